@@ -1,0 +1,43 @@
+/**
+ * Labelled lines of front matter, as fan-fiction archives and writers' headers lay them out
+ * (FanFiction.net/AO3 headers copied to text, manuscript cover pages). Each row: the key it fills
+ * in `meta`, and a pattern whose first group is the value.
+ */
+export const frontMatterFields: readonly (readonly [key: string, pattern: RegExp])[] = [
+  ['title', /^title\s*:\s*(.*)$/i],
+  ['author', /^(?:author|writer|written by|pen\s*name)\s*[:\-–—]?\s+(.+)$/i],
+  ['author', /^by\s*[:\-–—]?\s+(\S.{0,70})$/i],
+  ['rating', /^(?:rating|rated)\s*[:\-–—]?\s*(\S.{0,40})$/i],
+  ['fandom', /^(?:fandoms?|universe|canon|setting|world|source)\s*:\s*(.*)$/i],
+  ['series', /^series\s*:\s*(.*)$/i],
+  ['summary', /^(?:summary|blurb|synopsis|description)\s*(?::\s*(.*))?$/i],
+  ['warnings', /^(?:(?:archive|content|trigger)\s+)?(?:warnings?|cw|tw)\s*:\s*(.*)$/i],
+  ['disclaimer', /^disclaimer\s*[:\-–—]?\s*(.*)$/i],
+  ['notes', /^(?:a\/n|a\.n\.)\s*[:\-–—]?\s*(.*)$/i],
+  ['notes', /^(?:author'?s?'?\s*notes?|notes?)\s*(?::\s*(.*))?$/i],
+  ['pairing', /^(?:pairings?|relationships?|ships?)\s*:\s*(.*)$/i],
+  ['characters', /^characters?\s*:\s*(.*)$/i],
+  ['category', /^(?:categor(?:y|ies)|genres?)\s*:\s*(.*)$/i],
+  ['tags', /^(?:(?:additional\s+)?tags|keywords)\s*:\s*(.*)$/i],
+  ['claimedWords', /^(?:word\s*count|words)\s*:\s*([\d,. ]+)\s*$/i],
+  ['chapters', /^chapters?\s*:\s*(\d+\s*(?:\/\s*(?:\d+|\?))?)\s*$/i],
+  ['status', /^status\s*:\s*(.*)$/i],
+  ['language', /^language\s*:\s*(.*)$/i],
+  ['published', /^(?:published|posted|updated|completed|date)\s*:\s*(.*)$/i],
+  ['spoilers', /^spoilers?\s*:\s*(.*)$/i],
+  ['timeline', /^timeline\s*:\s*(.*)$/i],
+  ['dedication', /^(?:dedication\s*:|dedicated to)\s*(.*)$/i],
+  ['feedback', /^(?:feedback|reviews?|comments?)\s*:\s*(.*)$/i],
+  ['beta', /^(?:beta(?:'?d|ed|s)?(?:\s*(?:reader|read))?\s*(?:by|:)\s*(.*))$/i],
+  ['thanks', /^((?:(?:huge|big|many|special)\s+)?(?:thanks|thank you)\b.*)$/i],
+  ['thanks', /^(.*\b(?:my\s+beta|beta[\s-]?reader|beta'?d|betaed|betaing)\b.*)$/i],
+]
+
+/** Keys whose label may stand alone on its line, with the value in the next paragraph. */
+export const multiParagraphKeys: ReadonlySet<string> = new Set(['summary', 'notes', 'disclaimer', 'warnings'])
+
+/** Keys kept as lists of notes in `meta.notes`. */
+export const noteKeys: ReadonlySet<string> = new Set(['notes', 'thanks', 'beta', 'dedication', 'feedback'])
+
+/** The longest line that can be a title. */
+export const MAX_TITLE_LENGTH = 100

@@ -1,0 +1,17 @@
+/**
+ * proselens: prose stylistics per scene. The public API: everything other programs import.
+ * @packageDocumentation
+ */
+export { analyze, type AnalyzeOptions } from './pipeline.js'
+export { analyzeFile, InputError } from './node/analyze-file.js'
+export { readText, UnreadableInputError } from './ingest/text.js'
+export { structure } from './structure/index.js'
+export { annotate, type Annotated, type AnnotatedScene, type Sentence } from './annotate/index.js'
+export { measures, measureAll, type MeasureName, type Measures } from './measure/registry.js'
+export type { Distribution, Bin } from './measure/stats.js'
+export { buildReport, type ReportOptions } from './report/build.js'
+export { reportSchema } from './report/schema.js'
+export { validateReport } from './report/validate.js'
+export { SCHEMA_VERSION, type Report, type SceneReport, type ChapterReport, type MatterReport } from './report/types.js'
+export { VERSION } from './version.js'
+export type * from './types.js'

@@ -1,0 +1,60 @@
+import type { Annotated } from '../annotate/index.js'
+import { openingWords } from '../annotate/words.js'
+import { combine, countsOf, type Counts } from '../measure/counts.js'
+import { measureAll } from '../measure/registry.js'
+import type { Matter } from '../types.js'
+import { TOOL_NAME, VERSION } from '../version.js'
+import { SCHEMA_VERSION, type ChapterReport, type MatterReport, type Report, type SceneReport } from './types.js'
+
+export interface ReportOptions {
+  /** Embed the normalised text in the report (default true). */
+  includeText?: boolean
+}
+
+/** Measure every scene, chapter and the whole work, and assemble the JSON report. */
+export function buildReport(annotated: Annotated, options: ReportOptions = {}): Report {
+  const { manuscript: m } = annotated
+  const sceneCounts: Counts[] = annotated.scenes.map(countsOf)
+  const scenes: SceneReport[] = annotated.scenes.map(({ scene, sentences }, i) => ({
+    index: scene.index,
+    chapter: scene.chapter,
+    start: scene.start,
+    end: scene.end,
+    break: { ...scene.breakBefore },
+    opening: openingWords(m.text, scene.start, scene.end),
+    ...measureAll(sceneCounts[i]!),
+    paragraphSpans: scene.paragraphs.map((p) => [p.start, p.end] as [number, number]),
+    sentenceSpans: sentences.map((s) => [s.start, s.end, s.words] as [number, number, number]),
+  }))
+  const chapters: ChapterReport[] = m.chapters.map((c) => ({
+    index: c.index,
+    title: c.title,
+    part: c.part,
+    subtitle: c.subtitle,
+    start: c.start,
+    end: c.end,
+    heading: c.heading ? { start: c.heading.start, end: c.heading.end } : null,
+    scenes: c.scenes.map((s) => s.index),
+    ...measureAll(combine(c.scenes.map((s) => sceneCounts[s.index]!))),
+  }))
+  const report: Report = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: TOOL_NAME, version: VERSION },
+    source: { path: m.source.path ?? null, format: m.source.format, encoding: m.source.encoding, bytes: m.source.bytes, sha256: m.source.sha256 },
+    meta: m.meta,
+    frontMatter: matterReport(m.text, m.frontMatter),
+    endMatter: matterReport(m.text, m.endMatter),
+    layout: m.layout,
+    totals: measureAll(combine(sceneCounts)),
+    chapters,
+    scenes,
+    diagnostics: m.diagnostics,
+  }
+  if (options.includeText !== false) report.text = m.text
+  return report
+}
+
+function matterReport(text: string, matter: Matter | null): MatterReport | null {
+  if (!matter) return null
+  return { start: matter.start, end: matter.end, text: text.slice(matter.start, matter.end), fields: matter.fields }
+}

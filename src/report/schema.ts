@@ -1,0 +1,154 @@
+import { measures } from '../measure/registry.js'
+import { SCHEMA_VERSION } from './types.js'
+
+const num = { type: 'number' }
+const int = { type: 'integer', minimum: 0 }
+const nullable = (schema: object) => ({ anyOf: [schema, { type: 'null' }] })
+const offset = { type: 'integer', minimum: 0, description: 'UTF-16 offset into the normalised text.' }
+const span = { type: 'object', required: ['start', 'end'], properties: { start: offset, end: offset } }
+
+const distribution = (definition: string) => ({
+  type: 'object',
+  description: definition,
+  additionalProperties: false,
+  required: ['count', 'mean', 'median', 'sd', 'min', 'max', 'p10', 'p90', 'histogram'],
+  properties: {
+    count: int,
+    ...Object.fromEntries(['mean', 'median', 'sd', 'min', 'max', 'p10', 'p90'].map((k) => [k, nullable(num)])),
+    histogram: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['from', 'to', 'count'],
+        properties: { from: int, to: nullable(int), count: int },
+      },
+    },
+  },
+})
+
+/** JSON Schema fragments of every measure, with its definition as description. */
+const measureProperties = Object.fromEntries(
+  Object.entries(measures).map(([name, m]) => [name, m.kind === 'count' ? { ...int, description: m.definition } : distribution(m.definition)]),
+)
+const measureNames = Object.keys(measures)
+
+const matter = nullable({
+  type: 'object',
+  required: ['start', 'end', 'text', 'fields'],
+  properties: {
+    start: offset,
+    end: offset,
+    text: { type: 'string' },
+    fields: {
+      type: 'array',
+      items: { type: 'object', required: ['key', 'value', 'start', 'end'], properties: { key: { type: 'string' }, value: { type: 'string' }, start: offset, end: offset } },
+    },
+  },
+})
+
+/** The JSON Schema of a report (draft-07), published as `schema/report.schema.json`. */
+export const reportSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://proselens.invalid/schema/report.schema.json',
+  title: 'proselens report',
+  description:
+    'The analysis of one work: its structure (front matter, chapters, scenes) and measures per scene, per chapter and for the whole work. Every span is a half-open [start, end) pair of UTF-16 offsets into the normalised text (`text`).',
+  type: 'object',
+  required: ['schemaVersion', 'tool', 'source', 'meta', 'frontMatter', 'endMatter', 'layout', 'totals', 'chapters', 'scenes', 'diagnostics'],
+  properties: {
+    schemaVersion: { const: SCHEMA_VERSION },
+    tool: { type: 'object', required: ['name', 'version'], properties: { name: { const: 'proselens' }, version: { type: 'string' } } },
+    source: {
+      type: 'object',
+      required: ['path', 'format', 'encoding', 'bytes', 'sha256'],
+      properties: {
+        path: nullable({ type: 'string' }),
+        format: { enum: ['text'] },
+        encoding: { enum: ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'], description: 'How the bytes were decoded.' },
+        bytes: int,
+        sha256: { type: 'string', pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the input bytes.' },
+      },
+    },
+    meta: {
+      type: 'object',
+      description: 'Metadata from the front matter: title, author, rating and other labelled fields; notes collects author\'s notes, thanks and dedications.',
+      required: ['title', 'author', 'rating', 'fandom', 'summary', 'warnings', 'notes'],
+      properties: {
+        ...Object.fromEntries(['title', 'author', 'rating', 'fandom', 'summary', 'warnings'].map((k) => [k, nullable({ type: 'string' })])),
+        notes: { type: 'array', items: { type: 'string' } },
+        claimedWords: { type: 'integer', minimum: 0, description: 'A word count the work states about itself.' },
+      },
+      additionalProperties: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'null' }, { type: 'array', items: { type: 'string' } }] },
+    },
+    frontMatter: { ...matter, description: 'The block before the story proper (title, by-line, rating, summary, notes); left out of every measure.' },
+    endMatter: { ...matter, description: 'The block after the story ("The End", closing notes); left out of every measure.' },
+    layout: {
+      type: 'object',
+      required: ['separator', 'hardWrapped', 'usualGap'],
+      properties: {
+        separator: { enum: ['blank-line', 'newline', 'none'], description: 'What usually separates paragraphs.' },
+        hardWrapped: { type: 'boolean', description: 'Whether lines are wrapped inside paragraphs.' },
+        usualGap: { ...int, description: 'Usual number of blank lines between paragraphs.' },
+      },
+    },
+    totals: { $ref: '#/definitions/measures' },
+    chapters: {
+      type: 'array',
+      items: {
+        allOf: [{ $ref: '#/definitions/measures' }],
+        type: 'object',
+        required: ['index', 'title', 'part', 'subtitle', 'start', 'end', 'heading', 'scenes'],
+        properties: {
+          index: int,
+          title: nullable({ type: 'string' }),
+          part: nullable({ type: 'string' }),
+          subtitle: nullable({ type: 'string' }),
+          start: offset,
+          end: offset,
+          heading: nullable(span),
+          scenes: { type: 'array', items: int, description: 'Indexes into `scenes`.' },
+        },
+      },
+    },
+    scenes: {
+      type: 'array',
+      items: {
+        allOf: [{ $ref: '#/definitions/measures' }],
+        type: 'object',
+        required: ['index', 'chapter', 'start', 'end', 'break', 'opening', 'paragraphSpans', 'sentenceSpans'],
+        properties: {
+          index: int,
+          chapter: { ...int, description: 'Index into `chapters`.' },
+          start: offset,
+          end: offset,
+          break: {
+            type: 'object',
+            description: 'How the scene was separated from what came before it.',
+            required: ['kind', 'marker', 'confidence'],
+            properties: {
+              kind: { enum: ['start', 'chapter', 'marker', 'rule', 'gap'], description: 'start: the first scene; chapter: a chapter heading; marker: a marker line such as * * * or #; rule: a horizontal rule in markup; gap: a gap between paragraphs unlike the usual one (a wider gap, or paragraphs glued where a rule was stripped).' },
+              marker: nullable({ type: 'string' }),
+              confidence: { type: 'number', minimum: 0, maximum: 1 },
+            },
+          },
+          opening: { type: 'string', description: 'The scene\'s first words (up to 12), to tell scenes apart.' },
+          paragraphSpans: { type: 'array', items: { type: 'array', items: offset, minItems: 2, maxItems: 2 } },
+          sentenceSpans: { type: 'array', items: { type: 'array', items: int, minItems: 3, maxItems: 3 }, description: '[start, end, words] of each sentence.' },
+        },
+      },
+    },
+    diagnostics: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['severity', 'code', 'message'],
+        properties: { severity: { enum: ['info', 'warning', 'error'] }, code: { type: 'string' }, message: { type: 'string' }, start: offset, end: offset },
+      },
+    },
+    text: { type: 'string', description: 'The normalised text every offset refers to.' },
+  },
+  definitions: {
+    measures: { type: 'object', required: measureNames, properties: measureProperties },
+  },
+} as const

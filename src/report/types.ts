@@ -1,0 +1,54 @@
+import type { BreakKind, Diagnostic, Encoding, Format, Layout, MatterField, Meta } from '../types.js'
+import type { Measures } from '../measure/registry.js'
+
+export const SCHEMA_VERSION = 1
+
+export interface MatterReport {
+  start: number
+  end: number
+  text: string
+  fields: MatterField[]
+}
+
+/** A scene's measures and where it lies. */
+export interface SceneReport extends Measures {
+  index: number
+  chapter: number
+  start: number
+  end: number
+  break: { kind: BreakKind; marker: string | null; confidence: number }
+  opening: string
+  /** `[start, end)` of each paragraph. */
+  paragraphSpans: [number, number][]
+  /** `[start, end, words]` of each sentence. */
+  sentenceSpans: [number, number, number][]
+}
+
+export interface ChapterReport extends Measures {
+  index: number
+  title: string | null
+  part: string | null
+  subtitle: string | null
+  start: number
+  end: number
+  heading: { start: number; end: number } | null
+  /** Indexes of the chapter's scenes in `scenes`. */
+  scenes: number[]
+}
+
+/** The JSON report: the product's contract (see `schema/report.schema.json`). */
+export interface Report {
+  schemaVersion: typeof SCHEMA_VERSION
+  tool: { name: string; version: string }
+  source: { path: string | null; format: Format; encoding: Encoding; bytes: number; sha256: string }
+  meta: Meta
+  frontMatter: MatterReport | null
+  endMatter: MatterReport | null
+  layout: Layout
+  totals: Measures
+  chapters: ChapterReport[]
+  scenes: SceneReport[]
+  diagnostics: Diagnostic[]
+  /** The normalised text every offset refers to (left out with `includeText: false`). */
+  text?: string
+}

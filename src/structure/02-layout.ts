@@ -1,0 +1,86 @@
+import type { Layout } from '../types.js'
+import { lineLength, type Line } from './01-lines.js'
+
+/** The widest line length seen in hard-wrapped text (Gutenberg wraps at 70-75; email at 72-80). */
+const MAX_WRAP_WIDTH = 100
+
+export interface LearntLayout extends Layout {
+  /** The wrap width for hard-wrapped text, else 0. */
+  wrapWidth: number
+  /** Whether glued paragraphs (no blank line between) are rare enough to be scene breaks. */
+  gluedIsBreak: boolean
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1)))]!
+}
+
+/**
+ * Learn how the document lays out its paragraphs: whether it is hard-wrapped, which gap
+ * usually separates paragraphs (a blank line, or none), and so which gaps deviate.
+ */
+export function learnLayout(lines: Line[]): LearntLayout {
+  const content = lines.filter((l) => !l.blank)
+  const lengths = content.map(lineLength).sort((a, b) => a - b)
+  const width = percentile(lengths, 0.95)
+
+  // Gaps between consecutive content lines: 0 = adjacent lines, k = k blank lines between.
+  const gaps: number[] = []
+  let blanks = -1
+  // Lines inside a block of adjacent lines that are followed by another line of the block.
+  let inner = 0
+  let innerWide = 0
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!
+    if (l.blank) {
+      if (blanks >= 0) blanks++
+      continue
+    }
+    if (blanks >= 0) gaps.push(blanks)
+    blanks = 0
+    const next = lines[i + 1]
+    if (next && !next.blank) {
+      inner++
+      if (lineLength(l) >= width * 0.7) innerWide++
+    }
+  }
+  const hardWrapped =
+    width > 0 && width <= MAX_WRAP_WIDTH && inner >= 8 && innerWide / inner >= 0.7 && lengths.length >= 10
+
+  const histogram = new Map<number, number>()
+  for (const g of gaps) histogram.set(g, (histogram.get(g) ?? 0) + 1)
+  const glued = histogram.get(0) ?? 0
+  const spaced = gaps.length - glued
+
+  if (hardWrapped) {
+    // Paragraphs are blocks of lines; the usual gap among blocks is the mode of positive gaps.
+    return { separator: 'blank-line', hardWrapped, usualGap: modeOfPositive(histogram), wrapWidth: width, gluedIsBreak: false }
+  }
+  if (gaps.length === 0) {
+    return { separator: 'none', hardWrapped: false, usualGap: 1, wrapWidth: 0, gluedIsBreak: false }
+  }
+  if (glued > spaced) {
+    return { separator: 'newline', hardWrapped: false, usualGap: 0, wrapWidth: 0, gluedIsBreak: false }
+  }
+  // Blank-line paragraphs: a glued pair is a stripped rule only while glued pairs are rare.
+  return {
+    separator: 'blank-line',
+    hardWrapped: false,
+    usualGap: modeOfPositive(histogram),
+    wrapWidth: 0,
+    gluedIsBreak: glued <= Math.max(2, gaps.length * 0.15),
+  }
+}
+
+function modeOfPositive(histogram: Map<number, number>): number {
+  let best = 1
+  let bestCount = -1
+  for (const [gap, count] of histogram) {
+    if (gap > 0 && count > bestCount) {
+      best = gap
+      bestCount = count
+    }
+  }
+  return best
+}

@@ -1,0 +1,97 @@
+import { frontMatterFields, MAX_TITLE_LENGTH, multiParagraphKeys } from '../data/front-matter.js'
+import type { MatterField } from '../types.js'
+import type { Para } from './paragraph.js'
+
+export interface FrontMatterResult {
+  /** Index of the first paragraph after the front matter (0: none). */
+  end: number
+  fields: MatterField[]
+}
+
+/** How far into the document a front-matter block may run, in paragraphs. */
+const WINDOW = 16
+const TERMINAL = /[.,;:]$/
+const WORDS = /[\p{L}\p{N}]+/gu
+
+export function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim()
+}
+
+/** Match a labelled front-matter line ("Rating: M", "by Ann"), or null. */
+export function matchField(line: string): { key: string; value: string } | null {
+  for (const [key, re] of frontMatterFields) {
+    const m = re.exec(line)
+    if (m) return { key, value: collapse(m[1] ?? '') }
+  }
+  return null
+}
+
+/** A short line with no closing punctuation and no opening quote: it can be a title. */
+export function titleLike(line: string, maxWords = 14): boolean {
+  if (line.length === 0 || line.length > MAX_TITLE_LENGTH) return false
+  if (TERMINAL.test(line) || /^["“‘'(\-–—]/.test(line)) return false
+  const words = line.match(WORDS)?.length ?? 0
+  return words > 0 && words <= maxWords
+}
+
+/**
+ * Find the front matter at the top of the document: an optional title line, then labelled
+ * fields (by-line, rating, fandom, summary, warnings, disclaimers, author's notes, thanks to a
+ * beta reader), ending before the first heading or story paragraph, or at a marker line that
+ * separates the header from the story (the marker belongs to the front matter).
+ */
+export function findFrontMatter(text: string, paras: Para[]): FrontMatterResult {
+  const fields: MatterField[] = []
+  const lineOf = (p: Para) => collapse(text.slice(p.start, p.end))
+  let j = 0
+  const first = paras[0]
+  let title: MatterField | null = null
+  if (first && first.kind === 'text' && first.lineCount <= 2 && titleLike(lineOf(first)) && !matchField(lineOf(first))) {
+    title = { key: 'title', value: lineOf(first), start: first.start, end: first.end }
+    j = 1
+  }
+  let sawSeparator = false
+  while (j < paras.length && j < WINDOW) {
+    const p = paras[j]!
+    if (p.kind === 'heading') break
+    if (p.kind === 'marker') {
+      if (fields.length > 0 || title) {
+        sawSeparator = true
+        j++
+      }
+      break
+    }
+    const f = p.lineCount <= 3 ? matchField(lineOf(p)) : null
+    if (!f) break
+    fields.push({ ...f, start: p.start, end: p.end })
+    j++
+    const next = paras[j]
+    if (f.value === '' && multiParagraphKeys.has(f.key) && next && next.kind === 'text' && !matchField(lineOf(next))) {
+      const field = fields[fields.length - 1]!
+      field.value = lineOf(next)
+      field.end = next.end
+      j++
+    }
+  }
+  if (fields.length === 0 && title) {
+    // A title alone: keep it when a heading or a blank line follows it, never when it runs
+    // straight into the story.
+    const next = paras[1]
+    const accept = next !== undefined && (next.kind === 'heading' || sawSeparator || (next.gapBefore >= 1 && titleLike(title.value, 10)))
+    return accept ? { end: sawSeparator ? 2 : 1, fields: [title] } : { end: 0, fields: [] }
+  }
+  if (fields.length === 0) return { end: 0, fields: [] }
+  if (!sawSeparator) {
+    // A header that closes with a marker line a few paragraphs on: whatever lies between the
+    // fields and that marker (an unlabelled summary) is front matter too.
+    for (let k = j; k < Math.min(paras.length, j + 3); k++) {
+      const p = paras[k]!
+      if (p.kind === 'heading') break
+      if (p.kind === 'marker') {
+        j = k + 1
+        break
+      }
+    }
+  }
+  return { end: j, fields: title ? [title, ...fields] : fields }
+}

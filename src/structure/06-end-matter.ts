@@ -1,0 +1,26 @@
+import { CLOSING_WINDOW, closingLine, endNote } from '../data/end-matter.js'
+import type { Para } from './paragraph.js'
+import { collapse } from './05-front-matter.js'
+
+/**
+ * Find where the end matter begins: at a closing line ("The End", "Fin", "To be continued")
+ * among the last paragraphs, else at a run of closing notes (author's notes, thanks for
+ * reading). Marker lines just before it go with it. Returns `paras.length` when there is none.
+ */
+export function findEndMatter(text: string, paras: Para[], from: number): number {
+  const n = paras.length
+  let cut = n
+  for (let j = n - 1; j >= Math.max(from, n - CLOSING_WINDOW); j--) {
+    const p = paras[j]!
+    if (p.lineCount === 1 && closingLine.test(collapse(text.slice(p.start, p.end)))) {
+      cut = j
+      break
+    }
+  }
+  if (cut === n) {
+    while (cut - 1 > from && endNote.test(collapse(text.slice(paras[cut - 1]!.start, paras[cut - 1]!.end)))) cut--
+  }
+  if (cut === n) return n
+  while (cut - 1 > from && paras[cut - 1]!.kind === 'marker') cut--
+  return cut
+}
