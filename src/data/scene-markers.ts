@@ -14,7 +14,8 @@ export const canonicalMarkers: readonly RegExp[] = [
   /^(?:\+\s*){2,}$/, // +++
   /^(?:[•·●∙]\s*){1,9}$/, // • • •
   /^[❦❧☙⁂※§¶✦✧★☆◆◇♦♢○◦⸙✢✣✤✥✱✲✳✻✼❖⚜❀✿❁]+(?:\s*[❦❧☙⁂※§¶✦✧★☆◆◇♦♢○◦⸙✢✣✤✥✱✲✳✻✼❖⚜❀✿❁]+)*$/,
-  /^[~*\-=_+.•·<>\s]*(?:o+O+o+|O+o+O+|x+X+x+|X+x+X+|o0o|0o0|ooo|OOO|xxx|XXX)[~*\-=_+.•·<>\s]*$/,
+  /^[~*\-=_+.•·<>\s]*(?:(?:o+O+)+o*|(?:O+o+)+O*|(?:x+X+)+x*|(?:X+x+)+X*|o0o|0o0|ooo|OOO|xxx|XXX)[~*\-=_+.•·<>\s]*$/,
+  /^(?:[-~=*+]\s*[xXoO0]\s*)+[-~=*+]$/, // -x-x-, ~o~
   /^[~*\-=_+.•·<>\s]*[[(<{]\s*(?:scene\s*(?:break|change)|break|time\s*skip|pov\s*(?:change|switch)|line\s*break)\s*[\])>}][~*\-=_+.•·<>\s]*$/i,
   /^[~*\-=_+.•·<>\s]+(?:scene\s*(?:break|change)|break|time\s*skip|pov\s*(?:change|switch)|line\s*break)[~*\-=_+.•·<>\s]+$/i,
 ]

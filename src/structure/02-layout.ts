@@ -31,14 +31,24 @@ export function learnLayout(lines: Line[]): LearntLayout {
   // Lines inside a block of adjacent lines that are followed by another line of the block.
   let inner = 0
   let innerWide = 0
+  // Sizes of blocks of adjacent lines, the first block (often a header) left out.
+  const blockSizes: number[] = []
+  let block = 0
+  let firstBlock = true
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!
     if (l.blank) {
       if (blanks >= 0) blanks++
+      if (block > 0) {
+        if (!firstBlock) blockSizes.push(block)
+        firstBlock = false
+        block = 0
+      }
       continue
     }
-    if (blanks >= 0) gaps.push(blanks)
+    if (blanks >= 0 && !(firstBlock && blanks === 0)) gaps.push(blanks)
     blanks = 0
+    block++
     const next = lines[i + 1]
     if (next && !next.blank) {
       inner++
@@ -63,13 +73,18 @@ export function learnLayout(lines: Line[]): LearntLayout {
   if (glued > spaced) {
     return { separator: 'newline', hardWrapped: false, usualGap: 0, wrapWidth: 0, gluedIsBreak: false }
   }
-  // Blank-line paragraphs: a glued pair is a stripped rule only while glued pairs are rare.
+  // Blank-line paragraphs: glued pairs are stripped rules when they are a minority and stand
+  // as pairs (the last paragraph of a scene against the first of the next), not as runs of
+  // soft-broken lines (verse, letters, a writer's line breaks).
+  if (block > 0 && !firstBlock) blockSizes.push(block)
+  const multi = blockSizes.filter((n) => n > 1)
+  const pairs = multi.filter((n) => n === 2).length
   return {
     separator: 'blank-line',
     hardWrapped: false,
     usualGap: modeOfPositive(histogram),
     wrapWidth: 0,
-    gluedIsBreak: glued <= Math.max(2, gaps.length * 0.15),
+    gluedIsBreak: glued <= gaps.length * 0.4 && (multi.length <= 2 || pairs >= multi.length * 0.6),
   }
 }
 

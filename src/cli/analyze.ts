@@ -1,0 +1,57 @@
+import { join, relative, resolve } from 'node:path'
+import { analyzeFile } from '../node/analyze-file.js'
+import { expandInputs, reportNames, writeAtomic } from './files.js'
+
+export interface AnalyzeCommandOptions {
+  out: string
+  stdout: boolean
+  text: boolean
+  quiet: boolean
+}
+
+export interface Io {
+  out: (s: string) => void
+  err: (s: string) => void
+}
+
+/** `proselens analyze`: one JSON report per input. Returns the exit code. */
+export async function analyzeCommand(inputs: string[], options: AnalyzeCommandOptions, io: Io): Promise<number> {
+  const { files, errors } = await expandInputs(inputs, options.out)
+  for (const e of errors) io.err(`proselens: ${e}`)
+  if (options.stdout) {
+    if (files.length !== 1) {
+      io.err('proselens: --stdout prints one report: give exactly one file')
+      return 2
+    }
+    try {
+      const report = await analyzeFile(files[0]!, { includeText: options.text })
+      io.out(JSON.stringify(report, null, 2))
+      return 0
+    } catch (e) {
+      io.err(`proselens: ${(e as Error).message}`)
+      return 1
+    }
+  }
+  let failed = errors.length
+  let written = 0
+  const names = reportNames(files)
+  for (const [i, file] of files.entries()) {
+    try {
+      const report = await analyzeFile(file, { includeText: options.text })
+      const path = join(options.out, `${names[i]}.json`)
+      await writeAtomic(path, JSON.stringify(report, null, 2) + '\n')
+      written++
+      if (!options.quiet) {
+        const t = report.totals
+        const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`
+        io.out(`${file} → ${relative(process.cwd(), resolve(path)) || path}  (${n(t.words, 'word')}, ${n(report.scenes.length, 'scene')}, ${n(report.chapters.length, 'chapter')})`)
+      }
+    } catch (e) {
+      failed++
+      io.err(`proselens: ${(e as Error).message}`)
+    }
+  }
+  if (!options.quiet && written > 0) io.out(`${written} report${written === 1 ? '' : 's'} written to ${resolve(options.out)}`)
+  if (failed > 0) io.err(`proselens: ${failed} input${failed === 1 ? '' : 's'} failed`)
+  return failed > 0 ? 1 : 0
+}

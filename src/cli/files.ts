@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { basename, extname, join, resolve } from 'node:path'
+
+/** File endings read when a directory is given. */
+export const TEXT_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.text'])
+
+/**
+ * Expand the inputs: files stay as given (whatever their ending); a directory gives its text
+ * files, recursively, in a stable order, skipping hidden folders and the output folder.
+ */
+export async function expandInputs(inputs: string[], outDir: string): Promise<{ files: string[]; errors: string[] }> {
+  const files: string[] = []
+  const errors: string[] = []
+  const out = resolve(outDir)
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => null)
+    if (info?.isDirectory()) {
+      const found = await walk(input, out, new Set())
+      if (found.length === 0) errors.push(`${input}: a directory with no ${[...TEXT_EXTENSIONS].join(' or ')} files in it`)
+      files.push(...found)
+    } else {
+      files.push(input)
+    }
+  }
+  return { files, errors }
+}
+
+async function walk(dir: string, skip: string, seen: Set<string>): Promise<string[]> {
+  const real = resolve(dir)
+  if (real === skip || seen.has(real)) return []
+  seen.add(real)
+  const entries = await readdir(dir, { withFileTypes: true })
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  const out: string[] = []
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue
+    const path = join(dir, e.name)
+    if (e.isDirectory()) out.push(...(await walk(path, skip, seen)))
+    else if (e.isFile() && TEXT_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(path)
+  }
+  return out
+}
+
+/** A report name per input: the file's name without its ending, made unique within the run. */
+export function reportNames(files: string[]): string[] {
+  const used = new Map<string, number>()
+  return files.map((f) => {
+    const stem = basename(f, extname(f)) || 'report'
+    const n = (used.get(stem) ?? 0) + 1
+    used.set(stem, n)
+    return n === 1 ? stem : `${stem}-${n}`
+  })
+}
+
+/** Write a file whole or not at all: into a temporary file beside it, then rename. */
+export async function writeAtomic(path: string, data: string): Promise<void> {
+  await mkdir(resolve(path, '..'), { recursive: true })
+  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+  try {
+    await writeFile(tmp, data)
+    await rename(tmp, path)
+  } catch (e) {
+    await rm(tmp, { force: true })
+    throw e
+  }
+}

@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+import { realpathSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Command, CommanderError } from 'commander'
+import { VERSION } from '../version.js'
+import { analyzeCommand, type Io } from './analyze.js'
+
+/** Build the command line. Usage errors exit with 2, failed inputs with 1. */
+export function createCli(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command()
+  program
+    .name('proselens')
+    .description('Prose stylistics per scene: structure, sentence rhythm, dialogue, tense and point of view of a story.')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .showHelpAfterError()
+  program
+    .command('analyze')
+    .description('Analyse stories and write one JSON report per input (DIR/<name>.json).')
+    .argument('<inputs...>', 'text files, or directories to search for .txt files')
+    .option('-o, --out <dir>', 'folder for the reports', 'reports')
+    .option('--stdout', "print one file's JSON report to standard output instead of writing it", false)
+    .option('--no-text', 'leave the normalised text out of the report')
+    .option('-q, --quiet', 'print nothing but errors', false)
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 success, 1 some inputs failed (the others are still written), 2 usage error.\nInputs are never modified; each report is written whole (temporary file, then rename).',
+    )
+    .action(async (inputs: string[], opts: { out: string; stdout: boolean; text: boolean; quiet: boolean }) => {
+      setExit(await analyzeCommand(inputs, opts, io))
+    })
+  return program
+}
+
+/** Run the CLI with these arguments (without `node` and the script). */
+export async function run(argv: string[], io: Io): Promise<number> {
+  let code = 0
+  const program = createCli(io, (c) => (code = c))
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return e.exitCode === 0 ? 0 : 2
+    }
+    io.err(`proselens: ${(e as Error).stack ?? e}`)
+    return 1
+  }
+  return code
+}
+
+function invokedDirectly(): boolean {
+  const script = process.argv[1]
+  if (!script) return false
+  try {
+    return realpathSync(script) === fileURLToPath(import.meta.url)
+  } catch {
+    return false
+  }
+}
+
+if (invokedDirectly()) {
+  const code = await run(process.argv.slice(2), { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') })
+  process.exitCode = code
+}
