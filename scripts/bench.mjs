@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// npm run bench: throughput of the whole analysis next to wink-nlp's own sbd+pos pass and a
+// plain regex tokeniser, on the same generated multi-megabyte text, in one run. Each pass runs
+// in its own child process, so each peak memory (max RSS) is its own. Report ratios, not
+// absolute times: these machines are shared and noisy.
+import { execFileSync } from 'node:child_process'
+import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const MB = Number(process.env.BENCH_MB ?? 4)
+const RUNS = Number(process.env.BENCH_RUNS ?? 3)
+const self = fileURLToPath(import.meta.url)
+
+async function child(kind, file) {
+  const text = readFileSync(file, 'utf8')
+  const bytes = new Uint8Array(readFileSync(file))
+  let fn
+  if (kind === 'regex') {
+    const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu
+    fn = () => text.match(WORD).length
+  } else if (kind === 'wink') {
+    const { default: winkNLP } = await import('wink-nlp')
+    const { default: model } = await import('wink-eng-lite-web-model')
+    const nlp = winkNLP(model, ['sbd', 'pos'])
+    fn = () => nlp.readDoc(text).sentences().length()
+  } else {
+    const { analyze } = await import('../dist/index.js')
+    fn = () => analyze(bytes).totals.words
+  }
+  fn() // warm-up: loads models, compiles code paths
+  const times = []
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now()
+    fn()
+    times.push(performance.now() - t0)
+  }
+  process.stdout.write(JSON.stringify({ ms: Math.min(...times), maxRssMB: process.resourceUsage().maxRSS / 1024 }))
+}
+
+function generate(targetBytes) {
+  // The corpus stories, concatenated as chapters of one long book until it is big enough.
+  const stories = readdirSync('corpus').filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join('corpus', f)))
+  const decoded = stories.map((b) => new TextDecoder('utf-8', { fatal: false }).decode(b).replace(/\r\n/g, '\n'))
+  let out = ''
+  let n = 0
+  while (Buffer.byteLength(out) < targetBytes) {
+    const s = decoded[n % decoded.length]
+    out += `\n\n\nChapter ${++n}\n\n${s.replace(/^Chapter .*$/gm, '* * *')}`
+  }
+  return out
+}
+
+if (process.argv[2] === '--child') {
+  await child(process.argv[3], process.argv[4])
+} else {
+  const dir = mkdtempSync(join(tmpdir(), 'proselens-bench-'))
+  const file = join(dir, 'book.txt')
+  const text = generate(MB * 1e6)
+  writeFileSync(file, text)
+  const mb = Buffer.byteLength(text) / 1e6
+  const words = text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu).length
+  console.log(`text: ${mb.toFixed(2)} MB, ${words.toLocaleString('en')} words (corpus stories as chapters); best of ${RUNS} runs after a warm-up`)
+  const rows = {}
+  for (const kind of ['regex', 'wink', 'analyze']) {
+    rows[kind] = JSON.parse(execFileSync(process.execPath, [self, '--child', kind, file], { encoding: 'utf8', maxBuffer: 1 << 20 }))
+  }
+  const label = { regex: 'regex word tokeniser', wink: 'wink-nlp sbd+pos (readDoc)', analyze: 'proselens analyze (whole)' }
+  console.log('\n| pass | ms | MB/s | vs wink-nlp | peak RSS MB |\n| --- | ---: | ---: | ---: | ---: |')
+  for (const [kind, r] of Object.entries(rows)) {
+    console.log(`| ${label[kind]} | ${r.ms.toFixed(0)} | ${(mb / (r.ms / 1000)).toFixed(2)} | ${(rows.wink.ms / r.ms).toFixed(2)}× | ${r.maxRssMB.toFixed(0)} |`)
+  }
+  const ratio = rows.analyze.ms / rows.wink.ms
+  console.log(`\nwhole analysis takes ${ratio.toFixed(2)}× the time of wink-nlp's own sbd+pos pass (its throughput is ${(100 / ratio).toFixed(0)}% of wink-nlp's)`)
+  const novel = (100_000 / words) * rows.analyze.ms
+  console.log(`a 100,000-word novel at this rate: ${novel.toFixed(0)} ms`)
+}

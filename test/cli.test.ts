@@ -1,0 +1,106 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { validateReport } from '../src/report/validate.js'
+
+const CLI = resolve('dist/cli/main.js')
+const run = async (args: string[], cwd = process.cwd()) => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { cwd, maxBuffer: 64 << 20 })
+    return { code: 0, stdout, stderr }
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string }
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr }
+  }
+}
+const tmp = () => mkdtempSync(join(tmpdir(), 'proselens-'))
+
+describe('proselens analyze (the built CLI)', () => {
+  it('writes one valid report per input and says where', async () => {
+    const out = tmp()
+    const r = await run(['analyze', 'corpus/night-ferry.txt', 'corpus/the-salt-ledger.txt', '--out', out])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain(`2 reports written to ${out}`)
+    expect(readdirSync(out).sort()).toEqual(['night-ferry.json', 'the-salt-ledger.json'])
+    const report = JSON.parse(readFileSync(join(out, 'night-ferry.json'), 'utf8'))
+    expect(validateReport(report)).toEqual([])
+    expect(report.source.path).toBe('corpus/night-ferry.txt')
+  })
+
+  it('reads every text file of a directory', async () => {
+    const out = tmp()
+    const r = await run(['analyze', 'corpus', '--out', out])
+    expect(r.code).toBe(0)
+    expect(readdirSync(out).filter((f) => f.endsWith('.json')).length).toBe(readdirSync('corpus').filter((f) => f.endsWith('.txt')).length)
+  })
+
+  it('fails on a missing file with exit 1, still writing the others', async () => {
+    const out = tmp()
+    const r = await run(['analyze', 'no/such/story.txt', 'corpus/night-ferry.txt', '--out', out])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('no/such/story.txt: no such file')
+    expect(r.stderr).toContain('1 input failed')
+    expect(readdirSync(out)).toEqual(['night-ferry.json'])
+  })
+
+  it('refuses a binary file, naming it', async () => {
+    const dir = tmp()
+    writeFileSync(join(dir, 'scan.txt'), Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n', 'latin1'))
+    const r = await run(['analyze', join(dir, 'scan.txt'), '--out', join(dir, 'out')])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/scan\.txt: not a text file \(looks like a PDF document\)/)
+  })
+
+  it('gives an empty file a valid report with zero counts and a diagnostic', async () => {
+    const dir = tmp()
+    writeFileSync(join(dir, 'empty.txt'), '  \n\n')
+    const r = await run(['analyze', join(dir, 'empty.txt'), '--stdout'])
+    expect(r.code).toBe(0)
+    const report = JSON.parse(r.stdout)
+    expect(validateReport(report)).toEqual([])
+    expect(report.totals.words).toBe(0)
+    expect(report.scenes).toEqual([])
+    expect(report.diagnostics.map((d: { code: string }) => d.code)).toContain('empty-text')
+  })
+
+  it('treats a file path that is a directory, an empty directory and bad usage apart', async () => {
+    const dir = tmp()
+    mkdirSync(join(dir, 'nothing'))
+    const empty = await run(['analyze', join(dir, 'nothing'), '--out', join(dir, 'out')])
+    expect(empty.code).toBe(1)
+    expect(empty.stderr).toContain('a directory with no .txt or .text files')
+    expect((await run(['analyze'])).code).toBe(2)
+    expect((await run(['analyze', 'corpus/night-ferry.txt', '--frobnicate'])).code).toBe(2)
+    expect((await run(['explode'])).code).toBe(2)
+    const two = await run(['analyze', 'corpus/night-ferry.txt', 'corpus/the-salt-ledger.txt', '--stdout'])
+    expect(two.code).toBe(2)
+    expect(two.stderr).toContain('--stdout prints one report')
+  })
+
+  it('--help documents the options and exit codes', async () => {
+    const r = await run(['analyze', '--help'])
+    expect(r.code).toBe(0)
+    for (const word of ['--out', '--stdout', '--no-text', 'Exit codes']) expect(r.stdout).toContain(word)
+  })
+
+  it('never modifies its input and leaves no temporary file', async () => {
+    const dir = tmp()
+    const input = join(dir, 'story.txt')
+    const text = 'Title Here\n\nby Someone\n\nShe went out. It was raining.\n\n* * *\n\nHe stayed in.\n'
+    writeFileSync(input, text)
+    const r = await run(['analyze', input, '--out', join(dir, 'out')])
+    expect(r.code).toBe(0)
+    expect(readFileSync(input, 'utf8')).toBe(text)
+    expect(readdirSync(join(dir, 'out'))).toEqual(['story.json'])
+  })
+
+  it('--no-text leaves the text out', async () => {
+    const r = await run(['analyze', 'corpus/night-ferry.txt', '--stdout', '--no-text'])
+    const report = JSON.parse(r.stdout)
+    expect(report.text).toBeUndefined()
+    expect(report.scenes.length).toBe(7)
+  })
+})
