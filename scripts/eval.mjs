@@ -1,37 +1,78 @@
 #!/usr/bin/env node
-// Evaluate proselens against labelled data: `npm run eval -- <dir> [--json out.json]`.
-// A folder with labels/*.json (the corpus format: corpus/labels) is scored for structure:
-// scene-boundary precision/recall/F1, chapters, front and end matter.
+// Evaluate proselens against labelled data: `npm run eval -- <dir>... [--json out.json]`.
+// - a folder in the format of ../shared/eval (dialogue/gold.json, narration/labels.json):
+//   dialogue share error and word-level P/R/F1; POV and tense accuracy with confusion tables;
+// - a folder with labels/*.json (the corpus format, as corpus/labels): scene boundaries,
+//   chapters, front and end matter, and per-scene dialogue share, tense, POV and character.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { analyzeFile } from '../dist/index.js'
+import { analyze, analyzeFile } from '../dist/index.js'
 import { scoreStructure, totalScore } from '../dist/eval/structure-eval.js'
+import { confusion, scoreDialogue, scoreNarration } from '../dist/eval/gold.js'
+import { scoreScenes } from '../dist/eval/scenes-eval.js'
 
 const args = process.argv.slice(2)
 const jsonAt = args.indexOf('--json')
 const jsonOut = jsonAt >= 0 ? args.splice(jsonAt, 2)[1] : null
 const dirs = args.length ? args : ['corpus']
 const pct = (x) => `${(100 * x).toFixed(1)}%`
+const f1 = (p, r) => (p + r ? (2 * p * r) / (p + r) : 0)
+const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN)
 const results = {}
 
-for (const dir of dirs) {
+function printConfusion(title, table) {
+  console.log(`  ${title} (rows gold, columns ours):`)
+  console.log(`    ${''.padEnd(8)}${table.labels.map((l) => String(l).padStart(9)).join('')}`)
+  for (const g of table.labels) console.log(`    ${String(g).padEnd(8)}${table.labels.map((p) => String(table.rows[g][p]).padStart(9)).join('')}`)
+}
+
+function evalDialogue(dir) {
+  const gold = JSON.parse(readFileSync(join(dir, 'dialogue', 'gold.json'), 'utf8'))
+  const scores = gold.map((g) => {
+    const text = readFileSync(join(dir, g.file), 'utf8')
+    return scoreDialogue(text, analyze(text), g)
+  })
+  const by = (c) => scores.filter((s) => s.convention === c)
+  const sum = (xs, k) => xs.reduce((a, s) => a + s[k], 0)
+  const tp = sum(scores, 'tp'), fp = sum(scores, 'fp'), fn = sum(scores, 'fn')
+  const p = tp / (tp + fp), r = tp / (tp + fn)
+  console.log(`\n== ${dir}: dialogue, ${scores.length} excerpts`)
+  console.log(`share mean absolute error: overall ${mean(scores.map((s) => s.error)).toFixed(4)}; ` + ['double', 'single', 'none_annotated'].map((c) => `${c} ${mean(by(c).map((s) => s.error)).toFixed(4)} (${by(c).length})`).join('; '))
+  console.log(`max error ${Math.max(...scores.map((s) => s.error)).toFixed(4)}; excerpts off by more than 0.08: ${scores.filter((s) => s.error > 0.08).length}`)
+  console.log(`word-level spans: precision ${pct(p)}  recall ${pct(r)}  F1 ${f1(p, r).toFixed(3)}`)
+  console.log('worst five:')
+  for (const s of [...scores].sort((a, b) => b.error - a.error).slice(0, 5)) console.log(`  ${s.error.toFixed(3)}  gold ${s.gold.toFixed(3)} ours ${s.ours.toFixed(3)}  ${s.convention}  ${s.id}`)
+  return { excerpts: scores.length, mae: mean(scores.map((s) => s.error)), maeByConvention: Object.fromEntries(['double', 'single', 'none_annotated'].map((c) => [c, mean(by(c).map((s) => s.error))])), precision: p, recall: r, f1: f1(p, r), scores }
+}
+
+function evalNarration(dir) {
+  const labels = JSON.parse(readFileSync(join(dir, 'narration', 'labels.json'), 'utf8'))
+  const scores = labels.map((l) => scoreNarration(analyze(readFileSync(join(dir, l.file))), l))
+  const povRight = scores.filter((s) => s.pov === s.goldPov).length
+  const tenseRight = scores.filter((s) => s.tense === s.goldTense).length
+  console.log(`\n== ${dir}: narration, ${scores.length} texts`)
+  console.log(`POV accuracy ${pct(povRight / scores.length)} (${povRight}/${scores.length}); tense accuracy ${pct(tenseRight / scores.length)} (${tenseRight}/${scores.length}); both right ${pct(scores.filter((s) => s.pov === s.goldPov && s.tense === s.goldTense).length / scores.length)}`)
+  printConfusion('POV', confusion(scores.map((s) => [s.goldPov, String(s.pov)])))
+  printConfusion('tense', confusion(scores.map((s) => [s.goldTense, String(s.tense)])))
+  for (const s of scores.filter((s) => s.pov !== s.goldPov || s.tense !== s.goldTense)) console.log(`  miss: ${s.id}: gold ${s.goldPov}/${s.goldTense}, ours ${s.pov}/${s.tense}`)
+  return { texts: scores.length, povAccuracy: povRight / scores.length, tenseAccuracy: tenseRight / scores.length, scores }
+}
+
+async function evalCorpus(dir) {
   const labelDir = join(dir, 'labels')
-  if (!existsSync(labelDir)) {
-    console.error(`eval: ${dir} has no labels/ folder of story labels`)
-    process.exitCode = 2
-    continue
-  }
-  const scores = []
+  const structure = []
+  const scenes = []
   for (const f of readdirSync(labelDir).filter((f) => f.endsWith('.json')).sort()) {
     const labels = JSON.parse(readFileSync(join(labelDir, f), 'utf8'))
-    const report = await analyzeFile(join(dir, labels.file), { includeText: false })
-    scores.push(scoreStructure(report, labels))
+    const report = await analyzeFile(join(dir, labels.file))
+    structure.push(scoreStructure(report, labels))
+    scenes.push(...scoreScenes(report, labels))
   }
-  const total = totalScore(scores)
-  console.log(`\n== ${dir}: structure of ${scores.length} stories`)
+  const total = totalScore(structure)
+  console.log(`\n== ${dir}: ${structure.length} labelled stories`)
   console.log(`scene boundaries: precision ${pct(total.precision)}  recall ${pct(total.recall)}  F1 ${total.f1.toFixed(3)}`)
-  console.log(`chapters right: ${scores.filter((s) => s.chaptersRight).length}/${scores.length}  front matter right: ${scores.filter((s) => s.frontMatterRight).length}/${scores.length}  end matter right: ${scores.filter((s) => s.endMatterRight).length}/${scores.length}`)
-  for (const s of scores) {
+  console.log(`chapters right: ${structure.filter((s) => s.chaptersRight).length}/${structure.length}  front matter right: ${structure.filter((s) => s.frontMatterRight).length}/${structure.length}  end matter right: ${structure.filter((s) => s.endMatterRight).length}/${structure.length}`)
+  for (const s of structure) {
     const flags = [!s.chaptersRight && 'chapters', !s.frontMatterRight && 'front matter', !s.endMatterRight && 'end matter'].filter(Boolean)
     if (s.f1 < 1 || flags.length) {
       console.log(`  ${s.file}: F1 ${s.f1.toFixed(3)} (${s.foundScenes} found / ${s.goldScenes} labelled)${flags.length ? '; wrong: ' + flags.join(', ') : ''}`)
@@ -39,6 +80,24 @@ for (const dir of dirs) {
       for (const o of s.missedBreaks) console.log(`    missed:      ${o}`)
     }
   }
-  results[dir] = { structure: { ...total, stories: scores } }
+  const matched = scenes.filter((s) => s.matched)
+  const acc = (k) => matched.filter((s) => s[`gold_${k}`] != null).length ? matched.filter((s) => s[`gold_${k}`] != null && s[`gold_${k}`] === s[k]).length / matched.filter((s) => s[`gold_${k}`] != null).length : NaN
+  console.log(`per scene (${matched.length} matched): dialogue share MAE ${mean(matched.filter((s) => s.gold_share != null).map((s) => Math.abs(s.share - s.gold_share))).toFixed(4)}; POV ${pct(acc('pov'))}; tense ${pct(acc('tense'))}; character ${pct(acc('character'))}`)
+  for (const s of matched.filter((s) => (s.gold_pov && s.pov !== s.gold_pov) || (s.gold_tense && s.tense !== s.gold_tense))) console.log(`  scene miss: ${s.file} "${s.opening}": gold ${s.gold_pov}/${s.gold_tense}, ours ${s.pov}/${s.tense}`)
+  return { structure: { ...total, stories: structure }, scenes }
 }
-if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2) + '\n')
+
+for (const dir of dirs) {
+  results[dir] = {}
+  if (existsSync(join(dir, 'dialogue', 'gold.json'))) results[dir].dialogue = evalDialogue(dir)
+  if (existsSync(join(dir, 'narration', 'labels.json'))) results[dir].narration = evalNarration(dir)
+  if (existsSync(join(dir, 'labels'))) results[dir].corpus = await evalCorpus(dir)
+  if (Object.keys(results[dir]).length === 0) {
+    console.error(`eval: ${dir} holds neither dialogue/gold.json, narration/labels.json nor labels/`)
+    process.exitCode = 2
+  }
+}
+if (jsonOut) {
+  writeFileSync(jsonOut, JSON.stringify(results, null, 2) + '\n')
+  console.log(`\nresults written to ${jsonOut}`)
+}

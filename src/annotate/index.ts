@@ -1,19 +1,38 @@
-import type { Manuscript, Scene, Span } from '../types.js'
+import type { Diagnostic, Manuscript, Scene, Span } from '../types.js'
+import { findDialogue, type QuoteConvention, type QuoteSpan } from './dialogue.js'
+import { countNames, countPronouns, type PersonCounts } from './persons.js'
 import { segment } from './sentences.js'
+import { countTenses, type Tokens } from './tense.js'
 import { wordStarts } from './words.js'
 
-/** A sentence: its span and its length in words. */
+/** A sentence: its span, its length in words, and the tenses of its narration's finite verbs. */
 export interface Sentence extends Span {
   words: number
+  /** Finite verb groups outside dialogue, by tense. */
+  past: number
+  present: number
+  /** Words outside dialogue. */
+  narrationWords: number
+  firstToken: number
+  endToken: number
 }
 
-/** What annotation adds to a scene: its sentences and the length of each paragraph. */
+/** What annotation adds to a scene. */
 export interface AnnotatedScene {
   scene: Scene
   sentences: Sentence[]
   /** Words per paragraph, in order. */
   paragraphWords: number[]
   words: number
+  /** Direct speech and scare quotes that start in the scene. */
+  quotes: QuoteSpan[]
+  /** Words whose first character lies inside direct speech. */
+  dialogueWords: number
+  /** Pronouns of narration (outside dialogue) by person. */
+  pronouns: PersonCounts
+  /** Names in narration, and names said to someone in dialogue, with their counts. */
+  names: Map<string, number>
+  vocatives: Map<string, number>
 }
 
 /** Every token of the story in flat arrays, as wink-nlp keeps them (POS as `POS_TAGS` index). */
@@ -21,12 +40,15 @@ export interface TokenTable {
   start: Int32Array
   end: Int32Array
   pos: Uint8Array
+  /** 1 where the token lies inside direct speech. */
+  dialogue: Uint8Array
 }
 
 export interface Annotated {
   manuscript: Manuscript
   scenes: AnnotatedScene[]
   tokens: TokenTable
+  quoteConvention: QuoteConvention
 }
 
 /** wink-nlp is fed at most this many characters at once (it slows on huge unbroken runs). */
@@ -48,48 +70,98 @@ export function chunks(s: string, max = MAX_CHUNK): Span[] {
   return out
 }
 
+/** Marks which of a sorted list of offsets fall inside a sorted list of spans. */
+function insideSpans(offsets: ArrayLike<number>, spans: readonly Span[]): Uint8Array {
+  const out = new Uint8Array(offsets.length)
+  let k = 0
+  for (let i = 0; i < offsets.length; i++) {
+    const at = offsets[i]!
+    while (k < spans.length && spans[k]!.end <= at) k++
+    if (k < spans.length && spans[k]!.start <= at) out[i] = 1
+  }
+  return out
+}
+
 /**
- * Annotate the story: sentences, tokens and POS for every paragraph of every scene, offsets
- * into the manuscript text; words by the shared word definition.
+ * Annotate the story: dialogue spans from the quote state machine; sentences, tokens and POS
+ * for every paragraph of every scene (offsets into the manuscript text); words by the shared
+ * word definition; the tenses of narration's finite verbs; pronouns and names of narration.
  */
 export function annotate(manuscript: Manuscript): Annotated {
   const { text } = manuscript
+  const allParagraphs = manuscript.chapters.flatMap((c) => c.scenes.flatMap((s) => s.paragraphs))
+  const dialogue = findDialogue(text, allParagraphs)
+  const speech = dialogue.spans.filter((s) => s.kind === 'speech')
+  const diagnostics: Diagnostic[] = dialogue.diagnostics
+
   const starts: number[] = []
   const ends: number[] = []
   const pos: number[] = []
-  const scenes: AnnotatedScene[] = []
+  const perScene: { scene: Scene; sentences: Sentence[]; paragraphWords: number[]; words: number[] }[] = []
   for (const chapter of manuscript.chapters) {
     for (const scene of chapter.scenes) {
       const sentences: Sentence[] = []
       const paragraphWords: number[] = []
+      const sceneWords: number[] = []
       for (const p of scene.paragraphs) {
-        const words = wordStarts(text.slice(p.start, p.end), p.start)
-        paragraphWords.push(words.length)
-        const spans: Span[] = []
         const ptext = text.slice(p.start, p.end)
+        const words = wordStarts(ptext, p.start)
+        paragraphWords.push(words.length)
+        sceneWords.push(...words)
+        const spans: (Span & { firstToken: number; endToken: number })[] = []
         for (const c of chunks(ptext)) {
           const r = segment(ptext.slice(c.start, c.end))
           const base = p.start + c.start
+          const tokenBase = starts.length
           for (let i = 0; i < r.tokenStarts.length; i++) {
             starts.push(base + r.tokenStarts[i]!)
             ends.push(base + r.tokenEnds[i]!)
             pos.push(r.tokenPos[i]!)
           }
-          for (let i = 0; i < r.sentenceStarts.length; i++) spans.push({ start: base + r.sentenceStarts[i]!, end: base + r.sentenceEnds[i]! })
+          for (let i = 0; i < r.sentenceStarts.length; i++) {
+            spans.push({ start: base + r.sentenceStarts[i]!, end: base + r.sentenceEnds[i]!, firstToken: tokenBase + r.sentenceFirstToken[i]!, endToken: tokenBase + r.sentenceEndToken[i]! })
+          }
         }
         appendSentences(sentences, spans, words)
       }
-      scenes.push({ scene, sentences, paragraphWords, words: paragraphWords.reduce((a, b) => a + b, 0) })
+      perScene.push({ scene, sentences, paragraphWords, words: sceneWords })
     }
   }
-  return { manuscript, scenes, tokens: { start: Int32Array.from(starts), end: Int32Array.from(ends), pos: Uint8Array.from(pos) } }
+  const tokens: Tokens = { text, start: Int32Array.from(starts), end: Int32Array.from(ends), pos: Uint8Array.from(pos) }
+  const inDialogue = insideSpans(tokens.start, speech)
+  const skip = (i: number) => inDialogue[i] === 1
+
+  const scenes: AnnotatedScene[] = perScene.map(({ scene, sentences, paragraphWords, words }) => {
+    const wordInDialogue = insideSpans(words, speech)
+    let dialogueWords = 0
+    for (const x of wordInDialogue) dialogueWords += x
+    const pronouns: PersonCounts = { first: 0, firstPlural: 0, second: 0, third: 0 }
+    const names = new Map<string, number>()
+    const vocatives = new Map<string, number>()
+    let w = 0
+    for (const s of sentences) {
+      const t = countTenses(tokens, s.firstToken, s.endToken, skip)
+      s.past = t.past
+      s.present = t.present
+      countPronouns(tokens, s.firstToken, s.endToken, skip, pronouns)
+      countNames(tokens, s.firstToken, s.endToken, skip, names, vocatives)
+      let narration = 0
+      while (w < words.length && words[w]! < s.start) w++
+      for (; w < words.length && words[w]! < s.end; w++) narration += 1 - wordInDialogue[w]!
+      s.narrationWords = narration
+    }
+    const quotes = dialogue.spans.filter((q) => q.start >= scene.start && q.start < scene.end)
+    return { scene, sentences, paragraphWords, words: paragraphWords.reduce((a, b) => a + b, 0), quotes, dialogueWords, pronouns, names, vocatives }
+  })
+  manuscript.diagnostics.push(...diagnostics)
+  return { manuscript, scenes, tokens: { start: tokens.start as Int32Array, end: tokens.end as Int32Array, pos: tokens.pos as Uint8Array, dialogue: inDialogue }, quoteConvention: dialogue.convention }
 }
 
 /**
  * Count each sentence's words (a word belongs to the sentence its first character lies in) and
  * fold sentences without a word (a stray closing quote, a lone dash) into their neighbour.
  */
-function appendSentences(out: Sentence[], spans: Span[], words: number[]): void {
+function appendSentences(out: Sentence[], spans: (Span & { firstToken: number; endToken: number })[], words: number[]): void {
   const first = out.length
   let w = 0
   for (const span of spans) {
@@ -102,11 +174,13 @@ function appendSentences(out: Sentence[], spans: Span[], words: number[]): void 
     const last = out[out.length - 1]
     if (n === 0 && out.length > first && last) {
       last.end = span.end
+      last.endToken = span.endToken
     } else if (out.length > first && last && last.words === 0) {
       last.end = span.end
+      last.endToken = span.endToken
       last.words = n
     } else {
-      out.push({ start: span.start, end: span.end, words: n })
+      out.push({ start: span.start, end: span.end, words: n, past: 0, present: 0, narrationWords: 0, firstToken: span.firstToken, endToken: span.endToken })
     }
   }
   if (out.length > first && out[out.length - 1]!.words === 0) out.pop()

@@ -8,6 +8,9 @@ export interface SegmentResult {
   /** Sentence spans as [start, end) pairs in character offsets. */
   sentenceStarts: number[]
   sentenceEnds: number[]
+  /** Each sentence's first token and one past its last token. */
+  sentenceFirstToken: number[]
+  sentenceEndToken: number[]
 }
 
 /**
@@ -44,11 +47,15 @@ export function segment(paragraph: string): SegmentResult {
   }
   const sentenceStarts: number[] = []
   const sentenceEnds: number[] = []
+  const sentenceFirstToken: number[] = []
+  const sentenceEndToken: number[] = []
   for (const span of doc.sentences().out(its.span) as unknown as [number, number][]) {
     const [first, last] = span
     if (first > last || tokenStarts[first] === undefined) continue
     sentenceStarts.push(tokenStarts[first]!)
     sentenceEnds.push(tokenEnds[last]!)
+    sentenceFirstToken.push(first)
+    sentenceEndToken.push(last + 1)
   }
-  return { tokenStarts, tokenEnds, tokenPos, sentenceStarts, sentenceEnds }
+  return { tokenStarts, tokenEnds, tokenPos, sentenceStarts, sentenceEnds, sentenceFirstToken, sentenceEndToken }
 }

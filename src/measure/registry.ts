@@ -1,5 +1,8 @@
 import type { Counts } from './counts.js'
+import { dialogue } from './dialogue.js'
+import { pov, FIRST_PER_1000, SECOND_PER_1000 } from './pov.js'
 import { distribution, PARAGRAPH_BINS, SENTENCE_BINS, type Distribution } from './stats.js'
+import { tense, MAX_SLIPS_PER_SCENE, TENSE_THRESHOLD } from './tense.js'
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0)
 
@@ -35,6 +38,22 @@ export const measures = {
     definition:
       'Paragraph length in words, summarised like sentence length, with bins 1-10, 11-25, 26-50, 51-100, 101-200, 201+.',
     compute: (c: Counts): Distribution => distribution(c.paragraphWords, PARAGRAPH_BINS),
+  },
+  dialogue: {
+    kind: 'dialogue',
+    definition:
+      'Direct speech, found by a quote state machine (curly and straight double quotes; British single quotes, told from apostrophes; speeches over several paragraphs; dash dialogue). share = words whose first character lies inside a speech ÷ words; words; speeches (a speech over several paragraphs counts once); meanSpeechWords = words ÷ speeches; scareQuotes = short quotes inside a sentence with no speech punctuation, counted apart and not as dialogue; spans = [start, end) of each speech, quote marks included.',
+    compute: dialogue,
+  },
+  tense: {
+    kind: 'tense',
+    definition: `Tense of narration: finite verb groups outside dialogue, judged by the verb that carries tense ("had gone" past, "has gone" present; modals and the future apart), from wink-nlp's POS and compromise's verb forms. pastShare = past ÷ (past + present); dominant is past at ${TENSE_THRESHOLD} or more, present at ${(1 - TENSE_THRESHOLD).toFixed(1)} or less, else mixed (null without finite verbs). slips: narration sentences whose verbs all go against their scene's dominant tense, with a confidence (halved in present narration when a time cue such as "remembers" or "ago" marks a flashback; past perfect is past), at most ${MAX_SLIPS_PER_SCENE} a scene, those of 0.5 or more; chapters and the work list their scenes' slips.`,
+    compute: tense,
+  },
+  pov: {
+    kind: 'pov',
+    definition: `Point of view of narration: personal pronouns outside dialogue by person (first = I/me/my/mine/myself; firstPlural = we/us/our…; second = you/your…; third = he/she/they and their forms; "my lady", "my lord" and other titles not counted). dominant: second when you/your reach ${SECOND_PER_1000} per 1,000 narration words and outnumber I/me/my; else first when I/me/my reach ${FIRST_PER_1000} per 1,000 (a first-person narrator speaks of others constantly, so the most frequent person does not decide); else third. character: in third person the name narration mentions most; in first person the narrator's name as others address them in dialogue, else null; in second person null.`,
+    compute: pov,
   },
 } as const
 

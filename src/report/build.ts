@@ -14,7 +14,7 @@ export interface ReportOptions {
 /** Measure every scene, chapter and the whole work, and assemble the JSON report. */
 export function buildReport(annotated: Annotated, options: ReportOptions = {}): Report {
   const { manuscript: m } = annotated
-  const sceneCounts: Counts[] = annotated.scenes.map(countsOf)
+  const sceneCounts: Counts[] = annotated.scenes.map((s) => countsOf(s, m.text))
   const scenes: SceneReport[] = annotated.scenes.map(({ scene, sentences }, i) => ({
     index: scene.index,
     chapter: scene.chapter,
@@ -48,6 +48,7 @@ export function buildReport(annotated: Annotated, options: ReportOptions = {}): 
     totals: measureAll(combine(sceneCounts)),
     chapters,
     scenes,
+    quoteConvention: annotated.quoteConvention,
     diagnostics: m.diagnostics,
   }
   if (options.includeText !== false) report.text = m.text

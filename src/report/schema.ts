@@ -27,10 +27,44 @@ const distribution = (definition: string) => ({
   },
 })
 
-/** JSON Schema fragments of every measure, with its definition as description. */
-const measureProperties = Object.fromEntries(
-  Object.entries(measures).map(([name, m]) => [name, m.kind === 'count' ? { ...int, description: m.definition } : distribution(m.definition)]),
-)
+const share = nullable({ type: 'number', minimum: 0, maximum: 1 })
+const pair = { type: 'array', items: offset, minItems: 2, maxItems: 2 }
+const objectOf = (definition: string, required: string[], properties: Record<string, object>) => ({ type: 'object', description: definition, additionalProperties: false, required, properties })
+
+/** JSON Schema fragment of a measure by its kind, with its definition as description. */
+function measureSchema(kind: string, definition: string): object {
+  switch (kind) {
+    case 'count':
+      return { ...int, description: definition }
+    case 'distribution':
+      return distribution(definition)
+    case 'dialogue':
+      return objectOf(definition, ['share', 'words', 'speeches', 'meanSpeechWords', 'scareQuotes', 'spans'], {
+        share, words: int, speeches: int, meanSpeechWords: nullable(num), scareQuotes: int, spans: { type: 'array', items: pair },
+      })
+    case 'tense':
+      return objectOf(definition, ['dominant', 'past', 'present', 'pastShare', 'slips'], {
+        dominant: { enum: ['past', 'present', 'mixed', null] },
+        past: int,
+        present: int,
+        pastShare: share,
+        slips: {
+          type: 'array',
+          items: objectOf('A narration sentence against its scene\'s tense.', ['start', 'end', 'against', 'confidence'], {
+            start: offset, end: offset, against: { enum: ['past', 'present'] }, confidence: { type: 'number', minimum: 0, maximum: 1 },
+          }),
+        },
+      })
+    case 'pov':
+      return objectOf(definition, ['dominant', 'first', 'firstPlural', 'second', 'third', 'character'], {
+        dominant: { enum: ['first', 'second', 'third', 'mixed', null] }, first: int, firstPlural: int, second: int, third: int, character: nullable({ type: 'string' }),
+      })
+    default:
+      throw new Error(`no schema for measure kind ${kind}`)
+  }
+}
+
+const measureProperties = Object.fromEntries(Object.entries(measures).map(([name, m]) => [name, measureSchema(m.kind, m.definition)]))
 const measureNames = Object.keys(measures)
 
 const matter = nullable({
@@ -55,7 +89,7 @@ export const reportSchema = {
   description:
     'The analysis of one work: its structure (front matter, chapters, scenes) and measures per scene, per chapter and for the whole work. Every span is a half-open [start, end) pair of UTF-16 offsets into the normalised text (`text`).',
   type: 'object',
-  required: ['schemaVersion', 'tool', 'source', 'meta', 'frontMatter', 'endMatter', 'layout', 'totals', 'chapters', 'scenes', 'diagnostics'],
+  required: ['schemaVersion', 'tool', 'source', 'meta', 'frontMatter', 'endMatter', 'layout', 'totals', 'chapters', 'scenes', 'quoteConvention', 'diagnostics'],
   properties: {
     schemaVersion: { const: SCHEMA_VERSION },
     tool: { type: 'object', required: ['name', 'version'], properties: { name: { const: 'proselens' }, version: { type: 'string' } } },
@@ -138,6 +172,7 @@ export const reportSchema = {
         },
       },
     },
+    quoteConvention: { enum: ['double', 'single', 'dash', 'none'], description: 'The dialogue convention detected for the whole document.' },
     diagnostics: {
       type: 'array',
       items: {

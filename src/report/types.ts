@@ -48,6 +48,8 @@ export interface Report {
   totals: Measures
   chapters: ChapterReport[]
   scenes: SceneReport[]
+  /** The dialogue convention detected for the whole document. */
+  quoteConvention: 'double' | 'single' | 'dash' | 'none'
   diagnostics: Diagnostic[]
   /** The normalised text every offset refers to (left out with `includeText: false`). */
   text?: string

@@ -1,0 +1,45 @@
+import { notNames, pronounPerson, TITLE_AFTER_MY } from '../data/pronouns.js'
+import { POS_CODE } from './nlp.js'
+import type { Tokens } from './tense.js'
+
+const PROPN = POS_CODE.PROPN!
+const PUNCT = POS_CODE.PUNCT!
+
+export interface PersonCounts {
+  first: number
+  firstPlural: number
+  second: number
+  third: number
+}
+
+/** Pronouns of narration by person; "my lady" and "my lord" (titles) are not counted. */
+export function countPronouns(t: Tokens, from: number, to: number, skip: (i: number) => boolean, out: PersonCounts): void {
+  for (let i = from; i < to; i++) {
+    if (skip(i)) continue
+    const w = t.text.slice(t.start[i]!, t.end[i]!)
+    const person = pronounPerson[w.toLowerCase()]
+    if (!person) continue
+    if (w.toLowerCase() === 'my' && i + 1 < to && TITLE_AFTER_MY.test(t.text.slice(t.start[i + 1]!, t.end[i + 1]!))) continue
+    if (w === 'US' || (w === 'I' && i + 1 < to && t.text[t.start[i + 1]!] === '.')) continue // the country; a Roman one
+    out[person]++
+  }
+}
+
+/** Names (proper nouns) of narration, and names said to someone in dialogue ("Hesper," he said). */
+export function countNames(t: Tokens, from: number, to: number, inDialogue: (i: number) => boolean, narration: Map<string, number>, vocative: Map<string, number>): void {
+  for (let i = from; i < to; i++) {
+    if (t.pos[i] !== PROPN) continue
+    const w = t.text.slice(t.start[i]!, t.end[i]!)
+    if (!/^\p{Lu}\p{Ll}+$/u.test(w) || notNames.has(w)) continue
+    if (!inDialogue(i)) {
+      narration.set(w, (narration.get(w) ?? 0) + 1)
+      continue
+    }
+    // A vocative: the name stands between punctuation or quote marks and punctuation.
+    const before = i > from ? t.text.slice(t.start[i - 1]!, t.end[i - 1]!) : ''
+    const after = i + 1 < to ? t.text.slice(t.start[i + 1]!, t.end[i + 1]!) : ''
+    if (t.pos[i + 1] === PUNCT && /^[,.!?”"’'—]/.test(after) && (i === from || t.pos[i - 1] === PUNCT || /^(?:oh|dear|hey|hello|hi|thanks|sorry|yes|no)$/i.test(before))) {
+      vocative.set(w, (vocative.get(w) ?? 0) + 1)
+    }
+  }
+}

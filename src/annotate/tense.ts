@@ -1,0 +1,80 @@
+import { BASE, MODALS, NON_THIRD_SUBJECTS, PARTICIPLE, PAST, PRESENT, PRESENT_CLITICS, THIRD_SINGULAR_SUBJECTS } from '../data/verbs.js'
+import { POS_CODE } from './nlp.js'
+
+export type VerbTense = 'past' | 'present' | 'modal'
+
+const AUX = POS_CODE.AUX!
+const VERB = POS_CODE.VERB!
+const ADV = POS_CODE.ADV!
+const PART = POS_CODE.PART!
+const PRON = POS_CODE.PRON!
+const PROPN = POS_CODE.PROPN!
+const NOUN = POS_CODE.NOUN!
+
+/** The tokens of a text: offsets and POS codes in flat arrays. */
+export interface Tokens {
+  text: string
+  start: ArrayLike<number>
+  end: ArrayLike<number>
+  pos: ArrayLike<number>
+}
+
+const word = (t: Tokens, i: number) => t.text.slice(t.start[i]!, t.end[i]!).toLowerCase().replace(/’/g, "'")
+const isVerb = (p: number) => p === AUX || p === VERB
+
+/** The token before `i` in the same range, skipping adverbs and negation. */
+function previous(t: Tokens, i: number, from: number): number {
+  let j = i - 1
+  while (j >= from && (t.pos[j] === ADV || (t.pos[j] === PART && /^(?:not|n't)$/.test(word(t, j))))) j--
+  return j
+}
+
+/**
+ * The tense of a finite verb group, judged by its first verb (the one that carries tense:
+ * "had gone" is past, "has gone" present, "would go" modal), or null for a verb that is not
+ * finite (an infinitive, a participle, a base form without a subject) or that cannot be told
+ * ("I put": past or present).
+ */
+export function headTense(t: Tokens, i: number, from: number): VerbTense | null {
+  const w = word(t, i)
+  if (MODALS.has(w)) return 'modal'
+  if (PRESENT_CLITICS.has(w)) return 'present'
+  if (w === "'d") {
+    let k = i + 1
+    while (k < t.start.length && t.pos[k] === ADV) k++
+    const next = k < t.start.length ? word(t, k) : ''
+    return PAST.has(next) || PARTICIPLE.has(next) || next === 'better' ? 'past' : 'modal'
+  }
+  const p = previous(t, i, from)
+  const subject = p >= from ? word(t, p) : ''
+  if (subject === 'to') return null
+  const past = PAST.has(w)
+  const base = BASE.has(w)
+  if (past && !base) return 'past'
+  if (PRESENT.has(w)) return 'present'
+  if (past && base) {
+    // put, read, let: past after a third-person singular subject ("she put"); else unknown.
+    const sp = p >= from ? t.pos[p]! : -1
+    return THIRD_SINGULAR_SUBJECTS.has(subject) || sp === PROPN || (sp === NOUN && !subject.endsWith('s')) ? 'past' : null
+  }
+  if (base) return NON_THIRD_SUBJECTS.has(subject) ? 'present' : null
+  if (/[a-z]ed$/.test(w)) return 'past'
+  if (/[a-z][^s]s$/.test(w) && t.pos[i] === VERB) return 'present'
+  return null
+}
+
+/**
+ * Count the finite verb groups of a token range by tense, skipping tokens for which `skip`
+ * is true (dialogue). A group is a run of verbs; only its first verb is judged.
+ */
+export function countTenses(t: Tokens, from: number, to: number, skip: (i: number) => boolean): { past: number; present: number; modal: number } {
+  const out = { past: 0, present: 0, modal: 0 }
+  for (let i = from; i < to; i++) {
+    if (!isVerb(t.pos[i]!) || skip(i)) continue
+    const p = previous(t, i, from)
+    if (p >= from && isVerb(t.pos[p]!)) continue // not the head of its group
+    const tense = headTense(t, i, from)
+    if (tense) out[tense]++
+  }
+  return out
+}

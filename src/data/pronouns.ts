@@ -1,0 +1,18 @@
+/** Personal pronouns by person, the standard English paradigm. */
+export const pronounPerson: Readonly<Record<string, 'first' | 'firstPlural' | 'second' | 'third'>> = {
+  i: 'first', me: 'first', my: 'first', mine: 'first', myself: 'first',
+  we: 'firstPlural', us: 'firstPlural', our: 'firstPlural', ours: 'firstPlural', ourselves: 'firstPlural',
+  you: 'second', your: 'second', yours: 'second', yourself: 'second', yourselves: 'second', thee: 'second', thou: 'second', thy: 'second', thine: 'second',
+  he: 'third', him: 'third', his: 'third', himself: 'third', she: 'third', her: 'third', hers: 'third', herself: 'third',
+  they: 'third', them: 'third', their: 'third', theirs: 'third', themselves: 'third',
+}
+
+/** "My Lady", "my lord": titles and forms of address, not first-person narration. */
+export const TITLE_AFTER_MY = /^(?:lady|lord|lady's|lord's|liege|king|queen|prince|princess|master|mistress|dear|dearest|god|goodness|word|gosh)$/i
+
+/** Capitalised words that are not the names of characters (titles, days, months, exclamations). */
+export const notNames: ReadonlySet<string> = new Set([
+  'Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Sir', 'Lady', 'Lord', 'Madam', 'Madame', 'Monsieur', 'Captain', 'Father', 'Mother', 'Uncle', 'Aunt', 'Master', 'Mistress', 'Saint', 'St', 'Professor', 'Doctor', 'Colonel', 'General', 'Major', 'Lieutenant', 'Sergeant', 'Inspector', 'Reverend', 'King', 'Queen', 'Prince', 'Princess', 'Duke', 'Duchess', 'Count', 'Countess',
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'God', 'Lord', 'Heaven', 'Christ', 'Jesus', 'English', 'French', 'OK', 'Oh', 'Ah', 'Yes', 'No', 'I',
+])

@@ -1,0 +1,20 @@
+/**
+ * Quotation marks and the words that make an apostrophe look like a quote mark. Elisions are
+ * the common word-initial apostrophe forms of English fiction (dialect and informal speech:
+ * 'em, 'tis, 'twas, 'cause); a straight or curly apostrophe before them never opens a quote.
+ */
+export const OPEN_DOUBLE = '“'
+export const CLOSE_DOUBLE = '”'
+export const OPEN_SINGLE = '‘'
+export const CLOSE_SINGLE = '’'
+
+export const elisions: ReadonlySet<string> = new Set([
+  'em', 'tis', 'twas', 'twere', 'twill', 'twould', 'cause', 'cos', 'coz', 'bout', 'til', 'till', 'n', 'round', 'ere', 'im', 'er', 'is', 'ave', 'ad', 'appen',
+  'ow', 'ome', 'ouse', 'ands', 'eard', 'e', 'ead', 'alf', 'orse', 'nuff', 'kay', 'less', 'fore', 'neath', 'mongst', 'gainst', 'cept', 'spose', 'sup', 'scuse',
+  'member', 'mornin', 'evenin', 'o', 's', 't', 'd', 'll', 've', 're', 'm', 'un', 'uns', 'ee', 'ye', 'at', 'tain',
+  '70s', '80s', '90s', '60s', '50s', '40s', '30s', '20s', '00s',
+])
+
+/** Words of a dialogue tag in dash-dialogue paragraphs ("—Yes, he said, I will."). */
+export const speechVerbs =
+  'said|says|asked|asks|answered|answers|replied|replies|cried|cries|called|calls|whispered|whispers|shouted|shouts|muttered|mutters|murmured|murmurs|added|adds|went on|continued|continues|began|begins|exclaimed|exclaims|repeated|repeats|told|tells|observed|remarked|suggested|explained|insisted|protested|retorted|sighed|laughed|growled|snapped|breathed|echoed|agreed|demanded|inquired|enquired'

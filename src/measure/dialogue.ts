@@ -1,0 +1,26 @@
+import type { Counts } from './counts.js'
+
+export interface DialogueMeasure {
+  share: number | null
+  words: number
+  speeches: number
+  meanSpeechWords: number | null
+  scareQuotes: number
+  spans: [number, number][]
+}
+
+const round = (x: number) => Math.round(x * 10_000) / 10_000
+
+/** Direct speech: its share of the words, its speeches and their mean length. */
+export function dialogue(c: Counts): DialogueMeasure {
+  const words = c.sentenceWords.length ? c.paragraphWords.reduce((a, b) => a + b, 0) : 0
+  const speeches = c.speechIds.length
+  return {
+    share: words ? round(c.dialogueWords / words) : null,
+    words: c.dialogueWords,
+    speeches,
+    meanSpeechWords: speeches ? round(c.dialogueWords / speeches) : null,
+    scareQuotes: c.scareQuotes,
+    spans: c.speechSpans,
+  }
+}

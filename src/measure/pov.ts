@@ -1,0 +1,53 @@
+import type { Counts } from './counts.js'
+
+export type Person = 'first' | 'second' | 'third' | 'mixed'
+
+export interface PovMeasure {
+  dominant: Person | null
+  first: number
+  firstPlural: number
+  second: number
+  third: number
+  character: string | null
+}
+
+/** First-person narration: at least this many I/me/my per 1,000 words of narration. */
+export const FIRST_PER_1000 = 8
+/** Second-person narration: at least this many you/your per 1,000 words, more than I/me/my. */
+export const SECOND_PER_1000 = 15
+
+/**
+ * Point of view of narration from its personal pronouns. A first-person narrator speaks of
+ * others constantly, so "most pronouns win" is wrong: the narration is first person as soon as
+ * I/me/my are frequent at all (third-person narration has almost none outside dialogue).
+ */
+export function pov(c: Counts): PovMeasure {
+  const { first, firstPlural, second, third } = c.pronouns
+  const per1000 = (n: number) => (c.narrationWords ? (1000 * n) / c.narrationWords : 0)
+  let dominant: Person | null = null
+  if (first + second + third > 0) {
+    if (per1000(second) >= SECOND_PER_1000 && second > first) dominant = 'second'
+    else if (per1000(first) >= FIRST_PER_1000) dominant = 'first'
+    else if (third > 0) dominant = 'third'
+    else dominant = 'mixed'
+  }
+  return { dominant, first, firstPlural, second, third, character: character(c, dominant) }
+}
+
+const top = (m: Map<string, number>): string | null => {
+  let best: string | null = null
+  let n = 0
+  for (const [k, v] of m) if (v > n || (v === n && best !== null && k < best)) [best, n] = [k, v]
+  return best
+}
+
+/** The focal character: in third person the name narration follows most; in first person the
+ * narrator's name, as others call them in dialogue; in second person none. */
+function character(c: Counts, dominant: Person | null): string | null {
+  if (dominant === 'third') return top(c.names)
+  if (dominant === 'first') {
+    const vocative = new Map([...c.vocatives].filter(([name]) => (c.names.get(name) ?? 0) <= (c.vocatives.get(name) ?? 0)))
+    return top(vocative)
+  }
+  return null
+}
