@@ -1,5 +1,6 @@
 import type { Diagnostic, Manuscript, Scene, Span } from '../types.js'
 import { findDialogue, type QuoteConvention, type QuoteSpan } from './dialogue.js'
+import { findLetters } from './letters.js'
 import { countNames, countPronouns, type PersonCounts } from './persons.js'
 import { segment } from './sentences.js'
 import { countTenses, type Tokens } from './tense.js'
@@ -129,7 +130,9 @@ export function annotate(manuscript: Manuscript): Annotated {
   }
   const tokens: Tokens = { text, start: Int32Array.from(starts), end: Int32Array.from(ends), pos: Uint8Array.from(pos) }
   const inDialogue = insideSpans(tokens.start, speech)
-  const skip = (i: number) => inDialogue[i] === 1
+  const inLetter = insideSpans(tokens.start, findLetters(text, manuscript.chapters.flatMap((c) => c.scenes.map((s) => s.paragraphs))))
+  // Narration is what is neither speech nor a letter quoted in the story.
+  const skip = (i: number) => inDialogue[i] === 1 || inLetter[i] === 1
 
   const scenes: AnnotatedScene[] = perScene.map(({ scene, sentences, paragraphWords, words }) => {
     const wordInDialogue = insideSpans(words, speech)

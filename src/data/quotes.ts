@@ -18,3 +18,15 @@ export const elisions: ReadonlySet<string> = new Set([
 /** Words of a dialogue tag in dash-dialogue paragraphs ("—Yes, he said, I will."). */
 export const speechVerbs =
   'said|says|asked|asks|answered|answers|replied|replies|cried|cries|called|calls|whispered|whispers|shouted|shouts|muttered|mutters|murmured|murmurs|added|adds|went on|continued|continues|began|begins|exclaimed|exclaims|repeated|repeats|told|tells|observed|remarked|suggested|explained|insisted|protested|retorted|sighed|laughed|growled|snapped|breathed|echoed|agreed|demanded|inquired|enquired'
+
+/**
+ * Letters inside narration: a salutation line opens one ("Dearest Joan,", "My dear Sir,",
+ * "Miss Esther Summerson,"), a complimentary close ends it ("Yours ever,", "Your affectionate
+ * sister"). Conventions of English letter writing.
+ */
+export const SALUTATION =
+  /^['‘"“]?(?:(?:my\s+)?(?:dear|dearest|darling|beloved)\s+[^,.!?]{1,40}|(?:dear\s+)?(?:sir|madam|gentlemen|mr\.?|mrs\.?|miss|ms\.?|dr\.?|mother|father)\b[^,.!?]{0,40}|to\s+[^,.!?]{1,40}),\s*$/i
+export const SIGN_OFF =
+  /^['‘"“]?(?:yours|ever\s+yours|your\s+(?:affectionate|loving|devoted|obedient|sincere|faithful|humble|friend|own)|with\s+(?:love|all my love|best wishes)|love(?:\s+from)?|sincerely|affectionately|faithfully|believe me)\b/i
+/** The longest letter, in paragraphs, when no close is found. */
+export const MAX_LETTER_PARAGRAPHS = 60

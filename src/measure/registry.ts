@@ -2,7 +2,7 @@ import type { Counts } from './counts.js'
 import { dialogue } from './dialogue.js'
 import { pov, FIRST_PER_1000, SECOND_PER_1000 } from './pov.js'
 import { distribution, PARAGRAPH_BINS, SENTENCE_BINS, type Distribution } from './stats.js'
-import { tense, MAX_SLIPS_PER_SCENE, TENSE_THRESHOLD } from './tense.js'
+import { tense, MAX_SLIPS_PER_SCENE, PAST_FROM, PRESENT_UP_TO } from './tense.js'
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0)
 
@@ -47,7 +47,7 @@ export const measures = {
   },
   tense: {
     kind: 'tense',
-    definition: `Tense of narration: finite verb groups outside dialogue, judged by the verb that carries tense ("had gone" past, "has gone" present; modals and the future apart), from wink-nlp's POS and compromise's verb forms. pastShare = past ÷ (past + present); dominant is past at ${TENSE_THRESHOLD} or more, present at ${(1 - TENSE_THRESHOLD).toFixed(1)} or less, else mixed (null without finite verbs). slips: narration sentences whose verbs all go against their scene's dominant tense, with a confidence (halved in present narration when a time cue such as "remembers" or "ago" marks a flashback; past perfect is past), at most ${MAX_SLIPS_PER_SCENE} a scene, those of 0.5 or more; chapters and the work list their scenes' slips.`,
+    definition: `Tense of narration: finite verb groups outside dialogue, judged by the verb that carries tense ("had gone" past, "has gone" present; modals and the future apart), from wink-nlp's POS and compromise's verb forms. pastShare = past ÷ (past + present); dominant is past at ${PAST_FROM} or more, present at ${PRESENT_UP_TO} or less, else mixed (null without finite verbs). slips: narration sentences whose verbs all go against their scene's dominant tense, with a confidence (halved in present narration when a time cue such as "remembers" or "ago" marks a flashback; past perfect is past), at most ${MAX_SLIPS_PER_SCENE} a scene, those of 0.5 or more; chapters and the work list their scenes' slips.`,
     compute: tense,
   },
   pov: {
