@@ -1,4 +1,4 @@
-import { elisions, speechVerbs } from '../data/quotes.js'
+import { elisions, lowerCaseElisions, speechVerbs } from '../data/quotes.js'
 import type { Diagnostic, Span } from '../types.js'
 
 export type QuoteConvention = 'double' | 'single' | 'dash' | 'none'
@@ -56,7 +56,9 @@ export function detectConvention(text: string, paragraphs: Span[]): QuoteConvent
 function isElision(s: string, i: number): boolean {
   WORDS.lastIndex = i + 1
   const m = WORDS.exec(s)
-  return m !== null && m.index === i + 1 && elisions.has(m[0].toLowerCase().split(/['’]/)[0]!)
+  if (m === null || m.index !== i + 1) return false
+  const word = m[0].split(/['’]/)[0]!
+  return elisions.has(word.toLowerCase()) || (word === word.toLowerCase() && lowerCaseElisions.has(word))
 }
 
 /**

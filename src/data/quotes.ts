@@ -9,10 +9,15 @@ export const OPEN_SINGLE = '‘'
 export const CLOSE_SINGLE = '’'
 
 export const elisions: ReadonlySet<string> = new Set([
-  'em', 'tis', 'twas', 'twere', 'twill', 'twould', 'cause', 'cos', 'coz', 'bout', 'til', 'till', 'n', 'round', 'ere', 'im', 'er', 'is', 'ave', 'ad', 'appen',
-  'ow', 'ome', 'ouse', 'ands', 'eard', 'e', 'ead', 'alf', 'orse', 'nuff', 'kay', 'less', 'fore', 'neath', 'mongst', 'gainst', 'cept', 'spose', 'sup', 'scuse',
-  'member', 'mornin', 'evenin', 'o', 's', 't', 'd', 'll', 've', 're', 'm', 'un', 'uns', 'ee', 'ye', 'at', 'tain',
+  'em', 'tis', 'twas', 'twere', 'twill', 'twould', 'cause', 'cos', 'coz', 'bout', 'til', 'nuff', 'kay', 'neath', 'mongst', 'gainst', 'cept', 'spose', 'sup', 'scuse',
+  'member', 'mornin', 'evenin', 'fore', 'n', 's', 't', 'd', 'll', 've', 're', 'm',
   '70s', '80s', '90s', '60s', '50s', '40s', '30s', '20s', '00s',
+])
+
+/** Elisions that are also words a speech can open with ("‘Is he…", "‘Ere long"): only when
+ * written in lower case, as dialect is ("’is hat", "’ere"), never capitalised as a speech opens. */
+export const lowerCaseElisions: ReadonlySet<string> = new Set([
+  'is', 'im', 'er', 'ere', 'e', 'ead', 'ave', 'ad', 'appen', 'ow', 'ome', 'ouse', 'ands', 'eard', 'alf', 'orse', 'round', 'till', 'less', 'un', 'uns', 'ee', 'ye', 'at', 'tain', 'o', 'bye', 'night',
 ])
 
 /** Words of a dialogue tag in dash-dialogue paragraphs ("—Yes, he said, I will."). */
