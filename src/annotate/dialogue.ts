@@ -197,6 +197,7 @@ function dashSpeech(s: string): Span[] {
     const tagStart = m.index + m[0].indexOf(m[1]!)
     spans.push({ start: at, end: tagStart })
     at = tagStart + m[1]!.length
+    while (at < s.length && /[,.\s]/.test(s[at]!)) at++ // the tag's closing comma belongs to it
   }
   spans.push({ start: at, end: s.length })
   return spans.filter((x) => x.end > x.start && LETTER.test(s.slice(x.start, x.end)))

@@ -4,6 +4,8 @@ import type { Tokens } from './tense.js'
 
 const PROPN = POS_CODE.PROPN!
 const PUNCT = POS_CODE.PUNCT!
+const VERB = POS_CODE.VERB!
+const AUX = POS_CODE.AUX!
 
 export interface PersonCounts {
   first: number
@@ -25,14 +27,19 @@ export function countPronouns(t: Tokens, from: number, to: number, skip: (i: num
   }
 }
 
-/** Names (proper nouns) of narration, and names said to someone in dialogue ("Hesper," he said). */
+/**
+ * Names (proper nouns) of narration, and names said to someone in dialogue ("Hesper," he said).
+ * A name in subject position (just before its verb: "Wren watches") counts twice: the focal
+ * character is who acts, the others are more often mentioned.
+ */
 export function countNames(t: Tokens, from: number, to: number, inDialogue: (i: number) => boolean, narration: Map<string, number>, vocative: Map<string, number>): void {
   for (let i = from; i < to; i++) {
     if (t.pos[i] !== PROPN) continue
     const w = t.text.slice(t.start[i]!, t.end[i]!)
     if (!/^\p{Lu}\p{Ll}+$/u.test(w) || notNames.has(w)) continue
     if (!inDialogue(i)) {
-      narration.set(w, (narration.get(w) ?? 0) + 1)
+      const subject = i + 1 < to && (t.pos[i + 1] === VERB || t.pos[i + 1] === AUX)
+      narration.set(w, (narration.get(w) ?? 0) + (subject ? 2 : 1))
       continue
     }
     // A vocative: the name stands between punctuation or quote marks and punctuation.

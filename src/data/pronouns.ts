@@ -15,4 +15,6 @@ export const notNames: ReadonlySet<string> = new Set([
   'Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Sir', 'Lady', 'Lord', 'Madam', 'Madame', 'Monsieur', 'Captain', 'Father', 'Mother', 'Uncle', 'Aunt', 'Master', 'Mistress', 'Saint', 'St', 'Professor', 'Doctor', 'Colonel', 'General', 'Major', 'Lieutenant', 'Sergeant', 'Inspector', 'Reverend', 'King', 'Queen', 'Prince', 'Princess', 'Duke', 'Duchess', 'Count', 'Countess',
   'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
   'God', 'Lord', 'Heaven', 'Christ', 'Jesus', 'English', 'French', 'OK', 'Oh', 'Ah', 'Yes', 'No', 'I',
+  // Words that open a speech and so come capitalised between punctuation, like a name said aloud.
+  'Good', 'Fine', 'Right', 'Well', 'Sorry', 'Please', 'Thanks', 'Come', 'Look', 'Listen', 'Wait', 'Stop', 'Enough', 'Never', 'Nothing', 'Quiet', 'Hush', 'Careful', 'Easy', 'Steady', 'Hello', 'Goodbye', 'Morning', 'Evening', 'Night', 'Okay', 'Sure', 'Maybe', 'Perhaps', 'Really', 'Honestly', 'Christ', 'Damn', 'Bloody', 'Here', 'There', 'Now', 'Then', 'Again', 'Still', 'Already', 'Tomorrow', 'Today', 'Tonight', 'Yesterday', 'Always', 'Thank', 'Go', 'Run', 'Hurry', 'Help',
 ])

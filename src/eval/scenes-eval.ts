@@ -13,6 +13,14 @@ export interface SceneScore {
   gold_tense: string | null
   character: string | null
   gold_character: string | null
+  characterRight: boolean
+}
+
+/** A name matches when they share a word ("Wren" and "Wren Halloran"); null matches null. */
+export function sameCharacter(ours: string | null, gold: string | null): boolean {
+  if (ours === null || gold === null) return ours === gold
+  const a = new Set(ours.toLowerCase().split(/\s+/))
+  return gold.toLowerCase().split(/\s+/).some((w) => a.has(w))
 }
 
 /** Per labelled scene: our dialogue share, POV, tense and character against the labels. */
@@ -32,6 +40,7 @@ export function scoreScenes(report: Report, labels: StoryLabels): SceneScore[] {
         tense: s?.tense.dominant ?? null,
         gold_tense: g.tense ?? null,
         character: s?.pov.character ?? null,
+        characterRight: s !== undefined && sameCharacter(s.pov.character, g.character ?? null),
         gold_character: g.character ?? null,
       }
     }),

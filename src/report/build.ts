@@ -37,6 +37,7 @@ export function buildReport(annotated: Annotated, options: ReportOptions = {}): 
     scenes: c.scenes.map((s) => s.index),
     ...measureAll(combine(c.scenes.map((s) => sceneCounts[s.index]!))),
   }))
+  resolveCharacters(scenes, sceneCounts)
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: VERSION },
@@ -53,6 +54,27 @@ export function buildReport(annotated: Annotated, options: ReportOptions = {}): 
   }
   if (options.includeText !== false) report.text = m.text
   return report
+}
+
+/**
+ * Who a scene follows is partly the work's, not only the scene's. A first-person scene that
+ * never says the narrator's name takes the name others call the narrator by elsewhere in the
+ * work. A third-person scene in which the work's protagonist (the name third-person narration
+ * follows most over the work) appears follows the protagonist: the focal character is mostly
+ * "she" or "he", while the people around them are named.
+ */
+function resolveCharacters(scenes: SceneReport[], counts: Counts[]): void {
+  for (const person of ['first', 'third'] as const) {
+    const own = scenes.filter((s) => s.pov.dominant === person)
+    if (own.length === 0) continue
+    const work = measureAll(combine(own.map((s) => counts[s.index]!))).pov
+    const name = work.dominant === person ? work.character : null
+    if (name === null) continue
+    for (const s of own) {
+      if (person === 'first') s.pov.character ??= name
+      else if ((counts[s.index]!.names.get(name) ?? 0) > 0) s.pov.character = name
+    }
+  }
 }
 
 function matterReport(text: string, matter: Matter | null): MatterReport | null {

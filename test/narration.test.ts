@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { analyze } from '../src/pipeline.js'
+
+const scene = (text: string) => analyze(text).scenes[0]!
+
+describe('tense of narration', () => {
+  it.each([
+    ['past', 'She walked to the quay. The boats were in. She had gone there every day since May, and she saw nothing new.', 'past'],
+    ['present', 'She walks to the quay. The boats are in. She has gone there every day since May, and she sees nothing new.', 'present'],
+    ['dialogue does not count', '“I walk, I see, I am,” she said. “You are, he is, they go.” She left.', 'past'],
+    ['past perfect is past', 'She had gone. He had seen it. They had left before dawn, and the house had stood empty.', 'past'],
+  ])('%s', (_name, text, dominant) => {
+    expect(scene(text).tense.dominant).toBe(dominant)
+  })
+
+  it('lists a past sentence in present narration as a slip, with its span', () => {
+    const text = 'She walks to the quay. The boats are in. She counts them. She turned and ran. The gulls are loud. She waits.'
+    const s = scene(text)
+    expect(s.tense.dominant).toBe('present')
+    expect(s.tense.slips.map((x) => text.slice(x.start, x.end))).toEqual(['She turned and ran.'])
+    expect(s.tense.slips[0]!.against).toBe('present')
+  })
+
+  it('a flashback cue lowers a slip below the list', () => {
+    const text = 'She walks to the quay. The boats are in. She remembers how he left. She counts them. She waits.'
+    expect(scene(text).tense.slips).toEqual([])
+  })
+})
+
+describe('point of view of narration', () => {
+  it.each([
+    ['first', 'I walked to the quay. My brother was there, and he waved. He said nothing to me, and I said nothing to him. They were all there.', 'first'],
+    ['third', 'She walked to the quay. Her brother was there, and he waved. He said nothing to her. They were all there.', 'third'],
+    ['second', 'You walk to the quay. Your brother is there, and he waves. You say nothing to him. You wait for your turn.', 'second'],
+    ['dialogue does not count', '“I know you,” she said. “I saw you and I saw your brother.” He shrugged. She left him there.', 'third'],
+    ['titles are not first person', 'My Lady Dedlock has returned to town. My Lady is bored. She sits alone, and her husband reads.', 'third'],
+  ])('%s', (_name, text, dominant) => {
+    expect(scene(text).pov.dominant).toBe(dominant)
+  })
+
+  it('names the focal character in third person and the narrator in first', () => {
+    expect(scene('Wren watches the tide. Wren counts the boats, and Tamsin laughs at her. Wren sighs.').pov.character).toBe('Wren')
+    expect(scene('“Hesper,” he said, “come here.” I went to him. “Sit down, Hesper.” I sat.').pov.character).toBe('Hesper')
+  })
+})
