@@ -74,7 +74,15 @@ export function chunks(s: string, max = MAX_CHUNK): Span[] {
 /** Marks which of a sorted list of offsets fall inside a sorted list of spans. */
 function insideSpans(offsets: ArrayLike<number>, spans: readonly Span[]): Uint8Array {
   const out = new Uint8Array(offsets.length)
+  if (offsets.length === 0) return out
+  // Start at the first span that ends after the first offset (binary search), not at span 0.
   let k = 0
+  let hi = spans.length
+  while (k < hi) {
+    const mid = (k + hi) >> 1
+    if (spans[mid]!.end <= offsets[0]!) k = mid + 1
+    else hi = mid
+  }
   for (let i = 0; i < offsets.length; i++) {
     const at = offsets[i]!
     while (k < spans.length && spans[k]!.end <= at) k++
@@ -134,6 +142,7 @@ export function annotate(manuscript: Manuscript): Annotated {
   // Narration is what is neither speech nor a letter quoted in the story.
   const skip = (i: number) => inDialogue[i] === 1 || inLetter[i] === 1
 
+  let q = 0
   const scenes: AnnotatedScene[] = perScene.map(({ scene, sentences, paragraphWords, words }) => {
     const wordInDialogue = insideSpans(words, speech)
     let dialogueWords = 0
@@ -153,7 +162,10 @@ export function annotate(manuscript: Manuscript): Annotated {
       for (; w < words.length && words[w]! < s.end; w++) narration += 1 - wordInDialogue[w]!
       s.narrationWords = narration
     }
-    const quotes = dialogue.spans.filter((q) => q.start >= scene.start && q.start < scene.end)
+    // Spans and scenes are both in text order: take the spans that start in this scene.
+    while (q < dialogue.spans.length && dialogue.spans[q]!.start < scene.start) q++
+    const quotes: QuoteSpan[] = []
+    for (; q < dialogue.spans.length && dialogue.spans[q]!.start < scene.end; q++) quotes.push(dialogue.spans[q]!)
     return { scene, sentences, paragraphWords, words: paragraphWords.reduce((a, b) => a + b, 0), quotes, dialogueWords, pronouns, names, vocatives }
   })
   manuscript.diagnostics.push(...diagnostics)

@@ -6,6 +6,8 @@ const PROPN = POS_CODE.PROPN!
 const PUNCT = POS_CODE.PUNCT!
 const VERB = POS_CODE.VERB!
 const AUX = POS_CODE.AUX!
+const PRON = POS_CODE.PRON!
+const DET = POS_CODE.DET!
 
 export interface PersonCounts {
   first: number
@@ -17,7 +19,8 @@ export interface PersonCounts {
 /** Pronouns of narration by person; "my lady" and "my lord" (titles) are not counted. */
 export function countPronouns(t: Tokens, from: number, to: number, skip: (i: number) => boolean, out: PersonCounts): void {
   for (let i = from; i < to; i++) {
-    if (skip(i)) continue
+    const p = t.pos[i]
+    if ((p !== PRON && p !== DET && p !== PROPN) || t.end[i]! - t.start[i]! > 10 || skip(i)) continue
     const w = t.text.slice(t.start[i]!, t.end[i]!)
     const person = pronounPerson[w.toLowerCase()]
     if (!person) continue

@@ -40,15 +40,16 @@ export interface Counts {
 const SLIP_THRESHOLD = 0.5
 
 /** How sure a sentence slips from the scene's tense (0: it does not). */
-function slipConfidence(text: string, s: { past: number; present: number }, dominant: 'past' | 'present' | 'mixed' | null): number {
+function slipConfidence(fullText: string, s: { start: number; end: number; past: number; present: number }, dominant: 'past' | 'present' | 'mixed' | null): number {
+  const text = () => fullText.slice(s.start, s.end)
   if (dominant === 'present' && s.past > 0 && s.present === 0) {
     // In present narration a reference to earlier events is legitimate: a time cue halves it.
     const c = Math.min(0.9, 0.5 + 0.15 * (s.past - 1))
-    return FLASHBACK_CUES.test(text) ? c / 2 : c
+    return FLASHBACK_CUES.test(text()) ? c / 2 : c
   }
   if (dominant === 'past' && s.present > 0 && s.past === 0) {
     const c = Math.min(0.9, 0.5 + 0.15 * (s.present - 1))
-    return /\?["”’']?$/.test(text.trim()) ? c * 0.6 : c
+    return /\?["”’']?$/.test(text().trim()) ? c * 0.6 : c
   }
   return 0
 }
@@ -66,7 +67,7 @@ export function countsOf(a: AnnotatedScene, text: string): Counts {
     speechSpans: speech.map((q) => [q.start, q.end]),
     scareQuotes: a.quotes.length - speech.length,
     sentences: a.sentences.map((s) => {
-      const slip = slipConfidence(text.slice(s.start, s.end), s, dominant)
+      const slip = slipConfidence(text, s, dominant)
       return { start: s.start, end: s.end, past: s.past, present: s.present, slip: slip >= SLIP_THRESHOLD ? slip : 0, against: slip >= SLIP_THRESHOLD ? (dominant as 'past' | 'present') : null }
     }),
     narrationWords: a.sentences.reduce((n, s) => n + s.narrationWords, 0),
