@@ -15,3 +15,6 @@ export const POS_TAGS = [
 ] as const
 export type PosTag = (typeof POS_TAGS)[number]
 export const POS_CODE: Readonly<Record<string, number>> = Object.fromEntries(POS_TAGS.map((t, i) => [t, i]))
+
+/** POS codes by tag name: `POS.VERB`, `POS.PRON`. */
+export const POS = Object.fromEntries(POS_TAGS.map((t, i) => [t, i])) as Readonly<Record<PosTag, number>>

@@ -1,13 +1,9 @@
 import { notNames, pronounPerson, TITLE_AFTER_MY } from '../data/pronouns.js'
-import { POS_CODE } from './nlp.js'
+import { POS } from './nlp.js'
 import type { Tokens } from './tense.js'
 
-const PROPN = POS_CODE.PROPN!
-const PUNCT = POS_CODE.PUNCT!
-const VERB = POS_CODE.VERB!
-const AUX = POS_CODE.AUX!
-const PRON = POS_CODE.PRON!
-const DET = POS_CODE.DET!
+const { PROPN, PUNCT, VERB, AUX, PRON, DET } = POS
+
 
 export interface PersonCounts {
   first: number

@@ -1,15 +1,10 @@
 import { BASE, MODALS, NON_THIRD_SUBJECTS, PARTICIPLE, PAST, PRESENT, PRESENT_CLITICS, THIRD_SINGULAR_SUBJECTS } from '../data/verbs.js'
-import { POS_CODE } from './nlp.js'
+import { POS } from './nlp.js'
+
+const { AUX, VERB, ADV, PART, PROPN, NOUN } = POS
 
 export type VerbTense = 'past' | 'present' | 'modal'
 
-const AUX = POS_CODE.AUX!
-const VERB = POS_CODE.VERB!
-const ADV = POS_CODE.ADV!
-const PART = POS_CODE.PART!
-const PRON = POS_CODE.PRON!
-const PROPN = POS_CODE.PROPN!
-const NOUN = POS_CODE.NOUN!
 
 /** The tokens of a text: offsets and POS codes in flat arrays. */
 export interface Tokens {
