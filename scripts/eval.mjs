@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// Evaluate proselens against labelled data: `npm run eval -- <dir>... [--json out.json]`.
+// Evaluate proselens against labelled data: `npm run eval -- <dir>... [--json out.json]`
+// (results are written as JSON to reports/eval.json unless --json names another file).
 // - a folder in the format of ../shared/eval (dialogue/gold.json, narration/labels.json):
 //   dialogue share error and word-level P/R/F1; POV and tense accuracy with confusion tables;
 // - a folder with labels/*.json (the corpus format, as corpus/labels): scene boundaries,
 //   chapters, front and end matter, and per-scene dialogue share, tense, POV and character.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { analyze, analyzeFile } from '../dist/index.js'
 import { scoreStructure, totalScore } from '../dist/eval/structure-eval.js'
 import { confusion, scoreDialogue, scoreNarration } from '../dist/eval/gold.js'
@@ -13,7 +14,7 @@ import { scoreScenes } from '../dist/eval/scenes-eval.js'
 
 const args = process.argv.slice(2)
 const jsonAt = args.indexOf('--json')
-const jsonOut = jsonAt >= 0 ? args.splice(jsonAt, 2)[1] : null
+const jsonOut = jsonAt >= 0 ? args.splice(jsonAt, 2)[1] : 'reports/eval.json'
 const dirs = args.length ? args : ['corpus']
 const pct = (x) => `${(100 * x).toFixed(1)}%`
 const f1 = (p, r) => (p + r ? (2 * p * r) / (p + r) : 0)
@@ -98,6 +99,7 @@ for (const dir of dirs) {
   }
 }
 if (jsonOut) {
+  mkdirSync(dirname(jsonOut), { recursive: true })
   writeFileSync(jsonOut, JSON.stringify(results, null, 2) + '\n')
   console.log(`\nresults written to ${jsonOut}`)
 }
