@@ -21,6 +21,14 @@ describe('tense of narration', () => {
     expect(s.tense.slips[0]!.against).toBe('present')
   })
 
+  it('lists at most ten slips a scene, the surest ones', () => {
+    const present = 'She walks to the quay and waits. The boats are in and the gulls are loud. '
+    const text = present.repeat(30) + 'She turned, ran and fell. '.repeat(3) + 'She ran. '.repeat(12)
+    const slips = scene(text).tense.slips
+    expect(slips).toHaveLength(10)
+    expect(slips.filter((x) => x.confidence > 0.5)).toHaveLength(3)
+  })
+
   it('a flashback cue lowers a slip below the list', () => {
     const text = 'She walks to the quay. The boats are in. She remembers how he left. She counts them. She waits.'
     expect(scene(text).tense.slips).toEqual([])

@@ -1,7 +1,7 @@
 import type { AnnotatedScene } from '../annotate/index.js'
 import type { PersonCounts } from '../annotate/persons.js'
 import { FLASHBACK_CUES } from '../data/verbs.js'
-import { dominantTense } from './tense.js'
+import { dominantTense, MAX_SLIPS_PER_SCENE } from './tense.js'
 
 /** A narration sentence as tense measures see it, judged against its scene's dominant tense. */
 export interface TenseSentence {
@@ -54,6 +54,20 @@ function slipConfidence(fullText: string, s: { start: number; end: number; past:
   return 0
 }
 
+/** Keep the list readable: only a scene's surest slips stay slips (ties: the earlier ones). */
+function keepSurest(sentences: TenseSentence[]): TenseSentence[] {
+  const slips = sentences.filter((s) => s.slip > 0)
+  if (slips.length <= MAX_SLIPS_PER_SCENE) return sentences
+  const kept = new Set([...slips].sort((a, b) => b.slip - a.slip || a.start - b.start).slice(0, MAX_SLIPS_PER_SCENE))
+  for (const s of slips) {
+    if (!kept.has(s)) {
+      s.slip = 0
+      s.against = null
+    }
+  }
+  return sentences
+}
+
 export function countsOf(a: AnnotatedScene, text: string): Counts {
   const past = a.sentences.reduce((n, s) => n + s.past, 0)
   const present = a.sentences.reduce((n, s) => n + s.present, 0)
@@ -66,10 +80,12 @@ export function countsOf(a: AnnotatedScene, text: string): Counts {
     speechIds: [...new Set(speech.map((q) => q.speech))],
     speechSpans: speech.map((q) => [q.start, q.end]),
     scareQuotes: a.quotes.length - speech.length,
-    sentences: a.sentences.map((s) => {
-      const slip = slipConfidence(text, s, dominant)
-      return { start: s.start, end: s.end, past: s.past, present: s.present, slip: slip >= SLIP_THRESHOLD ? slip : 0, against: slip >= SLIP_THRESHOLD ? (dominant as 'past' | 'present') : null }
-    }),
+    sentences: keepSurest(
+      a.sentences.map((s) => {
+        const slip = slipConfidence(text, s, dominant)
+        return { start: s.start, end: s.end, past: s.past, present: s.present, slip: slip >= SLIP_THRESHOLD ? slip : 0, against: slip >= SLIP_THRESHOLD ? (dominant as 'past' | 'present') : null }
+      }),
+    ),
     narrationWords: a.sentences.reduce((n, s) => n + s.narrationWords, 0),
     pronouns: a.pronouns,
     names: a.names,
