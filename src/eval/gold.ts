@@ -1,7 +1,6 @@
+import { wordStarts } from '../annotate/words.js'
 import type { Report } from '../report/types.js'
 
-const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu
-const wordStarts = (text: string) => [...text.matchAll(WORD)].map((m) => m.index!)
 const inside = (at: number, spans: readonly (readonly [number, number])[]) => spans.some(([a, b]) => at >= a && at < b)
 
 /** One excerpt of `dialogue/gold.json`. */

@@ -1,3 +1,5 @@
+import { WORD } from '../annotate/words.js'
+
 /** A corpus story's labels file (`corpus/labels/<stem>.json`): the truth a report is scored against. */
 export interface StoryLabels {
   file: string
@@ -22,7 +24,6 @@ export interface SceneLabel {
   dialogueWords?: number
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu
 
 /** A scene's identity for matching: its first six words, lower-cased. */
 export function openingKey(opening: string): string {

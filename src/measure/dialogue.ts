@@ -13,7 +13,7 @@ const round = (x: number) => Math.round(x * 10_000) / 10_000
 
 /** Direct speech: its share of the words, its speeches and their mean length. */
 export function dialogue(c: Counts): DialogueMeasure {
-  const words = c.sentenceWords.length ? c.paragraphWords.reduce((a, b) => a + b, 0) : 0
+  const words = c.paragraphWords.reduce((a, b) => a + b, 0)
   const speeches = c.speechIds.length
   return {
     share: words ? round(c.dialogueWords / words) : null,

@@ -2,6 +2,7 @@ import type { Annotated } from '../annotate/index.js'
 import { openingWords } from '../annotate/words.js'
 import { combine, countsOf, type Counts } from '../measure/counts.js'
 import { measureAll } from '../measure/registry.js'
+import { pov } from '../measure/pov.js'
 import type { Matter } from '../types.js'
 import { TOOL_NAME, VERSION } from '../version.js'
 import { SCHEMA_VERSION, type ChapterReport, type MatterReport, type Report, type SceneReport } from './types.js'
@@ -67,7 +68,7 @@ function resolveCharacters(scenes: SceneReport[], counts: Counts[]): void {
   for (const person of ['first', 'third'] as const) {
     const own = scenes.filter((s) => s.pov.dominant === person)
     if (own.length === 0) continue
-    const work = measureAll(combine(own.map((s) => counts[s.index]!))).pov
+    const work = pov(combine(own.map((s) => counts[s.index]!)))
     const name = work.dominant === person ? work.character : null
     if (name === null) continue
     for (const s of own) {
