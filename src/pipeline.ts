@@ -1,24 +1,40 @@
 import { annotate } from './annotate/index.js'
-import { readText } from './ingest/text.js'
+import { readSource, readSourceAsync } from './ingest/index.js'
 import { buildReport, type ReportOptions } from './report/build.js'
 import type { Report } from './report/types.js'
 import { structure } from './structure/index.js'
+import type { Source } from './types.js'
 
 export interface AnalyzeOptions extends ReportOptions {
-  /** The file's path, kept in the report and used in messages. */
+  /** The file's path, kept in the report, used in messages, and its ending a hint to the format. */
   path?: string
+}
+
+function toBytes(input: string | Uint8Array, caller: string): Uint8Array {
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
+    throw new TypeError(`${caller}: expected a string or a Uint8Array, not ${input === null ? 'null' : typeof input}`)
+  }
+  return typeof input === 'string' ? new TextEncoder().encode(input) : input
+}
+
+/** Structure, annotate, measure and report a source. */
+export function analyzeSource(source: Source, options: ReportOptions = {}): Report {
+  return buildReport(annotate(structure(source)), options)
 }
 
 /**
  * Analyse a story: ingest, structure, annotate, measure, report. Takes the text as a string or
- * the file's bytes (decoded as the plain-text ingest does). Throws `UnreadableInputError` for
- * bytes that are not text; problems inside the text become diagnostics.
+ * the file's bytes, in plain text, Markdown or HTML (detected from the content, the path's ending
+ * a hint). Throws `UnreadableInputError` for bytes that cannot be read, including DOCX and EPUB
+ * archives, which `analyzeBytes` reads; problems inside the text become diagnostics.
  */
 export function analyze(input: string | Uint8Array, options: AnalyzeOptions = {}): Report {
-  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
-    throw new TypeError(`analyze: expected a string or a Uint8Array, not ${input === null ? 'null' : typeof input}`)
-  }
-  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input
-  const source = readText(bytes, options.path === undefined ? {} : { path: options.path })
-  return buildReport(annotate(structure(source)), options)
+  const bytes = toBytes(input, 'analyze')
+  return analyzeSource(readSource(bytes, options.path === undefined ? {} : { path: options.path }), options)
+}
+
+/** Analyse a document of any supported format, DOCX and EPUB included. */
+export async function analyzeBytes(input: string | Uint8Array, options: AnalyzeOptions = {}): Promise<Report> {
+  const bytes = toBytes(input, 'analyzeBytes')
+  return analyzeSource(await readSourceAsync(bytes, options.path === undefined ? {} : { path: options.path }), options)
 }

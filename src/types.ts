@@ -9,8 +9,8 @@ export interface Span {
   end: number
 }
 
-/** Input formats proselens knows. Only `text` is read in this version. */
-export type Format = 'text'
+/** Input formats proselens reads. */
+export type Format = 'text' | 'markdown' | 'html' | 'docx' | 'epub'
 
 /** Encodings the text ingest can decode. */
 export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be'
@@ -26,6 +26,32 @@ export interface Diagnostic {
   end?: number
 }
 
+/** What a block of marked-up text is: story text, a heading, a scene break, or matter around the story. */
+export type BlockRole = 'text' | 'heading' | 'break' | 'front' | 'note' | 'end'
+
+/** A paragraph-level block of a marked-up document, as its markup defines it. */
+export interface Block extends Span {
+  role: BlockRole
+  /** For headings: 1 for `h1` / `#`, 2 for `h2` / `##`, and so on. */
+  level?: number
+  /** For front and end matter: the `meta` field it holds (`summary`, `notes`). */
+  key?: string
+  /** Centred in the document (a centred paragraph, `<center>`). */
+  centred?: boolean
+}
+
+/** What a marked-up format tells beyond its text: its blocks, italics and metadata. */
+export interface Markup {
+  /** The document's blocks in order; each one a paragraph of the text, separated by a blank line. */
+  blocks: Block[]
+  /** Italic (emphasised) runs of the text. */
+  italics: Span[]
+  /** Metadata the markup states (YAML front matter, an AO3 preface, an EPUB package). */
+  meta: Partial<Meta>
+  /** Metadata used only where the text states none (a DOCX's often stale core properties). */
+  fallback?: Partial<Meta>
+}
+
 /** Bytes decoded and normalised into one text, plus what the format told us. */
 export interface Source {
   text: string
@@ -35,6 +61,8 @@ export interface Source {
   bytes: number
   sha256: string
   diagnostics: Diagnostic[]
+  /** Hints from markup; absent for plain text, whose structure is learnt from its layout. */
+  markup?: Markup
 }
 
 /** How a scene was separated from what came before it. */
@@ -95,8 +123,10 @@ export interface Meta {
 /** The story's structure over the normalised text. */
 export interface Manuscript {
   text: string
-  source: Omit<Source, 'text' | 'diagnostics'>
+  source: Omit<Source, 'text' | 'diagnostics' | 'markup'>
   meta: Meta
+  /** Italic runs from the markup, or null where the format has no italics (plain text). */
+  italics: Span[] | null
   frontMatter: Matter | null
   endMatter: Matter | null
   chapters: Chapter[]
@@ -105,7 +135,8 @@ export interface Manuscript {
   diagnostics: Diagnostic[]
 }
 
-export type ParagraphSeparator = 'blank-line' | 'newline' | 'none'
+/** What separates paragraphs: learnt from plain text's layout, or given by `markup`. */
+export type ParagraphSeparator = 'blank-line' | 'newline' | 'none' | 'markup'
 
 export interface Layout {
   separator: ParagraphSeparator

@@ -4,6 +4,7 @@ import { findLetters } from './letters.js'
 import { countNames, countPronouns, type PersonCounts } from './persons.js'
 import { segment } from './sentences.js'
 import { countTenses, type Tokens } from './tense.js'
+import { findThought } from './thought.js'
 import { wordStarts } from './words.js'
 
 /** A sentence: its span, its length in words, and the tenses of its narration's finite verbs. */
@@ -34,6 +35,8 @@ export interface AnnotatedScene {
   /** Names in narration, and names said to someone in dialogue, with their counts. */
   names: Map<string, number>
   vocatives: Map<string, number>
+  /** Interior thought (italic sentences in narration) and its runs; null where the format has no italics. */
+  thought: { words: number; spans: [number, number][] } | null
 }
 
 /** Every token of the story in flat arrays, as wink-nlp keeps them (POS as `POS_TAGS` index). */
@@ -166,7 +169,8 @@ export function annotate(manuscript: Manuscript): Annotated {
     while (q < dialogue.spans.length && dialogue.spans[q]!.start < scene.start) q++
     const quotes: QuoteSpan[] = []
     for (; q < dialogue.spans.length && dialogue.spans[q]!.start < scene.end; q++) quotes.push(dialogue.spans[q]!)
-    return { scene, sentences, paragraphWords, words: paragraphWords.reduce((a, b) => a + b, 0), quotes, dialogueWords, pronouns, names, vocatives }
+    const thought = manuscript.italics ? findThought({ text, italics: manuscript.italics, sentences, words, inDialogue: wordInDialogue }) : null
+    return { scene, sentences, paragraphWords, words: paragraphWords.reduce((a, b) => a + b, 0), quotes, dialogueWords, pronouns, names, vocatives, thought }
   })
   manuscript.diagnostics.push(...diagnostics)
   return { manuscript, scenes, tokens: { start: tokens.start as Int32Array, end: tokens.end as Int32Array, pos: tokens.pos as Uint8Array, dialogue: inDialogue }, quoteConvention: dialogue.convention }

@@ -34,6 +34,8 @@ export interface Counts {
   pronouns: PersonCounts
   names: Map<string, number>
   vocatives: Map<string, number>
+  /** Words of interior thought and its runs; null where the format has no italics. */
+  thought: { words: number; spans: [number, number][] } | null
 }
 
 /** Slips are judged at least this sure to be listed. */
@@ -90,6 +92,7 @@ export function countsOf(a: AnnotatedScene, text: string): Counts {
     pronouns: a.pronouns,
     names: a.names,
     vocatives: a.vocatives,
+    thought: a.thought,
   }
 }
 
@@ -119,5 +122,12 @@ export function combine(parts: readonly Counts[]): Counts {
     },
     names: mergeMaps(parts.map((c) => c.names)),
     vocatives: mergeMaps(parts.map((c) => c.vocatives)),
+    thought: combineThought(parts),
   }
+}
+
+function combineThought(parts: readonly Counts[]): Counts['thought'] {
+  const known = parts.filter((c) => c.thought !== null)
+  if (known.length === 0 && parts.length > 0) return null
+  return { words: known.reduce((n, c) => n + c.thought!.words, 0), spans: known.flatMap((c) => c.thought!.spans) }
 }

@@ -24,3 +24,16 @@ export function dialogue(c: Counts): DialogueMeasure {
     spans: c.speechSpans,
   }
 }
+
+export interface ThoughtMeasure {
+  share: number | null
+  words: number
+  spans: [number, number][]
+}
+
+/** Interior thought: italic sentences of narration; null where the format has no italics. */
+export function thought(c: Counts): ThoughtMeasure | null {
+  if (c.thought === null) return null
+  const words = c.paragraphWords.reduce((a, b) => a + b, 0)
+  return { share: words ? round(c.thought.words / words) : null, words: c.thought.words, spans: c.thought.spans }
+}

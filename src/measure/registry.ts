@@ -1,5 +1,5 @@
 import type { Counts } from './counts.js'
-import { dialogue } from './dialogue.js'
+import { dialogue, thought } from './dialogue.js'
 import { pov, FIRST_PER_1000, SECOND_PER_1000 } from './pov.js'
 import { distribution, PARAGRAPH_BINS, SENTENCE_BINS, type Distribution } from './stats.js'
 import { tense, MAX_SLIPS_PER_SCENE, PAST_FROM, PRESENT_UP_TO } from './tense.js'
@@ -44,6 +44,12 @@ export const measures = {
     definition:
       'Direct speech, found by a quote state machine (curly and straight double quotes; British single quotes, told from apostrophes; speeches over several paragraphs; dash dialogue). share = words whose first character lies inside a speech ÷ words; words; speeches (a speech over several paragraphs counts once); meanSpeechWords = words ÷ speeches; scareQuotes = short quotes inside a sentence with no speech punctuation, counted apart and not as dialogue; spans = [start, end) of each speech, quote marks included.',
     compute: dialogue,
+  },
+  thought: {
+    kind: 'thought',
+    definition:
+      'Interior thought: italic runs in narration (outside dialogue) that are a whole sentence or more, or a clause of three words or more that opens a sentence and ends at punctuation ("*I should go,* she thought."); a word or phrase in italics inside a sentence is emphasis and is left out. share = thought words ÷ words; words; spans = [start, end) of each run. null for formats without italics (plain text), where thought cannot be told from narration.',
+    compute: thought,
   },
   tense: {
     kind: 'tense',

@@ -3,7 +3,7 @@ import { openingWords } from '../annotate/words.js'
 import { combine, countsOf, type Counts } from '../measure/counts.js'
 import { measureAll } from '../measure/registry.js'
 import { pov } from '../measure/pov.js'
-import type { Matter } from '../types.js'
+import type { Diagnostic, Matter } from '../types.js'
 import { TOOL_NAME, VERSION } from '../version.js'
 import { SCHEMA_VERSION, type ChapterReport, type MatterReport, type Report, type SceneReport } from './types.js'
 
@@ -39,6 +39,8 @@ export function buildReport(annotated: Annotated, options: ReportOptions = {}): 
     ...measureAll(combine(c.scenes.map((s) => sceneCounts[s.index]!))),
   }))
   resolveCharacters(scenes, sceneCounts)
+  const totals = measureAll(combine(sceneCounts))
+  const claimed = claimedWordsDiagnostic(m.meta.claimedWords, totals.words)
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: VERSION },
@@ -47,14 +49,29 @@ export function buildReport(annotated: Annotated, options: ReportOptions = {}): 
     frontMatter: matterReport(m.text, m.frontMatter),
     endMatter: matterReport(m.text, m.endMatter),
     layout: m.layout,
-    totals: measureAll(combine(sceneCounts)),
+    totals,
     chapters,
     scenes,
     quoteConvention: annotated.quoteConvention,
-    diagnostics: m.diagnostics,
+    diagnostics: claimed ? [...m.diagnostics, claimed] : m.diagnostics,
   }
   if (options.includeText !== false) report.text = m.text
   return report
+}
+
+/** The work's own word count against ours: a note when they differ by more than this share. */
+const CLAIMED_WORDS_TOLERANCE = 0.02
+
+function claimedWordsDiagnostic(claimed: unknown, counted: number): Diagnostic | null {
+  if (typeof claimed !== 'number' || claimed <= 0) return null
+  const diff = (counted - claimed) / claimed
+  if (Math.abs(diff) <= CLAIMED_WORDS_TOLERANCE) return null
+  const f = (n: number) => n.toLocaleString('en-US')
+  return {
+    severity: 'info',
+    code: 'word-count-differs',
+    message: `The work states ${f(claimed)} words; proselens counts ${f(counted)} (${Math.abs(diff * 100).toFixed(1)}% ${diff < 0 ? 'fewer' : 'more'}). Archives count words their own way, and notes or headings may be counted there.`,
+  }
 }
 
 /**

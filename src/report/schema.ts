@@ -42,6 +42,8 @@ function measureSchema(kind: string, definition: string): object {
       return objectOf(definition, ['share', 'words', 'speeches', 'meanSpeechWords', 'scareQuotes', 'spans'], {
         share, words: int, speeches: int, meanSpeechWords: nullable(num), scareQuotes: int, spans: { type: 'array', items: pair },
       })
+    case 'thought':
+      return nullable(objectOf(definition, ['share', 'words', 'spans'], { share, words: int, spans: { type: 'array', items: pair } }))
     case 'tense':
       return objectOf(definition, ['dominant', 'past', 'present', 'pastShare', 'slips'], {
         dominant: { enum: ['past', 'present', 'mixed', null] },
@@ -98,7 +100,7 @@ export const reportSchema = {
       required: ['path', 'format', 'encoding', 'bytes', 'sha256'],
       properties: {
         path: nullable({ type: 'string' }),
-        format: { enum: ['text'] },
+        format: { enum: ['text', 'markdown', 'html', 'docx', 'epub'], description: 'The format read, detected from the bytes (the file name is a hint).' },
         encoding: { enum: ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'], description: 'How the bytes were decoded.' },
         bytes: int,
         sha256: { type: 'string', pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the input bytes.' },
@@ -121,7 +123,7 @@ export const reportSchema = {
       type: 'object',
       required: ['separator', 'hardWrapped', 'usualGap'],
       properties: {
-        separator: { enum: ['blank-line', 'newline', 'none'], description: 'What usually separates paragraphs.' },
+        separator: { enum: ['blank-line', 'newline', 'none', 'markup'], description: 'What usually separates paragraphs; markup: paragraphs are the document\'s own blocks (Markdown, HTML, DOCX, EPUB).' },
         hardWrapped: { type: 'boolean', description: 'Whether lines are wrapped inside paragraphs.' },
         usualGap: { ...int, description: 'Usual number of blank lines between paragraphs.' },
       },

@@ -54,7 +54,7 @@ export function findFrontMatter(text: string, paras: Para[]): FrontMatterResult 
   while (j < paras.length && j < WINDOW) {
     const p = paras[j]!
     if (p.kind === 'heading') break
-    if (p.kind === 'marker') {
+    if (p.kind === 'marker' || p.kind === 'rule') {
       if (fields.length > 0 || title) {
         sawSeparator = true
         j++
@@ -87,7 +87,7 @@ export function findFrontMatter(text: string, paras: Para[]): FrontMatterResult 
     for (let k = j; k < Math.min(paras.length, j + 3); k++) {
       const p = paras[k]!
       if (p.kind === 'heading') break
-      if (p.kind === 'marker') {
+      if (p.kind === 'marker' || p.kind === 'rule') {
         j = k + 1
         break
       }

@@ -21,6 +21,6 @@ export function findEndMatter(text: string, paras: Para[], from: number): number
     while (cut - 1 > from && endNote.test(collapse(text.slice(paras[cut - 1]!.start, paras[cut - 1]!.end)))) cut--
   }
   if (cut === n) return n
-  while (cut - 1 > from && paras[cut - 1]!.kind === 'marker') cut--
+  while (cut - 1 > from && (paras[cut - 1]!.kind === 'marker' || paras[cut - 1]!.kind === 'rule')) cut--
   return cut
 }

@@ -35,6 +35,7 @@ export function gapBreak(text: string, prev: Para, p: Para, layout: LearntLayout
       return 0
     }
     case 'none':
+    case 'markup':
       return 0
   }
 }
@@ -53,10 +54,13 @@ export function splitScenes(text: string, body: Para[], first: SceneBreak, layou
     current = []
   }
   for (const p of body) {
-    if (p.kind === 'marker') {
+    if (p.kind === 'marker' || p.kind === 'rule') {
       if (current.length > 0) {
         close()
-        pending = { kind: 'marker', marker: text.slice(p.start, p.end).trim(), confidence: p.confidence }
+        pending =
+          p.kind === 'rule'
+            ? { kind: 'rule', marker: null, confidence: p.confidence }
+            : { kind: 'marker', marker: text.slice(p.start, p.end).trim(), confidence: p.confidence }
       }
       prev = null
       continue

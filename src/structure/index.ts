@@ -1,9 +1,10 @@
-import type { Chapter, Diagnostic, Manuscript, Matter, MatterField, Meta, Scene, Source } from '../types.js'
+import type { Block, Chapter, Diagnostic, Manuscript, Markup, Matter, MatterField, Meta, Scene, Source } from '../types.js'
 import { noteKeys } from '../data/front-matter.js'
 import { splitLines } from './01-lines.js'
+import { collapse } from './05-front-matter.js'
 import { learnLayout, type LearntLayout } from './02-layout.js'
 import { buildParagraphs } from './03-paragraphs.js'
-import { classify } from './04-classify.js'
+import { classify, isHeading } from './04-classify.js'
 import { findFrontMatter } from './05-front-matter.js'
 import { findEndMatter } from './06-end-matter.js'
 import { splitChapters } from './07-chapters.js'
@@ -18,20 +19,29 @@ export { matchField } from './05-front-matter.js'
  * and paragraphs. Pure: works on the text alone.
  */
 export function structure(source: Source): Manuscript {
-  const { text, diagnostics: sourceDiagnostics, ...sourceInfo } = source
+  const { text, diagnostics: sourceDiagnostics, ...rest } = source
+  const { markup, ...sourceInfo } = rest
   const diagnostics: Diagnostic[] = [...sourceDiagnostics]
-  const lines = splitLines(text)
-  const layout = learnLayout(lines)
-  const paras: Para[] = buildParagraphs(text, lines, layout).map((p) => {
-    const c = classify(text.slice(p.start, p.end), p.lineCount)
-    return { ...p, kind: c.kind, confidence: c.confidence }
-  })
+  let layout: LearntLayout
+  let paras: Para[]
+  if (markup) {
+    layout = MARKUP_LAYOUT
+    paras = parasFromBlocks(text, markup.blocks)
+  } else {
+    const lines = splitLines(text)
+    layout = learnLayout(lines)
+    paras = buildParagraphs(text, lines, layout).map((p) => {
+      const c = classify(text.slice(p.start, p.end), p.lineCount)
+      return { ...p, kind: c.kind, confidence: c.confidence }
+    })
+  }
 
-  const front = findFrontMatter(text, paras)
-  const endAt = findEndMatter(text, paras, front.end)
+  const front = markedMatter(text, markup, 'front') ?? findFrontMatter(text, paras)
+  const markedEnd = markedMatter(text, markup, 'end')
+  const endAt = markedEnd ? paras.length - markedEnd.end : findEndMatter(text, paras, front.end)
   const frontMatter = matterOf(paras.slice(0, front.end), front.fields)
   const endParas = paras.slice(endAt)
-  const endMatter = matterOf(endParas, endParas.map((p) => ({ key: 'end', value: text.slice(p.start, p.end).trim(), start: p.start, end: p.end })))
+  const endMatter = matterOf(endParas, markedEnd?.fields ?? endParas.map((p) => ({ key: 'end', value: text.slice(p.start, p.end).trim(), start: p.start, end: p.end })))
   const story = paras.slice(front.end, endAt)
 
   const chapters: Chapter[] = []
@@ -63,13 +73,74 @@ export function structure(source: Source): Manuscript {
   return {
     text,
     source: sourceInfo,
-    meta: metaOf(front.fields),
+    meta: mergeMeta(metaOf(front.fields), markup?.meta, markup?.fallback),
+    italics: markup ? markup.italics : null,
     frontMatter,
     endMatter,
     chapters,
     layout: { separator: layout.separator, hardWrapped: layout.hardWrapped, usualGap: layout.usualGap },
     diagnostics,
   }
+}
+
+/** Markup gives paragraphs directly: nothing is learnt from line breaks or gaps. */
+const MARKUP_LAYOUT: LearntLayout = { separator: 'markup', hardWrapped: false, usualGap: 1, wrapWidth: 0, gluedIsBreak: false }
+
+const ROLE_KIND = { note: 'note', front: 'note', end: 'note', break: 'rule', heading: 'heading' } as const
+
+/**
+ * Paragraphs from markup blocks. Headings and breaks are what the markup says they are; a text
+ * block is still classified, since writers type `* * *` or `Chapter 2` into ordinary paragraphs.
+ * A first heading above all the others (a Markdown `# Title` over `## Chapter` headings, or the
+ * only heading at the top) is the title, read as front matter rather than as a chapter.
+ */
+function parasFromBlocks(text: string, blocks: Block[]): Para[] {
+  const headings = blocks.filter((b) => b.role === 'heading')
+  const first = blocks.find((b) => b.role !== 'front')
+  const titleBlock =
+    first?.role === 'heading' &&
+    headings.every((h) => h === first || h.level! > first.level!) &&
+    !isHeading(text.slice(first.start, first.end))
+      ? first
+      : null
+  return blocks.map((b) => {
+    const body = text.slice(b.start, b.end)
+    const lineCount = body.split('\n').length
+    const para = { start: b.start, end: b.end, gapBefore: 1, lineCount }
+    if (b === titleBlock) return { ...para, kind: 'text' as const, confidence: 0 }
+    if (b.role === 'text') {
+      const c = classify(body, lineCount)
+      return { ...para, kind: c.kind, confidence: c.confidence }
+    }
+    // An empty heading (`#` alone in Markdown) is a scene break, not a chapter.
+    if (b.role === 'heading' && body.trim().length === 0) return { ...para, kind: 'rule' as const, confidence: 0.9 }
+    return { ...para, kind: ROLE_KIND[b.role], confidence: b.role === 'break' ? 0.95 : 1 }
+  })
+}
+
+/** Front or end matter the markup marks as such (an AO3 preface, its end notes), or null. */
+function markedMatter(text: string, markup: Markup | undefined, role: 'front' | 'end'): { end: number; fields: MatterField[] } | null {
+  if (!markup) return null
+  const blocks = role === 'front' ? markup.blocks : [...markup.blocks].reverse()
+  let n = 0
+  while (n < blocks.length && blocks[n]!.role === role) n++
+  if (n === 0) return null
+  const own = blocks.slice(0, n)
+  if (role === 'end') own.reverse()
+  return { end: n, fields: own.map((b) => ({ key: b.key ?? role, value: collapse(text.slice(b.start, b.end)), start: b.start, end: b.end })) }
+}
+
+/** Metadata stated by markup wins over what was read from the text; notes are joined. */
+function mergeMeta(meta: Meta, stated: Partial<Meta> | undefined, fallback: Partial<Meta> | undefined): Meta {
+  for (const [key, value] of Object.entries(stated ?? {})) {
+    if (value === undefined || value === null) continue
+    if (key === 'notes' && Array.isArray(value)) meta.notes = [...value, ...meta.notes]
+    else meta[key] = value
+  }
+  for (const [key, value] of Object.entries(fallback ?? {})) {
+    if (value !== undefined && value !== null && (meta[key] === null || meta[key] === undefined)) meta[key] = value
+  }
+  return meta
 }
 
 function matterOf(paras: Para[], fields: MatterField[]): Matter | null {
@@ -94,7 +165,9 @@ function metaOf(fields: MatterField[]): Meta {
 
 function layoutDiagnostic(layout: LearntLayout): Diagnostic {
   const how =
-    layout.separator === 'newline'
+    layout.separator === 'markup'
+      ? 'Paragraphs, headings and scene breaks were taken from the document\'s markup.'
+      : layout.separator === 'newline'
       ? 'Paragraphs are separated by single line breaks; a blank line is read as a scene break.'
       : layout.separator === 'blank-line'
         ? `Paragraphs are separated by ${layout.usualGap === 1 ? 'a blank line' : `${layout.usualGap} blank lines`}${layout.hardWrapped ? ` and hard-wrapped at about ${layout.wrapWidth} characters` : ''}; ${layout.gluedIsBreak ? 'two paragraphs with no blank line between them, or ' : ''}a wider gap is read as a scene break.`

@@ -1,0 +1,308 @@
+import { Parser } from 'htmlparser2'
+import type { BlockRole, Meta } from '../types.js'
+import { ao3Label, ao3ListKeys, ao3Stats, isAo3Boilerplate } from '../data/ao3.js'
+import { DocumentBuilder } from './markup.js'
+
+/** Elements whose content is never text of the document. */
+const SKIPPED = new Set(['script', 'style', 'head', 'title', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'select', 'button', 'textarea', 'canvas', 'audio', 'video'])
+/** Elements that open and close a block (a paragraph of the text). */
+const BLOCKS = new Set([
+  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'pre', 'section', 'article',
+  'header', 'footer', 'aside', 'main', 'nav', 'center', 'table', 'tr', 'td', 'th', 'tbody', 'thead', 'figure', 'figcaption',
+  'address', 'body', 'html', 'hr', 'form', 'fieldset', 'details', 'summary', 'caption',
+])
+const ITALIC_TAGS = new Set(['em', 'i', 'cite', 'dfn'])
+const HEADING = /^h([1-6])$/
+/** Headings that open chapters; deeper ones are read as text. */
+const CHAPTER_LEVELS = 3
+
+const ITALIC_STYLE = /font-style\s*:\s*(?:italic|oblique)/i
+const CENTRED_STYLE = /text-align\s*:\s*center/i
+const CSS_RULE = /([^{}]+)\{([^{}]*)\}/g
+const CSS_CLASS = /\.([\w-]+)\s*(?:,|$)/g
+
+/** The class the DOCX reader gives centred paragraphs. */
+export const CENTRED_CLASS = 'proselens-centred'
+
+/** Where in an AO3 download an element sits. */
+type Region = 'preface' | 'chapters' | 'afterword' | null
+
+interface Open {
+  name: string
+  italic: boolean
+  centred: boolean
+  skip: boolean
+  /** A block element whose closing ends a paragraph. */
+  block: boolean
+  region: Region
+  /** Inside an AO3 `meta` division: notes, summaries and headings around a chapter. */
+  meta: boolean
+  /** An AO3 `dd` whose field is being read. */
+  field?: string
+  heading?: number
+  /** An element left out of the text (AO3's boilerplate messages, the table-of-contents heading). */
+  drop?: boolean
+}
+
+/** Options and state carried across the documents of one book (an EPUB's spine). */
+export interface HtmlReadState {
+  builder: DocumentBuilder
+  meta: Partial<Meta>
+  /** Whether the document is an AO3 download (recognised by its preface, chapters or tags). */
+  ao3: boolean
+}
+
+export function newHtmlState(): HtmlReadState {
+  return { builder: new DocumentBuilder(), meta: {}, ao3: false }
+}
+
+/**
+ * Read an HTML (or XHTML) document into the builder: paragraphs, `<hr>` breaks, `h1`–`h3` as
+ * chapter headings, italics from `<em>`/`<i>` and from CSS classes or styles that set
+ * `font-style: italic` (as Google Docs exports them). Scripts, styles and comments are
+ * dropped. AO3 downloads are recognised and their preface, chapter notes and afterword are read
+ * as metadata and matter around the story.
+ */
+export function readHtml(html: string, state: HtmlReadState = newHtmlState()): HtmlReadState {
+  const { builder, meta } = state
+  const italicClasses = new Set<string>()
+  const centredClasses = new Set<string>([CENTRED_CLASS])
+  const stack: Open[] = []
+  let css = ''
+  let inStyle = false
+  let dtLabel: string | null = null
+  let pendingKey: string | null = null
+  let fieldText = ''
+  let chapters = 0
+
+  const top = (): Open | undefined => stack[stack.length - 1]
+  const roleHere = (): BlockRole => {
+    const t = top()
+    if (!state.ao3 || !t) return 'text'
+    if (t.region === 'preface') return 'front'
+    if (t.region === 'afterword') return 'end'
+    if (t.meta) return 'note'
+    return 'text'
+  }
+  /** End the block being built as a paragraph of the role its place gives it. */
+  const flush = () => {
+    const role = roleHere()
+    if (role === 'text') builder.end('text', { centred: top()?.centred ?? false })
+    else flushAs(role, pendingKey ?? undefined)
+  }
+  const flushAs = (role: BlockRole, key: string | undefined) => builder.end(role, key === undefined ? {} : { key })
+  const closeHeading = (level: number) => {
+    if (!builder.pending) {
+      builder.discard()
+      return
+    }
+    const role = roleHere()
+    if (role === 'text') {
+      if (level <= CHAPTER_LEVELS) builder.end('heading', { level })
+      else builder.end('text')
+    } else if (role === 'front' && level === 1) {
+      meta.title ??= builder.peek()
+      flushAs('front', 'title')
+    } else if (role === 'note' && level <= CHAPTER_LEVELS) {
+      // A chapter's own heading in AO3's chapter preface (`h2.heading`).
+      chapters++
+      pendingKey = null
+      builder.end('heading', { level })
+    } else {
+      flushAs(role, pendingKey ?? undefined)
+    }
+  }
+  const classesOf = (attribs: Record<string, string>) => (attribs.class ?? '').split(/\s+/).filter(Boolean)
+
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        const parent = top()
+        const classes = classesOf(attribs)
+        const style = attribs.style ?? ''
+        if (name === 'meta' && attribs.name?.toLowerCase() === 'author' && attribs.content && meta.author == null) meta.author = attribs.content.trim()
+        const id = attribs.id ?? ''
+        // AO3's regions: its preface, chapters and afterword, and the meta divisions in them.
+        let region: Region = parent?.region ?? null
+        if (id === 'preface' || id === 'chapters' || id === 'afterword') {
+          region = id
+          state.ao3 = true
+        }
+        if (name === 'dl' && classes.includes('tags')) state.ao3 = true
+        const meta_ = (parent?.meta ?? false) || (state.ao3 && classes.includes('meta'))
+        const heading = HEADING.exec(name)
+        const open: Open = {
+          name,
+          italic: (parent?.italic ?? false) || ITALIC_TAGS.has(name) || ITALIC_STYLE.test(style) || classes.some((c) => italicClasses.has(c)),
+          centred:
+            name === 'center' ||
+            (BLOCKS.has(name) && (attribs.align?.toLowerCase() === 'center' || CENTRED_STYLE.test(style) || classes.some((c) => centredClasses.has(c)))) ||
+            (!BLOCKS.has(name) && (parent?.centred ?? false)),
+          skip: (parent?.skip ?? false) || SKIPPED.has(name),
+          block: BLOCKS.has(name),
+          region,
+          meta: meta_,
+        }
+        if (name === 'style') inStyle = true
+        if (!open.skip && state.ao3 && (classes.includes('toc-heading') || classes.includes('message') || classes.includes('endnote-link') || classes.includes('landmark'))) {
+          open.skip = true
+          open.drop = true
+        }
+        if (!open.skip && open.block) {
+          if (builder.pending) flush()
+          // A rule in the story is a scene break; one in the matter around it is decoration.
+          if (name === 'hr' && roleHere() === 'text') builder.end('break')
+          if (heading) open.heading = Number(heading[1])
+          if (name === 'dd' && dtLabel) {
+            open.field = dtLabel
+            fieldText = ''
+            builder.text(`${dtLabel}: `)
+          }
+        }
+        stack.push(open)
+      },
+      ontext(data) {
+        if (inStyle) css += data
+        const t = top()
+        if (!t || t.skip) return
+        if (stack.some((o) => o.field !== undefined)) fieldText += data
+        builder.text(data, t.italic)
+      },
+      onclosetag(name) {
+        // Close up to the matching element (the parser reports implied closes too).
+        let i = stack.length - 1
+        while (i >= 0 && stack[i]!.name !== name) i--
+        if (i < 0) return
+        while (stack.length > i + 1) stack.pop()
+        const open = stack.pop()!
+        if (name === 'style') {
+          inStyle = false
+          learnClasses(css, italicClasses, centredClasses)
+        }
+        if (open.skip) {
+          if (open.drop) builder.discard()
+          return
+        }
+        if (name === 'br') {
+          // Two line breaks in a row end a paragraph (fan-fiction sites' `<br><br>`).
+          if (builder.endsWithBreak) flush()
+          else builder.lineBreak()
+          return
+        }
+        if (!open.block || name === 'hr') return
+        if (open.heading !== undefined) {
+          closeHeading(open.heading)
+          return
+        }
+        if (!state.ao3) {
+          if (builder.pending) builder.end('text', { centred: open.centred })
+          return
+        }
+        if (name === 'dt') {
+          dtLabel = builder.peek().replace(/:$/, '')
+          builder.discard()
+          return
+        }
+        if (open.field !== undefined) {
+          recordField(meta, ao3Label(open.field) ?? open.field.toLowerCase(), collapseText(fieldText))
+          dtLabel = null
+          flushAs('front', ao3Label(open.field) ?? undefined)
+          return
+        }
+        if (!builder.pending) return
+        const role = roleOf(open)
+        if (role === 'text') {
+          builder.end('text', { centred: open.centred })
+          return
+        }
+        const text = builder.peek()
+        // AO3 labels a note or summary with a paragraph of its own ("Summary", "Chapter Notes").
+        const label = ao3Label(text)
+        if (label && NOTE_KEYS.has(label)) {
+          pendingKey = label
+          builder.discard()
+          return
+        }
+        if (isAo3Boilerplate(text)) {
+          builder.discard()
+          return
+        }
+        if (open.region === 'preface' && /^by\s/i.test(text) && !pendingKey) {
+          meta.author ??= text.replace(/^by\s+/i, '')
+          flushAs('front', 'author')
+          return
+        }
+        if (pendingKey) appendNote(meta, pendingKey, text, chapters)
+        flushAs(role, pendingKey ?? undefined)
+      },
+    },
+    { decodeEntities: true, recognizeSelfClosing: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  )
+  parser.write(html)
+  parser.end()
+  if (builder.pending) flush()
+  if (state.ao3) meta.archive = 'Archive of Our Own'
+  return state
+
+  function roleOf(open: Open): BlockRole {
+    if (!state.ao3) return 'text'
+    if (open.region === 'preface') return 'front'
+    if (open.region === 'afterword') return 'end'
+    if (open.meta) return 'note'
+    return 'text'
+  }
+}
+
+function collapseText(s: string): string {
+  return s.replace(/\s+/g, ' ').trim()
+}
+
+/** Collect the CSS classes that italicise or centre (Google Docs styles paragraphs by class). */
+function learnClasses(css: string, italic: Set<string>, centred: Set<string>): void {
+  for (const m of css.matchAll(CSS_RULE)) {
+    const selectors = m[1]!
+    const body = m[2]!
+    const isItalic = ITALIC_STYLE.test(body)
+    const isCentred = CENTRED_STYLE.test(body)
+    if (!isItalic && !isCentred) continue
+    for (const c of selectors.matchAll(CSS_CLASS)) {
+      if (isItalic) italic.add(c[1]!)
+      if (isCentred) centred.add(c[1]!)
+    }
+  }
+}
+
+/** Keep an AO3 preface field in `meta`: tag lists as lists, stats as numbers and dates. */
+function recordField(meta: Partial<Meta>, key: string, value: string): void {
+  if (key === 'stats') {
+    Object.assign(meta, ao3Stats(value))
+    return
+  }
+  if (ao3ListKeys.has(key)) {
+    meta[key] = value.split(/\s*,\s*/).filter(Boolean)
+    return
+  }
+  meta[key] = value
+}
+
+/** AO3's labels of notes and summaries, as keys. */
+const NOTE_KEYS: ReadonlySet<string> = new Set(['summary', 'notes', 'chapterNotes', 'chapterSummary', 'endNotes', 'chapterEndNotes'])
+
+const NOTE_PREFIX: Record<string, string> = {
+  chapterNotes: 'Chapter notes',
+  chapterSummary: 'Chapter summary',
+  chapterEndNotes: 'Chapter end notes',
+  endNotes: 'End notes',
+}
+
+/** Gather the work's summary and its notes (work, chapter and end notes) into `meta`. */
+function appendNote(meta: Partial<Meta>, key: string, text: string, chapter: number): void {
+  if (key === 'summary') {
+    meta.summary = meta.summary ? `${meta.summary}\n${text}` : text
+    return
+  }
+  const prefix = NOTE_PREFIX[key]
+  const label = prefix ? `${prefix}${chapter > 0 && key !== 'endNotes' ? ` (chapter ${chapter})` : ''}: ` : ''
+  const notes = (meta.notes ??= [])
+  notes.push(label + text)
+}

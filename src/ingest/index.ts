@@ -1,0 +1,159 @@
+import { extname } from 'node:path'
+import type { Diagnostic, Format, Meta, Source } from '../types.js'
+import { readDocx } from './docx.js'
+import { readEpub } from './epub.js'
+import { readHtml, type HtmlReadState } from './html.js'
+import { readMarkdown } from './markdown.js'
+import type { DocumentBuilder } from './markup.js'
+import { controlDiagnostics, decodeText, readText, sourceOf, UnreadableInputError } from './text.js'
+import { readZip, ZipError } from './zip.js'
+
+/** File endings and the format each one suggests. */
+export const FORMAT_EXTENSIONS: Readonly<Record<string, Format>> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.mdown': 'markdown',
+  '.mkd': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.docx': 'docx',
+  '.epub': 'epub',
+}
+
+const FORMAT_NAMES: Record<Format, string> = { text: 'plain text', markdown: 'Markdown', html: 'HTML', docx: 'DOCX', epub: 'EPUB' }
+
+const ZIP = [0x50, 0x4b]
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0]
+const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])/i
+const HTML_TAGS = /<(?:p|div|br|h[1-6]|em|i|span|hr)\b[^>]*>/gi
+const YAML_FRONT = /^---[ \t]*\n(?:[\s\S]*?\n)?(?:title|author)\s*:/i
+const ATX_HEADING = /^#{1,6}[ \t]+\S/gm
+
+export interface ReadOptions {
+  /** The file's path: shown in messages, kept in the report, its ending a hint to the format. */
+  path?: string
+}
+
+/** The format the file's name suggests, or null. */
+export function formatOfName(path: string | undefined): Format | null {
+  return path ? (FORMAT_EXTENSIONS[extname(path).toLowerCase()] ?? null) : null
+}
+
+const startsWith = (bytes: Uint8Array, prefix: number[]) => prefix.every((b, i) => bytes[i] === b)
+
+/** Which text format decoded text is in: HTML by its opening, Markdown by its name or its marks. */
+function textFormat(text: string, hint: Format | null): Format {
+  const head = text.slice(0, 4096)
+  if (HTML_START.test(head)) return 'html'
+  if (hint === 'html' && (head.match(HTML_TAGS)?.length ?? 0) >= 1) return 'html'
+  if (hint === 'markdown') return 'markdown'
+  // Plain text is Markdown only on strong evidence: YAML front matter, or ATX headings over
+  // paragraphs separated by blank lines (Markdown joins lines that are not).
+  if (YAML_FRONT.test(head)) return 'markdown'
+  const headings = text.slice(0, 200_000).match(ATX_HEADING)?.length ?? 0
+  if (headings >= 2 && /\n[ \t]*\n/.test(head)) return 'markdown'
+  return 'text'
+}
+
+function mismatch(path: string | undefined, hint: Format | null, format: Format): Diagnostic[] {
+  if (!path || hint === null || hint === format) return []
+  return [
+    {
+      severity: 'warning',
+      code: 'format-mismatch',
+      message: `The file is named as ${FORMAT_NAMES[hint]} (${extname(path)}) but its content is ${FORMAT_NAMES[format]}; it was read as ${FORMAT_NAMES[format]}.`,
+    },
+  ]
+}
+
+/** Whether the bytes are a zip archive (DOCX, EPUB), which only `readSourceAsync` reads. */
+export function isZip(bytes: Uint8Array): boolean {
+  return startsWith(bytes, ZIP) && bytes.length >= 4 && (bytes[2] === 0x03 || bytes[2] === 0x05 || bytes[2] === 0x07)
+}
+
+/**
+ * Read a text-based document (plain text, Markdown, HTML) into a source. The format is
+ * detected from the bytes, with the file's ending as a hint. Throws `UnreadableInputError` for
+ * binary data, including DOCX and EPUB, which need `readSourceAsync`.
+ */
+export function readSource(bytes: Uint8Array, options: ReadOptions = {}): Source {
+  const name = options.path ?? 'input'
+  const hint = formatOfName(options.path)
+  if (isZip(bytes)) {
+    throw new UnreadableInputError(`${name}: a zip archive (DOCX or EPUB); read it with analyzeFile() or analyzeBytes(), which unpack archives`)
+  }
+  if (startsWith(bytes, OLE2) && hint === 'docx') {
+    throw new UnreadableInputError(`${name}: an encrypted (password-protected) Word document, or an old .doc saved as .docx; save it as an unprotected .docx`)
+  }
+  const decoded = decodeText(bytes, name)
+  const format = textFormat(decoded.text, hint)
+  const formatNotes = mismatch(options.path, hint, format)
+  if (format === 'text') {
+    const source = readText(bytes, options)
+    source.diagnostics.push(...formatNotes)
+    return source
+  }
+  if (format === 'markdown') {
+    const read = readMarkdown(decoded.text)
+    return markupSource(bytes, read.builder, 'markdown', decoded.encoding, read.meta, undefined, [...decoded.diagnostics, ...read.diagnostics, ...formatNotes], options.path)
+  }
+  const state = readHtml(decoded.text)
+  return markupSource(bytes, state.builder, 'html', decoded.encoding, state.meta, undefined, [...decoded.diagnostics, ...formatNotes], options.path)
+}
+
+/**
+ * Read any supported document: DOCX and EPUB are unpacked in memory within the zip limits;
+ * everything else goes through `readSource`.
+ */
+export async function readSourceAsync(bytes: Uint8Array, options: ReadOptions = {}): Promise<Source> {
+  if (!isZip(bytes)) return readSource(bytes, options)
+  const name = options.path ?? 'input'
+  const hint = formatOfName(options.path)
+  try {
+    const zip = await readZip(bytes)
+    let format: Format
+    let state: HtmlReadState
+    let fallback: Partial<Meta> | undefined
+    const diagnostics: Diagnostic[] = [...zip.diagnostics]
+    if (zip.read('word/document.xml')) {
+      format = 'docx'
+      const read = await readDocx(zip, bytes)
+      state = read.state
+      fallback = read.fallback
+      diagnostics.push(...read.diagnostics)
+    } else if (zip.read('META-INF/container.xml') || zip.read('mimetype')?.toString('ascii').trim() === 'application/epub+zip') {
+      format = 'epub'
+      const read = readEpub(zip)
+      state = read.state
+      diagnostics.push(...read.diagnostics)
+    } else {
+      throw new UnreadableInputError(`${name}: a zip archive that is neither a DOCX nor an EPUB`)
+    }
+    diagnostics.push(...mismatch(options.path, hint, format))
+    return markupSource(bytes, state.builder, format, 'utf-8', state.meta, fallback, diagnostics, options.path)
+  } catch (e) {
+    if (e instanceof UnreadableInputError) throw e
+    const what = hint === 'docx' ? 'DOCX' : hint === 'epub' ? 'EPUB' : 'archive'
+    if (e instanceof ZipError) throw new UnreadableInputError(`${name}: ${e.message}`)
+    throw new UnreadableInputError(`${name}: the ${what} could not be read: ${(e as Error).message}`)
+  }
+}
+
+function markupSource(
+  bytes: Uint8Array,
+  builder: DocumentBuilder,
+  format: Format,
+  encoding: Source['encoding'],
+  meta: Partial<Meta>,
+  fallback: Partial<Meta> | undefined,
+  diagnostics: Diagnostic[],
+  path: string | undefined,
+): Source {
+  const { text, markup } = builder.finish(meta)
+  if (fallback) markup.fallback = fallback
+  return sourceOf(bytes, { text, format, encoding, diagnostics: [...diagnostics, ...controlDiagnostics(builder.removedControls)], markup }, path)
+}
+

@@ -1,0 +1,146 @@
+import MarkdownIt from 'markdown-it'
+import type { Token } from 'markdown-it'
+import { parse as parseYaml } from 'yaml'
+import type { Diagnostic, Meta } from '../types.js'
+import { DocumentBuilder } from './markup.js'
+
+/** CommonMark, with raw HTML left as text (never interpreted) and no typographic rewriting. */
+const md = new MarkdownIt('commonmark', { html: false })
+
+/** A YAML front-matter block at the very top: `---`, YAML, then `---` or `...`. */
+const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/
+
+export interface MarkdownRead {
+  builder: DocumentBuilder
+  meta: Partial<Meta>
+  diagnostics: Diagnostic[]
+}
+
+/**
+ * Read Markdown: headings are chapter headings, thematic breaks (`***`, `---`, `* * *`) are
+ * scene breaks, emphasis is italic, and a YAML front-matter block fills `meta`.
+ */
+export function readMarkdown(source: string): MarkdownRead {
+  const builder = new DocumentBuilder()
+  const diagnostics: Diagnostic[] = []
+  let meta: Partial<Meta> = {}
+  let body = source
+  const fm = FRONT_MATTER.exec(source)
+  if (fm) {
+    const read = readFrontMatter(fm[1]!)
+    if (read.meta) {
+      meta = read.meta
+      // Keep offsets honest: the YAML block is replaced by nothing but the text after it.
+      body = source.slice(fm[0].length)
+    } else if (read.error) {
+      diagnostics.push({ severity: 'warning', code: 'front-matter-unreadable', message: `The YAML front matter could not be read (${read.error}); it was left as text.` })
+    }
+  }
+  const tokens = md.parse(body, {})
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    switch (t.type) {
+      case 'heading_open': {
+        const inline = tokens[i + 1]
+        if (inline?.type === 'inline') inlineText(builder, inline.children ?? [])
+        const level = Number(t.tag.slice(1))
+        // `#` alone is an empty heading: writers use it as a scene break.
+        if (builder.pending) builder.end('heading', { level })
+        else builder.end('break')
+        i += 2
+        break
+      }
+      case 'hr':
+        builder.end('break')
+        break
+      case 'inline':
+        inlineText(builder, t.children ?? [])
+        break
+      case 'paragraph_close':
+        builder.end('text')
+        break
+      case 'code_block':
+      case 'fence':
+      case 'html_block':
+        builder.text(t.content)
+        builder.end('text')
+        break
+      default:
+        break
+    }
+  }
+  builder.end('text')
+  return { builder, meta, diagnostics }
+}
+
+function inlineText(builder: DocumentBuilder, children: Token[]): void {
+  let italic = 0
+  for (const c of children) {
+    switch (c.type) {
+      case 'em_open':
+        italic++
+        break
+      case 'em_close':
+        italic = Math.max(0, italic - 1)
+        break
+      case 'text':
+      case 'code_inline':
+      case 'html_inline':
+        builder.text(c.content, italic > 0)
+        break
+      case 'softbreak':
+        builder.text(' ', italic > 0)
+        break
+      case 'hardbreak':
+        builder.lineBreak()
+        break
+      case 'image':
+        builder.text(c.content, italic > 0)
+        break
+      default:
+        break
+    }
+  }
+}
+
+/** Scalar fields of YAML front matter as strings, lists of scalars as lists. */
+function readFrontMatter(yaml: string): { meta?: Partial<Meta>; error?: string } {
+  let data: unknown
+  try {
+    // Aliases are capped by the library (no billion-laughs expansion); no custom tags run.
+    data = parseYaml(yaml, { maxAliasCount: 50 })
+  } catch (e) {
+    return { error: (e as Error).message.split('\n')[0] }
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { error: 'not a mapping of fields' }
+  const meta: Partial<Meta> = {}
+  for (const [rawKey, value] of Object.entries(data as Record<string, unknown>)) {
+    const key = FIELD_KEYS[rawKey.toLowerCase()] ?? rawKey.toLowerCase()
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') meta[key] = String(value).trim()
+    else if (value instanceof Date) meta[key] = value.toISOString().slice(0, 10)
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) {
+      if (key === 'author' || key === 'title' || key === 'fandom' || key === 'rating') meta[key] = value.join(', ')
+      else meta[key] = value.map(String)
+    }
+  }
+  if (typeof meta.notes === 'string') meta.notes = [meta.notes]
+  return { meta }
+}
+
+/** YAML keys writers use, mapped to the report's `meta` keys. */
+const FIELD_KEYS: Record<string, string> = {
+  authors: 'author',
+  creator: 'author',
+  writer: 'author',
+  fandoms: 'fandom',
+  rated: 'rating',
+  warning: 'warnings',
+  tag: 'tags',
+  keywords: 'tags',
+  note: 'notes',
+  description: 'summary',
+  blurb: 'summary',
+  'word count': 'claimedWords',
+  wordcount: 'claimedWords',
+  words: 'claimedWords',
+}
