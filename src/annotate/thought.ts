@@ -3,6 +3,8 @@ import type { Span } from '../types.js'
 /** Punctuation that closes a clause: an italic run ending on it is a thought, not emphasis. */
 const CLAUSE_END = /^[\s"”’'*_]*[,.!?…;:—–]/
 const ENDS_CLAUSE = /[,.!?…;:—–][\s"”’'*_]*$/
+/** What introduces direct thought inside a sentence: a comma, colon or dash before the run. */
+const INTRODUCED = /[,:—–][\s"“‘']*$/
 /** An italic run that is not a whole sentence needs this many words to be read as a thought. */
 const MIN_CLAUSE_WORDS = 3
 
@@ -21,7 +23,8 @@ export interface ThoughtInput {
 
 /**
  * Interior thought: italic runs in narration that are a whole sentence or more, or a clause that
- * opens a sentence ("*I should go,* she thought."). One italic word or phrase inside a sentence is
+ * opens a sentence ("*I should go,* she thought.") or is introduced as direct thought after a
+ * comma, colon or dash and starts with a capital ("I think, *This is how I die.*"). One italic word or phrase inside a sentence is
  * emphasis and does not count. Returns the thought words (those whose first character lies in such
  * a run, outside dialogue) and the runs.
  */
@@ -47,8 +50,11 @@ export function findThought({ text, italics, sentences, words, inDialogue }: Tho
     let sentenceEnd = sentenceFirst
     while (sentenceEnd < words.length && words[sentenceEnd]! < sentence.end) sentenceEnd++
     const wholeSentence = opens && endWord >= sentenceEnd
+    // A clause: it opens the sentence, or it is introduced as direct thought ("and I think, *This
+    // is how I die.*": after a comma, colon or dash, with a capital), and it ends at punctuation.
+    const introduced = INTRODUCED.test(text.slice(Math.max(0, run.start - 4), run.start)) && /^\p{Lu}/u.test(text.slice(run.start, run.start + 1))
     const clause =
-      opens &&
+      (opens || introduced) &&
       endWord - firstWord >= MIN_CLAUSE_WORDS &&
       (ENDS_CLAUSE.test(text.slice(run.start, run.end)) || CLAUSE_END.test(text.slice(run.end, Math.min(text.length, run.end + 4))))
     if (!wholeSentence && !clause) continue

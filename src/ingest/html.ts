@@ -220,7 +220,8 @@ export function readHtml(html: string, state: HtmlReadState = newHtmlState()): H
         const label = ao3Label(text)
         if (label && NOTE_KEYS.has(label)) {
           pendingKey = label
-          builder.discard()
+          // The label paragraph stays in the text as matter ("Summary", "Chapter Notes").
+          flushAs(role, 'label')
           return
         }
         if (isAo3Boilerplate(text)) {

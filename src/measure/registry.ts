@@ -48,7 +48,7 @@ export const measures = {
   thought: {
     kind: 'thought',
     definition:
-      'Interior thought: italic runs in narration (outside dialogue) that are a whole sentence or more, or a clause of three words or more that opens a sentence and ends at punctuation ("*I should go,* she thought."); a word or phrase in italics inside a sentence is emphasis and is left out. share = thought words ÷ words; words; spans = [start, end) of each run. null for formats without italics (plain text), where thought cannot be told from narration.',
+      'Interior thought: italic runs in narration (outside dialogue) that are a whole sentence or more, or a clause of three words or more that ends at punctuation and either opens a sentence ("*I should go,* she thought.") or follows a comma, colon or dash with a capital ("and I think, *This is how I die.*"); a word or phrase in italics inside a sentence is emphasis and is left out. share = thought words ÷ words; words; spans = [start, end) of each run. null for formats without italics (plain text), where thought cannot be told from narration.',
     compute: thought,
   },
   tense: {

@@ -36,7 +36,8 @@ export function structure(source: Source): Manuscript {
     })
   }
 
-  const front = markedMatter(text, markup, 'front') ?? findFrontMatter(text, paras)
+  const markedFront = markedMatter(text, markup, 'front')
+  const front = markedFront ?? findFrontMatter(text, paras)
   const markedEnd = markedMatter(text, markup, 'end')
   const endAt = markedEnd ? paras.length - markedEnd.end : findEndMatter(text, paras, front.end)
   const frontMatter = matterOf(paras.slice(0, front.end), front.fields)
@@ -73,7 +74,7 @@ export function structure(source: Source): Manuscript {
   return {
     text,
     source: sourceInfo,
-    meta: mergeMeta(metaOf(front.fields), markup?.meta, markup?.fallback),
+    meta: mergeMeta(metaOf(markedFront ? [] : front.fields), markup?.meta, markup?.fallback),
     italics: markup ? markup.italics : null,
     frontMatter,
     endMatter,
@@ -127,7 +128,14 @@ function markedMatter(text: string, markup: Markup | undefined, role: 'front' | 
   if (n === 0) return null
   const own = blocks.slice(0, n)
   if (role === 'end') own.reverse()
-  return { end: n, fields: own.map((b) => ({ key: b.key ?? role, value: collapse(text.slice(b.start, b.end)), start: b.start, end: b.end })) }
+  // A field's value is what the markup states for its key ("Teen And Up Audiences"), else its text.
+  const valueOf = (b: Block) => {
+    const stated = b.key ? markup.meta[b.key] : undefined
+    if (typeof stated === 'string') return stated
+    if (Array.isArray(stated)) return stated.join(', ')
+    return collapse(text.slice(b.start, b.end))
+  }
+  return { end: n, fields: own.map((b) => ({ key: b.key ?? role, value: valueOf(b), start: b.start, end: b.end })) }
 }
 
 /** Metadata stated by markup wins over what was read from the text; notes are joined. */

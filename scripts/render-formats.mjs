@@ -1,0 +1,205 @@
+#!/usr/bin/env node
+/**
+ * Render a story into every format proselens reads — Markdown, HTML, an AO3-shaped download,
+ * DOCX, EPUB 3 and EPUB 2 — from its structure as the plain-text analysis reads it, so that the
+ * same story can be checked across formats. DOCX is written with the `docx` library and EPUB
+ * with `jszip`; nothing is hand-made.
+ *
+ *   node scripts/render-formats.mjs STORY.txt OUT_DIR
+ *
+ * Needs `npm run build` first (it reads the story with dist/).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { basename, extname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { AlignmentType, Document, HeadingLevel, Packer, PageBreak, Paragraph, TextRun } from 'docx'
+import JSZip from 'jszip'
+import { readText, structure } from '../dist/index.js'
+
+/** A story as formats need it: metadata, chapters with titles, scenes of paragraphs. */
+export function storyModel(bytes, path) {
+  const m = structure(readText(bytes, { path }))
+  const para = (p) => m.text.slice(p.start, p.end).replace(/\s*\n\s*/g, ' ').trim()
+  return {
+    title: m.meta.title ?? basename(path, extname(path)),
+    author: m.meta.author,
+    rating: m.meta.rating ?? null,
+    chapters: m.chapters.map((c) => ({ title: c.title, scenes: c.scenes.map((s) => s.paragraphs.map(para)) })),
+  }
+}
+
+const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+/** Escape what Markdown would read as markup, so the text comes back unchanged. */
+const escapeMarkdown = (s) =>
+  s
+    .replace(/([\\`*_[\]<>#|~])/g, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    .replace(/^([-+=])/, '\\$1')
+
+export function toMarkdown(story) {
+  const out = ['---', `title: ${JSON.stringify(story.title)}`]
+  if (story.author) out.push(`author: ${JSON.stringify(story.author)}`)
+  if (story.rating) out.push(`rating: ${JSON.stringify(story.rating)}`)
+  out.push('---', '')
+  for (const [ci, chapter] of story.chapters.entries()) {
+    if (chapter.title) out.push(`## ${escapeMarkdown(chapter.title)}`, '')
+    for (const [si, scene] of chapter.scenes.entries()) {
+      if (si > 0) out.push(ci % 2 === 0 ? '* * *' : '***', '')
+      for (const p of scene) out.push(escapeMarkdown(p), '')
+    }
+  }
+  return out.join('\n')
+}
+
+export function toHtml(story) {
+  const out = ['<!DOCTYPE html>', '<html lang="en"><head><meta charset="utf-8">', `<title>${escapeHtml(story.title)}</title>`]
+  out.push('<style>p.break{text-align:center}</style><script>document.title += "";</script></head><body>')
+  out.push(`<h1>${escapeHtml(story.title)}</h1>`)
+  if (story.author) out.push(`<p class="byline">by ${escapeHtml(story.author)}</p>`)
+  for (const [ci, chapter] of story.chapters.entries()) {
+    if (chapter.title) out.push(`<h2>${escapeHtml(chapter.title)}</h2>`)
+    for (const [si, scene] of chapter.scenes.entries()) {
+      if (si > 0) out.push(ci % 2 === 0 ? '<hr>' : '<p class="break">* * *</p>')
+      out.push('<!-- scene -->')
+      for (const p of scene) out.push(`<p>${escapeHtml(p)}</p>`)
+    }
+  }
+  out.push('</body></html>')
+  return out.join('\n')
+}
+
+/** An AO3-shaped download: preface with tags and stats, chapters with notes, afterword. */
+export function toAo3Html(story) {
+  const words = story.chapters.flatMap((c) => c.scenes.flat()).join(' ').match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0
+  const n = story.chapters.length
+  const tag = (t) => `<a href="http://archiveofourown.org/tags/${encodeURIComponent(t)}">${escapeHtml(t)}</a>`
+  const out = [
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">',
+    '<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en" lang="en"><head><meta charset="utf-8"/>',
+    `<title>${escapeHtml(story.title)} - ${escapeHtml(story.author ?? 'Anonymous')} - Original Work</title>`,
+    '<style type="text/css">p.message{text-align:center}.toc-heading{display:none}</style></head><body>',
+    '<div id="preface">',
+    '<h2 class="toc-heading">Preface</h2>',
+    `<p class="message"><b>${escapeHtml(story.title)}</b><br/>Posted originally on the <a href="http://archiveofourown.org/">Archive of Our Own</a> at <a href="http://archiveofourown.org/works/1">http://archiveofourown.org/works/1</a>.</p>`,
+    '<div class="meta"><dl class="tags">',
+    `<dt>Rating:</dt><dd>${tag('General Audiences')}</dd>`,
+    `<dt>Archive Warning:</dt><dd>${tag('No Archive Warnings Apply')}</dd>`,
+    `<dt>Category:</dt><dd>${tag('Gen')}</dd>`,
+    `<dt>Fandom:</dt><dd>${tag('Original Work')}</dd>`,
+    `<dt>Character:</dt><dd>${tag('Original Characters')}</dd>`,
+    `<dt>Additional Tags:</dt><dd>${tag('Rendered Fixture')}, ${tag('Slow Burn')}</dd>`,
+    '<dt>Language:</dt><dd>English</dd>',
+    `<dt>Stats:</dt><dd>\n  Published: 2024-01-02\n  Completed: 2024-02-03\n  Words: ${words.toLocaleString('en-US')}\n  Chapters: ${n}/${n}\n</dd>`,
+    '</dl>',
+    `<h1>${escapeHtml(story.title)}</h1>`,
+    `<div class="byline">by <a rel="author" href="http://archiveofourown.org/users/x/pseuds/x">${escapeHtml(story.author ?? 'Anonymous')}</a></div>`,
+    '<p>Summary</p><blockquote class="userstuff"><p>A story rendered as an archive download, to test reading one.</p></blockquote>',
+    '<p>Notes</p><blockquote class="userstuff"><p>The notes of the work, which are not story.</p></blockquote>',
+    '<div class="endnote-link">See the end of the work for more <a href="#endnotes">notes</a></div>',
+    '</div></div>',
+    '<div id="chapters" class="userstuff">',
+  ]
+  for (const [ci, chapter] of story.chapters.entries()) {
+    if (n > 1) {
+      out.push('<div class="meta group">', `<h2 class="heading">${escapeHtml(chapter.title ?? `Chapter ${ci + 1}`)}</h2>`)
+      if (ci === 0) out.push('<p>Chapter Notes</p><blockquote class="userstuff"><p>A note before the first chapter.</p></blockquote>')
+      out.push('</div>')
+    }
+    out.push('<!--chapter content-->', '<div class="userstuff">')
+    for (const [si, scene] of chapter.scenes.entries()) {
+      if (si > 0) out.push(ci % 2 === 0 ? '<hr />' : '<p align="center">* * *</p>')
+      for (const p of scene) out.push(`<p>\n  <span>${escapeHtml(p)}</span>\n</p>`)
+    }
+    out.push('</div>', '<!--/chapter content-->')
+    if (n > 1 && ci === 1) out.push(`<div class="meta" id="endnotes${ci + 1}"><p>Chapter End Notes</p><blockquote class="userstuff"><p>A note after the second chapter.</p></blockquote></div>`)
+  }
+  out.push('</div>', '<div id="afterword"><h2 class="toc-heading">Afterword</h2>')
+  out.push('<div class="meta"><div id="endnotes"><p>End Notes</p><blockquote class="userstuff"><p>Thank you for reading.</p></blockquote></div></div>')
+  out.push('<p class="message">Please <a href="http://archiveofourown.org/works/1/comments/new">drop by the archive and comment</a> to let the creator know if you enjoyed their work!</p>')
+  out.push('</div></body></html>')
+  return out.join('\n')
+}
+
+/** DOCX: Title style, Heading 1 chapters, scene breaks as a centred `* * *` or a page break. */
+export async function toDocx(story) {
+  const children = [new Paragraph({ text: story.title, heading: HeadingLevel.TITLE })]
+  if (story.author) children.push(new Paragraph({ text: `by ${story.author}` }))
+  for (const [ci, chapter] of story.chapters.entries()) {
+    if (chapter.title) children.push(new Paragraph({ text: chapter.title, heading: HeadingLevel.HEADING_1, pageBreakBefore: ci > 0 }))
+    for (const [si, scene] of chapter.scenes.entries()) {
+      if (si > 0) {
+        children.push(si % 2 === 1 ? new Paragraph({ text: '* * *', alignment: AlignmentType.CENTER }) : new Paragraph({ children: [new PageBreak()] }))
+      }
+      for (const p of scene) children.push(new Paragraph({ children: [new TextRun(p)] }))
+    }
+  }
+  const doc = new Document({ creator: story.author ?? '', title: story.title, sections: [{ children }] })
+  return Packer.toBuffer(doc)
+}
+
+const xhtml = (title, body) =>
+  `<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><head><title>${escapeHtml(title)}</title></head><body>\n${body}\n</body></html>`
+
+/**
+ * EPUB: version 3 takes chapter titles from its navigation document only (the chapter files have
+ * no headings); version 2 has an NCX and headings in the files.
+ */
+export async function toEpub(story, version = 3) {
+  const zip = new JSZip()
+  zip.file('mimetype', 'application/epub+zip', { compression: 'STORE' })
+  zip.file('META-INF/container.xml', '<?xml version="1.0"?>\n<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>')
+  // Untitled chapters (a story without headings) have no entry in the navigation.
+  const files = story.chapters.map((c, i) => ({ id: `ch${i + 1}`, href: `text/chapter-${i + 1}.xhtml`, title: c.title }))
+  files.forEach((f, i) => {
+    const chapter = story.chapters[i]
+    const body = [version === 2 && chapter.title ? `<h2>${escapeHtml(chapter.title)}</h2>` : '']
+    for (const [si, scene] of chapter.scenes.entries()) {
+      if (si > 0) body.push('<hr/>')
+      for (const p of scene) body.push(`<p>${escapeHtml(p)}</p>`)
+    }
+    zip.file(`OEBPS/${f.href}`, xhtml(f.title ?? story.title, body.join('\n')))
+  })
+  zip.file('OEBPS/title.xhtml', xhtml(story.title, `<h1>${escapeHtml(story.title)}</h1>${story.author ? `\n<p>by ${escapeHtml(story.author)}</p>` : ''}`))
+  const items = files.map((f) => `<item id="${f.id}" href="${f.href}" media-type="application/xhtml+xml"/>`)
+  const listed = files.filter((f) => f.title)
+  const nav = version === 3 ? '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>' : '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>'
+  zip.file(
+    'OEBPS/content.opf',
+    `<?xml version="1.0" encoding="utf-8"?>\n<package xmlns="http://www.idpf.org/2007/opf" version="${version}.0" unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">urn:uuid:00000000-0000-4000-8000-000000000000</dc:identifier><dc:title>${escapeHtml(story.title)}</dc:title>${story.author ? `<dc:creator>${escapeHtml(story.author)}</dc:creator>` : ''}<dc:language>en</dc:language><dc:subject>Fiction</dc:subject><dc:subject>Test fixture</dc:subject></metadata><manifest><item id="title" href="title.xhtml" media-type="application/xhtml+xml"/>${nav}${items.join('')}</manifest><spine${version === 2 ? ' toc="ncx"' : ''}><itemref idref="title"/>${files.map((f) => `<itemref idref="${f.id}"/>`).join('')}</spine></package>`,
+  )
+  if (version === 3) {
+    zip.file('OEBPS/nav.xhtml', xhtml('Contents', `<nav epub:type="toc"><ol>${listed.map((f) => `<li><a href="${f.href}">${escapeHtml(f.title)}</a></li>`).join('')}</ol></nav>`))
+  } else {
+    const points = listed.map((f, i) => `<navPoint id="p${i + 1}" playOrder="${i + 1}"><navLabel><text>${escapeHtml(f.title)}</text></navLabel><content src="${f.href}"/></navPoint>`)
+    zip.file('OEBPS/toc.ncx', `<?xml version="1.0"?>\n<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><head/><docTitle><text>${escapeHtml(story.title)}</text></docTitle><navMap>${points.join('')}</navMap></ncx>`)
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', mimeType: 'application/epub+zip' })
+}
+
+/** Every rendering of a story: file ending → contents. */
+export async function renderAll(story) {
+  return {
+    '.md': toMarkdown(story),
+    '.html': toHtml(story),
+    '.ao3.html': toAo3Html(story),
+    '.docx': await toDocx(story),
+    '.epub': await toEpub(story, 3),
+    '.epub2.epub': await toEpub(story, 2),
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [input, outDir] = process.argv.slice(2)
+  if (!input || !outDir) {
+    console.error('usage: node scripts/render-formats.mjs STORY.txt OUT_DIR')
+    process.exit(2)
+  }
+  mkdirSync(outDir, { recursive: true })
+  const stem = basename(input, extname(input))
+  const story = storyModel(new Uint8Array(readFileSync(input)), input)
+  for (const [ending, data] of Object.entries(await renderAll(story))) {
+    const path = join(outDir, stem + ending)
+    writeFileSync(path, data)
+    console.log(path)
+  }
+}
