@@ -2,8 +2,9 @@
  * proselens: prose stylistics per scene. The public API: everything other programs import.
  * @packageDocumentation
  */
-export { analyze, type AnalyzeOptions } from './pipeline.js'
-export { analyzeFile, InputError } from './node/analyze-file.js'
+export { analyze, analyzeBytes, analyzeSource, type AnalyzeOptions } from './pipeline.js'
+export { analyzeFile, InputError, MAX_FILE_BYTES, type AnalyzeFileOptions } from './node/analyze-file.js'
+export { readSource, readSourceAsync, formatOfName, FORMAT_EXTENSIONS, type ReadOptions } from './ingest/index.js'
 export { readText, UnreadableInputError } from './ingest/text.js'
 export { structure } from './structure/index.js'
 export { annotate, type Annotated, type AnnotatedScene, type Sentence } from './annotate/index.js'

@@ -5,8 +5,9 @@ import * as api from '../src/index.js'
 describe('public API', () => {
   it('exports exactly these values', () => {
     expect(Object.keys(api).sort()).toEqual([
-      'InputError', 'SCHEMA_VERSION', 'UnreadableInputError', 'VERSION', 'analyze', 'analyzeFile', 'annotate', 'buildReport',
-      'measureAll', 'measures', 'readText', 'reportSchema', 'structure', 'validateReport',
+      'FORMAT_EXTENSIONS', 'InputError', 'MAX_FILE_BYTES', 'SCHEMA_VERSION', 'UnreadableInputError', 'VERSION', 'analyze', 'analyzeBytes', 'analyzeFile',
+      'analyzeSource', 'annotate', 'buildReport', 'formatOfName', 'measureAll', 'measures', 'readSource', 'readSourceAsync', 'readText', 'reportSchema',
+      'structure', 'validateReport',
     ])
   })
 

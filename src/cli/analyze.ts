@@ -7,6 +7,8 @@ export interface AnalyzeCommandOptions {
   stdout: boolean
   text: boolean
   quiet: boolean
+  /** Largest file read, in bytes. */
+  maxBytes?: number
 }
 
 export interface Io {
@@ -24,7 +26,7 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCommandOp
       return 2
     }
     try {
-      const report = await analyzeFile(files[0]!, { includeText: options.text })
+      const report = await analyzeFile(files[0]!, fileOptions(options))
       io.out(JSON.stringify(report, null, 2))
       return 0
     } catch (e) {
@@ -37,7 +39,7 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCommandOp
   const names = reportNames(files)
   for (const [i, file] of files.entries()) {
     try {
-      const report = await analyzeFile(file, { includeText: options.text })
+      const report = await analyzeFile(file, fileOptions(options))
       const path = join(options.out, `${names[i]}.json`)
       await writeAtomic(path, JSON.stringify(report, null, 2) + '\n')
       written++
@@ -54,4 +56,8 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCommandOp
   if (!options.quiet && written > 0) io.out(`${written} report${written === 1 ? '' : 's'} written to ${resolve(options.out)}`)
   if (failed > 0) io.err(`proselens: ${failed} input${failed === 1 ? '' : 's'} failed`)
   return failed > 0 ? 1 : 0
+}
+
+function fileOptions(options: AnalyzeCommandOptions): { includeText: boolean; maxBytes?: number } {
+  return options.maxBytes === undefined ? { includeText: options.text } : { includeText: options.text, maxBytes: options.maxBytes }
 }

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { basename, extname, join, resolve } from 'node:path'
+import { FORMAT_EXTENSIONS } from '../ingest/index.js'
 
-/** File endings read when a directory is given. */
-export const TEXT_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.text'])
+/** File endings read when a directory is given: every format proselens reads. */
+export const TEXT_EXTENSIONS: ReadonlySet<string> = new Set(Object.keys(FORMAT_EXTENSIONS))
 
 /**
- * Expand the inputs: files stay as given (whatever their ending); a directory gives its text
- * files, recursively, in a stable order, skipping hidden folders and the output folder.
+ * Expand the inputs: files stay as given (whatever their ending); a directory gives the files
+ * of every supported format, recursively, in a stable order, skipping hidden folders and the output folder.
  */
 export async function expandInputs(inputs: string[], outDir: string): Promise<{ files: string[]; errors: string[] }> {
   const files: string[] = []
@@ -17,7 +18,7 @@ export async function expandInputs(inputs: string[], outDir: string): Promise<{ 
     const info = await stat(input).catch(() => null)
     if (info?.isDirectory()) {
       const found = await walk(input, out, new Set())
-      if (found.length === 0) errors.push(`${input}: a directory with no ${[...TEXT_EXTENSIONS].join(' or ')} files in it`)
+      if (found.length === 0) errors.push(`${input}: a directory with no ${[...TEXT_EXTENSIONS].join(', ')} files in it`)
       files.push(...found)
     } else {
       files.push(input)

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { Command, CommanderError } from 'commander'
+import { Command, CommanderError, InvalidArgumentError } from 'commander'
+import { MAX_FILE_BYTES } from '../node/analyze-file.js'
 import { VERSION } from '../version.js'
 import { analyzeCommand, type Io } from './analyze.js'
 
@@ -18,19 +19,27 @@ export function createCli(io: Io, setExit: (code: number) => void): Command {
   program
     .command('analyze')
     .description('Analyse stories and write one JSON report per input (DIR/<name>.json).')
-    .argument('<inputs...>', 'text files, or directories to search for .txt files')
+    .argument('<inputs...>', 'story files (.txt, .md, .html, .docx, .epub), or directories to search for them')
     .option('-o, --out <dir>', 'folder for the reports', 'reports')
     .option('--stdout', "print one file's JSON report to standard output instead of writing it", false)
     .option('--no-text', 'leave the normalised text out of the report')
     .option('-q, --quiet', 'print nothing but errors', false)
+    .option('--max-size <MB>', `refuse files larger than this many megabytes (default ${MAX_FILE_BYTES / 2 ** 20})`, parseMegabytes)
     .addHelpText(
       'after',
       '\nExit codes: 0 success, 1 some inputs failed (the others are still written), 2 usage error.\nInputs are never modified; each report is written whole (temporary file, then rename).',
     )
-    .action(async (inputs: string[], opts: { out: string; stdout: boolean; text: boolean; quiet: boolean }) => {
-      setExit(await analyzeCommand(inputs, opts, io))
+    .action(async (inputs: string[], opts: { out: string; stdout: boolean; text: boolean; quiet: boolean; maxSize?: number }) => {
+      const { maxSize, ...rest } = opts
+      setExit(await analyzeCommand(inputs, maxSize === undefined ? rest : { ...rest, maxBytes: maxSize }, io))
     })
   return program
+}
+
+function parseMegabytes(value: string): number {
+  const mb = Number(value)
+  if (!Number.isFinite(mb) || mb <= 0) throw new InvalidArgumentError('expected a positive number of megabytes')
+  return Math.round(mb * 2 ** 20)
 }
 
 /** Run the CLI with these arguments (without `node` and the script). */

@@ -1,11 +1,10 @@
 import type { Block, Chapter, Diagnostic, Manuscript, Markup, Matter, MatterField, Meta, Scene, Source } from '../types.js'
 import { noteKeys } from '../data/front-matter.js'
 import { splitLines } from './01-lines.js'
-import { collapse } from './05-front-matter.js'
 import { learnLayout, type LearntLayout } from './02-layout.js'
 import { buildParagraphs } from './03-paragraphs.js'
 import { classify, isHeading } from './04-classify.js'
-import { findFrontMatter } from './05-front-matter.js'
+import { collapse, findFrontMatter, matchField } from './05-front-matter.js'
 import { findEndMatter } from './06-end-matter.js'
 import { splitChapters } from './07-chapters.js'
 import { splitScenes } from './08-scenes.js'
@@ -104,7 +103,7 @@ function parasFromBlocks(text: string, blocks: Block[]): Para[] {
     !isHeading(text.slice(first.start, first.end))
       ? first
       : null
-  return blocks.map((b) => {
+  return blocks.flatMap(splitHeader(text)).map((b) => {
     const body = text.slice(b.start, b.end)
     const lineCount = body.split('\n').length
     const para = { start: b.start, end: b.end, gapBefore: 1, lineCount }
@@ -117,6 +116,29 @@ function parasFromBlocks(text: string, blocks: Block[]): Para[] {
     if (b.role === 'heading' && body.trim().length === 0) return { ...para, kind: 'rule' as const, confidence: 0.9 }
     return { ...para, kind: ROLE_KIND[b.role], confidence: b.role === 'break' ? 0.95 : 1 }
   })
+}
+
+/** The longest line of a header block that is split into one paragraph per line. */
+const HEADER_LINE = 100
+
+/**
+ * A block of short lines with a labelled field among them (a title, `by …`, `Rated: T`, set with
+ * `<br>` in one paragraph, as old fan-fiction pages do) is a header: one paragraph per line, as
+ * in plain text, so that front matter is found in it.
+ */
+const splitHeader = (text: string) => (b: Block): Block[] => {
+  if (b.role !== 'text') return [b]
+  const body = text.slice(b.start, b.end)
+  if (!body.includes('\n')) return [b]
+  const lines = body.split('\n')
+  if (lines.some((l) => l.length > HEADER_LINE) || !lines.some((l) => matchField(l.trim()))) return [b]
+  const out: Block[] = []
+  let at = b.start
+  for (const line of lines) {
+    if (line.trim()) out.push({ ...b, start: at, end: at + line.length })
+    at += line.length + 1
+  }
+  return out
 }
 
 /** Front or end matter the markup marks as such (an AO3 preface, its end notes), or null. */
