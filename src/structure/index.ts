@@ -103,7 +103,10 @@ function parasFromBlocks(text: string, blocks: Block[]): Para[] {
     !isHeading(text.slice(first.start, first.end))
       ? first
       : null
-  return blocks.flatMap(splitHeader(text)).map((b) => {
+  // Only the first blocks, before any heading or break, can hold a header.
+  const top = blocks.findIndex((b) => b.role !== 'text' && b.role !== 'front')
+  const headerEnd = Math.min(HEADER_BLOCKS, top === -1 ? blocks.length : top)
+  return blocks.flatMap((b, i) => (i < headerEnd ? splitHeader(text, b) : [b])).map((b) => {
     const body = text.slice(b.start, b.end)
     const lineCount = body.split('\n').length
     const para = { start: b.start, end: b.end, gapBefore: 1, lineCount }
@@ -118,6 +121,8 @@ function parasFromBlocks(text: string, blocks: Block[]): Para[] {
   })
 }
 
+/** How many blocks at the top of a document may be a header. */
+const HEADER_BLOCKS = 3
 /** The longest line of a header block that is split into one paragraph per line. */
 const HEADER_LINE = 100
 
@@ -126,7 +131,7 @@ const HEADER_LINE = 100
  * `<br>` in one paragraph, as old fan-fiction pages do) is a header: one paragraph per line, as
  * in plain text, so that front matter is found in it.
  */
-const splitHeader = (text: string) => (b: Block): Block[] => {
+function splitHeader(text: string, b: Block): Block[] {
   if (b.role !== 'text') return [b]
   const body = text.slice(b.start, b.end)
   if (!body.includes('\n')) return [b]
