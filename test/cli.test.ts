@@ -30,11 +30,13 @@ describe('proselens analyze (the built CLI)', () => {
     expect(report.source.path).toBe('corpus/night-ferry.txt')
   })
 
-  it('reads every text file of a directory', async () => {
+  it('reads every story file of a directory, whatever its format', async () => {
     const out = tmp()
     const r = await run(['analyze', 'corpus', '--out', out])
     expect(r.code).toBe(0)
-    expect(readdirSync(out).filter((f) => f.endsWith('.json')).length).toBe(readdirSync('corpus').filter((f) => f.endsWith('.txt')).length)
+    const stories = readdirSync('corpus').filter((f) => /\.(?:txt|md|html)$/.test(f))
+    expect(stories.length).toBeGreaterThanOrEqual(8)
+    expect(readdirSync(out).filter((f) => f.endsWith('.json')).sort()).toEqual(stories.map((f) => f.replace(/\.\w+$/, '.json')).sort())
   })
 
   it('fails on a missing file with exit 1, still writing the others', async () => {
@@ -71,7 +73,7 @@ describe('proselens analyze (the built CLI)', () => {
     mkdirSync(join(dir, 'nothing'))
     const empty = await run(['analyze', join(dir, 'nothing'), '--out', join(dir, 'out')])
     expect(empty.code).toBe(1)
-    expect(empty.stderr).toContain('a directory with no .txt or .text files')
+    expect(empty.stderr).toContain('a directory with no .txt, .text, .md, .markdown, .mdown, .mkd, .html, .htm, .xhtml, .docx, .epub files in it')
     expect((await run(['analyze'])).code).toBe(2)
     expect((await run(['analyze', 'corpus/night-ferry.txt', '--frobnicate'])).code).toBe(2)
     expect((await run(['explode'])).code).toBe(2)

@@ -22,6 +22,8 @@ export interface SceneLabel {
   character?: string | null
   words?: number
   dialogueWords?: number
+  /** Words of interior thought (italic sentences of narration), for formats with italics. */
+  thoughtWords?: number
 }
 
 

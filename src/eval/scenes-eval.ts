@@ -7,6 +7,9 @@ export interface SceneScore {
   matched: boolean
   share: number | null
   gold_share: number | null
+  /** Thought share, ours and labelled (null where unknown). */
+  thought: number | null
+  gold_thought: number | null
   pov: string | null
   gold_pov: string | null
   tense: string | null
@@ -35,6 +38,8 @@ export function scoreScenes(report: Report, labels: StoryLabels): SceneScore[] {
         matched: s !== undefined,
         share: s?.dialogue.share ?? null,
         gold_share: g.words && g.dialogueWords !== undefined ? g.dialogueWords / g.words : null,
+        thought: s?.thought?.share ?? null,
+        gold_thought: g.words && g.thoughtWords !== undefined ? g.thoughtWords / g.words : null,
         pov: s?.pov.dominant ?? null,
         gold_pov: g.pov ?? null,
         tense: s?.tense.dominant ?? null,
