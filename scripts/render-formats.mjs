@@ -68,16 +68,12 @@ export function toHtml(story) {
   return out.join('\n')
 }
 
-/** An AO3-shaped download: preface with tags and stats, chapters with notes, afterword. */
-export function toAo3Html(story) {
+/** The parts of an AO3-shaped download: preface with tags and stats, chapters with notes, afterword. */
+function ao3Parts(story) {
   const words = story.chapters.flatMap((c) => c.scenes.flat()).join(' ').match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0
   const n = story.chapters.length
   const tag = (t) => `<a href="http://archiveofourown.org/tags/${encodeURIComponent(t)}">${escapeHtml(t)}</a>`
-  const out = [
-    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">',
-    '<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en" lang="en"><head><meta charset="utf-8"/>',
-    `<title>${escapeHtml(story.title)} - ${escapeHtml(story.author ?? 'Anonymous')} - Original Work</title>`,
-    '<style type="text/css">p.message{text-align:center}.toc-heading{display:none}</style></head><body>',
+  const preface = [
     '<div id="preface">',
     '<h2 class="toc-heading">Preface</h2>',
     `<p class="message"><b>${escapeHtml(story.title)}</b><br/>Posted originally on the <a href="http://archiveofourown.org/">Archive of Our Own</a> at <a href="http://archiveofourown.org/works/1">http://archiveofourown.org/works/1</a>.</p>`,
@@ -97,9 +93,9 @@ export function toAo3Html(story) {
     '<p>Notes</p><blockquote class="userstuff"><p>The notes of the work, which are not story.</p></blockquote>',
     '<div class="endnote-link">See the end of the work for more <a href="#endnotes">notes</a></div>',
     '</div></div>',
-    '<div id="chapters" class="userstuff">',
-  ]
-  for (const [ci, chapter] of story.chapters.entries()) {
+  ].join('\n')
+  const chapters = story.chapters.map((chapter, ci) => {
+    const out = []
     if (n > 1) {
       out.push('<div class="meta group">', `<h2 class="heading">${escapeHtml(chapter.title ?? `Chapter ${ci + 1}`)}</h2>`)
       if (ci === 0) out.push('<p>Chapter Notes</p><blockquote class="userstuff"><p>A note before the first chapter.</p></blockquote>')
@@ -112,12 +108,39 @@ export function toAo3Html(story) {
     }
     out.push('</div>', '<!--/chapter content-->')
     if (n > 1 && ci === 1) out.push(`<div class="meta" id="endnotes${ci + 1}"><p>Chapter End Notes</p><blockquote class="userstuff"><p>A note after the second chapter.</p></blockquote></div>`)
-  }
-  out.push('</div>', '<div id="afterword"><h2 class="toc-heading">Afterword</h2>')
-  out.push('<div class="meta"><div id="endnotes"><p>End Notes</p><blockquote class="userstuff"><p>Thank you for reading.</p></blockquote></div></div>')
-  out.push('<p class="message">Please <a href="http://archiveofourown.org/works/1/comments/new">drop by the archive and comment</a> to let the creator know if you enjoyed their work!</p>')
-  out.push('</div></body></html>')
-  return out.join('\n')
+    return out.join('\n')
+  })
+  const afterword = [
+    '<div id="afterword"><h2 class="toc-heading">Afterword</h2>',
+    '<div class="meta"><div id="endnotes"><p>End Notes</p><blockquote class="userstuff"><p>Thank you for reading.</p></blockquote></div></div>',
+    '<p class="message">Please <a href="http://archiveofourown.org/works/1/comments/new">drop by the archive and comment</a> to let the creator know if you enjoyed their work!</p>',
+    '</div>',
+  ].join('\n')
+  return { preface, chapters, afterword }
+}
+
+/** An AO3-shaped HTML download. */
+export function toAo3Html(story) {
+  const { preface, chapters, afterword } = ao3Parts(story)
+  return [
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">',
+    '<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en" lang="en"><head><meta charset="utf-8"/>',
+    `<title>${escapeHtml(story.title)} - ${escapeHtml(story.author ?? 'Anonymous')} - Original Work</title>`,
+    '<style type="text/css">p.message{text-align:center}.toc-heading{display:none}</style></head><body>',
+    preface,
+    '<div id="chapters" class="userstuff">',
+    ...chapters,
+    '</div>',
+    afterword,
+    '</body></html>',
+  ].join('\n')
+}
+
+/** An AO3-shaped EPUB: the preface, each chapter and the afterword in documents of their own. */
+export async function toAo3Epub(story) {
+  const { preface, chapters, afterword } = ao3Parts(story)
+  const docs = [['preface', preface], ...chapters.map((c, i) => [`chapter${i + 1}`, c]), ['afterword', afterword]]
+  return epubOf(story, docs.map(([id, body]) => ({ id, href: `${id}.xhtml`, title: null, body })), 3)
 }
 
 /** DOCX: Title style, Heading 1 chapters, scene breaks as a centred `* * *` or a page break. */
@@ -145,32 +168,36 @@ const xhtml = (title, body) =>
  * no headings); version 2 has an NCX and headings in the files.
  */
 export async function toEpub(story, version = 3) {
-  const zip = new JSZip()
-  zip.file('mimetype', 'application/epub+zip', { compression: 'STORE' })
-  zip.file('META-INF/container.xml', '<?xml version="1.0"?>\n<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>')
   // Untitled chapters (a story without headings) have no entry in the navigation.
-  const files = story.chapters.map((c, i) => ({ id: `ch${i + 1}`, href: `text/chapter-${i + 1}.xhtml`, title: c.title }))
-  files.forEach((f, i) => {
-    const chapter = story.chapters[i]
+  const docs = story.chapters.map((chapter, i) => {
     const body = [version === 2 && chapter.title ? `<h2>${escapeHtml(chapter.title)}</h2>` : '']
     for (const [si, scene] of chapter.scenes.entries()) {
       if (si > 0) body.push('<hr/>')
       for (const p of scene) body.push(`<p>${escapeHtml(p)}</p>`)
     }
-    zip.file(`OEBPS/${f.href}`, xhtml(f.title ?? story.title, body.join('\n')))
+    return { id: `ch${i + 1}`, href: `text/chapter-${i + 1}.xhtml`, title: chapter.title, body: body.join('\n') }
   })
-  zip.file('OEBPS/title.xhtml', xhtml(story.title, `<h1>${escapeHtml(story.title)}</h1>${story.author ? `\n<p>by ${escapeHtml(story.author)}</p>` : ''}`))
-  const items = files.map((f) => `<item id="${f.id}" href="${f.href}" media-type="application/xhtml+xml"/>`)
-  const listed = files.filter((f) => f.title)
+  const title = { id: 'title', href: 'title.xhtml', title: null, body: `<h1>${escapeHtml(story.title)}</h1>${story.author ? `\n<p>by ${escapeHtml(story.author)}</p>` : ''}` }
+  return epubOf(story, [title, ...docs], version)
+}
+
+/** Package documents `{id, href, title, body}` as an EPUB of the given version. */
+async function epubOf(story, docs, version) {
+  const zip = new JSZip()
+  zip.file('mimetype', 'application/epub+zip', { compression: 'STORE' })
+  zip.file('META-INF/container.xml', '<?xml version="1.0"?>\n<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>')
+  for (const d of docs) zip.file(`OEBPS/${d.href}`, xhtml(d.title ?? story.title, d.body))
+  const listed = docs.filter((d) => d.title)
+  const items = docs.map((d) => `<item id="${d.id}" href="${d.href}" media-type="application/xhtml+xml"/>`)
   const nav = version === 3 ? '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>' : '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>'
   zip.file(
     'OEBPS/content.opf',
-    `<?xml version="1.0" encoding="utf-8"?>\n<package xmlns="http://www.idpf.org/2007/opf" version="${version}.0" unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">urn:uuid:00000000-0000-4000-8000-000000000000</dc:identifier><dc:title>${escapeHtml(story.title)}</dc:title>${story.author ? `<dc:creator>${escapeHtml(story.author)}</dc:creator>` : ''}<dc:language>en</dc:language><dc:subject>Fiction</dc:subject><dc:subject>Test fixture</dc:subject></metadata><manifest><item id="title" href="title.xhtml" media-type="application/xhtml+xml"/>${nav}${items.join('')}</manifest><spine${version === 2 ? ' toc="ncx"' : ''}><itemref idref="title"/>${files.map((f) => `<itemref idref="${f.id}"/>`).join('')}</spine></package>`,
+    `<?xml version="1.0" encoding="utf-8"?>\n<package xmlns="http://www.idpf.org/2007/opf" version="${version}.0" unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">urn:uuid:00000000-0000-4000-8000-000000000000</dc:identifier><dc:title>${escapeHtml(story.title)}</dc:title>${story.author ? `<dc:creator>${escapeHtml(story.author)}</dc:creator>` : ''}<dc:language>en</dc:language><dc:subject>Fiction</dc:subject><dc:subject>Test fixture</dc:subject></metadata><manifest>${nav}${items.join('')}</manifest><spine${version === 2 ? ' toc="ncx"' : ''}>${docs.map((d) => `<itemref idref="${d.id}"/>`).join('')}</spine></package>`,
   )
   if (version === 3) {
-    zip.file('OEBPS/nav.xhtml', xhtml('Contents', `<nav epub:type="toc"><ol>${listed.map((f) => `<li><a href="${f.href}">${escapeHtml(f.title)}</a></li>`).join('')}</ol></nav>`))
+    zip.file('OEBPS/nav.xhtml', xhtml('Contents', `<nav epub:type="toc"><ol>${listed.map((d) => `<li><a href="${d.href}">${escapeHtml(d.title)}</a></li>`).join('')}</ol></nav>`))
   } else {
-    const points = listed.map((f, i) => `<navPoint id="p${i + 1}" playOrder="${i + 1}"><navLabel><text>${escapeHtml(f.title)}</text></navLabel><content src="${f.href}"/></navPoint>`)
+    const points = listed.map((d, i) => `<navPoint id="p${i + 1}" playOrder="${i + 1}"><navLabel><text>${escapeHtml(d.title)}</text></navLabel><content src="${d.href}"/></navPoint>`)
     zip.file('OEBPS/toc.ncx', `<?xml version="1.0"?>\n<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><head/><docTitle><text>${escapeHtml(story.title)}</text></docTitle><navMap>${points.join('')}</navMap></ncx>`)
   }
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', mimeType: 'application/epub+zip' })
@@ -185,6 +212,7 @@ export async function renderAll(story) {
     '.docx': await toDocx(story),
     '.epub': await toEpub(story, 3),
     '.epub2.epub': await toEpub(story, 2),
+    '.ao3.epub': await toAo3Epub(story),
   }
 }
 

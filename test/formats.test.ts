@@ -17,7 +17,7 @@ import { run } from '../src/cli/main.js'
 const dir = mkdtempSync(join(tmpdir(), 'proselens-formats-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-const ENDINGS = ['.md', '.html', '.ao3.html', '.docx', '.epub', '.epub2.epub']
+const ENDINGS = ['.md', '.html', '.ao3.html', '.docx', '.epub', '.epub2.epub', '.ao3.epub']
 const stories = readdirSync('corpus').filter((f) => f.endsWith('.txt')).sort()
 
 describe('the same corpus story in every format', () => {
@@ -34,7 +34,8 @@ describe('the same corpus story in every format', () => {
   it.each(stories.flatMap((f) => ENDINGS.map((e) => [f.replace(/\.txt$/, ''), e] as const)))('%s%s: same chapters, scene count, words within 1%%', async (stem, ending) => {
     const r = await analyzeFile(join(dir, stem + ending))
     const b = base.get(stem)!
-    expect(r.source.format).toBe({ '.md': 'markdown', '.html': 'html', '.ao3.html': 'html', '.docx': 'docx', '.epub': 'epub', '.epub2.epub': 'epub' }[ending])
+    expect(r.source.format).toBe({ '.md': 'markdown', '.html': 'html', '.ao3.html': 'html', '.docx': 'docx', '.epub': 'epub', '.epub2.epub': 'epub', '.ao3.epub': 'epub' }[ending])
+    if (ending.startsWith('.ao3')) expect(r.meta).toMatchObject({ archive: 'Archive of Our Own', rating: 'General Audiences', claimedWords: b.totals.words })
     expect(r.chapters.map((c) => c.title)).toEqual(b.chapters.map((c) => c.title))
     expect(r.chapters.map((c) => c.scenes.length)).toEqual(b.chapters.map((c) => c.scenes.length))
     expect(Math.abs(r.totals.words - b.totals.words) / b.totals.words).toBeLessThanOrEqual(0.01)
