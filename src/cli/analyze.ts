@@ -1,5 +1,6 @@
 import { join, relative, resolve } from 'node:path'
 import { analyzeFile } from '../node/analyze-file.js'
+import { renderReportHtml } from '../report/html.js'
 import { expandInputs, reportNames, writeAtomic } from './files.js'
 
 export interface AnalyzeCommandOptions {
@@ -9,7 +10,12 @@ export interface AnalyzeCommandOptions {
   quiet: boolean
   /** Largest file read, in bytes. */
   maxBytes?: number
+  /** Which files to write per input (default both). */
+  formats?: OutputFormat[]
 }
+
+export type OutputFormat = 'json' | 'html'
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'html']
 
 export interface Io {
   out: (s: string) => void
@@ -40,13 +46,16 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCommandOp
   for (const [i, file] of files.entries()) {
     try {
       const report = await analyzeFile(file, fileOptions(options))
-      const path = join(options.out, `${names[i]}.json`)
-      await writeAtomic(path, JSON.stringify(report, null, 2) + '\n')
+      const formats = options.formats ?? OUTPUT_FORMATS
+      const paths = formats.map((f) => join(options.out, `${names[i]}.${f}`))
+      for (const [k, f] of formats.entries()) {
+        await writeAtomic(paths[k]!, f === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderReportHtml(report))
+      }
       written++
       if (!options.quiet) {
         const t = report.totals
         const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`
-        io.out(`${file} → ${relative(process.cwd(), resolve(path)) || path}  (${n(t.words, 'word')}, ${n(report.scenes.length, 'scene')}, ${n(report.chapters.length, 'chapter')})`)
+        io.out(`${file} → ${paths.map((p) => relative(process.cwd(), resolve(p)) || p).join(', ')}  (${n(t.words, 'word')}, ${n(report.scenes.length, 'scene')}, ${n(report.chapters.length, 'chapter')})`)
       }
     } catch (e) {
       failed++

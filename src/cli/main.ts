@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url'
 import { Command, CommanderError, InvalidArgumentError } from 'commander'
 import { MAX_FILE_BYTES } from '../node/analyze-file.js'
 import { VERSION } from '../version.js'
-import { analyzeCommand, type Io } from './analyze.js'
+import { compareCommand } from './compare.js'
+import { analyzeCommand, OUTPUT_FORMATS, type OutputFormat, type Io } from './analyze.js'
 
 /** Build the command line. Usage errors exit with 2, failed inputs with 1. */
 export function createCli(io: Io, setExit: (code: number) => void): Command {
@@ -18,22 +19,41 @@ export function createCli(io: Io, setExit: (code: number) => void): Command {
     .showHelpAfterError()
   program
     .command('analyze')
-    .description('Analyse stories and write one JSON report per input (DIR/<name>.json).')
+    .description('Analyse stories and write a JSON report and an HTML page per input (DIR/<name>.json, DIR/<name>.html).')
     .argument('<inputs...>', 'story files (.txt, .md, .html, .docx, .epub), or directories to search for them')
     .option('-o, --out <dir>', 'folder for the reports', 'reports')
     .option('--stdout', "print one file's JSON report to standard output instead of writing it", false)
     .option('--no-text', 'leave the normalised text out of the report')
     .option('-q, --quiet', 'print nothing but errors', false)
+    .option('-f, --format <list>', 'what to write per input: json, html or both', parseFormats, [...OUTPUT_FORMATS])
     .option('--max-size <MB>', `refuse files larger than this many megabytes (default ${MAX_FILE_BYTES / 2 ** 20})`, parseMegabytes)
     .addHelpText(
       'after',
       '\nExit codes: 0 success, 1 some inputs failed (the others are still written), 2 usage error.\nInputs are never modified; each report is written whole (temporary file, then rename).',
     )
-    .action(async (inputs: string[], opts: { out: string; stdout: boolean; text: boolean; quiet: boolean; maxSize?: number }) => {
-      const { maxSize, ...rest } = opts
-      setExit(await analyzeCommand(inputs, maxSize === undefined ? rest : { ...rest, maxBytes: maxSize }, io))
+    .action(async (inputs: string[], opts: { out: string; stdout: boolean; text: boolean; quiet: boolean; maxSize?: number; format: OutputFormat[] }) => {
+      const { maxSize, format, ...rest } = opts
+      setExit(await analyzeCommand(inputs, { ...rest, formats: format, ...(maxSize === undefined ? {} : { maxBytes: maxSize }) }, io))
+    })
+  program
+    .command('compare')
+    .description('Set two versions of a story side by side: scenes matched, and how each changed (DIR/<name>.html and .json).')
+    .argument('<old>', 'the earlier version')
+    .argument('<new>', 'the revised version')
+    .option('-o, --out <dir>', 'folder for the comparison', 'reports')
+    .option('-q, --quiet', 'print nothing but errors', false)
+    .option('--max-size <MB>', `refuse files larger than this many megabytes (default ${MAX_FILE_BYTES / 2 ** 20})`, parseMegabytes)
+    .action(async (oldPath: string, newPath: string, opts: { out: string; quiet: boolean; maxSize?: number }) => {
+      setExit(await compareCommand(oldPath, newPath, { out: opts.out, quiet: opts.quiet, ...(opts.maxSize === undefined ? {} : { maxBytes: opts.maxSize }) }, io))
     })
   return program
+}
+
+function parseFormats(value: string): OutputFormat[] {
+  const list = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean)
+  const bad = list.filter((f) => !(OUTPUT_FORMATS as readonly string[]).includes(f))
+  if (list.length === 0 || bad.length > 0) throw new InvalidArgumentError(`expected a comma-separated list of ${OUTPUT_FORMATS.join(', ')}${bad.length ? `, not ${bad.join(', ')}` : ''}`)
+  return [...new Set(list)] as OutputFormat[]
 }
 
 function parseMegabytes(value: string): number {

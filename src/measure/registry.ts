@@ -4,6 +4,9 @@ import { pov, FIRST_PER_1000, SECOND_PER_1000 } from './pov.js'
 import { distribution, PARAGRAPH_BINS, SENTENCE_BINS, type Distribution } from './stats.js'
 import { tense, MAX_SLIPS_PER_SCENE, PAST_FROM, PRESENT_UP_TO } from './tense.js'
 
+/** Words a minute of silent reading of fiction (Brysbaert 2019, Journal of Memory and Language). */
+export const READING_WPM = 260
+
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0)
 
 /**
@@ -26,6 +29,11 @@ export const measures = {
     kind: 'count',
     definition: 'Paragraphs of story text: lines or blocks of lines as the document\'s own layout separates them.',
     compute: (c: Counts): number => c.paragraphWords.length,
+  },
+  readingMinutes: {
+    kind: 'minutes',
+    definition: `Reading time in minutes at ${READING_WPM} words a minute (the average silent reading rate of adults reading fiction in English, Brysbaert 2019), to one decimal.`,
+    compute: (c: Counts): number => Math.round((sum(c.paragraphWords) / READING_WPM) * 10) / 10,
   },
   sentenceLength: {
     kind: 'distribution',

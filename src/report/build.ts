@@ -25,7 +25,7 @@ export function buildReport(annotated: Annotated, options: ReportOptions = {}): 
     opening: openingWords(m.text, scene.start, scene.end),
     ...measureAll(sceneCounts[i]!),
     paragraphSpans: scene.paragraphs.map((p) => [p.start, p.end] as [number, number]),
-    sentenceSpans: sentences.map((s) => [s.start, s.end, s.words] as [number, number, number]),
+    sentenceSpans: sentences.map((s) => [s.start, s.end, s.words, s.words - s.narrationWords] as [number, number, number, number]),
   }))
   const chapters: ChapterReport[] = m.chapters.map((c) => ({
     index: c.index,

@@ -36,6 +36,8 @@ function measureSchema(kind: string, definition: string): object {
   switch (kind) {
     case 'count':
       return { ...int, description: definition }
+    case 'minutes':
+      return { type: 'number', minimum: 0, description: definition }
     case 'distribution':
       return distribution(definition)
     case 'dialogue':
@@ -170,7 +172,7 @@ export const reportSchema = {
           },
           opening: { type: 'string', description: 'The scene\'s first words (up to 12), to tell scenes apart.' },
           paragraphSpans: { type: 'array', items: { type: 'array', items: offset, minItems: 2, maxItems: 2 } },
-          sentenceSpans: { type: 'array', items: { type: 'array', items: int, minItems: 3, maxItems: 3 }, description: '[start, end, words] of each sentence.' },
+          sentenceSpans: { type: 'array', items: { type: 'array', items: int, minItems: 4, maxItems: 4 }, description: '[start, end, words, dialogueWords] of each sentence: its span, its words, and how many of them lie inside dialogue.' },
         },
       },
     },

@@ -20,8 +20,8 @@ export interface SceneReport extends Measures {
   opening: string
   /** `[start, end)` of each paragraph. */
   paragraphSpans: [number, number][]
-  /** `[start, end, words]` of each sentence. */
-  sentenceSpans: [number, number, number][]
+  /** `[start, end, words, dialogueWords]` of each sentence. */
+  sentenceSpans: [number, number, number, number][]
 }
 
 export interface ChapterReport extends Measures {

@@ -1,0 +1,427 @@
+/* proselens report viewer. It draws the report embedded in the page (JSON in
+ * <script id="proselens-data">) and computes nothing of its own: every figure comes from the
+ * report. All story text and metadata reach the page through textContent, never as markup. */
+;(function () {
+  'use strict'
+  var LONG_SENTENCE = 40
+  var SHORT = { first: '1st', second: '2nd', third: '3rd', present: 'pres.', mixed: 'mixed', past: 'past' }
+  var report = JSON.parse(document.getElementById('proselens-data').textContent)
+  var scenes = report.scenes
+  var chapters = report.chapters
+  var text = typeof report.text === 'string' ? report.text : null
+  var css = getComputedStyle(document.documentElement)
+  var color = function (name) { return css.getPropertyValue('--' + name).trim() }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag)
+    if (attrs) for (var k in attrs) {
+      if (attrs[k] === null || attrs[k] === undefined) continue
+      if (k === 'text') node.textContent = attrs[k]
+      else if (k === 'class') node.className = attrs[k]
+      else node.setAttribute(k, attrs[k])
+    }
+    if (children) for (var i = 0; i < children.length; i++) if (children[i]) node.appendChild(children[i])
+    return node
+  }
+  var $ = function (id) { return document.getElementById(id) }
+  var fmt = function (n, digits) {
+    if (n === null || n === undefined) return '–'
+    return Number(n).toLocaleString('en-US', { maximumFractionDigits: digits === undefined ? 1 : digits })
+  }
+  var pct = function (share) { return share === null || share === undefined ? '–' : Math.round(share * 100) + '%' }
+  var chapterOf = function (s) { return chapters[s.chapter] }
+  var chapterName = function (c) { return c.title || (chapters.length > 1 ? 'Chapter ' + (c.index + 1) : '') }
+  var sceneLabel = function (s) { return 'Scene ' + (s.index + 1) }
+
+  /* ---------------------------------------------------------------- header */
+  var meta = report.meta || {}
+  var title = meta.title || (report.source.path ? report.source.path.split(/[\\/]/).pop() : 'Untitled')
+  document.title = title + ' — proselens report'
+  $('title').textContent = title
+  if (meta.author) $('byline').textContent = 'by ' + meta.author
+  var metaBox = $('meta')
+  function metaLine(label, value) {
+    if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return
+    var v = Array.isArray(value) ? value.join(', ') : String(value)
+    metaBox.appendChild(el('p', { class: 'meta-line' }, [el('b', { text: label + ': ' }), document.createTextNode(v)]))
+  }
+  metaLine('Rating', meta.rating)
+  metaLine('Fandom', meta.fandom)
+  metaLine('Warnings', meta.warnings)
+  metaLine('Relationships', meta.relationships)
+  metaLine('Characters', meta.characters)
+  metaLine('Tags', meta.tags)
+  metaLine('Summary', meta.summary)
+  metaLine('Source', (report.source.path || 'text') + ' (' + report.source.format + ', ' + report.source.encoding + ')')
+  if (meta.notes && meta.notes.length) {
+    var notes = el('details', { class: 'notes' }, [el('summary', { text: "Author's notes (" + meta.notes.length + ')' })])
+    meta.notes.forEach(function (n) { notes.appendChild(el('p', { text: n })) })
+    metaBox.appendChild(notes)
+  }
+  var t = report.totals
+  var figures = [
+    [fmt(t.words, 0), 'words'],
+    [fmt(scenes.length, 0), scenes.length === 1 ? 'scene' : 'scenes'],
+    [fmt(chapters.length, 0), chapters.length === 1 ? 'chapter' : 'chapters'],
+    [t.readingMinutes >= 60 ? Math.floor(t.readingMinutes / 60) + ' h ' + Math.round(t.readingMinutes % 60) + ' min' : Math.round(t.readingMinutes) + ' min', 'reading time'],
+    [pct(t.dialogue.share), 'dialogue'],
+    [t.thought ? pct(t.thought.share) : '–', 'thought (italics)'],
+    [fmt(t.sentenceLength.mean), 'mean sentence (words)'],
+    [t.tense.dominant || '–', 'dominant tense'],
+    [t.pov.dominant ? t.pov.dominant + ' person' : '–', 'point of view'],
+    [fmt(t.tense.slips.length, 0), 'tense slips'],
+  ]
+  var figList = $('figures')
+  figures.forEach(function (f) { figList.appendChild(el('li', null, [el('span', { class: 'v', text: f[0] }), el('span', { class: 'k', text: f[1] })])) })
+
+  /* ------------------------------------------------------------ navigation */
+  function goToScene(i) {
+    var target = $('scene-' + i)
+    if (!target) return
+    target.scrollIntoView({ block: 'start' })
+    target.classList.remove('flash')
+    void target.offsetWidth
+    target.classList.add('flash')
+    var link = target.querySelector('.scene-head a')
+    if (link) link.focus({ preventScroll: true })
+    if (history.replaceState) history.replaceState(null, '', '#scene-' + i)
+  }
+
+  /* ---------------------------------------------------------------- charts */
+  var chartsOk = typeof window.Chart === 'function'
+  var sceneLabels = scenes.map(function (s) { return String(s.index + 1) })
+  var chapterStarts = chapters.map(function (c) { return c.scenes[0] }).filter(function (i) { return i !== undefined && i > 0 })
+  var chapterLines = {
+    id: 'chapterLines',
+    afterDatasetsDraw: function (chart) {
+      var x = chart.scales.x
+      var area = chart.chartArea
+      var ctx = chart.ctx
+      ctx.save()
+      ctx.strokeStyle = color('muted')
+      ctx.setLineDash([4, 3])
+      ctx.lineWidth = 1
+      chapterStarts.forEach(function (i) {
+        var px = (x.getPixelForValue(i - 1) + x.getPixelForValue(i)) / 2
+        ctx.beginPath()
+        ctx.moveTo(px, area.top)
+        ctx.lineTo(px, area.bottom)
+        ctx.stroke()
+      })
+      ctx.restore()
+    },
+  }
+  var baseOptions = function () {
+    return {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      interaction: { mode: 'index', intersect: false },
+      plugins: { legend: { display: false } },
+      scales: {},
+    }
+  }
+  var gridColor = color('line')
+  var tickColor = color('muted')
+  if (chartsOk) {
+    window.Chart.defaults.color = tickColor
+    window.Chart.defaults.borderColor = gridColor
+    window.Chart.defaults.font.family = 'system-ui, sans-serif'
+  }
+
+  function pacingChart() {
+    var canvas = $('pacing-chart')
+    var opts = baseOptions()
+    opts.scales = {
+      x: { title: { display: true, text: 'scene' }, grid: { display: false } },
+      words: { position: 'left', beginAtZero: true, title: { display: true, text: 'words' } },
+      sentence: { position: 'right', beginAtZero: true, title: { display: true, text: 'mean sentence (words)' }, grid: { display: false } },
+      share: { position: 'right', min: 0, max: 100, title: { display: true, text: 'dialogue %' }, grid: { display: false } },
+    }
+    opts.plugins.tooltip = {
+      callbacks: {
+        title: function (items) {
+          var s = scenes[items[0].dataIndex]
+          var c = chapterOf(s)
+          return sceneLabel(s) + (c && chapterName(c) ? ' · ' + chapterName(c) : '')
+        },
+        afterBody: function (items) {
+          var s = scenes[items[0].dataIndex]
+          return ['tense: ' + (s.tense.dominant || '–') + ', POV: ' + (s.pov.dominant || '–') + (s.pov.character ? ' (' + s.pov.character + ')' : ''), '“' + s.opening + '…”']
+        },
+      },
+    }
+    opts.onClick = function (evt, elements) {
+      if (elements.length) goToScene(elements[0].index)
+    }
+    var chart = new window.Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels: sceneLabels,
+        datasets: [
+          { type: 'bar', label: 'words', yAxisID: 'words', data: scenes.map(function (s) { return s.words }), backgroundColor: color('words'), order: 3 },
+          { type: 'line', label: 'mean sentence length', yAxisID: 'sentence', data: scenes.map(function (s) { return s.sentenceLength.mean }), borderColor: color('sentence'), backgroundColor: color('sentence'), pointRadius: 3, tension: 0.2, order: 1 },
+          { type: 'line', label: 'dialogue %', yAxisID: 'share', data: scenes.map(function (s) { return s.dialogue.share === null ? null : Math.round(s.dialogue.share * 100) }), borderColor: color('dialogue'), backgroundColor: color('dialogue'), borderDash: [5, 3], pointRadius: 3, tension: 0.2, order: 2 },
+        ],
+      },
+      options: opts,
+      plugins: [chapterLines],
+    })
+    canvas.setAttribute('aria-describedby', 'pacing-caption')
+    alignBand(chart)
+    window.addEventListener('resize', function () { alignBand(chart) })
+    window.addEventListener('beforeprint', function () { chart.resize() })
+    return chart
+  }
+
+  function band() {
+    var box = $('band')
+    var rows = [['tense', function (s) { return s.tense.dominant }], ['POV', function (s) { return s.pov.dominant }]]
+    rows.forEach(function (row) {
+      var r = el('div', { class: 'row', role: 'list', 'aria-label': row[0] + ' by scene' }, [el('span', { class: 'label', text: row[0], 'aria-hidden': 'true' })])
+      var prev = null
+      scenes.forEach(function (s, i) {
+        var v = row[1](s)
+        var cell = el('div', { class: 'cell ' + (v || 'none') + (prev !== null && v !== prev ? ' shift' : ''), role: 'listitem', title: sceneLabel(s) + ': ' + (v || 'unknown') + (prev !== null && v !== prev ? ' (shift)' : ''), text: scenes.length <= 40 && v ? (SHORT[v] || v) : '' })
+        cell.addEventListener('click', function () { goToScene(i) })
+        r.appendChild(cell)
+        prev = v
+      })
+      box.appendChild(r)
+    })
+  }
+  function alignBand(chart) {
+    var box = $('band')
+    var area = chart.chartArea
+    if (!area) return
+    box.style.marginLeft = area.left + 'px'
+    box.style.width = area.right - area.left + 'px'
+  }
+
+  function rhythmChart() {
+    var canvas = $('rhythm-chart')
+    var data = []
+    var colors = []
+    var sceneOfBar = []
+    var dialogueColor = color('dialogue')
+    var narrationColor = color('narration')
+    scenes.forEach(function (s, si) {
+      s.sentenceSpans.forEach(function (span) {
+        data.push(span[2])
+        colors.push(span[3] * 2 > span[2] ? dialogueColor : narrationColor)
+        sceneOfBar.push(si)
+      })
+    })
+    var sceneStarts = []
+    scenes.forEach(function (s, si) { if (si > 0) sceneStarts.push(sceneOfBar.indexOf(si)) })
+    var opts = baseOptions()
+    opts.interaction = { mode: 'index', intersect: false }
+    opts.scales = {
+      x: { display: false },
+      y: { beginAtZero: true, title: { display: true, text: 'words' } },
+    }
+    opts.plugins.tooltip = {
+      callbacks: {
+        title: function (items) { var s = scenes[sceneOfBar[items[0].dataIndex]]; return 'Sentence ' + (items[0].dataIndex + 1) + ' · ' + sceneLabel(s) },
+        label: function (item) { return item.raw + ' words' + (colors[item.dataIndex] === dialogueColor ? ' (mostly dialogue)' : '') },
+      },
+    }
+    opts.onClick = function (evt, elements) { if (elements.length) goToScene(sceneOfBar[elements[0].index]) }
+    var sceneLines = {
+      id: 'sceneLines',
+      afterDatasetsDraw: function (chart) {
+        var x = chart.scales.x
+        var ctx = chart.ctx
+        ctx.save()
+        ctx.strokeStyle = color('line')
+        sceneStarts.forEach(function (i) {
+          var px = x.getPixelForValue(i) - (x.getPixelForValue(1) - x.getPixelForValue(0)) / 2
+          ctx.beginPath()
+          ctx.moveTo(px, chart.chartArea.top)
+          ctx.lineTo(px, chart.chartArea.bottom)
+          ctx.stroke()
+        })
+        ctx.restore()
+      },
+    }
+    var chart = new window.Chart(canvas, {
+      type: 'bar',
+      data: { labels: data.map(function (_, i) { return i + 1 }), datasets: [{ label: 'sentence length', data: data, backgroundColor: colors, categoryPercentage: 1, barPercentage: data.length > 400 ? 1 : 0.85 }] },
+      options: opts,
+      plugins: [sceneLines],
+    })
+    window.addEventListener('beforeprint', function () { chart.resize() })
+    return chart
+  }
+
+  /* ----------------------------------------------- data tables for charts */
+  function dataTable(detailsId, head, rows) {
+    var details = $(detailsId)
+    var filled = false
+    details.addEventListener('toggle', function () {
+      if (filled || !details.open) return
+      filled = true
+      var table = el('table', null, [el('thead', null, [el('tr', null, head.map(function (h, i) { return el('th', { scope: 'col', class: i === 0 ? 'text' : null, text: h }) }))])])
+      var body = el('tbody')
+      rows().forEach(function (r) { body.appendChild(el('tr', null, r.map(function (v, i) { return el(i === 0 ? 'th' : 'td', { scope: i === 0 ? 'row' : null, class: i === 0 ? 'text' : null, text: v }) }))) })
+      table.appendChild(body)
+      details.querySelector('.scroll').appendChild(table)
+    })
+  }
+  dataTable('pacing-data', ['scene', 'chapter', 'words', 'mean sentence', 'dialogue', 'tense', 'POV'], function () {
+    return scenes.map(function (s) { return [String(s.index + 1), chapterName(chapterOf(s)) || '–', fmt(s.words, 0), fmt(s.sentenceLength.mean), pct(s.dialogue.share), s.tense.dominant || '–', s.pov.dominant || '–'] })
+  })
+  dataTable('rhythm-data', ['sentence', 'scene', 'words', 'mostly'], function () {
+    var rows = []
+    scenes.forEach(function (s) { s.sentenceSpans.forEach(function (span) { rows.push([String(rows.length + 1), String(s.index + 1), String(span[2]), span[3] * 2 > span[2] ? 'dialogue' : 'narration']) }) })
+    return rows
+  })
+
+  /* ----------------------------------------------------------- scene table */
+  var columns = [
+    { key: 'n', label: '#', value: function (s) { return s.index + 1 } },
+    { key: 'chapter', label: 'Chapter', text: true, value: function (s) { return chapterName(chapterOf(s)) || '' }, sortValue: function (s) { return s.chapter } },
+    { key: 'opening', label: 'Opening', text: true, value: function (s) { return s.opening } },
+    { key: 'words', label: 'Words', value: function (s) { return s.words } },
+    { key: 'sentences', label: 'Sentences', value: function (s) { return s.sentences } },
+    { key: 'mean', label: 'Mean sent.', value: function (s) { return s.sentenceLength.mean }, show: fmt },
+    { key: 'median', label: 'Median sent.', value: function (s) { return s.sentenceLength.median }, show: fmt },
+    { key: 'dialogue', label: 'Dialogue', value: function (s) { return s.dialogue.share }, show: pct },
+    { key: 'tense', label: 'Tense', text: true, value: function (s) { return s.tense.dominant || '' } },
+    { key: 'pov', label: 'POV', text: true, value: function (s) { return s.pov.dominant || '' } },
+    { key: 'character', label: 'POV character', text: true, value: function (s) { return s.pov.character || '' } },
+    { key: 'slips', label: 'Slips', value: function (s) { return s.tense.slips.length } },
+  ]
+  function sceneTable() {
+    var table = $('scene-table')
+    var headRow = el('tr')
+    var body = el('tbody')
+    var sortKey = 'n'
+    var ascending = true
+    columns.forEach(function (c) {
+      var btn = el('button', { type: 'button', text: c.label, 'aria-label': 'Sort by ' + c.label })
+      var th = el('th', { scope: 'col', class: c.text ? 'text' : null, 'data-key': c.key, 'aria-sort': c.key === 'n' ? 'ascending' : 'none' }, [btn])
+      btn.addEventListener('click', function () {
+        if (sortKey === c.key) ascending = !ascending
+        else { sortKey = c.key; ascending = !(c.key === 'words' || c.key === 'mean' || c.key === 'median' || c.key === 'dialogue' || c.key === 'slips' || c.key === 'sentences') }
+        headRow.querySelectorAll('th').forEach(function (h) { h.setAttribute('aria-sort', h.getAttribute('data-key') === sortKey ? (ascending ? 'ascending' : 'descending') : 'none') })
+        render()
+      })
+      headRow.appendChild(th)
+    })
+    table.appendChild(el('thead', null, [headRow]))
+    table.appendChild(body)
+    function render() {
+      var col = columns.filter(function (c) { return c.key === sortKey })[0]
+      var get = col.sortValue || col.value
+      var order = scenes.slice().sort(function (a, b) {
+        var x = get(a), y = get(b)
+        var cmp
+        if (x === null || x === '') cmp = y === null || y === '' ? 0 : 1
+        else if (y === null || y === '') cmp = -1
+        else cmp = typeof x === 'string' ? x.localeCompare(y) : x - y
+        if (x !== null && x !== '' && y !== null && y !== '' && !ascending) cmp = -cmp
+        return cmp || a.index - b.index
+      })
+      body.textContent = ''
+      order.forEach(function (s) {
+        var tr = el('tr', { tabindex: '0', 'data-scene': String(s.index), 'aria-label': sceneLabel(s) + ': go to its text' })
+        columns.forEach(function (c) {
+          var v = c.value(s)
+          var shown = c.show ? c.show(v) : v === null || v === '' ? '–' : String(v)
+          var td = el('td', { class: (c.text ? 'text' : '') + (c.key === 'opening' ? ' opening' : '') })
+          if (c.key === 'tense' || c.key === 'pov') td.appendChild(el('span', { class: 'tag ' + (v || 'none'), text: shown }))
+          else if (c.key === 'slips' && v > 0) td.appendChild(el('span', { class: 'slipcount', text: shown }))
+          else td.textContent = shown
+          tr.appendChild(td)
+        })
+        tr.addEventListener('click', function () { goToScene(s.index) })
+        tr.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); goToScene(s.index) } })
+        body.appendChild(tr)
+      })
+    }
+    render()
+  }
+
+  /* ------------------------------------------------------- annotated text */
+  function storyText() {
+    var box = $('story')
+    if (text === null) {
+      box.appendChild(el('p', { class: 'notext', text: 'This report was written without the story text (--no-text), so the annotated text cannot be shown.' }))
+      return
+    }
+    var lastChapter = -1
+    scenes.forEach(function (s) {
+      if (s.chapter !== lastChapter) {
+        lastChapter = s.chapter
+        var c = chapters[s.chapter]
+        if (c.title) box.appendChild(el('h3', { class: 'chapter-title', text: c.title + (c.subtitle ? ' — ' + c.subtitle : '') }))
+      }
+      var head = el('div', { class: 'scene-head' }, [
+        el('a', { href: '#scene-' + s.index, text: sceneLabel(s) }),
+        el('span', { text: fmt(s.words, 0) + ' words' }),
+        el('span', { text: 'mean sentence ' + fmt(s.sentenceLength.mean) }),
+        el('span', { text: 'dialogue ' + pct(s.dialogue.share) }),
+        el('span', { text: (s.tense.dominant || '–') + ' tense, ' + (s.pov.dominant || '–') + ' person' + (s.pov.character ? ' (' + s.pov.character + ')' : '') }),
+        s.tense.slips.length ? el('span', { class: 'slipcount', text: s.tense.slips.length + (s.tense.slips.length === 1 ? ' slip' : ' slips') }) : null,
+      ])
+      var section = el('section', { id: 'scene-' + s.index, class: 'scene', 'aria-label': sceneLabel(s) }, [head])
+      var marks = []
+      s.dialogue.spans.forEach(function (d) { marks.push({ start: d[0], end: d[1], cls: 'dlg' }) })
+      if (s.thought) s.thought.spans.forEach(function (d) { marks.push({ start: d[0], end: d[1], cls: 'th' }) })
+      s.sentenceSpans.forEach(function (d) { if (d[2] >= LONG_SENTENCE) marks.push({ start: d[0], end: d[1], cls: 'long', tip: d[2] + ' words' }) })
+      s.tense.slips.forEach(function (d) {
+        marks.push({ start: d.start, end: d.end, cls: 'slip', tip: 'Tense slip: this sentence is in the ' + (d.against === 'past' ? 'present' : 'past') + ' tense while the scene is told in the ' + d.against + ' (confidence ' + Math.round(d.confidence * 100) + '%).' })
+      })
+      s.paragraphSpans.forEach(function (p) { section.appendChild(paragraph(p[0], p[1], marks)) })
+      box.appendChild(section)
+    })
+  }
+  function paragraph(start, end, marks) {
+    var p = el('p')
+    var inside = marks.filter(function (m) { return m.end > start && m.start < end })
+    var cuts = [start, end]
+    inside.forEach(function (m) { cuts.push(Math.max(start, m.start), Math.min(end, m.end)) })
+    cuts = cuts.filter(function (c, i, a) { return a.indexOf(c) === i }).sort(function (a, b) { return a - b })
+    var openedSlip = {}
+    for (var i = 0; i + 1 < cuts.length; i++) {
+      var a = cuts[i], b = cuts[i + 1]
+      var on = inside.filter(function (m) { return m.start <= a && m.end >= b })
+      if (on.length === 0) { p.appendChild(document.createTextNode(text.slice(a, b))); continue }
+      var span = el('span', { class: on.map(function (m) { return m.cls }).join(' ') })
+      span.appendChild(document.createTextNode(text.slice(a, b)))
+      on.forEach(function (m) {
+        if (m.cls === 'slip' && !openedSlip[m.start]) {
+          openedSlip[m.start] = true
+          span.setAttribute('tabindex', '0')
+          span.setAttribute('aria-label', 'Tense slip. ' + m.tip)
+          span.appendChild(el('span', { class: 'tip', role: 'tooltip', text: m.tip }))
+        } else if (m.cls === 'long' && !span.title) span.title = 'Very long sentence: ' + m.tip
+      })
+      p.appendChild(span)
+    }
+    return p
+  }
+
+  /* ---------------------------------------------------------- diagnostics */
+  function diagnostics() {
+    var list = $('diagnostics')
+    var shown = report.diagnostics.filter(function (d) { return d.code !== 'layout' })
+    var layout = report.diagnostics.filter(function (d) { return d.code === 'layout' })
+    shown.concat(layout).forEach(function (d) { list.appendChild(el('li', { class: d.severity, text: d.message })) })
+    if (!list.children.length) list.appendChild(el('li', { text: 'Nothing to report: the file read cleanly.' }))
+  }
+
+  band()
+  sceneTable()
+  storyText()
+  diagnostics()
+  if (chartsOk) {
+    pacingChart()
+    rhythmChart()
+  } else {
+    $('pacing').appendChild(el('p', { class: 'notext', text: 'The charts could not be drawn in this browser; their data is in the tables below.' }))
+  }
+  if (location.hash && /^#scene-\d+$/.test(location.hash)) goToScene(Number(location.hash.slice(7)))
+  document.documentElement.setAttribute('data-ready', 'true')
+})()

@@ -1,0 +1,38 @@
+import { basename, extname, join, relative, resolve } from 'node:path'
+import { compareReports } from '../compare/index.js'
+import { analyzeFile } from '../node/analyze-file.js'
+import { renderCompareHtml } from '../report/html.js'
+import type { Io } from './analyze.js'
+import { writeAtomic } from './files.js'
+
+export interface CompareCommandOptions {
+  out: string
+  quiet: boolean
+  maxBytes?: number
+}
+
+/** `proselens compare OLD NEW`: one HTML page and its JSON setting two versions side by side. */
+export async function compareCommand(oldPath: string, newPath: string, options: CompareCommandOptions, io: Io): Promise<number> {
+  const read = (path: string) => analyzeFile(path, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes })
+  let comparison
+  try {
+    const [a, b] = await Promise.all([read(oldPath), read(newPath)])
+    comparison = compareReports(a, b)
+  } catch (e) {
+    io.err(`proselens: ${(e as Error).message}`)
+    return 1
+  }
+  const stem = (p: string) => basename(p, extname(p)) || 'story'
+  const name = stem(oldPath) === stem(newPath) ? `${stem(newPath)}-compared` : `${stem(oldPath)}-vs-${stem(newPath)}`
+  const json = join(options.out, `${name}.json`)
+  const html = join(options.out, `${name}.html`)
+  await writeAtomic(json, JSON.stringify(comparison, null, 2) + '\n')
+  await writeAtomic(html, renderCompareHtml(comparison))
+  if (!options.quiet) {
+    const count = (s: string) => comparison.pairs.filter((p) => p.status === s).length
+    const show = (p: string) => relative(process.cwd(), resolve(p)) || p
+    io.out(`${oldPath} → ${newPath}: ${count('kept')} scenes kept, ${count('moved')} moved, ${count('added')} added, ${count('cut')} cut; words ${comparison.old.words} → ${comparison.new.words}`)
+    io.out(`wrote ${show(html)} and ${show(json)}`)
+  }
+  return 0
+}
