@@ -151,9 +151,6 @@
         },
       },
     }
-    opts.onClick = function (evt, elements) {
-      if (elements.length) goToScene(elements[0].index)
-    }
     var chart = new window.Chart(canvas, {
       type: 'bar',
       data: {
@@ -167,6 +164,7 @@
       options: opts,
       plugins: [chapterLines],
     })
+    onPick(chart, canvas, function (i) { goToScene(i) })
     canvas.setAttribute('aria-describedby', 'pacing-caption')
     alignBand(chart)
     window.addEventListener('resize', function () { alignBand(chart) })
@@ -226,7 +224,6 @@
         label: function (item) { return item.raw + ' words' + (colors[item.dataIndex] === dialogueColor ? ' (mostly dialogue)' : '') },
       },
     }
-    opts.onClick = function (evt, elements) { if (elements.length) goToScene(sceneOfBar[elements[0].index]) }
     var sceneLines = {
       id: 'sceneLines',
       afterDatasetsDraw: function (chart) {
@@ -250,8 +247,17 @@
       options: opts,
       plugins: [sceneLines],
     })
+    onPick(chart, canvas, function (i) { goToScene(sceneOfBar[i]) })
     window.addEventListener('beforeprint', function () { chart.resize() })
     return chart
+  }
+
+  /* Clicks are read at once from the native event (Chart.js's own handler waits for a frame). */
+  function onPick(chart, canvas, go) {
+    canvas.addEventListener('click', function (evt) {
+      var found = chart.getElementsAtEventForMode(evt, 'index', { intersect: false }, false)
+      if (found.length) go(found[0].index)
+    })
   }
 
   /* ----------------------------------------------- data tables for charts */
@@ -423,5 +429,6 @@
     $('pacing').appendChild(el('p', { class: 'notext', text: 'The charts could not be drawn in this browser; their data is in the tables below.' }))
   }
   if (location.hash && /^#scene-\d+$/.test(location.hash)) goToScene(Number(location.hash.slice(7)))
-  document.documentElement.setAttribute('data-ready', 'true')
+  // Ready once the charts have settled at their laid-out size (Chart.js resizes on a frame).
+  requestAnimationFrame(function () { requestAnimationFrame(function () { document.documentElement.setAttribute('data-ready', 'true') }) })
 })()

@@ -19,12 +19,14 @@ const run = async (args: string[], cwd = process.cwd()) => {
 const tmp = () => mkdtempSync(join(tmpdir(), 'proselens-'))
 
 describe('proselens analyze (the built CLI)', () => {
-  it('writes one valid report per input and says where', async () => {
+  it('writes a valid JSON report and an HTML page per input and says where', async () => {
     const out = tmp()
     const r = await run(['analyze', 'corpus/night-ferry.txt', 'corpus/the-salt-ledger.txt', '--out', out])
     expect(r.code).toBe(0)
     expect(r.stdout).toContain(`2 reports written to ${out}`)
-    expect(readdirSync(out).sort()).toEqual(['night-ferry.json', 'the-salt-ledger.json'])
+    expect(r.stdout).toContain('night-ferry.json, ')
+    expect(readdirSync(out).sort()).toEqual(['night-ferry.html', 'night-ferry.json', 'the-salt-ledger.html', 'the-salt-ledger.json'])
+    expect(readFileSync(join(out, 'night-ferry.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/)
     const report = JSON.parse(readFileSync(join(out, 'night-ferry.json'), 'utf8'))
     expect(validateReport(report)).toEqual([])
     expect(report.source.path).toBe('corpus/night-ferry.txt')
@@ -45,7 +47,16 @@ describe('proselens analyze (the built CLI)', () => {
     expect(r.code).toBe(1)
     expect(r.stderr).toContain('no/such/story.txt: no such file')
     expect(r.stderr).toContain('1 input failed')
-    expect(readdirSync(out)).toEqual(['night-ferry.json'])
+    expect(readdirSync(out)).toEqual(['night-ferry.html', 'night-ferry.json'])
+  })
+
+  it('--format chooses what to write, and refuses an unknown format', async () => {
+    const out = tmp()
+    expect((await run(['analyze', 'corpus/night-ferry.txt', '--format', 'html', '--out', out])).code).toBe(0)
+    expect(readdirSync(out)).toEqual(['night-ferry.html'])
+    const bad = await run(['analyze', 'corpus/night-ferry.txt', '--format', 'pdf', '--out', out])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('expected a comma-separated list of json, html, not pdf')
   })
 
   it('refuses a binary file, naming it', async () => {
@@ -96,7 +107,7 @@ describe('proselens analyze (the built CLI)', () => {
     const r = await run(['analyze', input, '--out', join(dir, 'out')])
     expect(r.code).toBe(0)
     expect(readFileSync(input, 'utf8')).toBe(text)
-    expect(readdirSync(join(dir, 'out'))).toEqual(['story.json'])
+    expect(readdirSync(join(dir, 'out'))).toEqual(['story.html', 'story.json'])
   })
 
   it('--no-text leaves the text out', async () => {

@@ -1,6 +1,7 @@
 import { lineLength, type Line } from './01-lines.js'
 import type { LearntLayout } from './02-layout.js'
 import { classify } from './04-classify.js'
+import { matchField } from './05-front-matter.js'
 
 /** A paragraph as the layout defines it, before it is classified. */
 export interface RawParagraph {
@@ -56,6 +57,8 @@ function continues(text: string, prev: Line, line: Line, layout: LearntLayout): 
     return !(INDENTED.test(lineText) && prevShort)
   }
   if (layout.separator === 'newline') return false
+  // A labelled header line ("by Ann", "Rating: T") starts a line of its own.
+  if (matchField(lineText.trim())) return false
   // A soft-wrapped line of prose runs long; a short line (a title above its by-line) stands alone.
   return prevText.length >= MIN_SOFT_WRAP && !ENDS_SENTENCE.test(prevText) && STARTS_LOWER.test(lineText.trimStart())
 }

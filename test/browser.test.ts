@@ -1,0 +1,220 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { analyzeFile } from '../src/node/analyze-file.js'
+import { analyze } from '../src/pipeline.js'
+import { compareReports } from '../src/compare/index.js'
+import { renderCompareHtml, renderReportHtml } from '../src/report/html.js'
+import type { Report } from '../src/report/types.js'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const haveChromium = existsSync(CHROMIUM)
+if (!haveChromium) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`)
+
+const dir = mkdtempSync(join(tmpdir(), 'proselens-browser-'))
+const ARTIFACTS = 'test/artifacts'
+
+interface Loaded {
+  page: Page
+  errors: string[]
+  requests: string[]
+  dialogs: string[]
+}
+
+describe.skipIf(!haveChromium)('the HTML report in Chromium', () => {
+  let browser: Browser
+  const pages = new Map<string, string>()
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS })
+    for (const f of ['the-salt-ledger.txt', 'the-copper-kite.html', 'lantern-row.md']) {
+      const path = join(dir, f.replace(/\.\w+$/, '.html'))
+      writeFileSync(path, renderReportHtml(await analyzeFile(`corpus/${f}`)))
+      pages.set(f, path)
+    }
+  })
+  afterAll(async () => {
+    await browser?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  /** Open a page, recording console errors, every request other than the page itself, and dialogs. */
+  async function open(path: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Loaded> {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 }, colorScheme: options.colorScheme ?? 'light' })
+    const loaded: Loaded = { page, errors: [], requests: [], dialogs: [] }
+    const url = `file://${path}`
+    page.on('console', (m) => {
+      if (m.type() === 'error') loaded.errors.push(m.text())
+    })
+    page.on('pageerror', (e) => loaded.errors.push(String(e)))
+    page.on('request', (r) => {
+      if (r.url() !== url) loaded.requests.push(r.url())
+    })
+    page.on('dialog', async (d) => {
+      loaded.dialogs.push(d.message())
+      await d.dismiss()
+    })
+    await page.goto(url)
+    await page.waitForSelector('html[data-ready=true]', { timeout: 10_000 })
+    return loaded
+  }
+
+  it('loads with no console error and no network request, and draws both charts', async () => {
+    for (const path of pages.values()) {
+      const { page, errors, requests } = await open(path)
+      expect(errors).toEqual([])
+      expect(requests).toEqual([])
+      for (const id of ['pacing-chart', 'rhythm-chart']) {
+        const painted = await page.evaluate((canvasId) => {
+          const c = document.getElementById(canvasId) as HTMLCanvasElement
+          const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data
+          let n = 0
+          for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++
+          return { width: c.width, height: c.height, painted: n }
+        }, id)
+        expect(painted.width).toBeGreaterThan(300)
+        expect(painted.painted).toBeGreaterThan(2000)
+      }
+      await page.close()
+    }
+  })
+
+  it('shows the header, the band and the annotated text from the report', async () => {
+    const { page } = await open(pages.get('the-copper-kite.html')!)
+    expect(await page.textContent('#title')).toBe('The Copper Kite')
+    expect(await page.textContent('#byline')).toBe('by quillandgale')
+    expect(await page.textContent('#meta')).toContain('Rating: General Audiences')
+    expect(await page.locator('#band .row').count()).toBe(2)
+    expect(await page.locator('#band .row:first-child .cell').count()).toBe(7)
+    expect(await page.locator('#story section.scene').count()).toBe(7)
+    expect(await page.locator('#story .dlg').count()).toBeGreaterThan(20)
+    expect(await page.locator('#story .th').count()).toBeGreaterThan(5)
+    const slips = page.locator('#story .slip[tabindex="0"]')
+    expect(await slips.count()).toBe(4)
+    await slips.first().focus()
+    expect(await slips.first().locator('.tip').isVisible()).toBe(true)
+    expect(await slips.first().locator('.tip').textContent()).toMatch(/^Tense slip: this sentence is in the past tense while the scene is told in the present/)
+    await page.close()
+  })
+
+  it('sorts the scene table by any column', async () => {
+    const { page } = await open(pages.get('the-salt-ledger.txt')!)
+    const column = async (n: number) => page.$$eval(`#scene-table tbody tr td:nth-child(${n})`, (tds) => tds.map((td) => td.textContent))
+    const words = async () => (await column(4)).map((w) => Number(w!.replace(/,/g, '')))
+    const original = await words()
+    await page.click('#scene-table th[data-key="words"] button')
+    const desc = await words()
+    expect(desc).toEqual([...original].sort((a, b) => b - a))
+    expect(await page.getAttribute('#scene-table th[data-key="words"]', 'aria-sort')).toBe('descending')
+    await page.click('#scene-table th[data-key="words"] button')
+    expect(await words()).toEqual([...original].sort((a, b) => a - b))
+    await page.click('#scene-table th[data-key="n"] button')
+    expect((await column(1)).map(Number)).toEqual(original.map((_, i) => i + 1))
+    // By keyboard: Enter on a focused header button sorts too.
+    await page.focus('#scene-table th[data-key="mean"] button')
+    await page.keyboard.press('Enter')
+    expect(await page.getAttribute('#scene-table th[data-key="mean"]', 'aria-sort')).toBe('descending')
+    await page.close()
+  })
+
+  it('clicking scene 3 in the chart brings scene 3 into view; so does its table row', async () => {
+    const { page } = await open(pages.get('the-salt-ledger.txt')!)
+    const inView = (id: string) =>
+      page.evaluate((sceneId) => {
+        const r = document.getElementById(sceneId)!.getBoundingClientRect()
+        return r.top >= -2 && r.top < window.innerHeight
+      }, id)
+    expect(await inView('scene-2')).toBe(false)
+    const bar = await page.evaluate(() => {
+      const canvas = document.getElementById('pacing-chart') as HTMLCanvasElement
+      const chart = (window as unknown as { Chart: { getChart(c: HTMLCanvasElement): { getDatasetMeta(i: number): { data: { x: number; y: number; base: number }[] } } } }).Chart.getChart(canvas)
+      const el = chart.getDatasetMeta(0).data[2]!
+      return { x: el.x, y: (el.y + el.base) / 2 }
+    })
+    await page.locator('#pacing-chart').click({ position: bar })
+    expect(await inView('scene-2')).toBe(true)
+    expect(page.url()).toMatch(/#scene-2$/)
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await page.focus('#scene-table tbody tr[data-scene="5"]')
+    await page.keyboard.press('Enter')
+    expect(await inView('scene-5')).toBe(true)
+    await page.close()
+  })
+
+  it('runs no script from a hostile story, its text or its metadata, and shows the characters', async () => {
+    const hostile = [
+      'Title: </script><script>window.__pwned = 1</script>',
+      'by <img src=x onerror="window.__pwned = 2">',
+      'Rating: <svg onload="alert(3)">',
+      '',
+      'She typed <script>window.__pwned = 4</script> into the box, then </script><img src=y onerror=alert(5)>.',
+      '',
+      'Nothing happened, which was the point of the exercise.',
+      '',
+      'The screen stayed grey and quiet for a long while.',
+      '',
+      '* * *',
+      '',
+      '"<!-- <script>" he said, and <iframe src="javascript:alert(6)"></iframe> was all it printed.',
+      '',
+    ].join('\n')
+    const report = analyze(hostile, { path: 'hostile<script>.txt' })
+    const path = join(dir, 'hostile.html')
+    writeFileSync(path, renderReportHtml(report))
+    const { page, errors, requests, dialogs } = await open(path)
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
+    expect(dialogs).toEqual([])
+    expect(requests).toEqual([])
+    expect(errors).toEqual([])
+    expect(await page.textContent('#title')).toBe('</script><script>window.__pwned = 1</script>')
+    expect(await page.textContent('#byline')).toBe('by <img src=x onerror="window.__pwned = 2">')
+    expect(await page.textContent('#story')).toContain('She typed <script>window.__pwned = 4</script> into the box, then </script><img src=y onerror=alert(5)>.')
+    expect(await page.locator('#story img, #story script, #story iframe, #meta svg, header img').count()).toBe(0)
+    await page.close()
+  })
+
+  it('prints charts and table without the controls', async () => {
+    const { page } = await open(pages.get('the-salt-ledger.txt')!)
+    await page.emulateMedia({ media: 'print' })
+    const shown = (selector: string) => page.$$eval(selector, (els) => els.map((e) => getComputedStyle(e).display !== 'none'))
+    expect(await shown('th button')).not.toContain(true)
+    expect(await shown('nav.toc')).toEqual([false])
+    expect(await shown('details.data')).toEqual([false, false])
+    expect(await shown('#text')).toEqual([false])
+    expect(await shown('#pacing-chart')).toEqual([true])
+    expect(await shown('#scene-table')).toEqual([true])
+    const pdf = await page.pdf({ format: 'A4' })
+    expect(pdf.length).toBeGreaterThan(20_000)
+    await page.close()
+  })
+
+  it('reads in dark mode, and a screenshot is saved for people to look at', async () => {
+    mkdirSync(ARTIFACTS, { recursive: true })
+    for (const scheme of ['light', 'dark'] as const) {
+      const { page } = await open(pages.get('the-copper-kite.html')!, { colorScheme: scheme })
+      const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)
+      expect(bg).toBe(scheme === 'dark' ? 'rgb(22, 24, 28)' : 'rgb(253, 252, 249)')
+      await page.screenshot({ path: join(ARTIFACTS, `report-${scheme}.png`), fullPage: false })
+      await page.close()
+    }
+    expect(readFileSync(join(ARTIFACTS, 'report-dark.png')).length).toBeGreaterThan(10_000)
+  })
+
+  it('draws a comparison of two drafts', async () => {
+    const old: Report = await analyzeFile('corpus/night-ferry.txt')
+    const scenes = readFileSync('corpus/night-ferry.txt', 'utf8').split('\n#\n')
+    scenes.splice(2, 1)
+    const revised = analyze(scenes.join('\n#\n'), { path: 'night-ferry-v2.txt' })
+    const path = join(dir, 'compare.html')
+    writeFileSync(path, renderCompareHtml(compareReports(old, revised)))
+    const { page, errors, requests } = await open(path)
+    expect(errors).toEqual([])
+    expect(requests).toEqual([])
+    expect(await page.textContent('#summary')).toBe('6 scenes kept, 0 moved, 0 added, 1 cut.')
+    expect(await page.locator('#pairs tbody tr').count()).toBe(7)
+    await page.close()
+  })
+})
