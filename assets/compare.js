@@ -2,24 +2,9 @@
  * the comparison embedded in the page and computes nothing; all text goes through textContent. */
 ;(function () {
   'use strict'
-  var data = JSON.parse(document.getElementById('proselens-data').textContent)
+  var el = proselens.el, $ = proselens.$, color = proselens.color, fmt = proselens.fmt, pct = proselens.pct
+  var data = proselens.data()
   var pairs = data.pairs
-  var css = getComputedStyle(document.documentElement)
-  var color = function (name) { return css.getPropertyValue('--' + name).trim() }
-  var $ = function (id) { return document.getElementById(id) }
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag)
-    if (attrs) for (var k in attrs) {
-      if (attrs[k] === null || attrs[k] === undefined) continue
-      if (k === 'text') node.textContent = attrs[k]
-      else if (k === 'class') node.className = attrs[k]
-      else node.setAttribute(k, attrs[k])
-    }
-    if (children) children.forEach(function (c) { if (c) node.appendChild(c) })
-    return node
-  }
-  var fmt = function (n) { return n === null || n === undefined ? '–' : Number(n).toLocaleString('en-US', { maximumFractionDigits: 1 }) }
-  var pct = function (x) { return x === null || x === undefined ? '–' : Math.round(x * 100) + '%' }
   var signed = function (n, unit) { return n === null || n === undefined ? '–' : (n > 0 ? '+' : n < 0 ? '−' : '±') + fmt(Math.abs(n)) + (unit || '') }
   var nameOf = function (v) { return v.title || (v.path ? v.path.split(/[\\/]/).pop() : 'text') }
 
@@ -47,10 +32,7 @@
   $('summary').textContent = counts.kept + ' scenes kept, ' + counts.moved + ' moved, ' + counts.added + ' added, ' + counts.cut + ' cut.'
 
   var labels = pairs.map(function (p, i) { return p.new ? 'new ' + (p.new.index + 1) : 'cut (old ' + (p.old.index + 1) + ')' })
-  if (typeof window.Chart === 'function') {
-    window.Chart.defaults.color = color('muted')
-    window.Chart.defaults.borderColor = color('line')
-    window.Chart.defaults.font.family = 'system-ui, sans-serif'
+  if (proselens.chartDefaults()) {
     new window.Chart($('compare-chart'), {
       type: 'bar',
       data: {

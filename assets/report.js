@@ -5,30 +5,11 @@
   'use strict'
   var LONG_SENTENCE = 40
   var SHORT = { first: '1st', second: '2nd', third: '3rd', present: 'pres.', mixed: 'mixed', past: 'past' }
-  var report = JSON.parse(document.getElementById('proselens-data').textContent)
+  var el = proselens.el, $ = proselens.$, color = proselens.color, fmt = proselens.fmt, pct = proselens.pct
+  var report = proselens.data()
   var scenes = report.scenes
   var chapters = report.chapters
   var text = typeof report.text === 'string' ? report.text : null
-  var css = getComputedStyle(document.documentElement)
-  var color = function (name) { return css.getPropertyValue('--' + name).trim() }
-
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag)
-    if (attrs) for (var k in attrs) {
-      if (attrs[k] === null || attrs[k] === undefined) continue
-      if (k === 'text') node.textContent = attrs[k]
-      else if (k === 'class') node.className = attrs[k]
-      else node.setAttribute(k, attrs[k])
-    }
-    if (children) for (var i = 0; i < children.length; i++) if (children[i]) node.appendChild(children[i])
-    return node
-  }
-  var $ = function (id) { return document.getElementById(id) }
-  var fmt = function (n, digits) {
-    if (n === null || n === undefined) return '–'
-    return Number(n).toLocaleString('en-US', { maximumFractionDigits: digits === undefined ? 1 : digits })
-  }
-  var pct = function (share) { return share === null || share === undefined ? '–' : Math.round(share * 100) + '%' }
   var chapterOf = function (s) { return chapters[s.chapter] }
   var chapterName = function (c) { return c.title || (chapters.length > 1 ? 'Chapter ' + (c.index + 1) : '') }
   var sceneLabel = function (s) { return 'Scene ' + (s.index + 1) }
@@ -88,7 +69,7 @@
   }
 
   /* ---------------------------------------------------------------- charts */
-  var chartsOk = typeof window.Chart === 'function'
+  var chartsOk = proselens.chartDefaults()
   var sceneLabels = scenes.map(function (s) { return String(s.index + 1) })
   var chapterStarts = chapters.map(function (c) { return c.scenes[0] }).filter(function (i) { return i !== undefined && i > 0 })
   var chapterLines = {
@@ -120,13 +101,6 @@
       plugins: { legend: { display: false } },
       scales: {},
     }
-  }
-  var gridColor = color('line')
-  var tickColor = color('muted')
-  if (chartsOk) {
-    window.Chart.defaults.color = tickColor
-    window.Chart.defaults.borderColor = gridColor
-    window.Chart.defaults.font.family = 'system-ui, sans-serif'
   }
 
   function pacingChart() {

@@ -10,7 +10,7 @@ const assets = new URL('../../assets/', import.meta.url)
 
 /** The pages' own scripts and style, and Chart.js, each read once and inlined into every page. */
 const cache = new Map<string, string>()
-function asset(name: 'chart' | 'report.css' | 'report.js' | 'compare.js'): string {
+function asset(name: 'chart' | 'report.css' | 'common.js' | 'report.js' | 'compare.js'): string {
   let text = cache.get(name)
   if (text === undefined) {
     // Chart.js's UMD build lies beside the entry point its package exports.
@@ -68,7 +68,8 @@ ${body}
 <footer>Made by ${TOOL_NAME} ${VERSION}. This page works offline and sends nothing anywhere. Charts drawn with Chart.js (MIT licence).</footer>
 <script type="application/json" id="proselens-data">${scriptJson(data)}</script>
 <script>${inlineScript(asset('chart'))}</script>
-<script>${inlineScript(asset(script === 'report' ? 'report.js' : 'compare.js'))}</script>
+<script>${inlineScript(asset('common.js'))}
+${inlineScript(asset(script === 'report' ? 'report.js' : 'compare.js'))}</script>
 </body>
 </html>
 `
