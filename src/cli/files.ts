@@ -1,14 +1,19 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
-import { basename, extname, join, resolve } from 'node:path'
+import { mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { basename, extname, join, relative, resolve } from 'node:path'
+import { glob } from 'tinyglobby'
 import { FORMAT_EXTENSIONS } from '../ingest/index.js'
 
 /** File endings read when a directory is given: every format proselens reads. */
 export const TEXT_EXTENSIONS: ReadonlySet<string> = new Set(Object.keys(FORMAT_EXTENSIONS))
 
+const GLOB = /[*?[\]{}]/
+
 /**
  * Expand the inputs: files stay as given (whatever their ending); a directory gives the files
- * of every supported format, recursively, in a stable order, skipping hidden folders and the output folder.
+ * of every supported format, recursively, in a stable order, skipping hidden folders and the
+ * output folder, following symbolic links but never round a loop; a glob pattern (`drafts/**\/*.md`)
+ * gives the files it matches.
  */
 export async function expandInputs(inputs: string[], outDir: string): Promise<{ files: string[]; errors: string[] }> {
   const files: string[] = []
@@ -20,6 +25,10 @@ export async function expandInputs(inputs: string[], outDir: string): Promise<{ 
       const found = await walk(input, out, new Set())
       if (found.length === 0) errors.push(`${input}: a directory with no ${[...TEXT_EXTENSIONS].join(', ')} files in it`)
       files.push(...found)
+    } else if (!info && GLOB.test(input)) {
+      const found = (await glob(input, { onlyFiles: true, dot: false, followSymbolicLinks: true, ignore: [`${relative(process.cwd(), out) || '.'}/**`] })).sort()
+      if (found.length === 0) errors.push(`${input}: no file matches this pattern`)
+      files.push(...found)
     } else {
       files.push(input)
     }
@@ -28,17 +37,20 @@ export async function expandInputs(inputs: string[], outDir: string): Promise<{ 
 }
 
 async function walk(dir: string, skip: string, seen: Set<string>): Promise<string[]> {
-  const real = resolve(dir)
-  if (real === skip || seen.has(real)) return []
+  const real = await realpath(dir).catch(() => null)
+  if (real === null || real === skip || seen.has(real)) return []
   seen.add(real)
-  const entries = await readdir(dir, { withFileTypes: true })
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   const out: string[] = []
   for (const e of entries) {
     if (e.name.startsWith('.')) continue
     const path = join(dir, e.name)
-    if (e.isDirectory()) out.push(...(await walk(path, skip, seen)))
-    else if (e.isFile() && TEXT_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(path)
+    // A symbolic link counts as what it points to; a broken one is passed over.
+    const kind = e.isSymbolicLink() ? await stat(path).catch(() => null) : e
+    if (!kind) continue
+    if (kind.isDirectory()) out.push(...(await walk(path, skip, seen)))
+    else if (kind.isFile() && TEXT_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(path)
   }
   return out
 }

@@ -5,6 +5,8 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander'
 import { MAX_FILE_BYTES } from '../node/analyze-file.js'
 import { VERSION } from '../version.js'
 import { compareCommand } from './compare.js'
+import { corpusCommand, type CorpusCommandOptions } from './corpus.js'
+import { defaultJobs } from '../corpus/run.js'
 import { analyzeCommand, OUTPUT_FORMATS, type OutputFormat, type Io } from './analyze.js'
 
 /** Build the command line. Usage errors exit with 2, failed inputs with 1. */
@@ -36,6 +38,29 @@ export function createCli(io: Io, setExit: (code: number) => void): Command {
       setExit(await analyzeCommand(inputs, { ...rest, formats: format, ...(maxSize === undefined ? {} : { maxBytes: maxSize }) }, io))
     })
   program
+    .command('corpus')
+    .description('Analyse a folder of works on all cores: per-work reports, summary.json, works.csv, scenes.csv, failures.csv and index.html. Resumable: unchanged works are skipped.')
+    .argument('[inputs...]', 'folders, files or glob patterns (none with --jsonl)')
+    .option('-o, --out <dir>', 'folder for the reports and tables', 'corpus-report')
+    .option('-j, --jobs <n>', 'worker threads (default: the number of cores)', parsePositive, defaultJobs())
+    .option('--force', 'analyse every work again, even unchanged ones', false)
+    .option('-f, --format <list>', 'what to write per work: json, html or both', parseFormats, [...OUTPUT_FORMATS])
+    .option('--no-text', 'leave the normalised text out of the JSON reports')
+    .option('--max-size <MB>', `fail works larger than this many megabytes (default ${MAX_FILE_BYTES / 2 ** 20})`, parseMegabytes)
+    .option('--shard <i/n>', 'take only every n-th work, starting at the i-th (0-based): for job arrays', parseShard)
+    .option('--jsonl', 'read work paths or JSON lines {id, text} from standard input; write one JSON line per work to standard output', false)
+    .option('-q, --quiet', 'print nothing but errors', false)
+    .action(async (inputs: string[], opts: { out: string; jobs: number; force: boolean; format: OutputFormat[]; text: boolean; maxSize?: number; shard?: [number, number]; jsonl: boolean; quiet: boolean }) => {
+      if (!opts.jsonl && inputs.length === 0) {
+        io.err('proselens: give folders, files or patterns to analyse, or --jsonl to read them from standard input')
+        return setExit(2)
+      }
+      const options: CorpusCommandOptions = { out: opts.out, jobs: opts.jobs, force: opts.force, formats: opts.format, includeText: opts.text, jsonl: opts.jsonl, quiet: opts.quiet }
+      if (opts.maxSize !== undefined) options.maxBytes = opts.maxSize
+      if (opts.shard) options.shard = opts.shard
+      setExit(await corpusCommand(inputs, options, io))
+    })
+  program
     .command('compare')
     .description('Set two versions of a story side by side: scenes matched, and how each changed (DIR/<name>.html and .json).')
     .argument('<old>', 'the earlier version')
@@ -54,6 +79,18 @@ function parseFormats(value: string): OutputFormat[] {
   const bad = list.filter((f) => !(OUTPUT_FORMATS as readonly string[]).includes(f))
   if (list.length === 0 || bad.length > 0) throw new InvalidArgumentError(`expected a comma-separated list of ${OUTPUT_FORMATS.join(', ')}${bad.length ? `, not ${bad.join(', ')}` : ''}`)
   return [...new Set(list)] as OutputFormat[]
+}
+
+function parsePositive(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more')
+  return n
+}
+
+function parseShard(value: string): [number, number] {
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim())
+  if (!m || Number(m[2]) < 1 || Number(m[1]) >= Number(m[2])) throw new InvalidArgumentError('expected i/n with 0 <= i < n, as in 0/4')
+  return [Number(m[1]), Number(m[2])]
 }
 
 function parseMegabytes(value: string): number {

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { TOOL_NAME, VERSION } from '../version.js'
 import type { Comparison } from '../compare/index.js'
+import type { CorpusSummary } from '../corpus/summary.js'
 import type { Report } from './types.js'
 
 const require = createRequire(import.meta.url)
@@ -10,7 +11,7 @@ const assets = new URL('../../assets/', import.meta.url)
 
 /** The pages' own scripts and style, and Chart.js, each read once and inlined into every page. */
 const cache = new Map<string, string>()
-function asset(name: 'chart' | 'report.css' | 'common.js' | 'report.js' | 'compare.js'): string {
+function asset(name: 'chart' | 'report.css' | 'common.js' | 'report.js' | 'compare.js' | 'corpus.js'): string {
   let text = cache.get(name)
   if (text === undefined) {
     // Chart.js's UMD build lies beside the entry point its package exports.
@@ -49,7 +50,7 @@ interface PageParts {
   title: string
   body: string
   data: unknown
-  script: 'report' | 'compare'
+  script: 'report.js' | 'compare.js' | 'corpus.js'
 }
 
 function page({ title, body, data, script }: PageParts): string {
@@ -69,7 +70,7 @@ ${body}
 <script type="application/json" id="proselens-data">${scriptJson(data)}</script>
 <script>${inlineScript(asset('chart'))}</script>
 <script>${inlineScript(asset('common.js'))}
-${inlineScript(asset(script === 'report' ? 'report.js' : 'compare.js'))}</script>
+${inlineScript(asset(script))}</script>
 </body>
 </html>
 `
@@ -122,7 +123,7 @@ export function renderReportHtml(report: Report): string {
 </section>
 </main>
 <noscript><p>This report needs JavaScript to draw its charts and text; the data is in the JSON report beside it.</p></noscript>`
-  return page({ title: `${title} — proselens report`, body, data: report, script: 'report' })
+  return page({ title: `${title} — proselens report`, body, data: report, script: 'report.js' })
 }
 
 /** The page setting two versions of a story side by side. */
@@ -149,5 +150,32 @@ export function renderCompareHtml(comparison: Comparison): string {
 <div class="scenes-wrap"><table class="scenes" id="pairs"><caption class="sr-only">Each scene of the new version beside the old one</caption></table></div>
 </section>
 </main>`
-  return page({ title: `${name} — revision compared — proselens`, body, data: comparison, script: 'compare' })
+  return page({ title: `${name} — revision compared — proselens`, body, data: comparison, script: 'compare.js' })
+}
+
+/** The index of a corpus run: every work in a sortable table, distributions, links to reports. */
+export function renderCorpusHtml(summary: CorpusSummary & { html?: boolean }): string {
+  const histogram = (id: string, title: string) => `<figure class="chart-box"><figcaption class="caption">${title}</figcaption><div class="chart rhythm"><canvas id="${id}" role="img" aria-label="${title}"></canvas></div><details class="data" id="${id}-data"><summary>As a table</summary><div class="scroll"></div></details></figure>`
+  const body = `<header>
+<h1 id="title"></h1>
+<ul class="figures" id="figures" aria-label="Totals"></ul>
+</header>
+<main>
+<section aria-labelledby="dist-h">
+<h2 id="dist-h">Across the corpus</h2>
+${histogram('words-chart', 'Words per work')}
+${histogram('sentence-chart', 'Mean sentence length per work (words)')}
+${histogram('dialogue-chart', 'Dialogue share per work (%)')}
+</section>
+<section aria-labelledby="works-h">
+<h2 id="works-h">Works</h2>
+<p class="caption">Sort by any column; a title opens the work's own report. The same table is in works.csv, and every scene in scenes.csv.</p>
+<div class="scenes-wrap"><table class="scenes" id="works-table"><caption class="sr-only">One row per work</caption></table></div>
+</section>
+<section aria-labelledby="failures-h">
+<h2 id="failures-h">Failures</h2>
+<ul class="diagnostics" id="failures"></ul>
+</section>
+</main>`
+  return page({ title: `Corpus of ${summary.works} works — proselens`, body, data: summary, script: 'corpus.js' })
 }

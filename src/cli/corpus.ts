@@ -1,0 +1,117 @@
+import { createInterface } from 'node:readline'
+import cliProgress from 'cli-progress'
+import { MAX_FILE_BYTES } from '../node/analyze-file.js'
+import { analyzeBytes } from '../pipeline.js'
+import { analyzeFile } from '../node/analyze-file.js'
+import { runCorpus, sceneRowsOf, type CorpusOptions, type Progress } from '../corpus/run.js'
+import { writeSummary } from '../corpus/summary.js'
+import type { Io } from './analyze.js'
+import { expandInputs } from './files.js'
+
+export interface CorpusCommandOptions extends Omit<CorpusOptions, 'maxBytes'> {
+  quiet: boolean
+  jsonl: boolean
+  maxBytes?: number
+}
+
+/** Progress for people: a bar on a terminal, one line per work elsewhere, nothing when quiet. */
+function progressFor(io: Io, quiet: boolean): Progress {
+  if (quiet) return { start() {}, tick() {}, stop() {} }
+  if (process.stderr.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      { format: '{bar} {value}/{total} works | {rate} works/s | ETA {eta_formatted} | {failed} failed', hideCursor: true, etaBuffer: 50, stream: process.stderr },
+      cliProgress.Presets.shades_classic,
+    )
+    let failed = 0
+    let startedAt = 0
+    let done = 0
+    return {
+      start(total) {
+        startedAt = performance.now()
+        bar.start(total, 0, { rate: '0.0', failed: 0 })
+      },
+      tick(_path, outcome) {
+        done++
+        if (outcome === 'failed') failed++
+        bar.update(done, { rate: (done / ((performance.now() - startedAt) / 1000)).toFixed(1), failed })
+      },
+      stop() {
+        bar.stop()
+      },
+    }
+  }
+  let total = 0
+  let done = 0
+  let failed = 0
+  return {
+    start(n) {
+      total = n
+    },
+    tick(path, outcome, detail) {
+      done++
+      if (outcome === 'failed') failed++
+      io.err(`[${done}/${total}] ${outcome === 'failed' ? 'FAILED' : outcome} ${outcome === 'failed' ? detail : `${path} (${detail})`}${failed ? ` · ${failed} failed so far` : ''}`)
+    },
+    stop() {},
+  }
+}
+
+/** `proselens corpus`: analyse every work under the inputs and write the corpus tables. */
+export async function corpusCommand(inputs: string[], options: CorpusCommandOptions, io: Io): Promise<number> {
+  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES
+  if (options.jsonl) return jsonlCommand(options, maxBytes, io)
+  const { files: all, errors } = await expandInputs(inputs, options.out)
+  for (const e of errors) io.err(`proselens: ${e}`)
+  const files = options.shard ? all.filter((_, i) => i % options.shard![1] === options.shard![0]) : all
+  if (files.length === 0) {
+    io.err('proselens: no works to analyse')
+    return errors.length > 0 ? 1 : 2
+  }
+  const started = performance.now()
+  const { rows, failures, names } = await runCorpus(files, { ...options, maxBytes }, progressFor(io, options.quiet))
+  const okNames = names.filter((_, i) => rows.some((r) => r.path === files[i]))
+  const summary = await writeSummary(options.out, rows, failures, () => sceneRowsOf(options.out, okNames), options.formats.includes('html'))
+  const seconds = (performance.now() - started) / 1000
+  if (!options.quiet) {
+    io.out(`${summary.works} works analysed (${summary.totals.words.toLocaleString('en-US')} words) in ${seconds.toFixed(1)} s; summary.json, works.csv, scenes.csv, failures.csv and index.html in ${options.out}`)
+  }
+  const failed = failures.length + errors.length
+  if (failed > 0) io.err(`proselens: ${failed} work${failed === 1 ? '' : 's'} failed (see failures.csv)`)
+  return failed > 0 ? 1 : 0
+}
+
+/**
+ * `proselens corpus --jsonl`: read work paths, or JSON lines `{"id": …, "text": …}`, from
+ * standard input and write one JSON line per work to standard output (`{id, report}` or
+ * `{id, error}`), in input order: the map step of a distributed engine.
+ */
+async function jsonlCommand(options: CorpusCommandOptions, maxBytes: number, io: Io): Promise<number> {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity })
+  let index = -1
+  let failed = 0
+  for await (const raw of lines) {
+    const line = raw.trim()
+    if (!line) continue
+    index++
+    if (options.shard && index % options.shard[1] !== options.shard[0]) continue
+    let id: string = line
+    try {
+      let report
+      if (line.startsWith('{')) {
+        const item = JSON.parse(line) as { id?: unknown; text?: unknown; path?: unknown }
+        id = String(item.id ?? index)
+        if (typeof item.text === 'string') report = await analyzeBytes(item.text, { path: id, includeText: options.includeText })
+        else if (typeof item.path === 'string') report = await analyzeFile(item.path, { includeText: options.includeText, maxBytes })
+        else throw new Error('a JSON line needs "text" or "path"')
+      } else {
+        report = await analyzeFile(line, { includeText: options.includeText, maxBytes })
+      }
+      io.out(JSON.stringify({ id, report }))
+    } catch (e) {
+      failed++
+      io.out(JSON.stringify({ id, error: (e as Error).message }))
+    }
+  }
+  if (failed > 0) io.err(`proselens: ${failed} work${failed === 1 ? '' : 's'} failed`)
+  return failed > 0 ? 1 : 0
+}

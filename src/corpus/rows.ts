@@ -1,0 +1,107 @@
+import type { Report } from '../report/types.js'
+
+/** One work as the corpus tables hold it: compact, so thousands fit in memory. */
+export interface WorkRow {
+  path: string
+  /** The work's report files, relative to the output folder, without their ending. */
+  report: string
+  format: string
+  sha256: string
+  title: string | null
+  author: string | null
+  rating: string | null
+  fandom: string | null
+  words: number
+  scenes: number
+  chapters: number
+  dialogueShare: number | null
+  thoughtShare: number | null
+  tense: string | null
+  pov: string | null
+  meanSentence: number | null
+  medianSentence: number | null
+  slips: number
+  readingMinutes: number
+  diagnostics: number
+}
+
+/** One scene of a work, for the corpus-wide scene table. */
+export interface SceneRow {
+  path: string
+  scene: number
+  chapter: number
+  chapterTitle: string | null
+  opening: string
+  words: number
+  sentences: number
+  meanSentence: number | null
+  medianSentence: number | null
+  dialogueShare: number | null
+  thoughtShare: number | null
+  tense: string | null
+  pov: string | null
+  character: string | null
+  slips: number
+}
+
+/** A work that could not be analysed. */
+export interface FailureRow {
+  path: string
+  error: string
+}
+
+export const WORK_COLUMNS: readonly (keyof WorkRow)[] = [
+  'path', 'title', 'author', 'rating', 'fandom', 'format', 'words', 'scenes', 'chapters', 'dialogueShare', 'thoughtShare', 'tense', 'pov', 'meanSentence', 'medianSentence', 'slips', 'readingMinutes', 'diagnostics', 'sha256', 'report',
+]
+export const SCENE_COLUMNS: readonly (keyof SceneRow)[] = [
+  'path', 'scene', 'chapter', 'chapterTitle', 'opening', 'words', 'sentences', 'meanSentence', 'medianSentence', 'dialogueShare', 'thoughtShare', 'tense', 'pov', 'character', 'slips',
+]
+export const FAILURE_COLUMNS: readonly (keyof FailureRow)[] = ['path', 'error']
+
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : Array.isArray(v) ? v.join(', ') : null)
+
+/** The rows of one report. */
+export function rowsOf(r: Report, path: string, report: string): { work: WorkRow; scenes: SceneRow[] } {
+  const t = r.totals
+  return {
+    work: {
+      path,
+      report,
+      format: r.source.format,
+      sha256: r.source.sha256,
+      title: text(r.meta.title),
+      author: text(r.meta.author),
+      rating: text(r.meta.rating),
+      fandom: text(r.meta.fandom),
+      words: t.words,
+      scenes: r.scenes.length,
+      chapters: r.chapters.length,
+      dialogueShare: t.dialogue.share,
+      thoughtShare: t.thought?.share ?? null,
+      tense: t.tense.dominant,
+      pov: t.pov.dominant,
+      meanSentence: t.sentenceLength.mean,
+      medianSentence: t.sentenceLength.median,
+      slips: t.tense.slips.length,
+      readingMinutes: t.readingMinutes,
+      diagnostics: r.diagnostics.filter((d) => d.severity !== 'info').length,
+    },
+    scenes: r.scenes.map((s) => ({
+      path,
+      scene: s.index + 1,
+      chapter: s.chapter + 1,
+      chapterTitle: r.chapters[s.chapter]?.title ?? null,
+      opening: s.opening,
+      words: s.words,
+      sentences: s.sentences,
+      meanSentence: s.sentenceLength.mean,
+      medianSentence: s.sentenceLength.median,
+      dialogueShare: s.dialogue.share,
+      thoughtShare: s.thought?.share ?? null,
+      tense: s.tense.dominant,
+      pov: s.pov.dominant,
+      character: s.pov.character,
+      slips: s.tense.slips.length,
+    })),
+  }
+}

@@ -1,0 +1,173 @@
+import { availableParallelism } from 'node:os'
+import { readdir, readFile, rm, stat } from 'node:fs/promises'
+import { dirname, extname, join, relative, resolve, sep } from 'node:path'
+import { sha256 } from '@noble/hashes/sha2.js'
+import { bytesToHex } from '@noble/hashes/utils.js'
+import { Piscina } from 'piscina'
+import { writeAtomic } from '../cli/files.js'
+import { MAX_FILE_BYTES } from '../node/analyze-file.js'
+import { VERSION } from '../version.js'
+import type { FailureRow, SceneRow, WorkRow } from './rows.js'
+import type { WorkResult, WorkTask } from './worker.js'
+
+/** Where a run keeps what it knows about each work, inside the output folder. */
+export const CACHE_DIR = '.proselens-cache'
+
+export interface CorpusOptions {
+  out: string
+  jobs: number
+  force: boolean
+  formats: readonly ('json' | 'html')[]
+  includeText: boolean
+  maxBytes: number
+  /** Take only every n-th work: `[i, n]` keeps works whose index mod n is i. */
+  shard?: [number, number]
+}
+
+/** What the cache holds for a work: the key it was made under and its rows, or its failure. */
+interface CacheEntry {
+  key: string
+  path: string
+  result: { ok: true; work: WorkRow; scenes: SceneRow[] } | { ok: false; error: string }
+}
+
+export interface Progress {
+  start(total: number): void
+  tick(path: string, outcome: 'done' | 'cached' | 'failed', detail: string): void
+  stop(): void
+}
+
+export const defaultJobs = (): number => Math.max(1, availableParallelism())
+
+/**
+ * Stable names for works, from their paths relative to the folder they share: `a/b/story.txt`
+ * is `a/b/story`; two files that differ only by ending keep it (`story.md` → `story-md`).
+ */
+export function workNames(files: string[]): string[] {
+  const abs = files.map((f) => resolve(f))
+  const root = abs.length === 1 ? dirname(abs[0]!) : commonDir(abs)
+  const stems = abs.map((f) => {
+    const rel = relative(root, f).split(sep).map((part) => (part === '..' ? '_up' : part)).join('/')
+    return rel.slice(0, rel.length - extname(rel).length) || 'work'
+  })
+  const seen = new Map<string, number>()
+  for (const s of stems) seen.set(s, (seen.get(s) ?? 0) + 1)
+  return stems.map((s, i) => (seen.get(s)! > 1 ? `${s}-${extname(abs[i]!).slice(1).toLowerCase() || i}` : s))
+}
+
+function commonDir(paths: string[]): string {
+  let common = dirname(paths[0]!)
+  for (const p of paths) {
+    while (!(p === common || p.startsWith(common.endsWith(sep) ? common : common + sep))) common = dirname(common)
+  }
+  return common
+}
+
+const cachePath = (out: string, name: string) => join(out, CACHE_DIR, `${name}.json`)
+const optionsKey = (o: CorpusOptions) => JSON.stringify({ v: VERSION, formats: [...o.formats].sort(), text: o.includeText })
+
+async function readCache(out: string, name: string): Promise<CacheEntry | null> {
+  try {
+    return JSON.parse(await readFile(cachePath(out, name), 'utf8')) as CacheEntry
+  } catch {
+    return null
+  }
+}
+
+async function outputsExist(o: CorpusOptions, name: string): Promise<boolean> {
+  for (const f of o.formats) if (!(await stat(join(o.out, `${name}.${f}`)).catch(() => null))) return false
+  return true
+}
+
+/**
+ * Analyse many works on a pool of worker threads and write each work's reports, then the
+ * corpus summary from every work's rows. A work whose bytes and options are unchanged since a
+ * previous run is not analysed again (unless `force`); a run killed at any moment leaves only
+ * whole files, and running it again completes it. One bad work is a failure row, never the end.
+ */
+export async function runCorpus(files: string[], o: CorpusOptions, progress: Progress): Promise<{ rows: WorkRow[]; failures: FailureRow[]; names: string[] }> {
+  await removeStaleTemporaries(o.out)
+  const names = workNames(files)
+  const optionKey = optionsKey(o)
+  const pool = new Piscina<WorkTask, WorkResult>({
+    filename: new URL('./worker.js', import.meta.url).href,
+    maxThreads: o.jobs,
+    minThreads: Math.min(o.jobs, files.length),
+    idleTimeout: 1000,
+  })
+  progress.start(files.length)
+  // Only the compact work row stays in memory; scene rows live in the cache files.
+  const entries: { path: string; work: WorkRow | null; error: string | null }[] = new Array(files.length)
+  const keep = (i: number, path: string, result: CacheEntry['result']) => {
+    entries[i] = result.ok ? { path, work: result.work, error: null } : { path, work: null, error: result.error }
+  }
+  const one = async (i: number) => {
+    const path = files[i]!
+    const name = names[i]!
+    const fail = (error: string) => {
+      keep(i, path, { ok: false, error })
+      progress.tick(path, 'failed', error)
+    }
+    const info = await stat(path).catch((e: NodeJS.ErrnoException) => e)
+    if (info instanceof Error) return fail(info.code === 'ENOENT' ? `${path}: no such file (it vanished during the run?)` : `${path}: ${info.message}`)
+    if (!info.isFile()) return fail(`${path}: not a regular file`)
+    if (info.size > o.maxBytes) return fail(`${path}: ${(info.size / 2 ** 20).toFixed(1)} MB is more than the ${(o.maxBytes / 2 ** 20).toFixed(0)} MB limit (raise it with --max-size)`)
+    let bytes: Buffer
+    try {
+      bytes = await readFile(path)
+    } catch (e) {
+      return fail(`${path}: ${(e as Error).message}`)
+    }
+    const key = bytesToHex(sha256(new Uint8Array(Buffer.concat([bytes, Buffer.from('\0' + optionKey)]))))
+    if (!o.force) {
+      const cached = await readCache(o.out, name)
+      if (cached && cached.key === key && cached.path === path && (!cached.result.ok || (await outputsExist(o, name)))) {
+        keep(i, path, cached.result)
+        progress.tick(path, 'cached', cached.result.ok ? `${cached.result.work.words} words` : cached.result.error)
+        return
+      }
+    }
+    const data = new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))
+    const task: WorkTask = { path, name, bytes: data, outDir: o.out, formats: o.formats, includeText: o.includeText }
+    const result = await pool.run(task, { transferList: [data.buffer as ArrayBuffer] }).catch((e: Error): WorkResult => ({ ok: false, error: `${path}: ${e.message}` }))
+    const entry: CacheEntry = { key, path, result: result.ok ? result : { ok: false, error: result.error } }
+    // The cache entry is written last: a work counts as done only once its reports are whole.
+    await writeAtomic(cachePath(o.out, name), JSON.stringify(entry))
+    keep(i, path, entry.result)
+    progress.tick(path, result.ok ? 'done' : 'failed', result.ok ? `${result.work.words} words` : result.error)
+  }
+  try {
+    // A few works per thread are read ahead; never the whole corpus at once.
+    let next = 0
+    const lanes = Array.from({ length: Math.min(files.length, o.jobs * 2) }, async () => {
+      while (next < files.length) await one(next++)
+    })
+    await Promise.all(lanes)
+  } finally {
+    progress.stop()
+    await pool.destroy()
+  }
+  const rows: WorkRow[] = []
+  const failures: FailureRow[] = []
+  for (const e of entries) {
+    if (e.work) rows.push(e.work)
+    else failures.push({ path: e.path, error: e.error ?? 'unknown error' })
+  }
+  return { rows, failures, names }
+}
+
+/** Temporary files a killed run left behind (`*.tmp`, never a finished report) are removed. */
+async function removeStaleTemporaries(dir: string): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])
+  for (const e of entries) {
+    if (e.isFile() && /\.\d+\.[0-9a-f]+\.tmp$|\.\d+\.tmp$/.test(e.name)) await rm(join(e.parentPath, e.name), { force: true })
+  }
+}
+
+/** The scene rows of each work, one work at a time, from the cache (memory stays bounded). */
+export async function* sceneRowsOf(out: string, names: string[]): AsyncIterable<SceneRow[]> {
+  for (const name of names) {
+    const entry = await readCache(out, name)
+    if (entry?.result.ok) yield entry.result.scenes
+  }
+}

@@ -1,0 +1,41 @@
+import { join } from 'node:path'
+import { writeAtomic } from '../cli/files.js'
+import { analyzeBytes } from '../pipeline.js'
+import { renderReportHtml } from '../report/html.js'
+import { rowsOf, type SceneRow, type WorkRow } from './rows.js'
+
+/** One work for a worker: its bytes (moved, not copied) and where its reports go. */
+export interface WorkTask {
+  path: string
+  /** The report files' path under the output folder, without ending. */
+  name: string
+  bytes: Uint8Array
+  outDir: string
+  formats: readonly ('json' | 'html')[]
+  includeText: boolean
+}
+
+export type WorkResult = { ok: true; work: WorkRow; scenes: SceneRow[] } | { ok: false; error: string }
+
+/**
+ * Analyse one work and write its reports (each whole or not at all). Runs in a worker thread;
+ * the NLP models load once per worker, when this module is first imported.
+ */
+export default async function analyzeWork(task: WorkTask): Promise<WorkResult> {
+  try {
+    const report = await analyzeBytes(task.bytes, { path: task.path })
+    for (const f of task.formats) {
+      const file = join(task.outDir, `${task.name}.${f}`)
+      if (f === 'html') await writeAtomic(file, renderReportHtml(report))
+      else {
+        const { text, ...rest } = report
+        await writeAtomic(file, JSON.stringify(task.includeText ? report : rest, null, 2) + '\n')
+        void text
+      }
+    }
+    const { work, scenes } = rowsOf(report, task.path, task.name)
+    return { ok: true, work, scenes }
+  } catch (e) {
+    return { ok: false, error: (e as Error).message }
+  }
+}

@@ -1,0 +1,149 @@
+import { execFile, execFileSync, spawn } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parse } from 'csv-parse/sync'
+import { describe, expect, it } from 'vitest'
+import { validateReport } from '../src/report/validate.js'
+
+const CLI = resolve('dist/cli/main.js')
+const run = async (args: string[], options: { cwd?: string; input?: string } = {}) => {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+    const child = execFile(process.execPath, [CLI, ...args], { cwd: options.cwd ?? process.cwd(), maxBuffer: 256 << 20 }, (err, stdout, stderr) => {
+      done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr })
+    })
+    if (options.input !== undefined) child.stdin!.end(options.input)
+  })
+}
+const tmp = () => mkdtempSync(join(tmpdir(), 'proselens-corpus-'))
+const STORIES = readdirSync('corpus').filter((f) => /\.(txt|md|html)$/.test(f)).sort()
+
+/** A corpus folder: the corpus stories in nested folders, copies under other names, a hidden folder, a symlink loop, and bad files. */
+function makeCorpus(copies = 1): string {
+  const dir = tmp()
+  for (let c = 0; c < copies; c++) {
+    for (const [i, f] of STORIES.entries()) {
+      const sub = join(dir, `shelf-${(i + c) % 3}`, c === 0 ? '' : `copy-${c}`)
+      mkdirSync(sub, { recursive: true })
+      copyFileSync(join('corpus', f), join(sub, f))
+    }
+  }
+  mkdirSync(join(dir, '.hidden'))
+  copyFileSync('corpus/night-ferry.txt', join(dir, '.hidden', 'secret.txt'))
+  symlinkSync(dir, join(dir, 'shelf-0', 'loop'))
+  return dir
+}
+
+describe('proselens corpus', () => {
+  it('analyses every work, writes the tables, and one bad file is one failure', async () => {
+    const dir = makeCorpus()
+    writeFileSync(join(dir, 'shelf-1', 'broken.epub'), Buffer.from('PK\x03\x04 this is no archive'))
+    writeFileSync(join(dir, 'shelf-2', 'Odd, "quoted"\nname.txt'), 'Title: A "Quoted", Odd\nby Some One\n\nShe came in. "Hello," she said.\n\nHe sat down.\n\nIt rained.\n\nNobody spoke.\n\n* * *\n\nHe left.\n')
+    const out = join(dir, 'out')
+    const r = await run(['corpus', dir, '--out', out, '--jobs', '2'])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('1 work failed (see failures.csv)')
+    expect(r.stdout).toMatch(/^9 works analysed \([\d,]+ words\) in [\d.]+ s; summary\.json, works\.csv, scenes\.csv, failures\.csv and index\.html in /)
+    // Progress, line by line when not a terminal.
+    expect(r.stderr).toMatch(/\[10\/10\] /)
+    const works = parse(readFileSync(join(out, 'works.csv')), { columns: true }) as Record<string, string>[]
+    expect(works).toHaveLength(9)
+    expect(works.map((w) => w.path).every((p) => !p.includes('.hidden') && !p.includes('/loop/'))).toBe(true)
+    const odd = works.find((w) => w.title === 'A "Quoted", Odd')!
+    expect(odd.path).toBe(join(dir, 'shelf-2', 'Odd, "quoted"\nname.txt'))
+    expect(odd.words).toBe('15')
+    expect(readFileSync(join(out, 'works.csv'), 'utf8')).toContain('\r\n')
+    const scenes = parse(readFileSync(join(out, 'scenes.csv')), { columns: true }) as Record<string, string>[]
+    expect(scenes.length).toBe(works.reduce((n, w) => n + Number(w.scenes), 0))
+    const failures = parse(readFileSync(join(out, 'failures.csv')), { columns: true }) as Record<string, string>[]
+    expect(failures).toEqual([{ path: join(dir, 'shelf-1', 'broken.epub'), error: expect.stringContaining('the zip archive is corrupt or truncated') }])
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'))
+    expect(summary).toMatchObject({ kind: 'proselens-corpus', works: 9, failed: 1 })
+    expect(summary.totals.words).toBe(works.reduce((n, w) => n + Number(w.words), 0))
+    // Each work's report, named by its place in the tree.
+    const report = JSON.parse(readFileSync(join(out, 'shelf-0', 'kettle-bay-letters.json'), 'utf8'))
+    expect(validateReport(report)).toEqual([])
+    expect(existsSync(join(out, 'shelf-0', 'kettle-bay-letters.html'))).toBe(true)
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('"report":"shelf-0/kettle-bay-letters"')
+  })
+
+  it('skips unchanged works on a rerun, re-analyses changed ones, and --force redoes all', async () => {
+    const dir = makeCorpus()
+    const out = join(dir, 'out')
+    expect((await run(['corpus', dir, '--out', out])).code).toBe(0)
+    const before = readFileSync(join(out, 'works.csv'), 'utf8')
+    writeFileSync(join(dir, 'shelf-0', 'kettle-bay-letters.txt'), readFileSync('corpus/night-ferry.txt'))
+    const again = await run(['corpus', dir, '--out', out])
+    expect(again.code).toBe(0)
+    expect(again.stderr.match(/\] cached /g)).toHaveLength(STORIES.length - 1)
+    expect(again.stderr.match(/\] done /g)).toHaveLength(1)
+    expect(readFileSync(join(out, 'works.csv'), 'utf8')).not.toBe(before)
+    const forced = await run(['corpus', dir, '--out', out, '--force'])
+    expect(forced.stderr.match(/\] done /g)).toHaveLength(STORIES.length)
+  })
+
+  it('survives SIGKILL at any moment: a rerun completes with the outputs of an uninterrupted run', async () => {
+    const dir = makeCorpus(4)
+    const outs = tmp()
+    const whole = join(outs, 'whole')
+    expect((await run(['corpus', dir, '--out', whole, '--jobs', '2'])).code).toBe(0)
+    const killed = join(outs, 'killed')
+    for (const afterWorks of [3, 11]) {
+      await new Promise<void>((done) => {
+        const child = spawn(process.execPath, [CLI, 'corpus', dir, '--out', killed, '--jobs', '2'], { stdio: ['ignore', 'ignore', 'pipe'] })
+        let seen = 0
+        child.stderr.on('data', (d: Buffer) => {
+          seen += (d.toString().match(/\n/g) ?? []).length
+          if (seen >= afterWorks) child.kill('SIGKILL')
+        })
+        child.on('exit', () => done())
+      })
+    }
+    expect((await run(['corpus', dir, '--out', killed, '--jobs', '2'])).code).toBe(0)
+    const files = (root: string) => readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.parentPath.includes('.proselens-cache')).map((e) => join(e.parentPath, e.name).slice(root.length)).sort()
+    expect(files(killed)).toEqual(files(whole))
+    for (const f of files(whole)) {
+      if (f.endsWith('.html') && !f.endsWith('index.html')) continue
+      expect(readFileSync(join(killed, f), 'utf8'), f).toBe(readFileSync(join(whole, f), 'utf8'))
+    }
+  }, 120_000)
+
+  it('--shard i/n splits the works, and --jsonl maps standard input to JSON lines', async () => {
+    const dir = makeCorpus()
+    const outs = tmp()
+    const a = await run(['corpus', dir, '--out', join(outs, 'a'), '--shard', '0/2', '--format', 'json'])
+    const b = await run(['corpus', dir, '--out', join(outs, 'b'), '--shard', '1/2', '--format', 'json'])
+    const paths = (o: string) => (parse(readFileSync(join(outs, o, 'works.csv')), { columns: true }) as { path: string }[]).map((w) => w.path)
+    expect(a.code + b.code).toBe(0)
+    expect([...paths('a'), ...paths('b')].sort()).toHaveLength(STORIES.length)
+    expect(new Set([...paths('a'), ...paths('b')]).size).toBe(STORIES.length)
+    const input = ['corpus/night-ferry.txt', JSON.stringify({ id: 'inline-1', text: 'She ran. "Stop!" he said.\n\n* * *\n\nThey met.' }), 'no/such/file.txt', ''].join('\n')
+    const r = await run(['corpus', '--jsonl', '--no-text'], { input })
+    expect(r.code).toBe(1)
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    expect(lines.map((l) => l.id)).toEqual(['corpus/night-ferry.txt', 'inline-1', 'no/such/file.txt'])
+    expect(lines[0].report.scenes).toHaveLength(7)
+    expect(lines[0].report.text).toBeUndefined()
+    expect(lines[1].report.scenes.map((s: { words: number }) => s.words)).toEqual([5, 2])
+    expect(lines[2].error).toBe('no/such/file.txt: no such file')
+  })
+
+  const haveParallel = (() => {
+    try {
+      execFileSync('parallel', ['--version'], { stdio: 'ignore' })
+      return true
+    } catch {
+      return false
+    }
+  })()
+  it.skipIf(!haveParallel)('runs as the map step of GNU parallel (--pipe), each work exactly once', async () => {
+    const input = STORIES.map((f) => `corpus/${f}`).join('\n') + '\n'
+    const child = spawn('bash', ['-c', `parallel --will-cite --pipe -N 2 -j 2 ${process.execPath} ${CLI} corpus --jsonl --no-text`], { stdio: ['pipe', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    child.stdin.end(input)
+    await new Promise((done) => child.on('exit', done))
+    const ids = out.trim().split('\n').map((l) => JSON.parse(l).id as string)
+    expect(ids.sort()).toEqual(STORIES.map((f) => `corpus/${f}`).sort())
+  })
+})
