@@ -4,7 +4,7 @@
 // in its own child process, so each peak memory (max RSS) is its own. Report ratios, not
 // absolute times: these machines are shared and noisy.
 import { execFileSync } from 'node:child_process'
-import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -76,6 +76,39 @@ if (process.argv[2] === '--child') {
   const novel = (100_000 / words) * rows.analyze.ms
   console.log(`a 100,000-word novel at this rate: ${novel.toFixed(0)} ms`)
   await novelPage(text, dir)
+  corpusRun(dir)
+}
+
+/**
+ * A corpus run of a few hundred works (the corpus stories, cut into pieces of different
+ * lengths) with one worker thread and with two: works/s, MB/s and the speed-up.
+ */
+function corpusRun(dir) {
+  const works = Number(process.env.BENCH_WORKS ?? 300)
+  const root = join(dir, 'works')
+  const stories = readdirSync('corpus').filter((f) => /\.(txt|md|html)$/.test(f))
+  let bytes = 0
+  for (let i = 0; i < works; i++) {
+    const f = stories[i % stories.length]
+    const sub = join(root, `shelf-${i % 10}`)
+    mkdirSync(sub, { recursive: true })
+    const data = readFileSync(join('corpus', f))
+    writeFileSync(join(sub, `${i}-${f}`), data)
+    bytes += data.length
+  }
+  const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url))
+  const rows = []
+  for (const jobs of [1, 2]) {
+    const out = join(dir, `out-${jobs}`)
+    const t0 = performance.now()
+    execFileSync(process.execPath, [cli, 'corpus', root, '--out', out, '--jobs', String(jobs), '--quiet', '--format', 'json'], { stdio: 'ignore' })
+    const s = (performance.now() - t0) / 1000
+    rows.push({ jobs, s })
+  }
+  console.log(`\ncorpus run: ${works} works, ${(bytes / 1e6).toFixed(1)} MB, JSON reports and tables (whole command, process start included)`)
+  console.log('| jobs | s | works/s | MB/s |\n| ---: | ---: | ---: | ---: |')
+  for (const r of rows) console.log(`| ${r.jobs} | ${r.s.toFixed(1)} | ${(works / r.s).toFixed(1)} | ${(bytes / 1e6 / r.s).toFixed(2)} |`)
+  console.log(`two jobs run ${(rows[0].s / rows[1].s).toFixed(2)}× as fast as one (target at least 1.7× on two cores)`)
 }
 
 /**
