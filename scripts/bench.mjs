@@ -3,7 +3,7 @@
 // plain regex tokeniser, on the same generated multi-megabyte text, in one run. Each pass runs
 // in its own child process, so each peak memory (max RSS) is its own. Report ratios, not
 // absolute times: these machines are shared and noisy.
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -54,6 +54,8 @@ function generate(targetBytes) {
 
 if (process.argv[2] === '--child') {
   await child(process.argv[3], process.argv[4])
+} else if (process.argv[2] === '--loop') {
+  await loop(process.argv[3])
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'proselens-bench-'))
   const file = join(dir, 'book.txt')
@@ -109,6 +111,25 @@ function corpusRun(dir) {
   console.log('| jobs | s | works/s | MB/s |\n| ---: | ---: | ---: | ---: |')
   for (const r of rows) console.log(`| ${r.jobs} | ${r.s.toFixed(1)} | ${(works / r.s).toFixed(1)} | ${(bytes / 1e6 / r.s).toFixed(2)} |`)
   console.log(`two jobs run ${(rows[0].s / rows[1].s).toFixed(2)}× as fast as one (target at least 1.7× on two cores)`)
+  // What the machine itself allows: the same analysis in one process, then in two at once.
+  const file = join(dir, 'scaling.txt')
+  writeFileSync(file, readFileSync(join('corpus', 'the-salt-ledger.txt')))
+  const alone = Number(execFileSync(process.execPath, [self, '--loop', file], { encoding: 'utf8' }))
+  const pair = [0, 1].map(() => spawn(process.execPath, [self, '--loop', file]))
+  Promise.all(pair.map((c) => new Promise((done) => { let out = ''; c.stdout.on('data', (d) => (out += d)); c.on('exit', () => done(Number(out))) }))).then((both) => {
+    const ceiling = (2 * alone) / Math.max(...both)
+    console.log(`this machine's own ceiling: two processes doing the same analysis at once finish ${ceiling.toFixed(2)}× the work of one in the same time`)
+  })
+}
+
+/** The analysis of one story, 60 times, in this process: its time in ms. */
+async function loop(file) {
+  const { analyze } = await import('../dist/index.js')
+  const bytes = new Uint8Array(readFileSync(file))
+  analyze(bytes)
+  const t0 = performance.now()
+  for (let i = 0; i < 60; i++) analyze(bytes)
+  process.stdout.write(String(performance.now() - t0))
 }
 
 /**
