@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { analyzeFile } from '../src/node/analyze-file.js'
 import { analyze } from '../src/pipeline.js'
 import { compareReports } from '../src/compare/index.js'
-import { renderCompareHtml, renderReportHtml } from '../src/report/html.js'
+import { renderCompareHtml, renderCorpusHtml, renderReportHtml } from '../src/report/html.js'
+import { rowsOf } from '../src/corpus/rows.js'
+import { summarise } from '../src/corpus/summary.js'
 import type { Report } from '../src/report/types.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -201,6 +203,24 @@ describe.skipIf(!haveChromium)('the HTML report in Chromium', () => {
       await page.close()
     }
     expect(readFileSync(join(ARTIFACTS, 'report-dark.png')).length).toBeGreaterThan(10_000)
+  })
+
+  it('draws a corpus index: charts, a sortable table of works, links to each report', async () => {
+    const rows = []
+    for (const f of ['the-salt-ledger.txt', 'night-ferry.txt', 'lantern-row.md']) rows.push(rowsOf(await analyzeFile(`corpus/${f}`), `corpus/${f}`, `works/${f.replace(/\.\w+$/, '')}`).work)
+    const path = join(dir, 'index.html')
+    writeFileSync(path, renderCorpusHtml({ ...summarise(rows, [{ path: 'bad.epub', error: 'bad.epub: the zip archive is corrupt' }]), html: true }))
+    const { page, errors, requests } = await open(path)
+    expect(errors).toEqual([])
+    expect(requests).toEqual([])
+    expect(await page.textContent('#title')).toBe('Corpus: 3 works')
+    expect(await page.locator('#works-table tbody tr').count()).toBe(3)
+    expect(await page.getAttribute('#works-table tbody tr:first-child a', 'href')).toBe('works/the-salt-ledger.html')
+    await page.click('#works-table th[data-key="words"] button')
+    const words = await page.$$eval('#works-table tbody tr td:nth-child(4)', (tds) => tds.map((td) => Number(td.textContent!.replace(/,/g, ''))))
+    expect(words).toEqual([...words].sort((a, b) => b - a))
+    expect(await page.textContent('#failures')).toBe('bad.epub: the zip archive is corrupt')
+    await page.close()
   })
 
   it('draws a comparison of two drafts', async () => {
