@@ -5,7 +5,7 @@ import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex } from '@noble/hashes/utils.js'
 import { Piscina } from 'piscina'
 import { writeAtomic } from '../cli/files.js'
-import { MAX_FILE_BYTES } from '../node/analyze-file.js'
+import { tooLarge } from '../node/analyze-file.js'
 import { VERSION } from '../version.js'
 import type { FailureRow, SceneRow, WorkRow } from './rows.js'
 import type { WorkResult, WorkTask } from './worker.js'
@@ -111,7 +111,7 @@ export async function runCorpus(files: string[], o: CorpusOptions, progress: Pro
     const info = await stat(path).catch((e: NodeJS.ErrnoException) => e)
     if (info instanceof Error) return fail(info.code === 'ENOENT' ? `${path}: no such file (it vanished during the run?)` : `${path}: ${info.message}`)
     if (!info.isFile()) return fail(`${path}: not a regular file`)
-    if (info.size > o.maxBytes) return fail(`${path}: ${(info.size / 2 ** 20).toFixed(1)} MB is more than the ${(o.maxBytes / 2 ** 20).toFixed(0)} MB limit (raise it with --max-size)`)
+    if (info.size > o.maxBytes) return fail(tooLarge(path, info.size, o.maxBytes))
     let bytes: Buffer
     try {
       bytes = await readFile(path)

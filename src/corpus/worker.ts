@@ -27,11 +27,7 @@ export default async function analyzeWork(task: WorkTask): Promise<WorkResult> {
     for (const f of task.formats) {
       const file = join(task.outDir, `${task.name}.${f}`)
       if (f === 'html') await writeAtomic(file, renderReportHtml(report))
-      else {
-        const { text, ...rest } = report
-        await writeAtomic(file, JSON.stringify(task.includeText ? report : rest, null, 2) + '\n')
-        void text
-      }
+      else await writeAtomic(file, JSON.stringify(task.includeText ? report : { ...report, text: undefined }, null, 2) + '\n')
     }
     const { work, scenes } = rowsOf(report, task.path, task.name)
     return { ok: true, work, scenes }

@@ -10,6 +10,11 @@ export class InputError extends Error {
 /** The largest file read by default: far beyond any novel, short of what exhausts memory. */
 export const MAX_FILE_BYTES = 32 * 2 ** 20
 
+/** The message for a file past the size limit. */
+export function tooLarge(path: string, size: number, maxBytes: number): string {
+  return `${path}: ${(size / 2 ** 20).toFixed(1)} MB is more than the ${(maxBytes / 2 ** 20).toFixed(0)} MB limit (raise it with --max-size)`
+}
+
 export interface AnalyzeFileOptions extends Omit<AnalyzeOptions, 'path'> {
   /** Refuse files larger than this many bytes (default `MAX_FILE_BYTES`). */
   maxBytes?: number
@@ -27,7 +32,7 @@ export async function analyzeFile(path: string, options: AnalyzeFileOptions = {}
   if (!info.isFile()) throw new InputError(`${path}: not a regular file`)
   const { maxBytes = MAX_FILE_BYTES, ...rest } = options
   if (info.size > maxBytes) {
-    throw new InputError(`${path}: ${(info.size / 2 ** 20).toFixed(1)} MB is more than the ${(maxBytes / 2 ** 20).toFixed(0)} MB limit (raise it with --max-size)`)
+    throw new InputError(tooLarge(path, info.size, maxBytes))
   }
   const bytes = await readFile(path)
   return analyzeBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { ...rest, path })
