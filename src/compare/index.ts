@@ -1,4 +1,5 @@
 import { WORD } from '../annotate/words.js'
+import { sceneFigures, type SceneFigures } from '../corpus/rows.js'
 import type { Report, SceneReport } from '../report/types.js'
 import { TOOL_NAME, VERSION } from '../version.js'
 
@@ -7,21 +8,10 @@ export const MATCH_FROM = 0.2
 /** A scene found out of order must be at least this similar to count as moved. */
 export const MOVED_FROM = 0.35
 
-/** One scene as a comparison shows it. */
-export interface SceneSide {
+/** One scene as a comparison shows it: its place (0-based) and its figures. */
+export interface SceneSide extends SceneFigures {
   index: number
   chapter: number
-  chapterTitle: string | null
-  opening: string
-  words: number
-  meanSentence: number | null
-  medianSentence: number | null
-  dialogueShare: number | null
-  thoughtShare: number | null
-  tense: string | null
-  pov: string | null
-  character: string | null
-  slips: number
 }
 
 /** A scene of the old version matched with one of the new, or left alone (added, cut). */
@@ -70,21 +60,7 @@ const round = (x: number | null, digits = 4) => (x === null ? null : Math.round(
 const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : round(b - a))
 
 function side(r: Report, s: SceneReport): SceneSide {
-  return {
-    index: s.index,
-    chapter: s.chapter,
-    chapterTitle: r.chapters[s.chapter]?.title ?? null,
-    opening: s.opening,
-    words: s.words,
-    meanSentence: s.sentenceLength.mean,
-    medianSentence: s.sentenceLength.median,
-    dialogueShare: s.dialogue.share,
-    thoughtShare: s.thought?.share ?? null,
-    tense: s.tense.dominant,
-    pov: s.pov.dominant,
-    character: s.pov.character,
-    slips: s.tense.slips.length,
-  }
+  return { index: s.index, chapter: s.chapter, ...sceneFigures(r, s) }
 }
 
 function summary(r: Report): VersionSummary {

@@ -1,4 +1,4 @@
-import type { Report } from '../report/types.js'
+import type { Report, SceneReport } from '../report/types.js'
 
 /** One work as the corpus tables hold it: compact, so thousands fit in memory. */
 export interface WorkRow {
@@ -44,6 +44,26 @@ export interface SceneRow {
   slips: number
 }
 
+/** A scene's figures, as both the corpus tables and a comparison of drafts show them. */
+export type SceneFigures = Omit<SceneRow, 'path' | 'scene' | 'chapter'>
+
+export function sceneFigures(r: Report, s: SceneReport): SceneFigures {
+  return {
+    chapterTitle: r.chapters[s.chapter]?.title ?? null,
+    opening: s.opening,
+    words: s.words,
+    sentences: s.sentences,
+    meanSentence: s.sentenceLength.mean,
+    medianSentence: s.sentenceLength.median,
+    dialogueShare: s.dialogue.share,
+    thoughtShare: s.thought?.share ?? null,
+    tense: s.tense.dominant,
+    pov: s.pov.dominant,
+    character: s.pov.character,
+    slips: s.tense.slips.length,
+  }
+}
+
 /** A work that could not be analysed. */
 export interface FailureRow {
   path: string
@@ -86,22 +106,6 @@ export function rowsOf(r: Report, path: string, report: string): { work: WorkRow
       readingMinutes: t.readingMinutes,
       diagnostics: r.diagnostics.filter((d) => d.severity !== 'info').length,
     },
-    scenes: r.scenes.map((s) => ({
-      path,
-      scene: s.index + 1,
-      chapter: s.chapter + 1,
-      chapterTitle: r.chapters[s.chapter]?.title ?? null,
-      opening: s.opening,
-      words: s.words,
-      sentences: s.sentences,
-      meanSentence: s.sentenceLength.mean,
-      medianSentence: s.sentenceLength.median,
-      dialogueShare: s.dialogue.share,
-      thoughtShare: s.thought?.share ?? null,
-      tense: s.tense.dominant,
-      pov: s.pov.dominant,
-      character: s.pov.character,
-      slips: s.tense.slips.length,
-    })),
+    scenes: r.scenes.map((s) => ({ path, scene: s.index + 1, chapter: s.chapter + 1, ...sceneFigures(r, s) })),
   }
 }
