@@ -14,8 +14,54 @@ var proselens = (function () {
     if (children) for (var i = 0; i < children.length; i++) if (children[i]) node.appendChild(children[i])
     return node
   }
+  /**
+   * A table sortable by any column through buttons in its header (so by keyboard too), with
+   * aria-sort kept up to date. Columns: {key, label, text, value(item), sortValue(item)?,
+   * ascendingFirst?}; text columns sort A–Z first, numbers largest first. Blanks always go last,
+   * ties keep the items' own order. options: {sortKey: initial key or null, row(item, cells)}.
+   */
+  function sortableTable(table, columns, items, options) {
+    var headRow = el('tr')
+    var body = el('tbody')
+    var sortKey = options.sortKey || null
+    var ascending = true
+    columns.forEach(function (c) {
+      var btn = el('button', { type: 'button', text: c.label, 'aria-label': 'Sort by ' + c.label })
+      var th = el('th', { scope: 'col', class: c.text ? 'text' : null, 'data-key': c.key, 'aria-sort': c.key === sortKey ? 'ascending' : 'none' }, [btn])
+      btn.addEventListener('click', function () {
+        if (sortKey === c.key) ascending = !ascending
+        else { sortKey = c.key; ascending = c.ascendingFirst !== undefined ? c.ascendingFirst : !!c.text }
+        headRow.querySelectorAll('th').forEach(function (h) { h.setAttribute('aria-sort', h.getAttribute('data-key') === sortKey ? (ascending ? 'ascending' : 'descending') : 'none') })
+        render()
+      })
+      headRow.appendChild(th)
+    })
+    table.appendChild(el('thead', null, [headRow]))
+    table.appendChild(body)
+    var blank = function (v) { return v === null || v === undefined || v === '' }
+    function render() {
+      var order = items.map(function (_, i) { return i })
+      if (sortKey) {
+        var col = columns.filter(function (c) { return c.key === sortKey })[0]
+        var get = col.sortValue || col.value
+        order.sort(function (a, b) {
+          var x = get(items[a]), y = get(items[b])
+          if (blank(x) || blank(y)) return blank(x) === blank(y) ? a - b : blank(x) ? 1 : -1
+          var cmp = typeof x === 'string' ? x.localeCompare(y) : x - y
+          return (ascending ? cmp : -cmp) || a - b
+        })
+      }
+      body.textContent = ''
+      order.forEach(function (i) { body.appendChild(options.row(items[i])) })
+    }
+    render()
+  }
+
   return {
     el: el,
+    sortableTable: sortableTable,
+    /** A table cell's text: the column's own formatting, else the value, '–' when blank. */
+    display: function (column, v) { return column.show ? column.show(v) : v === null || v === undefined || v === '' ? '–' : String(v) },
     $: function (id) { return document.getElementById(id) },
     color: function (name) { return css.getPropertyValue('--' + name).trim() },
     fmt: function (n, digits) {

@@ -52,52 +52,21 @@
     { key: 'pov', label: 'POV', text: true, value: function (r) { return r.pov || '' } },
     { key: 'slips', label: 'Slips', value: function (r) { return r.slips } },
   ]
-  var table = $('works-table')
-  var headRow = el('tr')
-  var body = el('tbody')
-  var sortKey = null
-  var ascending = true
-  columns.forEach(function (c) {
-    var btn = el('button', { type: 'button', text: c.label, 'aria-label': 'Sort by ' + c.label })
-    var th = el('th', { scope: 'col', class: c.text ? 'text' : null, 'data-key': c.key, 'aria-sort': 'none' }, [btn])
-    btn.addEventListener('click', function () {
-      if (sortKey === c.key) ascending = !ascending
-      else { sortKey = c.key; ascending = !!c.text }
-      headRow.querySelectorAll('th').forEach(function (h) { h.setAttribute('aria-sort', h.getAttribute('data-key') === sortKey ? (ascending ? 'ascending' : 'descending') : 'none') })
-      render()
-    })
-    headRow.appendChild(th)
-  })
-  table.appendChild(el('thead', null, [headRow]))
-  table.appendChild(body)
-  function render() {
-    var order = rows.map(function (r, i) { return i })
-    if (sortKey) {
-      var col = columns.filter(function (c) { return c.key === sortKey })[0]
-      order.sort(function (a, b) {
-        var x = col.value(rows[a]), y = col.value(rows[b])
-        var blankX = x === null || x === '', blankY = y === null || y === ''
-        if (blankX || blankY) return blankX === blankY ? a - b : blankX ? 1 : -1
-        var cmp = typeof x === 'string' ? x.localeCompare(y) : x - y
-        return (ascending ? cmp : -cmp) || a - b
-      })
-    }
-    body.textContent = ''
-    order.forEach(function (i) {
-      var r = rows[i]
+  proselens.sortableTable($('works-table'), columns, rows, {
+    sortKey: null,
+    row: function (r) {
       var tr = el('tr')
       columns.forEach(function (c, k) {
         var v = c.value(r)
-        var shown = c.show ? c.show(v) : v === null || v === '' ? '–' : String(v)
+        var shown = proselens.display(c, v)
         var td = el('td', { class: c.text ? 'text' : null })
         if (k === 0 && data.html) td.appendChild(el('a', { href: encodeURI(r.report) + '.html', text: shown }))
         else td.textContent = shown
         tr.appendChild(td)
       })
-      body.appendChild(tr)
-    })
-  }
-  render()
+      return tr
+    },
+  })
   var failures = $('failures')
   data.failures.forEach(function (f) { failures.appendChild(el('li', { class: 'error', text: f.error })) })
   if (!data.failures.length) failures.appendChild(el('li', { text: 'None: every work was read.' }))

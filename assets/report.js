@@ -259,7 +259,7 @@
 
   /* ----------------------------------------------------------- scene table */
   var columns = [
-    { key: 'n', label: '#', value: function (s) { return s.index + 1 } },
+    { key: 'n', label: '#', ascendingFirst: true, value: function (s) { return s.index + 1 } },
     { key: 'chapter', label: 'Chapter', text: true, value: function (s) { return chapterName(chapterOf(s)) || '' }, sortValue: function (s) { return s.chapter } },
     { key: 'opening', label: 'Opening', text: true, value: function (s) { return s.opening } },
     { key: 'words', label: 'Words', value: function (s) { return s.words } },
@@ -273,42 +273,13 @@
     { key: 'slips', label: 'Slips', value: function (s) { return s.tense.slips.length } },
   ]
   function sceneTable() {
-    var table = $('scene-table')
-    var headRow = el('tr')
-    var body = el('tbody')
-    var sortKey = 'n'
-    var ascending = true
-    columns.forEach(function (c) {
-      var btn = el('button', { type: 'button', text: c.label, 'aria-label': 'Sort by ' + c.label })
-      var th = el('th', { scope: 'col', class: c.text ? 'text' : null, 'data-key': c.key, 'aria-sort': c.key === 'n' ? 'ascending' : 'none' }, [btn])
-      btn.addEventListener('click', function () {
-        if (sortKey === c.key) ascending = !ascending
-        else { sortKey = c.key; ascending = !(c.key === 'words' || c.key === 'mean' || c.key === 'median' || c.key === 'dialogue' || c.key === 'slips' || c.key === 'sentences') }
-        headRow.querySelectorAll('th').forEach(function (h) { h.setAttribute('aria-sort', h.getAttribute('data-key') === sortKey ? (ascending ? 'ascending' : 'descending') : 'none') })
-        render()
-      })
-      headRow.appendChild(th)
-    })
-    table.appendChild(el('thead', null, [headRow]))
-    table.appendChild(body)
-    function render() {
-      var col = columns.filter(function (c) { return c.key === sortKey })[0]
-      var get = col.sortValue || col.value
-      var order = scenes.slice().sort(function (a, b) {
-        var x = get(a), y = get(b)
-        var cmp
-        if (x === null || x === '') cmp = y === null || y === '' ? 0 : 1
-        else if (y === null || y === '') cmp = -1
-        else cmp = typeof x === 'string' ? x.localeCompare(y) : x - y
-        if (x !== null && x !== '' && y !== null && y !== '' && !ascending) cmp = -cmp
-        return cmp || a.index - b.index
-      })
-      body.textContent = ''
-      order.forEach(function (s) {
+    proselens.sortableTable($('scene-table'), columns, scenes, {
+      sortKey: 'n',
+      row: function (s) {
         var tr = el('tr', { tabindex: '0', 'data-scene': String(s.index), 'aria-label': sceneLabel(s) + ': go to its text' })
         columns.forEach(function (c) {
           var v = c.value(s)
-          var shown = c.show ? c.show(v) : v === null || v === '' ? '–' : String(v)
+          var shown = proselens.display(c, v)
           var td = el('td', { class: (c.text ? 'text' : '') + (c.key === 'opening' ? ' opening' : '') })
           if (c.key === 'tense' || c.key === 'pov') td.appendChild(el('span', { class: 'tag ' + (v || 'none'), text: shown }))
           else if (c.key === 'slips' && v > 0) td.appendChild(el('span', { class: 'slipcount', text: shown }))
@@ -317,10 +288,9 @@
         })
         tr.addEventListener('click', function () { goToScene(s.index) })
         tr.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); goToScene(s.index) } })
-        body.appendChild(tr)
-      })
-    }
-    render()
+        return tr
+      },
+    })
   }
 
   /* ------------------------------------------------------- annotated text */
