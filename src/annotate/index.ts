@@ -2,7 +2,7 @@ import type { Diagnostic, Manuscript, Scene, Span } from '../types.js'
 import { findDialogue, type QuoteConvention, type QuoteSpan } from './dialogue.js'
 import { findLetters } from './letters.js'
 import { countNames, countPronouns, type PersonCounts } from './persons.js'
-import { segment } from './sentences.js'
+import { segment, TokenSink, type SentenceSpan } from './sentences.js'
 import { countTenses, type Tokens } from './tense.js'
 import { findThought } from './thought.js'
 import { wordStarts } from './words.js'
@@ -67,6 +67,8 @@ export function chunks(s: string, max = MAX_CHUNK): Span[] {
     let cut = Math.max(window.lastIndexOf('. '), window.lastIndexOf('! '), window.lastIndexOf('? ')) + 1
     if (cut <= max / 2) cut = window.lastIndexOf(' ') + 1
     if (cut <= max / 2) cut = max
+    const code = s.charCodeAt(start + cut)
+    if (code >= 0xdc00 && code <= 0xdfff) cut-- // never between the halves of a surrogate pair
     out.push({ start, end: start + cut })
     start += cut
   }
@@ -106,9 +108,7 @@ export function annotate(manuscript: Manuscript): Annotated {
   const speech = dialogue.spans.filter((s) => s.kind === 'speech')
   const diagnostics: Diagnostic[] = dialogue.diagnostics
 
-  const starts: number[] = []
-  const ends: number[] = []
-  const pos: number[] = []
+  const sink = new TokenSink()
   const perScene: { scene: Scene; sentences: Sentence[]; paragraphWords: number[]; words: number[] }[] = []
   for (const chapter of manuscript.chapters) {
     for (const scene of chapter.scenes) {
@@ -117,29 +117,18 @@ export function annotate(manuscript: Manuscript): Annotated {
       const sceneWords: number[] = []
       for (const p of scene.paragraphs) {
         const ptext = text.slice(p.start, p.end)
-        const words = wordStarts(ptext, p.start)
-        paragraphWords.push(words.length)
-        sceneWords.push(...words)
-        const spans: (Span & { firstToken: number; endToken: number })[] = []
-        for (const c of chunks(ptext)) {
-          const r = segment(ptext.slice(c.start, c.end))
-          const base = p.start + c.start
-          const tokenBase = starts.length
-          for (let i = 0; i < r.tokenStarts.length; i++) {
-            starts.push(base + r.tokenStarts[i]!)
-            ends.push(base + r.tokenEnds[i]!)
-            pos.push(r.tokenPos[i]!)
-          }
-          for (let i = 0; i < r.sentenceStarts.length; i++) {
-            spans.push({ start: base + r.sentenceStarts[i]!, end: base + r.sentenceEnds[i]!, firstToken: tokenBase + r.sentenceFirstToken[i]!, endToken: tokenBase + r.sentenceEndToken[i]! })
-          }
-        }
-        appendSentences(sentences, spans, words)
+        const firstWord = sceneWords.length
+        wordStarts(ptext, p.start, sceneWords)
+        paragraphWords.push(sceneWords.length - firstWord)
+        const spans: SentenceSpan[] = []
+        for (const c of chunks(ptext)) segment(ptext.slice(c.start, c.end), p.start + c.start, sink, spans)
+        appendSentences(sentences, spans, sceneWords, firstWord)
       }
       perScene.push({ scene, sentences, paragraphWords, words: sceneWords })
     }
   }
-  const tokens: Tokens = { text, start: Int32Array.from(starts), end: Int32Array.from(ends), pos: Uint8Array.from(pos) }
+  const table = sink.done()
+  const tokens: Tokens = { text, ...table }
   const inDialogue = insideSpans(tokens.start, speech)
   const inLetter = insideSpans(tokens.start, findLetters(text, manuscript.chapters.flatMap((c) => c.scenes.map((s) => s.paragraphs))))
   // Narration is what is neither speech nor a letter quoted in the story.
@@ -172,17 +161,17 @@ export function annotate(manuscript: Manuscript): Annotated {
     const thought = manuscript.italics ? findThought({ text, italics: manuscript.italics, sentences, words, inDialogue: wordInDialogue }) : null
     return { scene, sentences, paragraphWords, words: paragraphWords.reduce((a, b) => a + b, 0), quotes, dialogueWords, pronouns, names, vocatives, thought }
   })
-  manuscript.diagnostics.push(...diagnostics)
-  return { manuscript, scenes, tokens: { start: tokens.start as Int32Array, end: tokens.end as Int32Array, pos: tokens.pos as Uint8Array, dialogue: inDialogue }, quoteConvention: dialogue.convention }
+  for (const d of diagnostics) manuscript.diagnostics.push(d)
+  return { manuscript, scenes, tokens: { ...table, dialogue: inDialogue }, quoteConvention: dialogue.convention }
 }
 
 /**
  * Count each sentence's words (a word belongs to the sentence its first character lies in) and
  * fold sentences without a word (a stray closing quote, a lone dash) into their neighbour.
  */
-function appendSentences(out: Sentence[], spans: (Span & { firstToken: number; endToken: number })[], words: number[]): void {
+function appendSentences(out: Sentence[], spans: SentenceSpan[], words: number[], firstWord: number): void {
   const first = out.length
-  let w = 0
+  let w = firstWord
   for (const span of spans) {
     let n = 0
     while (w < words.length && words[w]! < span.start) w++

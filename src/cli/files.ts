@@ -24,11 +24,11 @@ export async function expandInputs(inputs: string[], outDir: string): Promise<{ 
     if (info?.isDirectory()) {
       const found = await walk(input, out, new Set())
       if (found.length === 0) errors.push(`${input}: a directory with no ${[...TEXT_EXTENSIONS].join(', ')} files in it`)
-      files.push(...found)
+      for (const f of found) files.push(f)
     } else if (!info && GLOB.test(input)) {
       const found = (await glob(input, { onlyFiles: true, dot: false, followSymbolicLinks: true, ignore: [`${relative(process.cwd(), out) || '.'}/**`] })).sort()
       if (found.length === 0) errors.push(`${input}: no file matches this pattern`)
-      files.push(...found)
+      for (const f of found) files.push(f)
     } else {
       files.push(input)
     }
@@ -36,20 +36,19 @@ export async function expandInputs(inputs: string[], outDir: string): Promise<{ 
   return { files, errors }
 }
 
-async function walk(dir: string, skip: string, seen: Set<string>): Promise<string[]> {
+async function walk(dir: string, skip: string, seen: Set<string>, out: string[] = []): Promise<string[]> {
   const real = await realpath(dir).catch(() => null)
-  if (real === null || real === skip || seen.has(real)) return []
+  if (real === null || real === skip || seen.has(real)) return out
   seen.add(real)
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-  const out: string[] = []
   for (const e of entries) {
     if (e.name.startsWith('.')) continue
     const path = join(dir, e.name)
     // A symbolic link counts as what it points to; a broken one is passed over.
     const kind = e.isSymbolicLink() ? await stat(path).catch(() => null) : e
     if (!kind) continue
-    if (kind.isDirectory()) out.push(...(await walk(path, skip, seen)))
+    if (kind.isDirectory()) await walk(path, skip, seen, out)
     else if (kind.isFile() && TEXT_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(path)
   }
   return out

@@ -29,8 +29,9 @@ export const frontMatterFields: readonly (readonly [key: string, pattern: RegExp
   ['dedication', /^(?:dedication\s*:|dedicated to)\s*(.*)$/i],
   ['feedback', /^(?:feedback|reviews?|comments?)\s*:\s*(.*)$/i],
   ['beta', /^(?:beta(?:'?d|ed|s)?(?:\s*(?:reader|read))?\s*(?:by|:)\s*(.*))$/i],
-  ['thanks', /^((?:(?:huge|big|many|special)\s+)?(?:thanks|thank you)\b.*)$/i],
-  ['thanks', /^(.*\b(?:my\s+beta|beta[\s-]?reader|beta'?d|betaed|betaing)\b.*)$/i],
+  // Unlabelled thanks are short lines; a long paragraph that mentions a beta reader is story.
+  ['thanks', /^(?=.{0,400}$)((?:(?:huge|big|many|special)\s+)?(?:thanks|thank you)\b.*)$/i],
+  ['thanks', /^(?=.{0,400}$)(.*\b(?:my\s+beta|beta[\s-]?reader|beta'?d|betaed|betaing)\b.*)$/i],
 ]
 
 /** Keys whose label may stand alone on its line, with the value in the next paragraph. */
@@ -38,6 +39,9 @@ export const multiParagraphKeys: ReadonlySet<string> = new Set(['summary', 'note
 
 /** Keys kept as lists of notes in `meta.notes`. */
 export const noteKeys: ReadonlySet<string> = new Set(['notes', 'thanks', 'beta', 'dedication', 'feedback'])
+
+/** The longest paragraph that can be a labelled field (an author's note of a few hundred words). */
+export const MAX_FIELD_LENGTH = 3000
 
 /** The longest line that can be a title. */
 export const MAX_TITLE_LENGTH = 100

@@ -93,7 +93,7 @@ export function readSource(bytes: Uint8Array, options: ReadOptions = {}): Source
   const formatNotes = mismatch(options.path, hint, format)
   if (format === 'text') {
     const source = readText(bytes, options)
-    source.diagnostics.push(...formatNotes)
+    for (const d of formatNotes) source.diagnostics.push(d)
     return source
   }
   if (format === 'markdown') {
@@ -123,16 +123,16 @@ export async function readSourceAsync(bytes: Uint8Array, options: ReadOptions = 
       const read = await readDocx(zip, bytes)
       state = read.state
       fallback = read.fallback
-      diagnostics.push(...read.diagnostics)
+      for (const d of read.diagnostics) diagnostics.push(d)
     } else if (zip.read('META-INF/container.xml') || zip.read('mimetype')?.toString('ascii').trim() === 'application/epub+zip') {
       format = 'epub'
       const read = readEpub(zip)
       state = read.state
-      diagnostics.push(...read.diagnostics)
+      for (const d of read.diagnostics) diagnostics.push(d)
     } else {
       throw new UnreadableInputError(`${name}: a zip archive that is neither a DOCX nor an EPUB`)
     }
-    diagnostics.push(...mismatch(options.path, hint, format))
+    for (const d of mismatch(options.path, hint, format)) diagnostics.push(d)
     return markupSource(bytes, state.builder, format, 'utf-8', state.meta, fallback, diagnostics, options.path)
   } catch (e) {
     if (e instanceof UnreadableInputError) throw e

@@ -53,10 +53,28 @@ export function buildReport(annotated: Annotated, options: ReportOptions = {}): 
     chapters,
     scenes,
     quoteConvention: annotated.quoteConvention,
-    diagnostics: claimed ? [...m.diagnostics, claimed] : m.diagnostics,
+    diagnostics: capDiagnostics(claimed ? [...m.diagnostics, claimed] : m.diagnostics),
   }
   if (options.includeText !== false) report.text = m.text
   return report
+}
+
+/** At most this many diagnostics of one code are listed; the rest are counted in one more. */
+export const MAX_DIAGNOSTICS_PER_CODE = 50
+
+/** Keep a report readable (and small) when a hostile text raises the same note thousands of times. */
+function capDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Map<string, number>()
+  const out: Diagnostic[] = []
+  for (const d of list) {
+    const n = (seen.get(d.code) ?? 0) + 1
+    seen.set(d.code, n)
+    if (n <= MAX_DIAGNOSTICS_PER_CODE) out.push(d)
+  }
+  for (const [code, n] of seen) {
+    if (n > MAX_DIAGNOSTICS_PER_CODE) out.push({ severity: 'info', code, message: `${(n - MAX_DIAGNOSTICS_PER_CODE).toLocaleString('en-US')} more notes like the ones above (${code}) are not listed.` })
+  }
+  return out
 }
 
 /** The work's own word count against ours: a note when they differ by more than this share. */

@@ -1,4 +1,4 @@
-import { frontMatterFields, MAX_TITLE_LENGTH, multiParagraphKeys } from '../data/front-matter.js'
+import { frontMatterFields, MAX_FIELD_LENGTH, MAX_TITLE_LENGTH, multiParagraphKeys } from '../data/front-matter.js'
 import type { MatterField } from '../types.js'
 import type { Para } from './paragraph.js'
 
@@ -17,8 +17,18 @@ export function collapse(s: string): string {
   return s.replace(/\s+/g, ' ').trim()
 }
 
+/**
+ * A paragraph as one line of collapsed whitespace, or null when it is too long to be a header
+ * line, a field or a closing line: collapsing a paragraph of megabytes costs hundreds of
+ * megabytes of garbage for nothing.
+ */
+export function shortLine(text: string, p: { start: number; end: number }, max = 2 * MAX_FIELD_LENGTH): string | null {
+  return p.end - p.start > max ? null : collapse(text.slice(p.start, p.end))
+}
+
 /** Match a labelled front-matter line ("Rating: M", "by Ann"), or null. */
 export function matchField(line: string): { key: string; value: string } | null {
+  if (line.length > MAX_FIELD_LENGTH) return null
   for (const [key, re] of frontMatterFields) {
     const m = re.exec(line)
     if (m) return { key, value: collapse(m[1] ?? '') }
@@ -42,12 +52,12 @@ export function titleLike(line: string, maxWords = 14): boolean {
  */
 export function findFrontMatter(text: string, paras: Para[]): FrontMatterResult {
   const fields: MatterField[] = []
-  const lineOf = (p: Para) => collapse(text.slice(p.start, p.end))
   let j = 0
   const first = paras[0]
+  const firstLine = first && first.kind === 'text' && first.lineCount <= 2 ? shortLine(text, first) : null
   let title: MatterField | null = null
-  if (first && first.kind === 'text' && first.lineCount <= 2 && titleLike(lineOf(first)) && !matchField(lineOf(first))) {
-    title = { key: 'title', value: lineOf(first), start: first.start, end: first.end }
+  if (first && firstLine !== null && titleLike(firstLine) && !matchField(firstLine)) {
+    title = { key: 'title', value: firstLine, start: first.start, end: first.end }
     j = 1
   }
   let sawSeparator = false
@@ -61,14 +71,16 @@ export function findFrontMatter(text: string, paras: Para[]): FrontMatterResult 
       }
       break
     }
-    const f = p.lineCount <= 3 ? matchField(lineOf(p)) : null
+    const line = p.lineCount <= 3 ? shortLine(text, p) : null
+    const f = line === null ? null : matchField(line)
     if (!f) break
     fields.push({ ...f, start: p.start, end: p.end })
     j++
     const next = paras[j]
-    if (f.value === '' && multiParagraphKeys.has(f.key) && next && next.kind === 'text' && !matchField(lineOf(next))) {
+    const nextLine = next && next.kind === 'text' ? shortLine(text, next) : null
+    if (f.value === '' && multiParagraphKeys.has(f.key) && next && nextLine !== null && !matchField(nextLine)) {
       const field = fields[fields.length - 1]!
-      field.value = lineOf(next)
+      field.value = nextLine
       field.end = next.end
       j++
     }

@@ -1,6 +1,6 @@
 import { CLOSING_WINDOW, closingLine, endNote } from '../data/end-matter.js'
 import type { Para } from './paragraph.js'
-import { collapse } from './05-front-matter.js'
+import { shortLine } from './05-front-matter.js'
 
 /**
  * Find where the end matter begins: at a closing line ("The End", "Fin", "To be continued")
@@ -12,13 +12,13 @@ export function findEndMatter(text: string, paras: Para[], from: number): number
   let cut = n
   for (let j = n - 1; j >= Math.max(from, n - CLOSING_WINDOW); j--) {
     const p = paras[j]!
-    if (p.lineCount === 1 && closingLine.test(collapse(text.slice(p.start, p.end)))) {
+    if (p.lineCount === 1 && closingLine.test(shortLine(text, p) ?? '')) {
       cut = j
       break
     }
   }
   if (cut === n) {
-    while (cut - 1 > from && endNote.test(collapse(text.slice(paras[cut - 1]!.start, paras[cut - 1]!.end)))) cut--
+    while (cut - 1 > from && endNote.test(shortLine(text, paras[cut - 1]!) ?? '')) cut--
   }
   if (cut === n) return n
   while (cut - 1 > from && (paras[cut - 1]!.kind === 'marker' || paras[cut - 1]!.kind === 'rule')) cut--
