@@ -48,7 +48,8 @@ export interface SentenceSpan {
  * while words, URLs and e-mail addresses in prose stay well under this.
  */
 export const MAX_RUN = 64
-const LONG_RUN = new RegExp(`[^\\s]{${MAX_RUN + 1},}`, 'g')
+// The lookbehind makes the scan linear: a run is only tried where it starts.
+const LONG_RUN = new RegExp(`(?<!\\S)\\S{${MAX_RUN + 1},}`, 'g')
 
 /**
  * The text wink-nlp reads for a paragraph: the same length, so offsets carry over unchanged,

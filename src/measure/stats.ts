@@ -26,7 +26,7 @@ export const PARAGRAPH_BINS = [1, 11, 26, 51, 101, 201] as const
  * Percentile by linear interpolation between the closest ranks (the "type 7" definition used
  * by R, NumPy and spreadsheet PERCENTILE.INC). `sorted` must be ascending and non-empty.
  */
-export function percentile(sorted: readonly number[], p: number): number {
+export function percentile(sorted: ArrayLike<number>, p: number): number {
   const h = (sorted.length - 1) * p
   const lo = Math.floor(h)
   const hi = Math.ceil(h)
@@ -44,7 +44,7 @@ export function distribution(values: readonly number[], bins: readonly number[])
   if (values.length === 0) {
     return { count: 0, mean: null, median: null, sd: null, min: null, max: null, p10: null, p90: null, histogram }
   }
-  const sorted = [...values].sort((a, b) => a - b)
+  const sorted = Float64Array.from(values).sort() // typed arrays sort numerically, and fast
   let sum = 0
   for (const v of sorted) sum += v
   const mean = sum / sorted.length
