@@ -1,0 +1,218 @@
+// Property tests: for any input, the analysis finishes and its report keeps its promises.
+// CI runs a bounded number of cases (PROSELENS_FC_RUNS, default 150 a property); `npm run fuzz`
+// runs many more by hand. Every failing case found is kept in test/fixtures/regressions.json
+// and replayed here first.
+import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { chunks } from '../src/annotate/index.js'
+import { MAX_RUN, winkInput } from '../src/annotate/sentences.js'
+import { countWords, WORD, wordStarts } from '../src/annotate/words.js'
+import { analyze, UnreadableInputError, validateReport } from '../src/index.js'
+import type { Report } from '../src/report/types.js'
+
+const RUNS = Number(process.env.PROSELENS_FC_RUNS ?? 150)
+const SEED = process.env.PROSELENS_FC_SEED === undefined ? undefined : Number(process.env.PROSELENS_FC_SEED)
+const params = { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) }
+
+// Pieces a story is made of, hostile ones included: words, spaces and line breaks of every
+// kind, punctuation and quote marks, structure (markers, headings, header fields, notes, markup
+// tags), then arbitrary Unicode text and arbitrary UTF-16 units (lone surrogates included).
+const words = ['she', 'said', 'I', 'walked', 'home', 'is', 'was', 'Mara', 'Tom', 'the', 'rain', 'runs', "don't", 'well-known', 'ago', 'remember', 'you', 'we', 'ΟΔΟΣ', 'Ünter', '东京', 'مرحبا', '42']
+const spaces = [' ', ' ', ' ', '\n', '\n\n', '\n\n\n', '\r\n', '\r', '\t', '\u00a0', '\u200b', '\u2028', '\ufeff', '\f']
+const marks = ['.', ',', '!', '?', '…', '—', '--', '-', ';', ':', '“', '”', '‘', '’', '"', "'", '«', '»', '„', '(', ')', '*', '_', '~', '|']
+const structure = [
+  '\n\n* * *\n\n', '\n\n#\n\n', '\n\n***\n\n', '\n\n~\n\n', '\n\nChapter 2\n\n', '\n\nCHAPTER IV\n\n', '\n\nPart One\n\n', 'Rating: T\n', 'by Someone\n',
+  'Summary:\n\n', 'The End', '\n\nA/N: thanks\n\n', 'Title: X\n', '---\n', '<p>', '</p>', '<em>', '</em>', '<i>', '<hr>', '<br>', '<h2>', '</h2>', '# ', '## ',
+  '> ', '&amp;', '&#x1F600;', '😀', '👩‍👩‍👧', 'e\u0301', '\u202e', 'a'.repeat(70), '.'.repeat(80), 'x.'.repeat(40), '😀'.repeat(40), '“'.repeat(30), '\n'.repeat(12),
+]
+const utf16 = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c))
+const piece = fc.oneof(
+  { weight: 8, arbitrary: fc.constantFrom(...words) },
+  { weight: 6, arbitrary: fc.constantFrom(...spaces) },
+  { weight: 4, arbitrary: fc.constantFrom(...marks) },
+  { weight: 2, arbitrary: fc.constantFrom(...structure) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) },
+  { weight: 1, arbitrary: fc.string({ unit: utf16, maxLength: 4 }) },
+)
+const story = fc.array(piece, { maxLength: 300 }).map((parts) => parts.join(''))
+const path = fc.constantFrom('story.txt', 'story.md', 'story.html', undefined)
+
+const inside = (r: Report, a: number, b: number) => Number.isInteger(a) && Number.isInteger(b) && 0 <= a && a <= b && b <= r.text!.length
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
+
+/** Every number under a key named `share` or `…Share` lies in [0, 1]. */
+function sharesOf(value: unknown, out: number[] = []): number[] {
+  if (Array.isArray(value)) for (const v of value) sharesOf(v, out)
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if ((k === 'share' || k.endsWith('Share')) && v !== null) out.push(v as number)
+      else sharesOf(v, out)
+    }
+  }
+  return out
+}
+
+/** The promises a report keeps, whatever the input. Throws (an `expect`) on the first broken one. */
+export function checkReport(r: Report): void {
+  expect(validateReport(r)).toEqual([])
+  const text = r.text!
+  // Every span slices back inside the text.
+  for (const m of [r.frontMatter, r.endMatter]) if (m) expect(inside(r, m.start, m.end) && text.slice(m.start, m.end) === m.text).toBe(true)
+  for (const d of r.diagnostics) if (d.start !== undefined) expect(inside(r, d.start, d.end ?? d.start)).toBe(true)
+  for (const c of r.chapters) {
+    expect(inside(r, c.start, c.end)).toBe(true)
+    if (c.heading) expect(inside(r, c.heading.start, c.heading.end)).toBe(true)
+  }
+  // Scenes tile the story in order, without overlap, inside their chapters, after the front
+  // matter and before the end matter; paragraphs and sentences tile each scene the same way.
+  let last = r.frontMatter?.end ?? 0
+  for (const s of r.scenes) {
+    expect(inside(r, s.start, s.end)).toBe(true)
+    expect(s.start).toBeGreaterThanOrEqual(last)
+    last = s.end
+    const chapter = r.chapters[s.chapter]!
+    expect(chapter.scenes).toContain(s.index)
+    expect(s.start >= chapter.start && s.end <= chapter.end).toBe(true)
+    let at = s.start
+    for (const [a, b] of s.paragraphSpans) {
+      expect(a >= at && a < b && b <= s.end).toBe(true)
+      at = b
+    }
+    expect(s.paragraphSpans[0]![0]).toBe(s.start)
+    expect(s.paragraphSpans[s.paragraphSpans.length - 1]![1]).toBe(s.end)
+    at = s.start
+    for (const [a, b, w, d] of s.sentenceSpans) {
+      expect(a >= at && a <= b && b <= s.end).toBe(true)
+      expect(w >= 1 && d >= 0 && d <= w).toBe(true)
+      at = b
+    }
+    for (const [a, b] of [...s.dialogue.spans, ...(s.thought?.spans ?? [])]) expect(inside(r, a, b)).toBe(true)
+    for (const slip of s.tense.slips) expect(slip.start >= s.start && slip.end <= s.end && slip.start < slip.end).toBe(true)
+    // Counts add up inside the scene: its words are its paragraphs' words, each in one sentence.
+    expect(s.words).toBe(sum(s.paragraphSpans.map(([a, b]) => countWords(text.slice(a, b)))))
+    expect(s.paragraphs).toBe(s.paragraphSpans.length)
+    expect(s.sentences).toBe(s.sentenceSpans.length)
+    expect(sum(s.sentenceSpans.map((x) => x[2]))).toBe(s.words)
+    expect(s.dialogue.words).toBe(sum(s.sentenceSpans.map((x) => x[3])))
+    expect(s.sentenceLength.count).toBe(s.sentences)
+    expect(s.paragraphLength.count).toBe(s.paragraphs)
+  }
+  if (r.endMatter) expect(r.endMatter.start).toBeGreaterThanOrEqual(last)
+  for (let i = 1; i < r.chapters.length; i++) expect(r.chapters[i]!.start).toBeGreaterThanOrEqual(r.chapters[i - 1]!.end)
+  expect(r.chapters.flatMap((c) => c.scenes)).toEqual(r.scenes.map((s) => s.index))
+  // Counts add up from scenes to chapters to the work.
+  const keys = [(m: Report['totals']) => m.words, (m) => m.sentences, (m) => m.paragraphs, (m) => m.dialogue.words, (m) => m.dialogue.scareQuotes, (m) => m.tense.past, (m) => m.tense.present, (m) => m.pov.first, (m) => m.pov.third] satisfies ((m: Report['totals']) => number)[]
+  for (const key of keys) {
+    for (const c of r.chapters) expect(key(c)).toBe(sum(c.scenes.map((i) => key(r.scenes[i]!))))
+    expect(key(r.totals)).toBe(sum(r.chapters.map(key)))
+  }
+  // Shares lie in [0, 1].
+  for (const share of sharesOf(r)) expect(share >= 0 && share <= 1).toBe(true)
+}
+
+/** Analyse, or accept a clear refusal of bytes that cannot be read; anything else fails. */
+function analyzeOrRefuse(input: string | Uint8Array, file: string | undefined): Report | null {
+  try {
+    return analyze(input, file === undefined ? {} : { path: file })
+  } catch (e) {
+    if (e instanceof UnreadableInputError) return null
+    throw e
+  }
+}
+
+interface Regression {
+  /** What the case found, in a few words. */
+  found: string
+  path?: string
+  /** The input, as a string, or as base64 bytes. */
+  text?: string
+  base64?: string
+  /** Words the story must keep (none lost to front or end matter). */
+  storyWords?: number
+}
+const regressions: Regression[] = JSON.parse(readFileSync(new URL('./fixtures/regressions.json', import.meta.url), 'utf8'))
+
+describe('kept regressions (cases fuzzing found)', () => {
+  it.each(regressions.map((r) => [r.found, r] as const))('%s', (_, r) => {
+    const input = r.text ?? new Uint8Array(Buffer.from(r.base64!, 'base64'))
+    const report = analyzeOrRefuse(input, r.path)
+    if (report) checkReport(report)
+    if (r.storyWords !== undefined) expect(report?.totals.words).toBe(r.storyWords)
+  })
+})
+
+/** Long runs by hand (`npm run fuzz`) need more than the default test timeout. */
+const timeout = Math.max(30_000, RUNS * 20)
+
+describe('for any input', { timeout }, () => {
+  it('the analysis finishes and the report keeps its promises', () => {
+    fc.assert(
+      fc.property(story, path, (text, file) => {
+        const report = analyzeOrRefuse(text, file)
+        if (report) checkReport(report)
+      }),
+      params,
+    )
+  })
+
+  it('any bytes are analysed or refused with UnreadableInputError', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), path, (bytes, file) => {
+        const report = analyzeOrRefuse(bytes, file)
+        if (report) checkReport(report)
+      }),
+      params,
+    )
+  })
+
+  it('the word scanner finds exactly the words the WORD pattern defines', () => {
+    const text = fc.oneof(story, fc.string({ unit: utf16, maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 200 }))
+    fc.assert(
+      fc.property(text, (s) => {
+        const expected = [...s.matchAll(new RegExp(WORD.source, 'gu'))].map((m) => m.index)
+        expect(wordStarts(s)).toEqual(expected)
+        expect(countWords(s)).toBe(expected.length)
+      }),
+      { ...params, numRuns: RUNS * 5 },
+    )
+  })
+
+  it('what wink-nlp reads has the same length, no run longer than MAX_RUN, and surrogate pairs whole', () => {
+    const runs = fc.array(fc.oneof(piece, fc.constantFrom('a'.repeat(70), '😀'.repeat(40), 'x.'.repeat(50), 'é'.repeat(65) + '😀')), { maxLength: 40 }).map((p) => p.join(''))
+    fc.assert(
+      fc.property(runs, (s) => {
+        const w = winkInput(s)
+        expect(w.length).toBe(s.length)
+        for (const run of w.match(/\S+/g) ?? []) expect(run.length).toBeLessThanOrEqual(MAX_RUN)
+        // A character is kept or blanked, and never one half of a pair alone.
+        let broken = -1
+        for (let i = 0; i < s.length && broken < 0; i++) {
+          if (w[i] !== s[i] && w[i] !== ' ') broken = i
+          const c = s.charCodeAt(i)
+          const d = s.charCodeAt(i + 1)
+          if (c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff && (w[i] === s[i]) !== (w[i + 1] === s[i + 1])) broken = i
+        }
+        expect(broken).toBe(-1)
+      }),
+      params,
+    )
+  })
+
+  it('chunks tile a paragraph, none longer than asked, never splitting a surrogate pair', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '. ', '😀', '\ud83d'), maxLength: 400 }), fc.integer({ min: 8, max: 60 }), (s, max) => {
+        const spans = chunks(s, max)
+        expect(spans[0]!.start).toBe(0)
+        expect(spans[spans.length - 1]!.end).toBe(s.length)
+        for (let i = 0; i < spans.length; i++) {
+          expect(spans[i]!.end - spans[i]!.start).toBeLessThanOrEqual(max)
+          if (i > 0) expect(spans[i]!.start).toBe(spans[i - 1]!.end)
+          const c = s.charCodeAt(spans[i]!.start)
+          if (i > 0 && c >= 0xdc00 && c <= 0xdfff) expect(s.charCodeAt(spans[i]!.start - 1) >= 0xd800 && s.charCodeAt(spans[i]!.start - 1) <= 0xdbff).toBe(false)
+        }
+      }),
+      params,
+    )
+  })
+})
