@@ -216,3 +216,10 @@ describe('for any input', { timeout }, () => {
     )
   })
 })
+
+describe('kept regressions of what wink-nlp reads', () => {
+  it('a lone high surrogate at a cut is blanked alone (fuzzing found the input growing by one)', () => {
+    const s = '😀'.repeat(40) + 'x.'.repeat(50) + '😀'.repeat(40) + '\ud800'
+    expect(winkInput(s).length).toBe(s.length)
+  })
+})

@@ -66,7 +66,7 @@ export function winkInput(paragraph: string): string {
     while (run.length - from > MAX_RUN) {
       let cut = from + MAX_RUN
       if (isLowSurrogate(run.charCodeAt(cut))) cut-- // keep a surrogate pair whole: blank both halves
-      const width = isHighSurrogate(run.charCodeAt(cut)) ? 2 : 1
+      const width = isHighSurrogate(run.charCodeAt(cut)) && isLowSurrogate(run.charCodeAt(cut + 1)) ? 2 : 1
       out += run.slice(from, cut) + ' '.repeat(width)
       from = cut + width
     }

@@ -1,6 +1,7 @@
 import { join, relative, resolve } from 'node:path'
 import { analyzeFile } from '../node/analyze-file.js'
-import { renderReportHtml } from '../report/html.js'
+import { reportHtmlPieces } from '../report/html.js'
+import { jsonPieces, toJson } from '../report/json.js'
 import { expandInputs, reportNames, writeAtomic } from './files.js'
 
 export interface AnalyzeCommandOptions {
@@ -33,7 +34,7 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCommandOp
     }
     try {
       const report = await analyzeFile(files[0]!, fileOptions(options))
-      io.out(JSON.stringify(report, null, 2))
+      io.out(toJson(report).trimEnd())
       return 0
     } catch (e) {
       io.err(`proselens: ${(e as Error).message}`)
@@ -49,7 +50,7 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCommandOp
       const formats = options.formats ?? OUTPUT_FORMATS
       const paths = formats.map((f) => join(options.out, `${names[i]}.${f}`))
       for (const [k, f] of formats.entries()) {
-        await writeAtomic(paths[k]!, f === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderReportHtml(report))
+        await writeAtomic(paths[k]!, f === 'json' ? jsonPieces(report) : reportHtmlPieces(report))
       }
       written++
       if (!options.quiet) {

@@ -2,6 +2,7 @@ import { basename, extname, join, relative, resolve } from 'node:path'
 import { compareReports } from '../compare/index.js'
 import { analyzeFile } from '../node/analyze-file.js'
 import { renderCompareHtml } from '../report/html.js'
+import { jsonPieces } from '../report/json.js'
 import type { Io } from './analyze.js'
 import { writeAtomic } from './files.js'
 
@@ -26,7 +27,7 @@ export async function compareCommand(oldPath: string, newPath: string, options: 
   const name = stem(oldPath) === stem(newPath) ? `${stem(newPath)}-compared` : `${stem(oldPath)}-vs-${stem(newPath)}`
   const json = join(options.out, `${name}.json`)
   const html = join(options.out, `${name}.html`)
-  await writeAtomic(json, JSON.stringify(comparison, null, 2) + '\n')
+  await writeAtomic(json, jsonPieces(comparison))
   await writeAtomic(html, renderCompareHtml(comparison))
   if (!options.quiet) {
     const count = (s: string) => comparison.pairs.filter((p) => p.status === s).length

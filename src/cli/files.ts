@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, open, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { basename, extname, join, relative, resolve } from 'node:path'
 import { glob } from 'tinyglobby'
 import { FORMAT_EXTENSIONS } from '../ingest/index.js'
@@ -65,12 +65,31 @@ export function reportNames(files: string[]): string[] {
   })
 }
 
+const WRITE_CHUNK = 1 << 20
+
 /** Write a file whole or not at all: into a temporary file beside it, then rename. */
-export async function writeAtomic(path: string, data: string): Promise<void> {
+export async function writeAtomic(path: string, data: string | Iterable<string>): Promise<void> {
   await mkdir(resolve(path, '..'), { recursive: true })
   const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
   try {
-    await writeFile(tmp, data)
+    if (typeof data === 'string') await writeFile(tmp, data)
+    else {
+      // Written a megabyte or so at a time, so a large report is never one string in memory.
+      const file = await open(tmp, 'w')
+      try {
+        let buffered = ''
+        for (const piece of data) {
+          buffered += piece
+          if (buffered.length >= WRITE_CHUNK) {
+            await file.write(buffered)
+            buffered = ''
+          }
+        }
+        await file.write(buffered)
+      } finally {
+        await file.close()
+      }
+    }
     await rename(tmp, path)
   } catch (e) {
     await rm(tmp, { force: true })

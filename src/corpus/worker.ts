@@ -1,7 +1,8 @@
 import { join } from 'node:path'
 import { writeAtomic } from '../cli/files.js'
 import { analyzeBytes } from '../pipeline.js'
-import { renderReportHtml } from '../report/html.js'
+import { reportHtmlPieces } from '../report/html.js'
+import { jsonPieces } from '../report/json.js'
 import { rowsOf, type SceneRow, type WorkRow } from './rows.js'
 
 /** One work for a worker: its bytes (moved, not copied) and where its reports go. */
@@ -26,8 +27,8 @@ export default async function analyzeWork(task: WorkTask): Promise<WorkResult> {
     const report = await analyzeBytes(task.bytes, { path: task.path })
     for (const f of task.formats) {
       const file = join(task.outDir, `${task.name}.${f}`)
-      if (f === 'html') await writeAtomic(file, renderReportHtml(report))
-      else await writeAtomic(file, JSON.stringify(task.includeText ? report : { ...report, text: undefined }, null, 2) + '\n')
+      if (f === 'html') await writeAtomic(file, reportHtmlPieces(report))
+      else await writeAtomic(file, jsonPieces(task.includeText ? report : { ...report, text: undefined }))
     }
     const { work, scenes } = rowsOf(report, task.path, task.name)
     return { ok: true, work, scenes }

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path'
 import { TOOL_NAME, VERSION } from '../version.js'
 import type { Comparison } from '../compare/index.js'
 import type { CorpusSummary } from '../corpus/summary.js'
+import { jsonPieces } from './json.js'
 import type { Report } from './types.js'
 
 const require = createRequire(import.meta.url)
@@ -32,13 +33,16 @@ export function escapeHtml(s: string): string {
  * back unchanged.
  */
 export function scriptJson(data: unknown): string {
-  return JSON.stringify(data)
+  return escapeScriptJson(JSON.stringify(data))
+}
+
+const escapeScriptJson = (json: string) =>
+  json
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029')
-}
 
 /** Inline script text that cannot close its element early. */
 const inlineScript = (js: string) => js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--')
@@ -53,8 +57,9 @@ interface PageParts {
   script: 'report.js' | 'compare.js' | 'corpus.js'
 }
 
-function page({ title, body, data, script }: PageParts): string {
-  return `<!DOCTYPE html>
+/** A page in pieces, its data written piece by piece (see `jsonPieces`). */
+function* page({ title, body, data, script }: PageParts): Generator<string> {
+  yield `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -67,7 +72,9 @@ function page({ title, body, data, script }: PageParts): string {
 <body>
 ${body}
 <footer>Made by ${TOOL_NAME} ${VERSION}. This page works offline and sends nothing anywhere. Charts drawn with Chart.js (MIT licence).</footer>
-<script type="application/json" id="proselens-data">${scriptJson(data)}</script>
+<script type="application/json" id="proselens-data">`
+  for (const piece of jsonPieces(data as object, { pretty: false })) yield escapeScriptJson(piece)
+  yield `</script>
 <script>${inlineScript(asset('chart'))}</script>
 <script>${inlineScript(asset('common.js'))}
 ${inlineScript(asset(script))}</script>
@@ -82,6 +89,11 @@ ${inlineScript(asset(script))}</script>
  * script, style and datum is inline; the page is a view of the report embedded in it.
  */
 export function renderReportHtml(report: Report): string {
+  return [...reportHtmlPieces(report)].join('')
+}
+
+/** The report page in pieces, to write a large one without holding it whole. */
+export function reportHtmlPieces(report: Report): Generator<string> {
   const title = report.meta.title ?? report.source.path ?? 'Untitled'
   const body = `<a class="skip" href="#scenes">Skip to the scene table</a>
 <header>
@@ -150,7 +162,7 @@ export function renderCompareHtml(comparison: Comparison): string {
 <div class="scenes-wrap"><table class="scenes" id="pairs"><caption class="sr-only">Each scene of the new version beside the old one</caption></table></div>
 </section>
 </main>`
-  return page({ title: `${name} — revision compared — proselens`, body, data: comparison, script: 'compare.js' })
+  return [...page({ title: `${name} — revision compared — proselens`, body, data: comparison, script: 'compare.js' })].join('')
 }
 
 /** The index of a corpus run: every work in a sortable table, distributions, links to reports. */
@@ -177,5 +189,5 @@ ${histogram('dialogue-chart', 'Dialogue share per work (%)')}
 <ul class="diagnostics" id="failures"></ul>
 </section>
 </main>`
-  return page({ title: `Corpus of ${summary.works} works — proselens`, body, data: summary, script: 'corpus.js' })
+  return [...page({ title: `Corpus of ${summary.works} works — proselens`, body, data: summary, script: 'corpus.js' })].join('')
 }
