@@ -11,7 +11,7 @@ export interface LearntLayout extends Layout {
   gluedIsBreak: boolean
 }
 
-function percentile(sorted: number[], p: number): number {
+function percentile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return 0
   return sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1)))]!
 }
@@ -20,23 +20,22 @@ function percentile(sorted: number[], p: number): number {
  * Learn how the document lays out its paragraphs: whether it is hard-wrapped, which gap
  * usually separates paragraphs (a blank line, or none), and so which gaps deviate.
  */
-export function learnLayout(lines: Line[]): LearntLayout {
-  const content = lines.filter((l) => !l.blank)
-  const lengths = content.map(lineLength).sort((a, b) => a - b)
-  const width = percentile(lengths, 0.95)
-
+export function learnLayout(lines: Iterable<Line>): LearntLayout {
+  // One pass, keeping numbers rather than lines: a text of millions of short lines stays small.
+  const lengths: number[] = []
   // Gaps between consecutive content lines: 0 = adjacent lines, k = k blank lines between.
   const gaps: number[] = []
   let blanks = -1
-  // Lines inside a block of adjacent lines that are followed by another line of the block.
-  let inner = 0
-  let innerWide = 0
+  // Lengths of lines inside a block of adjacent lines that another line of the block follows.
+  const innerLengths: number[] = []
   // Sizes of blocks of adjacent lines, the first block (often a header) left out.
   const blockSizes: number[] = []
   let block = 0
   let firstBlock = true
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!
+  let previous: Line | null = null
+  for (const l of lines) {
+    if (previous && !previous.blank && !l.blank) innerLengths.push(lineLength(previous))
+    previous = l
     if (l.blank) {
       if (blanks >= 0) blanks++
       if (block > 0) {
@@ -46,15 +45,15 @@ export function learnLayout(lines: Line[]): LearntLayout {
       }
       continue
     }
+    lengths.push(lineLength(l))
     if (blanks >= 0 && !(firstBlock && blanks === 0)) gaps.push(blanks)
     blanks = 0
     block++
-    const next = lines[i + 1]
-    if (next && !next.blank) {
-      inner++
-      if (lineLength(l) >= width * 0.7) innerWide++
-    }
   }
+  const width = percentile(Float64Array.from(lengths).sort(), 0.95)
+  const inner = innerLengths.length
+  let innerWide = 0
+  for (const n of innerLengths) if (n >= width * 0.7) innerWide++
   const hardWrapped =
     width > 0 && width <= MAX_WRAP_WIDTH && inner >= 8 && innerWide / inner >= 0.7 && lengths.length >= 10
 

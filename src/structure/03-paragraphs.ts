@@ -25,7 +25,7 @@ const MIN_SOFT_WRAP = 40
  * paragraph, but a line that clearly runs on (no final punctuation, next starts in lower case)
  * is joined to the next.
  */
-export function buildParagraphs(text: string, lines: Line[], layout: LearntLayout): RawParagraph[] {
+export function buildParagraphs(text: string, lines: Iterable<Line>, layout: LearntLayout): RawParagraph[] {
   const paragraphs: RawParagraph[] = []
   let blanks = 0
   let prev: Line | null = null

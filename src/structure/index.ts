@@ -1,6 +1,6 @@
 import type { Block, Chapter, Diagnostic, Manuscript, Markup, Matter, MatterField, Meta, Scene, Source } from '../types.js'
 import { noteKeys } from '../data/front-matter.js'
-import { splitLines } from './01-lines.js'
+import { eachLine } from './01-lines.js'
 import { learnLayout, type LearntLayout } from './02-layout.js'
 import { buildParagraphs } from './03-paragraphs.js'
 import { classify, isHeading } from './04-classify.js'
@@ -27,11 +27,11 @@ export function structure(source: Source): Manuscript {
     layout = MARKUP_LAYOUT
     paras = parasFromBlocks(text, markup.blocks)
   } else {
-    const lines = splitLines(text)
-    layout = learnLayout(lines)
-    paras = buildParagraphs(text, lines, layout).map((p) => {
+    layout = learnLayout(eachLine(text))
+    // Objects are built field by field: a spread makes each several times larger.
+    paras = buildParagraphs(text, eachLine(text), layout).map((p) => {
       const c = classify(text.slice(p.start, p.end), p.lineCount)
-      return { ...p, kind: c.kind, confidence: c.confidence }
+      return { start: p.start, end: p.end, gapBefore: p.gapBefore, lineCount: p.lineCount, kind: c.kind, confidence: c.confidence }
     })
   }
 
@@ -108,16 +108,17 @@ function parasFromBlocks(text: string, blocks: Block[]): Para[] {
   const headerEnd = Math.min(HEADER_BLOCKS, top === -1 ? blocks.length : top)
   return blocks.flatMap((b, i) => (i < headerEnd ? splitHeader(text, b) : [b])).map((b) => {
     const body = text.slice(b.start, b.end)
-    const lineCount = body.split('\n').length
-    const para = { start: b.start, end: b.end, gapBefore: 1, lineCount }
-    if (b === titleBlock) return { ...para, kind: 'text' as const, confidence: 0 }
+    let lineCount = 1
+    for (let at = body.indexOf('\n'); at !== -1; at = body.indexOf('\n', at + 1)) lineCount++
+    const para = (kind: Para['kind'], confidence: number): Para => ({ start: b.start, end: b.end, gapBefore: 1, lineCount, kind, confidence })
+    if (b === titleBlock) return para('text', 0)
     if (b.role === 'text') {
       const c = classify(body, lineCount)
-      return { ...para, kind: c.kind, confidence: c.confidence }
+      return para(c.kind, c.confidence)
     }
     // An empty heading (`#` alone in Markdown) is a scene break, not a chapter.
-    if (b.role === 'heading' && body.trim().length === 0) return { ...para, kind: 'rule' as const, confidence: 0.9 }
-    return { ...para, kind: ROLE_KIND[b.role], confidence: b.role === 'break' ? 0.95 : 1 }
+    if (b.role === 'heading' && body.trim().length === 0) return para('rule', 0.9)
+    return para(ROLE_KIND[b.role], b.role === 'break' ? 0.95 : 1)
   })
 }
 
