@@ -12,7 +12,8 @@ import { UnreadableInputError } from '../src/ingest/text.js'
 import { readZip, ZipError } from '../src/ingest/zip.js'
 import { validateReport } from '../src/report/validate.js'
 import type { Report } from '../src/report/types.js'
-import { run } from '../src/cli/main.js'
+// The built CLI (global setup builds it): analysis runs in worker threads, which load built files.
+import { run } from '../dist/cli/main.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'proselens-formats-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

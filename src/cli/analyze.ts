@@ -1,8 +1,9 @@
 import { join, relative, resolve } from 'node:path'
-import { analyzeFile } from '../node/analyze-file.js'
-import { reportHtmlPieces } from '../report/html.js'
-import { jsonPieces, toJson } from '../report/json.js'
-import { expandInputs, reportNames, writeAtomic } from './files.js'
+import { largestFile } from '../corpus/run.js'
+import { heapLimitMb, InputError, MAX_FILE_BYTES, readInput } from '../node/input.js'
+import { AnalysisPool } from '../node/pool.js'
+import { toJson } from '../report/json.js'
+import { expandInputs, removeTemporaries, reportNames } from './files.js'
 
 export interface AnalyzeCommandOptions {
   out: string
@@ -11,6 +12,8 @@ export interface AnalyzeCommandOptions {
   quiet: boolean
   /** Largest file read, in bytes. */
   maxBytes?: number
+  /** Heap the analysis may use, in MB (default: enough for the largest input, see `heapLimitMb`). */
+  maxMemoryMb?: number
   /** Which files to write per input (default both). */
   formats?: OutputFormat[]
 }
@@ -33,6 +36,8 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCommandOp
       return 2
     }
     try {
+      // The pipeline (and its models) loads here only: written reports are made in a worker.
+      const { analyzeFile } = await import('../node/analyze-file.js')
       const report = await analyzeFile(files[0]!, fileOptions(options))
       io.out(toJson(report).trimEnd())
       return 0
@@ -44,24 +49,34 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCommandOp
   let failed = errors.length
   let written = 0
   const names = reportNames(files)
-  for (const [i, file] of files.entries()) {
-    try {
-      const report = await analyzeFile(file, fileOptions(options))
-      const formats = options.formats ?? OUTPUT_FORMATS
+  const formats = options.formats ?? OUTPUT_FORMATS
+  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES
+  // The analysis runs in a worker thread whose heap fits the largest input: memory stays near
+  // what the input needs, and an input that needs more fails alone with a clear message.
+  const pool = new AnalysisPool(1, options.maxMemoryMb ?? heapLimitMb(Math.min(maxBytes, await largestFile(files))))
+  try {
+    for (const [i, file] of files.entries()) {
       const paths = formats.map((f) => join(options.out, `${names[i]}.${f}`))
-      for (const [k, f] of formats.entries()) {
-        await writeAtomic(paths[k]!, f === 'json' ? jsonPieces(report) : reportHtmlPieces(report))
+      try {
+        const bytes = await readInput(file, maxBytes)
+        const result = await pool.run({ path: file, name: names[i]!, bytes, outDir: options.out, formats, includeText: options.text })
+        if (!result.ok) {
+          for (const p of paths) await removeTemporaries(p)
+          throw new InputError(result.error)
+        }
+        written++
+        if (!options.quiet) {
+          const w = result.work
+          const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`
+          io.out(`${file} → ${paths.map((p) => relative(process.cwd(), resolve(p)) || p).join(', ')}  (${n(w.words, 'word')}, ${n(w.scenes, 'scene')}, ${n(w.chapters, 'chapter')})`)
+        }
+      } catch (e) {
+        failed++
+        io.err(`proselens: ${(e as Error).message}`)
       }
-      written++
-      if (!options.quiet) {
-        const t = report.totals
-        const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`
-        io.out(`${file} → ${paths.map((p) => relative(process.cwd(), resolve(p)) || p).join(', ')}  (${n(t.words, 'word')}, ${n(report.scenes.length, 'scene')}, ${n(report.chapters.length, 'chapter')})`)
-      }
-    } catch (e) {
-      failed++
-      io.err(`proselens: ${(e as Error).message}`)
     }
+  } finally {
+    await pool.destroy()
   }
   if (!options.quiet && written > 0) io.out(`${written} report${written === 1 ? '' : 's'} written to ${resolve(options.out)}`)
   if (failed > 0) io.err(`proselens: ${failed} input${failed === 1 ? '' : 's'} failed`)

@@ -1,6 +1,5 @@
 import { basename, extname, join, relative, resolve } from 'node:path'
 import { compareReports } from '../compare/index.js'
-import { analyzeFile } from '../node/analyze-file.js'
 import { renderCompareHtml } from '../report/html.js'
 import { jsonPieces } from '../report/json.js'
 import type { Io } from './analyze.js'
@@ -14,6 +13,8 @@ export interface CompareCommandOptions {
 
 /** `proselens compare OLD NEW`: one HTML page and its JSON setting two versions side by side. */
 export async function compareCommand(oldPath: string, newPath: string, options: CompareCommandOptions, io: Io): Promise<number> {
+  // The pipeline and its models load only when this command runs.
+  const { analyzeFile } = await import('../node/analyze-file.js')
   const read = (path: string) => analyzeFile(path, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes })
   let comparison
   try {

@@ -1,8 +1,6 @@
 import { createInterface } from 'node:readline'
 import cliProgress from 'cli-progress'
-import { MAX_FILE_BYTES } from '../node/analyze-file.js'
-import { analyzeBytes } from '../pipeline.js'
-import { analyzeFile } from '../node/analyze-file.js'
+import { MAX_FILE_BYTES } from '../node/input.js'
 import { runCorpus, sceneRowsOf, type CorpusOptions, type Progress } from '../corpus/run.js'
 import { writeSummary } from '../corpus/summary.js'
 import type { Io } from './analyze.js'
@@ -86,6 +84,8 @@ export async function corpusCommand(inputs: string[], options: CorpusCommandOpti
  * `{id, error}`), in input order: the map step of a distributed engine.
  */
 async function jsonlCommand(options: CorpusCommandOptions, maxBytes: number, io: Io): Promise<number> {
+  // This mode analyses in this thread: the pipeline and its models load here only.
+  const { analyzeFile, analyzeBytes } = await import('../node/analyze-file.js')
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity })
   let index = -1
   let failed = 0

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, open, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { basename, extname, join, relative, resolve } from 'node:path'
 import { glob } from 'tinyglobby'
-import { FORMAT_EXTENSIONS } from '../ingest/index.js'
+import { FORMAT_EXTENSIONS } from '../ingest/formats.js'
 
 /** File endings read when a directory is given: every format proselens reads. */
 export const TEXT_EXTENSIONS: ReadonlySet<string> = new Set(Object.keys(FORMAT_EXTENSIONS))
@@ -66,6 +66,15 @@ export function reportNames(files: string[]): string[] {
 }
 
 const WRITE_CHUNK = 1 << 20
+
+/** Remove what an interrupted `writeAtomic` of this path left behind (its temporary files). */
+export async function removeTemporaries(path: string): Promise<void> {
+  const dir = resolve(path, '..')
+  const prefix = `${basename(path)}.`
+  for (const name of await readdir(dir).catch(() => [])) {
+    if (name.startsWith(prefix) && /\.\d+\.[0-9a-f]+\.tmp$/.test(name)) await rm(join(dir, name), { force: true })
+  }
+}
 
 /** Write a file whole or not at all: into a temporary file beside it, then rename. */
 export async function writeAtomic(path: string, data: string | Iterable<string>): Promise<void> {

@@ -3,12 +3,12 @@ import { readdir, readFile, rm, stat } from 'node:fs/promises'
 import { dirname, extname, join, relative, resolve, sep } from 'node:path'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex } from '@noble/hashes/utils.js'
-import { Piscina } from 'piscina'
 import { writeAtomic } from '../cli/files.js'
-import { tooLarge } from '../node/analyze-file.js'
+import { heapLimitMb, InputError, readInput } from '../node/input.js'
+import { AnalysisPool } from '../node/pool.js'
 import { VERSION } from '../version.js'
 import type { FailureRow, SceneRow, WorkRow } from './rows.js'
-import type { WorkResult, WorkTask } from './worker.js'
+import type { WorkTask } from './worker.js'
 
 /** Where a run keeps what it knows about each work, inside the output folder. */
 export const CACHE_DIR = '.proselens-cache'
@@ -20,6 +20,8 @@ export interface CorpusOptions {
   formats: readonly ('json' | 'html')[]
   includeText: boolean
   maxBytes: number
+  /** Heap each worker may use, in MB (default: enough for the largest work, see `heapLimitMb`). */
+  maxMemoryMb?: number
   /** Take only every n-th work: `[i, n]` keeps works whose index mod n is i. */
   shard?: [number, number]
 }
@@ -89,12 +91,7 @@ export async function runCorpus(files: string[], o: CorpusOptions, progress: Pro
   await removeStaleTemporaries(o.out)
   const names = workNames(files)
   const optionKey = optionsKey(o)
-  const pool = new Piscina<WorkTask, WorkResult>({
-    filename: new URL('./worker.js', import.meta.url).href,
-    maxThreads: o.jobs,
-    minThreads: Math.min(o.jobs, files.length),
-    idleTimeout: 1000,
-  })
+  const pool = new AnalysisPool(Math.max(1, Math.min(o.jobs, files.length)), o.maxMemoryMb ?? heapLimitMb(Math.min(o.maxBytes, await largestFile(files))))
   progress.start(files.length)
   // Only the compact work row stays in memory; scene rows live in the cache files.
   const entries: { path: string; work: WorkRow | null; error: string | null }[] = new Array(files.length)
@@ -108,17 +105,13 @@ export async function runCorpus(files: string[], o: CorpusOptions, progress: Pro
       keep(i, path, { ok: false, error })
       progress.tick(path, 'failed', error)
     }
-    const info = await stat(path).catch((e: NodeJS.ErrnoException) => e)
-    if (info instanceof Error) return fail(info.code === 'ENOENT' ? `${path}: no such file (it vanished during the run?)` : `${path}: ${info.message}`)
-    if (!info.isFile()) return fail(`${path}: not a regular file`)
-    if (info.size > o.maxBytes) return fail(tooLarge(path, info.size, o.maxBytes))
-    let bytes: Buffer
+    let bytes: Uint8Array
     try {
-      bytes = await readFile(path)
+      bytes = await readInput(path, o.maxBytes)
     } catch (e) {
-      return fail(`${path}: ${(e as Error).message}`)
+      return fail(e instanceof InputError ? e.message : `${path}: ${(e as Error).message}`)
     }
-    const key = bytesToHex(sha256(new Uint8Array(Buffer.concat([bytes, Buffer.from('\0' + optionKey)]))))
+    const key = bytesToHex(sha256.create().update(bytes).update(new TextEncoder().encode('\0' + optionKey)).digest())
     if (!o.force) {
       const cached = await readCache(o.out, name)
       if (cached && cached.key === key && cached.path === path && (!cached.result.ok || (await outputsExist(o, name)))) {
@@ -127,9 +120,8 @@ export async function runCorpus(files: string[], o: CorpusOptions, progress: Pro
         return
       }
     }
-    const data = new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))
-    const task: WorkTask = { path, name, bytes: data, outDir: o.out, formats: o.formats, includeText: o.includeText }
-    const result = await pool.run(task, { transferList: [data.buffer as ArrayBuffer] }).catch((e: Error): WorkResult => ({ ok: false, error: `${path}: ${e.message}` }))
+    const task: WorkTask = { path, name, bytes, outDir: o.out, formats: o.formats, includeText: o.includeText }
+    const result = await pool.run(task)
     const entry: CacheEntry = { key, path, result: result.ok ? result : { ok: false, error: result.error } }
     // The cache entry is written last: a work counts as done only once its reports are whole.
     await writeAtomic(cachePath(o.out, name), JSON.stringify(entry))
@@ -154,6 +146,16 @@ export async function runCorpus(files: string[], o: CorpusOptions, progress: Pro
     else failures.push({ path: e.path, error: e.error ?? 'unknown error' })
   }
   return { rows, failures, names }
+}
+
+/** The size of the largest regular file among these (0 when none can be read). */
+export async function largestFile(files: string[]): Promise<number> {
+  let largest = 0
+  for (const f of files) {
+    const info = await stat(f).catch(() => null)
+    if (info?.isFile()) largest = Math.max(largest, info.size)
+  }
+  return largest
 }
 
 /** Temporary files a killed run left behind (`*.tmp`, never a finished report) are removed. */

@@ -4,24 +4,10 @@ import { readDocx } from './docx.js'
 import { readEpub } from './epub.js'
 import { readHtml, type HtmlReadState } from './html.js'
 import { readMarkdown } from './markdown.js'
+import { FORMAT_EXTENSIONS, formatOfName } from './formats.js'
 import type { DocumentBuilder } from './markup.js'
 import { controlDiagnostics, decodeText, readText, sourceOf, UnreadableInputError } from './text.js'
 import { readZip, ZipError } from './zip.js'
-
-/** File endings and the format each one suggests. */
-export const FORMAT_EXTENSIONS: Readonly<Record<string, Format>> = {
-  '.txt': 'text',
-  '.text': 'text',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.mdown': 'markdown',
-  '.mkd': 'markdown',
-  '.html': 'html',
-  '.htm': 'html',
-  '.xhtml': 'html',
-  '.docx': 'docx',
-  '.epub': 'epub',
-}
 
 const FORMAT_NAMES: Record<Format, string> = { text: 'plain text', markdown: 'Markdown', html: 'HTML', docx: 'DOCX', epub: 'EPUB' }
 
@@ -32,14 +18,11 @@ const HTML_TAGS = /<(?:p|div|br|h[1-6]|em|i|span|hr)\b[^>]*>/gi
 const YAML_FRONT = /^---[ \t]*\n(?:[\s\S]*?\n)?(?:title|author)\s*:/i
 const ATX_HEADING = /^#{1,6}[ \t]+\S/gm
 
+export { FORMAT_EXTENSIONS, formatOfName }
+
 export interface ReadOptions {
   /** The file's path: shown in messages, kept in the report, its ending a hint to the format. */
   path?: string
-}
-
-/** The format the file's name suggests, or null. */
-export function formatOfName(path: string | undefined): Format | null {
-  return path ? (FORMAT_EXTENSIONS[extname(path).toLowerCase()] ?? null) : null
 }
 
 const startsWith = (bytes: Uint8Array, prefix: number[]) => prefix.every((b, i) => bytes[i] === b)

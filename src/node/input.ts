@@ -1,0 +1,74 @@
+import { open, stat } from 'node:fs/promises'
+
+/** Thrown for a path that cannot be analysed (missing, a directory, unreadable). */
+export class InputError extends Error {
+  override name = 'InputError'
+}
+
+/** The largest file read by default: far beyond any novel, short of what exhausts memory. */
+export const MAX_FILE_BYTES = 32 * 2 ** 20
+
+/** The message for a file past the size limit. */
+export function tooLarge(path: string, size: number, maxBytes: number): string {
+  return `${path}: ${(size / 2 ** 20).toFixed(1)} MB is more than the ${(maxBytes / 2 ** 20).toFixed(0)} MB limit (raise it with --max-size)`
+}
+
+/**
+ * The bytes of a story file, refused with an `InputError` that says why: missing, a directory,
+ * not a regular file (a device such as /dev/zero, a pipe, a socket, even behind a symbolic
+ * link), or larger than `maxBytes`. At most `maxBytes` are ever read, even from a file that
+ * grows while it is read.
+ */
+export async function readInput(path: string, maxBytes = MAX_FILE_BYTES): Promise<Uint8Array> {
+  const fail = (e: NodeJS.ErrnoException): never => {
+    throw new InputError(e.code === 'ENOENT' ? `${path}: no such file` : `${path}: ${e.message}`)
+  }
+  const info = await stat(path).catch(fail)
+  if (info.isDirectory()) throw new InputError(`${path}: is a directory, not a file`)
+  if (!info.isFile()) throw new InputError(`${path}: not a regular file (a device, a pipe or a socket)`)
+  if (info.size > maxBytes) throw new InputError(tooLarge(path, info.size, maxBytes))
+  const file = await open(path, 'r').catch(fail)
+  try {
+    // Read what stat promised plus one byte, to notice a file that grew past the limit.
+    // Never from the shared pool of small buffers: the bytes may be moved to a worker thread.
+    let buffer = Buffer.allocUnsafeSlow(Math.min(maxBytes + 1, Math.max(info.size + 1, 64 * 1024)))
+    let length = 0
+    for (;;) {
+      if (length === buffer.length) {
+        if (buffer.length > maxBytes) throw new InputError(tooLarge(path, length, maxBytes))
+        const larger = Buffer.allocUnsafeSlow(Math.min(maxBytes + 1, buffer.length * 2))
+        buffer.copy(larger, 0, 0, length)
+        buffer = larger
+      }
+      const { bytesRead } = await file.read(buffer, length, buffer.length - length, length).catch(fail)
+      if (bytesRead === 0) break
+      length += bytesRead
+    }
+    if (length > maxBytes) throw new InputError(tooLarge(path, length, maxBytes))
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, length)
+  } finally {
+    await file.close()
+  }
+}
+
+/** Heap per megabyte of input an analysis may need: ordinary prose needs about 15. */
+const HEAP_PER_MB = 16
+const HEAP_BASE_MB = 160
+const HEAP_MAX_MB = 16_384
+
+/**
+ * The heap (V8's old generation) a worker analysing inputs up to `bytes` long is allowed. Past
+ * it the worker stops with an out-of-memory error that fails that input alone; and a heap kept
+ * near what the input needs is collected early, so a 10 MB story peaks under 400 MB.
+ */
+export function heapLimitMb(bytes: number): number {
+  return Math.min(HEAP_MAX_MB, Math.ceil(HEAP_BASE_MB + (HEAP_PER_MB * bytes) / 2 ** 20))
+}
+
+/** The message for an input whose analysis ran out of the memory allowed. */
+export function outOfMemory(path: string, limitMb: number): string {
+  return `${path}: the analysis ran out of memory (${limitMb} MB allowed for inputs of this size; raise it with --max-memory)`
+}
+
+/** Whether an error is a worker stopped at its memory limit. */
+export const isOutOfMemory = (e: unknown): boolean => (e as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
