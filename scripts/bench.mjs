@@ -11,7 +11,10 @@ import { fileURLToPath } from 'node:url'
 
 const MB = Number(process.env.BENCH_MB ?? 4)
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
+/** Sizes of the hostile inputs, in characters (1 MB unless named; those fixed by count ignore it). */
+const HOSTILE_SIZE = { 'one-paragraph': 10e6 }
 const self = fileURLToPath(import.meta.url)
+const hostileModule = await import('./hostile-inputs.mjs')
 
 async function child(kind, file) {
   const text = readFileSync(file, 'utf8')
@@ -52,12 +55,27 @@ function generate(targetBytes) {
   return out
 }
 
+const ONLY = process.env.BENCH_ONLY?.split(',') ?? null
+const wanted = (section) => ONLY === null || ONLY.includes(section)
+
 if (process.argv[2] === '--child') {
   await child(process.argv[3], process.argv[4])
 } else if (process.argv[2] === '--loop') {
   await loop(process.argv[3])
+} else if (process.argv[2] === '--hostile') {
+  await hostileChild(process.argv[3], Number(process.argv[4]))
+} else if (process.argv[2] === '--cli') {
+  await cliChild(process.argv.slice(3))
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'proselens-bench-'))
+  if (wanted('throughput')) await throughput(dir)
+  if (wanted('hostile')) hostile()
+  if (wanted('memory')) memory(dir)
+  if (wanted('corpus')) corpusRun(dir)
+}
+
+/** The whole analysis against wink-nlp's own pass and a regex tokeniser; then the novel page. */
+async function throughput(dir) {
   const file = join(dir, 'book.txt')
   const text = generate(MB * 1e6)
   writeFileSync(file, text)
@@ -74,11 +92,77 @@ if (process.argv[2] === '--child') {
     console.log(`| ${label[kind]} | ${r.ms.toFixed(0)} | ${(mb / (r.ms / 1000)).toFixed(2)} | ${(rows.wink.ms / r.ms).toFixed(2)}× | ${r.maxRssMB.toFixed(0)} |`)
   }
   const ratio = rows.analyze.ms / rows.wink.ms
-  console.log(`\nwhole analysis takes ${ratio.toFixed(2)}× the time of wink-nlp's own sbd+pos pass (its throughput is ${(100 / ratio).toFixed(0)}% of wink-nlp's)`)
+  console.log(`\nwhole analysis takes ${ratio.toFixed(2)}× the time of wink-nlp's own sbd+pos pass (its throughput is ${(100 / ratio).toFixed(0)}% of wink-nlp's; target at least 50%)`)
   const novel = (100_000 / words) * rows.analyze.ms
   console.log(`a 100,000-word novel at this rate: ${novel.toFixed(0)} ms`)
   await novelPage(text, dir)
-  corpusRun(dir)
+}
+
+/**
+ * Every hostile input analysed in a child process of its own: time per MB against ordinary prose
+ * in the same run (target: within 3×), and the child's peak memory.
+ */
+function hostile() {
+  const { hostileInputs, corpusText } = hostileModule
+  const names = Object.keys(hostileInputs(corpusText()))
+  const rows = names.map((name) => ({ name, ...JSON.parse(execFileSync(process.execPath, ['--expose-gc', self, '--hostile', name, String(HOSTILE_SIZE[name] ?? 1e6)], { encoding: 'utf8' })) }))
+  const base = rows.find((r) => r.name === 'prose').msPerMB
+  console.log('\nhostile inputs, each in its own process (best of 2 after a warm-up); ms per MB against ordinary prose in this run (target: within 3×)')
+  console.log('| input | MB | ms | ms/MB | vs prose | words | scenes | peak RSS MB |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+  for (const r of rows) {
+    const ratio = r.msPerMB / base
+    console.log(`| ${r.what} | ${r.mb.toFixed(2)} | ${r.ms.toFixed(0)} | ${r.msPerMB.toFixed(0)} | ${ratio.toFixed(2)}×${ratio > 3 ? ' ✗' : ''} | ${r.words.toLocaleString('en')} | ${r.scenes} | ${r.maxRssMB.toFixed(0)} |`)
+  }
+}
+
+async function hostileChild(name, size) {
+  const { analyze } = await import('../dist/index.js')
+  const corpus = hostileModule.corpusText()
+  const input = hostileModule.hostileInputs(corpus)[name]
+  const bytes = new TextEncoder().encode(input.make(size))
+  analyze(corpus.text.slice(0, 200_000)) // warm-up: loads the models, compiles the code paths
+  let best = Infinity
+  let report
+  for (let i = 0; i < 2; i++) {
+    globalThis.gc?.()
+    const t0 = performance.now()
+    report = analyze(bytes)
+    best = Math.min(best, performance.now() - t0)
+  }
+  const mb = bytes.length / 1e6
+  process.stdout.write(JSON.stringify({ what: input.what, mb, ms: best, msPerMB: best / mb, words: report.totals.words, scenes: report.scenes.length, maxRssMB: process.resourceUsage().maxRSS / 1024 }))
+}
+
+/**
+ * Peak memory (the whole process's maximum resident set, worker threads included) of the CLI
+ * writing JSON and HTML for a 10 MB story and for a 10 MB single paragraph; and what a 100 MB
+ * input meets by default.
+ */
+function memory(dir) {
+  const corpus = hostileModule.corpusText()
+  const inputs = hostileModule.hostileInputs(corpus)
+  const files = { 'a 10 MB story (prose, chapters, scenes)': ['book10.txt', generate(10e6)], 'a 10 MB single paragraph': ['para10.txt', inputs['one-paragraph'].make(10e6)] }
+  console.log('\npeak memory of `proselens analyze FILE` (JSON and HTML written; worker thread included): target under 400 MB')
+  console.log('| input | MB | s | peak RSS MB |\n| --- | ---: | ---: | ---: |')
+  for (const [what, [name, text]] of Object.entries(files)) {
+    const file = join(dir, name)
+    writeFileSync(file, text)
+    const r = JSON.parse(execFileSync(process.execPath, [self, '--cli', 'analyze', file, '--out', join(dir, 'memory'), '--quiet'], { encoding: 'utf8' }))
+    console.log(`| ${what} | ${(Buffer.byteLength(text) / 1e6).toFixed(1)} | ${(r.ms / 1000).toFixed(1)} | ${r.maxRssMB.toFixed(0)} |`)
+  }
+  const big = join(dir, 'book100.txt')
+  const ten = readFileSync(join(dir, 'book10.txt'))
+  writeFileSync(big, Buffer.concat(Array.from({ length: 10 }, () => ten)))
+  const r = JSON.parse(execFileSync(process.execPath, [self, '--cli', 'analyze', big, '--out', join(dir, 'memory'), '--quiet'], { encoding: 'utf8' }))
+  console.log(`a 100 MB input by default: exit ${r.code} in ${r.ms.toFixed(0)} ms, peak ${r.maxRssMB.toFixed(0)} MB: "${r.err.trim()}"`)
+}
+
+async function cliChild(args) {
+  const { run } = await import('../dist/cli/main.js')
+  const err = []
+  const t0 = performance.now()
+  const code = await run(args, { out: () => {}, err: (s) => err.push(s) })
+  process.stdout.write(JSON.stringify({ code, ms: performance.now() - t0, err: err.join('\n'), maxRssMB: process.resourceUsage().maxRSS / 1024 }))
 }
 
 /**

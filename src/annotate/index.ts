@@ -2,7 +2,7 @@ import type { Diagnostic, Manuscript, Scene, Span } from '../types.js'
 import { findDialogue, type QuoteConvention, type QuoteSpan } from './dialogue.js'
 import { findLetters } from './letters.js'
 import { countNames, countPronouns, type PersonCounts } from './persons.js'
-import { segment, TokenSink, type SentenceSpan } from './sentences.js'
+import { segment, TokenSink, type Piece, type SentenceSpan } from './sentences.js'
 import { countTenses, type Tokens } from './tense.js'
 import { findThought } from './thought.js'
 import { wordStarts } from './words.js'
@@ -115,15 +115,38 @@ export function annotate(manuscript: Manuscript): Annotated {
       const sentences: Sentence[] = []
       const paragraphWords: number[] = []
       const sceneWords: number[] = []
+      // Paragraphs go to wink-nlp in batches of about MAX_CHUNK characters; a longer one alone, in chunks.
+      let batch: { pieces: Piece[]; firstWords: number[] } = { pieces: [], firstWords: [] }
+      let batchLength = 0
+      const flush = () => {
+        const spans: SentenceSpan[][] = batch.pieces.map(() => [])
+        if (batch.pieces.length > 0) segment(batch.pieces, sink, spans)
+        for (const [k, firstWord] of batch.firstWords.entries()) appendSentences(sentences, spans[k]!, sceneWords, firstWord)
+        batch = { pieces: [], firstWords: [] }
+        batchLength = 0
+      }
       for (const p of scene.paragraphs) {
         const ptext = text.slice(p.start, p.end)
         const firstWord = sceneWords.length
         wordStarts(ptext, p.start, sceneWords)
         paragraphWords.push(sceneWords.length - firstWord)
+        if (batchLength + ptext.length > MAX_CHUNK) flush()
+        if (ptext.length <= MAX_CHUNK) {
+          batch.pieces.push({ text: ptext, base: p.start })
+          batch.firstWords.push(firstWord)
+          batchLength += ptext.length
+          continue
+        }
+        // A paragraph longer than a batch: its chunks go one by one, its sentences gathered.
         const spans: SentenceSpan[] = []
-        for (const c of chunks(ptext)) segment(ptext.slice(c.start, c.end), p.start + c.start, sink, spans)
+        for (const c of chunks(ptext)) {
+          const own: SentenceSpan[][] = [[]]
+          segment([{ text: ptext.slice(c.start, c.end), base: p.start + c.start }], sink, own)
+          for (const sp of own[0]!) spans.push(sp)
+        }
         appendSentences(sentences, spans, sceneWords, firstWord)
       }
+      flush()
       perScene.push({ scene, sentences, paragraphWords, words: sceneWords })
     }
   }

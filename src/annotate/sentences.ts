@@ -77,21 +77,41 @@ export function winkInput(paragraph: string): string {
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff
 const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff
 
+/** A stretch of the text given to wink-nlp: its text and where it starts in the story. */
+export interface Piece {
+  text: string
+  base: number
+}
+
+/** What wink-nlp reads between two pieces of one batch: a blank line, where it always ends a sentence. */
+const SEPARATOR = '\n\n'
+
 /**
- * Run wink-nlp (sentence boundaries and POS) on a paragraph and rebuild character offsets,
- * which wink-nlp does not give, from each token's value and the spaces before it. Line breaks
- * (hard-wrapped text) are given to wink-nlp as spaces, and long runs without whitespace are
- * cut (see `winkInput`), so offsets stay aligned.
+ * Run wink-nlp (sentence boundaries and POS) on pieces of text (whole paragraphs, or chunks of
+ * a long one) as one document, a blank line between pieces, so that a story of a hundred
+ * thousand one-line paragraphs is not a hundred thousand calls. Character offsets, which
+ * wink-nlp does not give, are rebuilt from each token's value and the spaces before it. Line
+ * breaks inside a piece are read as spaces and long runs without whitespace are cut (see
+ * `winkInput`), so offsets carry over unchanged. Tokens go to `tokens`; each piece's sentences
+ * to `sentences[k]`: a sentence never crosses from one piece into the next.
  */
-export function segment(paragraph: string, base: number, tokens: TokenSink, sentences: SentenceSpan[]): void {
-  const input = winkInput(paragraph)
+export function segment(pieces: readonly Piece[], tokens: TokenSink, sentences: SentenceSpan[][]): void {
+  const starts: number[] = []
+  let input = ''
+  for (const p of pieces) {
+    starts.push(input.length)
+    input += winkInput(p.text) + SEPARATOR
+  }
   const doc = nlp().readDoc(input)
   const its = nlp().its
   const winkTokens = doc.tokens()
   const values = winkTokens.out() as string[]
   const spaces = winkTokens.out(its.precedingSpaces) as string[]
   const pos = winkTokens.out(its.pos) as string[]
-  const first = tokens.length
+  // Each wink-nlp token's index in `tokens` and its piece, or -1 for the blank lines between.
+  const index = new Int32Array(values.length).fill(-1)
+  const pieceOf = new Int32Array(values.length).fill(-1)
+  let k = 0
   let at = 0
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!
@@ -103,14 +123,28 @@ export function segment(paragraph: string, base: number, tokens: TokenSink, sent
       if (found >= 0) start = at + found
     }
     const end = input.startsWith(value, start) ? start + value.length : start
-    tokens.push(base + start, base + end, POS_CODE[pos[i]!] ?? POS_CODE.X!)
     at = end
+    while (k + 1 < pieces.length && start >= starts[k + 1]!) k++
+    const local = start - starts[k]!
+    if (local >= pieces[k]!.text.length || value.trim() === '') continue // a separator
+    index[i] = tokens.length
+    pieceOf[i] = k
+    tokens.push(pieces[k]!.base + local, pieces[k]!.base + Math.min(end - starts[k]!, pieces[k]!.text.length), POS_CODE[pos[i]!] ?? POS_CODE.X!)
   }
-  const count = tokens.length - first
-  for (const span of doc.sentences().out(its.span) as unknown as [number, number][]) {
-    const [from, last] = span
-    if (from > last || from >= count || last >= count) continue
-    sentences.push({ start: tokens.start[first + from]!, end: tokens.end[first + last]!, firstToken: first + from, endToken: first + last + 1 })
+  for (const [from, last] of doc.sentences().out(its.span) as unknown as [number, number][]) {
+    // The sentence's tokens, split where they pass from one piece to the next.
+    let first = -1
+    let prev = -1
+    for (let i = from; i <= last && i < values.length; i++) {
+      if (index[i]! < 0) continue
+      if (first >= 0 && pieceOf[i] !== pieceOf[prev]) {
+        sentences[pieceOf[prev]!]!.push({ start: tokens.start[index[first]!]!, end: tokens.end[index[prev]!]!, firstToken: index[first]!, endToken: index[prev]! + 1 })
+        first = -1
+      }
+      if (first < 0) first = i
+      prev = i
+    }
+    if (first >= 0) sentences[pieceOf[prev]!]!.push({ start: tokens.start[index[first]!]!, end: tokens.end[index[prev]!]!, firstToken: index[first]!, endToken: index[prev]! + 1 })
   }
 }
 
