@@ -53,7 +53,7 @@ export async function readInput(path: string, maxBytes = MAX_FILE_BYTES): Promis
 
 /** Heap per megabyte of input an analysis may need: ordinary prose needs about 15. */
 const HEAP_PER_MB = 16
-const HEAP_BASE_MB = 160
+const HEAP_BASE_MB = 96
 const HEAP_MAX_MB = 16_384
 
 /**
