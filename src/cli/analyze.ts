@@ -3,7 +3,7 @@ import { largestFile } from '../corpus/run.js'
 import { heapLimitMb, InputError, MAX_FILE_BYTES, readInput } from '../node/input.js'
 import { AnalysisPool } from '../node/pool.js'
 import { toJson } from '../report/json.js'
-import { expandInputs, removeTemporaries, reportNames } from './files.js'
+import { ensureWritable, expandInputs, removeTemporaries, reportNames } from './files.js'
 
 export interface AnalyzeCommandOptions {
   out: string
@@ -43,6 +43,13 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCommandOp
       return 0
     } catch (e) {
       io.err(`proselens: ${(e as Error).message}`)
+      return 1
+    }
+  }
+  if (files.length > 0) {
+    const unwritable = await ensureWritable(options.out)
+    if (unwritable) {
+      io.err(`proselens: ${unwritable}`)
       return 1
     }
   }

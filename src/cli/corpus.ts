@@ -4,7 +4,7 @@ import { MAX_FILE_BYTES } from '../node/input.js'
 import { runCorpus, sceneRowsOf, type CorpusOptions, type Progress } from '../corpus/run.js'
 import { writeSummary } from '../corpus/summary.js'
 import type { Io } from './analyze.js'
-import { expandInputs } from './files.js'
+import { ensureWritable, expandInputs } from './files.js'
 
 export interface CorpusCommandOptions extends Omit<CorpusOptions, 'maxBytes'> {
   quiet: boolean
@@ -65,10 +65,22 @@ export async function corpusCommand(inputs: string[], options: CorpusCommandOpti
     io.err('proselens: no works to analyse')
     return errors.length > 0 ? 1 : 2
   }
+  const unwritable = await ensureWritable(options.out)
+  if (unwritable) {
+    io.err(`proselens: ${unwritable}`)
+    return 1
+  }
   const started = performance.now()
   const { rows, failures, names } = await runCorpus(files, { ...options, maxBytes }, progressFor(io, options.quiet))
-  const okNames = names.filter((_, i) => rows.some((r) => r.path === files[i]))
-  const summary = await writeSummary(options.out, rows, failures, () => sceneRowsOf(options.out, okNames), options.formats.includes('html'))
+  const analysed = new Set(rows.map((r) => r.path))
+  const okNames = names.filter((_, i) => analysed.has(files[i]!))
+  let summary
+  try {
+    summary = await writeSummary(options.out, rows, failures, () => sceneRowsOf(options.out, okNames), options.formats.includes('html'))
+  } catch (e) {
+    io.err(`proselens: the corpus tables were not written: ${(e as Error).message}`)
+    return 1
+  }
   const seconds = (performance.now() - started) / 1000
   if (!options.quiet) {
     io.out(`${summary.works} works analysed (${summary.totals.words.toLocaleString('en-US')} words) in ${seconds.toFixed(1)} s; summary.json, works.csv, scenes.csv, failures.csv and index.html in ${options.out}`)

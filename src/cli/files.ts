@@ -102,6 +102,29 @@ export async function writeAtomic(path: string, data: string | Iterable<string>)
     await rename(tmp, path)
   } catch (e) {
     await rm(tmp, { force: true })
-    throw e
+    throw writeError(path, e)
+  }
+}
+
+/** An error writing `path`, saying so: a full disk, a read-only folder, a permission. */
+function writeError(path: string, e: unknown): Error {
+  const cause = e as NodeJS.ErrnoException
+  return Object.assign(new Error(`cannot write ${path}: ${cause.message}`, { cause }), { code: cause.code })
+}
+
+/**
+ * Make the output folder and check that a file can be written in it, before any work starts:
+ * a read-only folder, a full disk or a path through a file is one clear message, not one a work.
+ */
+export async function ensureWritable(dir: string): Promise<string | null> {
+  const probe = join(dir, `.proselens-write-test.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  try {
+    await mkdir(dir, { recursive: true })
+    await writeFile(probe, 'proselens')
+    return null
+  } catch (e) {
+    return `cannot write to the output folder ${dir}: ${(e as Error).message}`
+  } finally {
+    await rm(probe, { force: true }).catch(() => {})
   }
 }

@@ -115,7 +115,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       // --help and --version end here too, with exit code 0.
       return e.exitCode === 0 ? 0 : 2
     }
-    io.err(`proselens: ${(e as Error).stack ?? e}`)
+    // A failure of the machine (a disk, a permission) is its message; a bug shows its stack.
+    const error = e as NodeJS.ErrnoException
+    io.err(`proselens: ${error.code && !process.env.PROSELENS_DEBUG ? error.message : (error.stack ?? error)}`)
     return 1
   }
   return code

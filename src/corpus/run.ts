@@ -124,7 +124,11 @@ export async function runCorpus(files: string[], o: CorpusOptions, progress: Pro
     const result = await pool.run(task)
     const entry: CacheEntry = { key, path, result: result.ok ? result : { ok: false, error: result.error } }
     // The cache entry is written last: a work counts as done only once its reports are whole.
-    await writeAtomic(cachePath(o.out, name), JSON.stringify(entry))
+    try {
+      await writeAtomic(cachePath(o.out, name), JSON.stringify(entry))
+    } catch (e) {
+      return fail(`${path}: ${(e as Error).message}`)
+    }
     keep(i, path, entry.result)
     progress.tick(path, result.ok ? 'done' : 'failed', result.ok ? `${result.work.words} words` : result.error)
   }

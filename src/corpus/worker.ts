@@ -33,6 +33,7 @@ export default async function analyzeWork(task: WorkTask): Promise<WorkResult> {
     const { work, scenes } = rowsOf(report, task.path, task.name)
     return { ok: true, work, scenes }
   } catch (e) {
-    return { ok: false, error: (e as Error).message }
+    const message = (e as Error).message
+    return { ok: false, error: message.startsWith(task.path) ? message : `${task.path}: ${message}` }
   }
 }
