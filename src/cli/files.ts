@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, open, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, open, readdir, realpath, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises'
 import { basename, extname, join, relative, resolve } from 'node:path'
 import { glob } from 'tinyglobby'
 import { FORMAT_EXTENSIONS } from '../ingest/formats.js'
@@ -90,11 +90,11 @@ export async function writeAtomic(path: string, data: string | Iterable<string>)
         for (const piece of data) {
           buffered += piece
           if (buffered.length >= WRITE_CHUNK) {
-            await file.write(buffered)
+            await writeAll(file, buffered)
             buffered = ''
           }
         }
-        await file.write(buffered)
+        await writeAll(file, buffered)
       } finally {
         await file.close()
       }
@@ -103,6 +103,20 @@ export async function writeAtomic(path: string, data: string | Iterable<string>)
   } catch (e) {
     await rm(tmp, { force: true })
     throw writeError(path, e)
+  }
+}
+
+/**
+ * Write all of `text`: a write may take only part of it (a disk filling up takes what fits and
+ * says nothing), so go on until every byte is written or the write fails.
+ */
+async function writeAll(file: FileHandle, text: string): Promise<void> {
+  const bytes = Buffer.from(text)
+  let at = 0
+  while (at < bytes.length) {
+    const { bytesWritten } = await file.write(bytes, at, bytes.length - at)
+    if (bytesWritten === 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
+    at += bytesWritten
   }
 }
 

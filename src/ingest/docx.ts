@@ -38,7 +38,13 @@ export async function readDocx(zip: ZipArchive, bytes: Uint8Array): Promise<{ st
   if (!zip.read('word/document.xml')) throw new Error('the DOCX has no word/document.xml: it is damaged or not a Word document')
   const result = await mammoth.convertToHtml(
     { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-    { styleMap: STYLE_MAP, transformDocument: markCentred as (e: unknown) => unknown, externalFileAccess: false },
+    {
+      styleMap: STYLE_MAP,
+      transformDocument: markCentred as (e: unknown) => unknown,
+      externalFileAccess: false,
+      // Pictures are never read: mammoth would inline each one as base64 for nothing.
+      convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+    },
   )
   for (const m of result.messages) {
     if (m.type === 'error') diagnostics.push({ severity: 'warning', code: 'docx-conversion', message: `Word conversion: ${m.message}` })

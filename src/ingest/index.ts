@@ -121,7 +121,9 @@ export async function readSourceAsync(bytes: Uint8Array, options: ReadOptions = 
     if (e instanceof UnreadableInputError) throw e
     const what = hint === 'docx' ? 'DOCX' : hint === 'epub' ? 'EPUB' : 'archive'
     if (e instanceof ZipError) throw new UnreadableInputError(`${name}: ${e.message}`)
-    throw new UnreadableInputError(`${name}: the ${what} could not be read: ${(e as Error).message}`)
+    // The parser's own first line, without its decorations ("[xmldom error]", positions).
+    const why = String((e as Error).message).split('\n')[0]!.replace(/^(?:error:\s*)?\[\w+ error\]\s*/i, '').trim()
+    throw new UnreadableInputError(`${name}: the ${what} could not be read: ${why}`)
   }
 }
 

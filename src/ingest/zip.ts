@@ -22,6 +22,9 @@ export const ZIP_LIMITS: ZipLimits = {
   maxEntries: 10_000,
 }
 
+/** Entries a DOCX or EPUB reader needs: markup, package and relationship files. */
+const TEXT_ENTRY = /\.(?:xml|rels|xhtml|html?|opf|ncx|txt)$|^mimetype$/i
+
 /** Thrown for an archive that cannot or must not be read. */
 export class ZipError extends Error {
   override name = 'ZipError'
@@ -80,7 +83,8 @@ export async function readZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS)
   }
   const data = new Map<string, Buffer>()
   try {
-    for (const { name, entry } of entries) data.set(name, await readEntry(zip, entry, name))
+    // Only text is unpacked (markup, package files): pictures and fonts are never inflated.
+    for (const { name, entry } of entries) if (TEXT_ENTRY.test(name)) data.set(name, await readEntry(zip, entry, name))
   } finally {
     zip.close()
   }
