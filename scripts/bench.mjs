@@ -3,7 +3,7 @@
 // plain regex tokeniser, on the same generated multi-megabyte text, in one run. Each pass runs
 // in its own child process, so each peak memory (max RSS) is its own. Report ratios, not
 // absolute times: these machines are shared and noisy.
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -71,6 +71,7 @@ if (process.argv[2] === '--child') {
   if (wanted('throughput')) await throughput(dir)
   if (wanted('hostile')) hostile()
   if (wanted('memory')) memory(dir)
+  if (wanted('files')) await hostileFiles(dir)
   if (wanted('corpus')) corpusRun(dir)
 }
 
@@ -155,6 +156,73 @@ function memory(dir) {
   writeFileSync(big, Buffer.concat(Array.from({ length: 10 }, () => ten)))
   const r = JSON.parse(execFileSync(process.execPath, [self, '--cli', 'analyze', big, '--out', join(dir, 'memory'), '--quiet'], { encoding: 'utf8' }))
   console.log(`a 100 MB input by default: exit ${r.code} in ${r.ms.toFixed(0)} ms, peak ${r.maxRssMB.toFixed(0)} MB: "${r.err.trim()}"`)
+}
+
+/**
+ * Hostile files, each given to `proselens analyze` in a process of its own: what happened, the
+ * time and the peak memory. Zip bombs, entity bombs, traversal names, devices, oversized files;
+ * then a read-only output folder and a full disk where this machine allows setting them up.
+ */
+async function hostileFiles(dir) {
+  const { default: JSZip } = await import('jszip')
+  const folder = join(dir, 'hostile-files')
+  mkdirSync(folder, { recursive: true })
+  const zipOf = async (entries, compress = true) => {
+    const zip = new JSZip()
+    for (const [name, data] of Object.entries(entries)) zip.file(name, data)
+    return Buffer.from(await zip.generateAsync({ type: 'uint8array', compression: compress ? 'DEFLATE' : 'STORE', compressionOptions: { level: 9 } }))
+  }
+  const container = '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="book.opf" media-type="application/oebps-package+xml"/></rootfiles></container>'
+  const opf = (extra = '') => `<?xml version="1.0"?>${extra}<package xmlns="http://www.idpf.org/2007/opf"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>T</dc:title></metadata><manifest><item id="a" href="a.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="a"/></spine></package>`
+  const xhtml = '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>She crossed the yard. Nobody followed her.</p></body></html>'
+  const laughs = '<!DOCTYPE d [<!ENTITY a "lollollollol">' + Array.from({ length: 9 }, (_, i) => `<!ENTITY ${String.fromCharCode(98 + i)} "${`&${String.fromCharCode(97 + i)};`.repeat(10)}">`).join('') + ']>'
+  const patchSizes = (bytes, value) => {
+    const out = Buffer.from(bytes)
+    for (let i = 0; i + 46 <= out.length; i++) if (out.readUInt32LE(i) === 0x02014b50 && out.readUInt16LE(i + 10) === 8) out.writeUInt32LE(value, i + 24)
+    return out
+  }
+  const cases = [
+    ['zip bomb: DOCX whose document unpacks to 200 MB of zeros', 'bomb.docx', await zipOf({ 'word/document.xml': new Uint8Array(200 * 2 ** 20) })],
+    ['zip bomb: DOCX entry lying about its size (declares 5 KB, unpacks to 3 MB)', 'liar.docx', patchSizes(await zipOf({ 'word/document.xml': 'x'.repeat(3 * 2 ** 20) }), 5000)],
+    ['zip bomb: 20,000 entries', 'entries.epub', await zipOf(Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`f${i}.txt`, '']) ), false)],
+    ['XML entity bomb in an EPUB package', 'laughs.epub', await zipOf({ 'META-INF/container.xml': container, 'book.opf': opf(laughs), 'a.xhtml': xhtml })],
+    ['XML entity bomb in a DOCX', 'laughs.docx', await zipOf({ '[Content_Types].xml': '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>', 'word/document.xml': `<?xml version="1.0"?>${laughs}<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>She laughed &j;.</w:t></w:r></w:p></w:body></w:document>` })],
+    ['XML entity bomb in HTML', 'laughs.html', `<!DOCTYPE html [${laughs.slice(12, -2)}]><html><body><p>She laughed &j; once.</p></body></html>`],
+    ['EPUB with ../ and absolute entry names', 'traversal.epub', await zipOf({ 'META-INF/container.xml': container, 'book.opf': opf(), 'a.xhtml': xhtml, '../../evil.xhtml': xhtml, '/etc/evil': 'x' })],
+    ['HTML with scripts and event handlers in text and metadata', 'scripts.html', '<html><head><title>&lt;script&gt;alert(1)&lt;/script&gt;</title><script>alert(2)</script></head><body onload="alert(3)"><p>She typed &lt;img src=x onerror=alert(4)&gt; and waited.</p><p><a href="javascript:alert(5)">Nothing</a> happened.</p></body></html>'],
+    ['a file over the size limit (50 MB)', 'huge.txt', Buffer.alloc(50 * 2 ** 20, 'word ')],
+  ]
+  console.log('\nhostile files, each given to `proselens analyze` in a process of its own')
+  console.log('| input | what happened | ms | peak RSS MB |\n| --- | --- | ---: | ---: |')
+  const row = (what, r) => {
+    const said = r.code === 0 ? 'analysed' : r.err.split('\n')[0].replace(/^proselens: .*?: /, 'refused: ')
+    console.log(`| ${what} | ${said.replace(/\|/g, '\\|')} | ${r.ms.toFixed(0)} | ${r.maxRssMB.toFixed(0)} |`)
+  }
+  const run = (args, uid) => JSON.parse(execFileSync(process.execPath, [self, '--cli', 'analyze', ...args, '--quiet'], { encoding: 'utf8', ...(uid === undefined ? {} : { uid, gid: uid }) }))
+  for (const [what, name, data] of cases) {
+    writeFileSync(join(folder, name), data)
+    row(what, run([join(folder, name), '--out', join(folder, 'out')]))
+  }
+  const { symlinkSync } = await import('node:fs')
+  symlinkSync('/dev/zero', join(folder, 'zero.txt'))
+  row('a symbolic link to /dev/zero', run([join(folder, 'zero.txt'), '--out', join(folder, 'out')]))
+  execFileSync('mkfifo', [join(folder, 'pipe.txt')])
+  row('a named pipe', run([join(folder, 'pipe.txt'), '--out', join(folder, 'out')]))
+  if (process.getuid?.() === 0) {
+    // A folder only root may write, and the CLI run as an ordinary user (root writes anywhere).
+    const { chmodSync } = await import('node:fs')
+    const locked = join(folder, 'locked')
+    mkdirSync(locked)
+    chmodSync(locked, 0o555)
+    for (const d of [dir, folder]) chmodSync(d, 0o755)
+    row('a read-only output folder', run(['corpus/night-ferry.txt', '--out', join(locked, 'out')], 65534))
+  }
+  const disk = join(folder, 'disk')
+  mkdirSync(disk)
+  if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=300k', 'tmpfs', disk]).status === 0) {
+    row('a full disk (300 KB tmpfs) for three stories', run(['corpus/night-ferry.txt', 'corpus/lantern-row.md', 'corpus/the-salt-ledger.txt', '--out', disk]))
+    spawnSync('umount', [disk])
+  } else console.log('| a full disk | (cannot mount a tmpfs here) | | |')
 }
 
 async function cliChild(args) {
