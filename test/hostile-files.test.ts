@@ -67,6 +67,15 @@ describe('hostile files', () => {
     expect(expectOnlyWholeFiles(join(dir, 'devices')).sort()).toEqual(['night-ferry.html', 'night-ferry.json'])
   })
 
+  it('a --jsonl line whose text is past the size limit is an error line; the next is analysed', () => {
+    const input = `${JSON.stringify({ id: 'big', text: 'a '.repeat(1_500_000) })}\n${JSON.stringify({ id: 'ok', text: 'She left. He stayed.' })}\n`
+    const r = spawnSync(process.execPath, [CLI, 'corpus', '--jsonl', '--max-size', '2'], { input, encoding: 'utf8', maxBuffer: 1 << 26 })
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    expect(lines[0]).toEqual({ id: 'big', error: 'big: 2.9 MB is more than the 2 MB limit (raise it with --max-size)' })
+    expect(lines[1].report.totals.words).toBe(4)
+    expect(r.status).toBe(1)
+  })
+
   it('a file that vanishes during a corpus run is one failure row; the rest is analysed', async () => {
     const works = join(dir, 'vanishing')
     mkdirSync(works)

@@ -66,7 +66,7 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCommandOp
       const paths = formats.map((f) => join(options.out, `${names[i]}.${f}`))
       try {
         const bytes = await readInput(file, maxBytes)
-        const result = await pool.run({ path: file, name: names[i]!, bytes, outDir: options.out, formats, includeText: options.text })
+        const result = await pool.run({ path: file, name: names[i]!, bytes, outDir: options.out, formats, includeText: options.text, prettyJson: true })
         if (!result.ok) {
           for (const p of paths) await removeTemporaries(p)
           throw new InputError(result.error)

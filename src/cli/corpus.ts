@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline'
 import cliProgress from 'cli-progress'
-import { MAX_FILE_BYTES } from '../node/input.js'
+import { MAX_FILE_BYTES, tooLarge } from '../node/input.js'
 import { runCorpus, sceneRowsOf, type CorpusOptions, type Progress } from '../corpus/run.js'
 import { writeSummary } from '../corpus/summary.js'
 import type { Io } from './analyze.js'
@@ -112,7 +112,11 @@ async function jsonlCommand(options: CorpusCommandOptions, maxBytes: number, io:
       if (line.startsWith('{')) {
         const item = JSON.parse(line) as { id?: unknown; text?: unknown; path?: unknown }
         id = String(item.id ?? index)
-        if (typeof item.text === 'string') report = await analyzeBytes(item.text, { path: id, includeText: options.includeText })
+        if (typeof item.text === 'string') {
+          // The same size limit as for files (a character is at least one byte).
+          if (item.text.length > maxBytes) throw new Error(tooLarge(id, Buffer.byteLength(item.text), maxBytes))
+          report = await analyzeBytes(item.text, { path: id, includeText: options.includeText })
+        }
         else if (typeof item.path === 'string') report = await analyzeFile(item.path, { includeText: options.includeText, maxBytes })
         else throw new Error('a JSON line needs "text" or "path"')
       } else {

@@ -120,7 +120,7 @@ export async function runCorpus(files: string[], o: CorpusOptions, progress: Pro
         return
       }
     }
-    const task: WorkTask = { path, name, bytes, outDir: o.out, formats: o.formats, includeText: o.includeText }
+    const task: WorkTask = { path, name, bytes, outDir: o.out, formats: o.formats, includeText: o.includeText, prettyJson: false }
     const result = await pool.run(task)
     const entry: CacheEntry = { key, path, result: result.ok ? result : { ok: false, error: result.error } }
     // The cache entry is written last: a work counts as done only once its reports are whole.

@@ -14,6 +14,8 @@ export interface WorkTask {
   outDir: string
   formats: readonly ('json' | 'html')[]
   includeText: boolean
+  /** Indented JSON for reading (a writer's reports); compact for a corpus run's thousands. */
+  prettyJson: boolean
 }
 
 export type WorkResult = { ok: true; work: WorkRow; scenes: SceneRow[] } | { ok: false; error: string }
@@ -28,7 +30,7 @@ export default async function analyzeWork(task: WorkTask): Promise<WorkResult> {
     for (const f of task.formats) {
       const file = join(task.outDir, `${task.name}.${f}`)
       if (f === 'html') await writeAtomic(file, reportHtmlPieces(report))
-      else await writeAtomic(file, jsonPieces(task.includeText ? report : { ...report, text: undefined }))
+      else await writeAtomic(file, jsonPieces(task.includeText ? report : { ...report, text: undefined }, { pretty: task.prettyJson }))
     }
     const { work, scenes } = rowsOf(report, task.path, task.name)
     return { ok: true, work, scenes }

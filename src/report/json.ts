@@ -1,8 +1,17 @@
-import stringify from 'json-stringify-pretty-compact'
-
 export interface JsonOptions {
-  /** Indented, with short arrays and objects (spans, histograms) kept on one line. Default true. */
+  /** Indented, with arrays of numbers (spans) kept on one line. Default true. */
   pretty?: boolean
+}
+
+/** An array of numbers (or null or booleans) as JSON.stringify indents it, one value a line. */
+const SCALAR = String.raw`(?:-?\d[\d.eE+-]*|null|true|false)`
+const SCALAR_ARRAY = new RegExp(String.raw`\[\n\s*(${SCALAR}(?:,\n\s*${SCALAR})*)\n\s*\]`, 'g')
+
+/** Indented JSON with arrays of numbers on one line: `[120, 180, 12, 0]`, not six lines. */
+function pretty(value: unknown, indent: string): string {
+  return JSON.stringify(value, null, 2)
+    .replace(SCALAR_ARRAY, (_, inner: string) => `[${inner.replace(/,\n\s*/g, ', ')}]`)
+    .replace(/\n/g, `\n${indent}`)
 }
 
 /**
@@ -12,18 +21,18 @@ export interface JsonOptions {
  * runs to tens of megabytes).
  */
 export function* jsonPieces(value: object, options: JsonOptions = {}): Generator<string> {
-  const pretty = options.pretty ?? true
-  const format = (v: unknown, indent: string) => (pretty ? stringify(v, { maxLength: 100 }).replace(/\n/g, `\n${indent}`) : JSON.stringify(v))
+  const indented = options.pretty ?? true
+  const format = (v: unknown, indent: string) => (indented ? pretty(v, indent) : JSON.stringify(v))
   const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function')
-  const nl = pretty ? '\n' : ''
+  const nl = indented ? '\n' : ''
   yield `{${nl}`
   for (const [i, [key, v]] of entries.entries()) {
-    const name = `${pretty ? '  ' : ''}${JSON.stringify(key)}:${pretty ? ' ' : ''}`
+    const name = `${indented ? '  ' : ''}${JSON.stringify(key)}:${indented ? ' ' : ''}`
     const comma = i + 1 < entries.length ? ',' : ''
     if (Array.isArray(v) && v.length > 0 && v.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item))) {
       yield `${name}[${nl}`
-      for (const [j, item] of v.entries()) yield `${pretty ? '    ' : ''}${format(item, '    ')}${j + 1 < v.length ? ',' : ''}${nl}`
-      yield `${pretty ? '  ' : ''}]${comma}${nl}`
+      for (const [j, item] of v.entries()) yield `${indented ? '    ' : ''}${format(item, '    ')}${j + 1 < v.length ? ',' : ''}${nl}`
+      yield `${indented ? '  ' : ''}]${comma}${nl}`
     } else {
       yield `${name}${format(v, '  ')}${comma}${nl}`
     }
