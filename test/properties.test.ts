@@ -35,7 +35,26 @@ const piece = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) },
   { weight: 1, arbitrary: fc.string({ unit: utf16, maxLength: 4 }) },
 )
-const story = fc.array(piece, { maxLength: 300 }).map((parts) => parts.join(''))
+const soup = fc.array(piece, { maxLength: 300 }).map((parts) => parts.join(''))
+
+// Stories with a shape: a header of fields, chapters of scenes of paragraphs of sentences, with
+// dialogue, italics and the writer's own markup, joined by any line breaks; so that the deeper
+// paths (front and end matter, chapters, scene breaks, speeches over paragraphs) are reached.
+const sentence = fc
+  .tuple(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 14 }), fc.constantFrom('.', '!', '?', '…', '', ',', '—'), fc.constantFrom('', '', '“', '"', "'", '‘', '*', '_', '<em>'), fc.boolean())
+  .map(([ws, end, quote, closed]) => {
+    const closing: Record<string, string> = { '“': '”', '"': '"', "'": "'", '‘': '’', '*': '*', _: '_', '<em>': '</em>' }
+    return quote ? `${quote}${ws.join(' ')}${end}${closed ? closing[quote] : ''}` : ws.join(' ') + end
+  })
+const paragraph = fc.array(sentence, { minLength: 1, maxLength: 6 }).map((ss) => ss.join(' '))
+const scene = fc.array(paragraph, { minLength: 1, maxLength: 8 })
+const header = fc.array(fc.constantFrom('Title: The Ferry', 'by Ann Other', 'Rating: T', 'Fandom: Original Work', 'Summary:', 'A/N: for my beta', '---\ntitle: The Ferry\nauthor: Ann\n---', '# The Ferry', '<h1>The Ferry</h1>'), { maxLength: 5 })
+const breakLine = fc.constantFrom('* * *', '#', '***', '~', '---', '<hr>', '', 'Chapter 3', '## Chapter Two', '<h2>Part II</h2>', 'CHAPTER IX', 'The End', 'To be continued...')
+const gap = fc.constantFrom('\n\n', '\n', '\n\n\n', '\r\n\r\n', '\n \n', '<br><br>', '</p><p>')
+const shaped = fc.tuple(header, fc.array(fc.tuple(breakLine, scene, gap), { minLength: 1, maxLength: 6 }), gap).map(([head, parts, g]) =>
+  [head.join(g), ...parts.map(([b, paras, inner]) => [b, ...paras].join(inner))].join(g),
+)
+const story = fc.oneof(soup, shaped)
 const path = fc.constantFrom('story.txt', 'story.md', 'story.html', undefined)
 
 const inside = (r: Report, a: number, b: number) => Number.isInteger(a) && Number.isInteger(b) && 0 <= a && a <= b && b <= r.text!.length
