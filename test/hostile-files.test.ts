@@ -76,6 +76,24 @@ describe('hostile files', () => {
     expect(r.status).toBe(1)
   })
 
+  it('a work past its worker\'s memory fails alone, the worker is replaced, and a rerun with more memory analyses it', () => {
+    const works = join(dir, 'memory')
+    mkdirSync(works)
+    const story = readFileSync('corpus/night-ferry.txt', 'utf8')
+    writeFileSync(join(works, 'a.txt'), story)
+    writeFileSync(join(works, 'big.txt'), `${story}\n\n`.repeat(200)) // about 2.4 MB
+    writeFileSync(join(works, 'z.txt'), story)
+    const out = join(dir, 'memory-out')
+    const first = cli(['corpus', works, '--out', out, '--jobs', '1', '--max-memory', '48', '--quiet'])
+    expect(first.code).toBe(1)
+    expect(readFileSync(join(out, 'failures.csv'), 'utf8')).toContain(`${join(works, 'big.txt')}: the analysis ran out of memory (48 MB allowed for inputs of this size; raise it with --max-memory)`)
+    expect(existsSync(join(out, 'z.json'))).toBe(true)
+    expectOnlyWholeFiles(out)
+    const second = cli(['corpus', works, '--out', out, '--jobs', '1', '--quiet'])
+    expect(second.code).toBe(0)
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).works).toBe(3)
+  })
+
   it('a file that vanishes during a corpus run is one failure row; the rest is analysed', async () => {
     const works = join(dir, 'vanishing')
     mkdirSync(works)

@@ -122,6 +122,8 @@ export async function runCorpus(files: string[], o: CorpusOptions, progress: Pro
     }
     const task: WorkTask = { path, name, bytes, outDir: o.out, formats: o.formats, includeText: o.includeText, prettyJson: false }
     const result = await pool.run(task)
+    // Out of memory is no verdict on the work: a run with more memory tries it again.
+    if (!result.ok && result.transient) return fail(result.error)
     const entry: CacheEntry = { key, path, result: result.ok ? result : { ok: false, error: result.error } }
     // The cache entry is written last: a work counts as done only once its reports are whole.
     try {

@@ -18,7 +18,8 @@ export interface WorkTask {
   prettyJson: boolean
 }
 
-export type WorkResult = { ok: true; work: WorkRow; scenes: SceneRow[] } | { ok: false; error: string }
+/** A failure is `transient` when another run may succeed (more memory): it is not cached. */
+export type WorkResult = { ok: true; work: WorkRow; scenes: SceneRow[] } | { ok: false; error: string; transient?: boolean }
 
 /**
  * Analyse one work and write its reports (each whole or not at all). Runs in a worker thread;

@@ -27,7 +27,8 @@ export class AnalysisPool {
     try {
       return await this.pool.run(task, { transferList: [task.bytes.buffer as ArrayBuffer] })
     } catch (e) {
-      return { ok: false, error: isOutOfMemory(e) ? outOfMemory(task.path, this.heapMb) : `${task.path}: ${(e as Error).message}` }
+      if (isOutOfMemory(e)) return { ok: false, error: outOfMemory(task.path, this.heapMb), transient: true }
+      return { ok: false, error: `${task.path}: ${(e as Error).message}` }
     }
   }
 
