@@ -58,6 +58,7 @@ export function hostileInputs({ text, words }) {
       make: (n) => fill(n, (i) => ['Она сказала «привет» и ушла. ', '她说：“你好。” ', 'قالت مرحبا بك. ', 'नमस्ते दुनिया। ', `${word(i)} 🐈‍⬛ sat. `, '👩‍👩‍👧‍👦🏳️‍🌈 ', 'e\u0301\u0301 ', 'Ἐν ἀρχῇ ἦν. '][i % 8] + (i % 24 === 23 ? '\n\n' : '')),
     },
     'zero-width': { what: 'zero-width spaces between words', make: (n) => fill(n, (i) => word(i) + (i % 3 ? '\u200b' : ' \u200d') + (i % 40 === 39 ? '.\n\n' : '')) },
+    'nested-html': { what: 'HTML nested 100,000 deep', make: () => `<html><body><p>${Array.from({ length: 100_000 }, (_, i) => `<em>${lower(i)} `).join('')}</p></body></html>` },
     'ascii-art': { what: 'ASCII art', make: (n) => fill(n, (i) => ['  /\\_/\\   |====|  ', ' ( o.o )  |#  #|  ', '  > ^ <   |====|  ', '+--------+--------+', '|||||||||||||||||||', '~~~~~~~~~~~~~~~~~~~'][i % 6] + '\n' + (i % 12 === 11 ? '\n' : '')) },
   }
 }

@@ -3,6 +3,7 @@ import type { BlockRole, Meta } from '../types.js'
 import { ao3Label, isAo3Boilerplate } from '../data/ao3.js'
 import { appendNote, NOTE_KEYS, recordField } from './ao3.js'
 import { DocumentBuilder } from './markup.js'
+import { limitNesting } from './nesting.js'
 
 /** Elements whose content is never text of the document. */
 const SKIPPED = new Set(['script', 'style', 'head', 'title', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'select', 'button', 'textarea', 'canvas', 'audio', 'video'])
@@ -40,6 +41,8 @@ interface Open {
   meta: boolean
   /** An AO3 `dd` whose field is being read. */
   field?: string
+  /** Inside such a `dd` (kept on every element, so text need not search the stack). */
+  inField: boolean
   heading?: number
   /** An element left out of the text (AO3's boilerplate messages, the table-of-contents heading). */
   drop?: boolean
@@ -143,6 +146,7 @@ export function readHtml(html: string, state: HtmlReadState = newHtmlState()): H
           block: BLOCKS.has(name),
           region,
           meta: meta_,
+          inField: parent?.inField ?? false,
         }
         if (name === 'style') inStyle = true
         if (!open.skip && state.ao3 && (classes.includes('toc-heading') || classes.includes('message') || classes.includes('endnote-link') || classes.includes('landmark'))) {
@@ -156,6 +160,7 @@ export function readHtml(html: string, state: HtmlReadState = newHtmlState()): H
           if (heading) open.heading = Number(heading[1])
           if (name === 'dd' && dtLabel) {
             open.field = dtLabel
+            open.inField = true
             fieldText = ''
             builder.text(`${dtLabel}: `)
           }
@@ -166,7 +171,7 @@ export function readHtml(html: string, state: HtmlReadState = newHtmlState()): H
         if (inStyle) css += data
         const t = top()
         if (!t || t.skip) return
-        if (stack.some((o) => o.field !== undefined)) fieldText += data
+        if (t.inField) fieldText += data
         builder.text(data, t.italic)
       },
       onclosetag(name) {
@@ -240,7 +245,7 @@ export function readHtml(html: string, state: HtmlReadState = newHtmlState()): H
     },
     { decodeEntities: true, recognizeSelfClosing: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   )
-  parser.write(html)
+  parser.write(limitNesting(html))
   parser.end()
   if (builder.pending) flush()
   if (state.ao3) meta.archive = 'Archive of Our Own'
