@@ -94,6 +94,23 @@ describe('hostile files', () => {
     expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).works).toBe(3)
   })
 
+  it('a work past its time is stopped and fails alone; it is not cached, so a rerun analyses it', () => {
+    const works = join(dir, 'slow')
+    mkdirSync(works)
+    const story = readFileSync('corpus/night-ferry.txt', 'utf8')
+    writeFileSync(join(works, 'long.txt'), `${story}\n\n`.repeat(200)) // about 2.4 MB: over a second to analyse
+    writeFileSync(join(works, 'short.txt'), story)
+    const out = join(dir, 'slow-out')
+    const first = cli(['analyze', join(works, 'long.txt'), join(works, 'short.txt'), '--out', out, '--timeout', '0.2'])
+    expect(first.code).toBe(1)
+    expect(first.err).toContain(`${join(works, 'long.txt')}: the analysis took longer than 0.2 s and was stopped (raise the limit with --timeout)`)
+    expect(expectOnlyWholeFiles(out).sort()).toEqual(['short.html', 'short.json'])
+    const corpusOut = join(dir, 'slow-corpus')
+    expect(cli(['corpus', works, '--out', corpusOut, '--jobs', '1', '--timeout', '0.2', '--quiet']).code).toBe(1)
+    expect(cli(['corpus', works, '--out', corpusOut, '--jobs', '1', '--quiet']).code).toBe(0)
+    expect(JSON.parse(readFileSync(join(corpusOut, 'summary.json'), 'utf8')).works).toBe(2)
+  })
+
   it('a file that vanishes during a corpus run is one failure row; the rest is analysed', async () => {
     const works = join(dir, 'vanishing')
     mkdirSync(works)

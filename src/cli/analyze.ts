@@ -1,6 +1,6 @@
 import { join, relative, resolve } from 'node:path'
 import { largestFile } from '../corpus/run.js'
-import { heapLimitMb, InputError, MAX_FILE_BYTES, readInput } from '../node/input.js'
+import { heapLimitMb, InputError, MAX_FILE_BYTES, readInput, timeLimitSeconds } from '../node/input.js'
 import { AnalysisPool } from '../node/pool.js'
 import { toJson } from '../report/json.js'
 import { ensureWritable, expandInputs, removeTemporaries, reportNames } from './files.js'
@@ -14,6 +14,8 @@ export interface AnalyzeCommandOptions {
   maxBytes?: number
   /** Heap the analysis may use, in MB (default: enough for the largest input, see `heapLimitMb`). */
   maxMemoryMb?: number
+  /** Time one input may take, in seconds (default by its size, see `timeLimitSeconds`). */
+  timeoutSeconds?: number
   /** Which files to write per input (default both). */
   formats?: OutputFormat[]
 }
@@ -60,7 +62,10 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCommandOp
   const maxBytes = options.maxBytes ?? MAX_FILE_BYTES
   // The analysis runs in a worker thread whose heap fits the largest input: memory stays near
   // what the input needs, and an input that needs more fails alone with a clear message.
-  const pool = new AnalysisPool(1, options.maxMemoryMb ?? heapLimitMb(Math.min(maxBytes, await largestFile(files))))
+  const pool = new AnalysisPool(1, {
+    heapMb: options.maxMemoryMb ?? heapLimitMb(Math.min(maxBytes, await largestFile(files))),
+    seconds: (task) => options.timeoutSeconds ?? timeLimitSeconds(task.bytes.byteLength),
+  })
   try {
     for (const [i, file] of files.entries()) {
       const paths = formats.map((f) => join(options.out, `${names[i]}.${f}`))

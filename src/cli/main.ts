@@ -30,13 +30,15 @@ export function createCli(io: Io, setExit: (code: number) => void): Command {
     .option('-f, --format <list>', 'what to write per input: json, html or both', parseFormats, [...OUTPUT_FORMATS])
     .option('--max-size <MB>', `refuse files larger than this many megabytes (default ${MAX_FILE_BYTES / 2 ** 20})`, parseMegabytes)
     .option('--max-memory <MB>', MAX_MEMORY_HELP, parsePositive)
+    .option('--timeout <seconds>', TIMEOUT_HELP, parseSeconds)
     .addHelpText(
       'after',
       '\nExit codes: 0 success, 1 some inputs failed (the others are still written), 2 usage error.\nInputs are never modified; each report is written whole (temporary file, then rename).',
     )
-    .action(async (inputs: string[], opts: { out: string; stdout: boolean; text: boolean; quiet: boolean; maxSize?: number; maxMemory?: number; format: OutputFormat[] }) => {
-      const { maxSize, maxMemory, format, ...rest } = opts
-      setExit(await analyzeCommand(inputs, { ...rest, formats: format, ...(maxSize === undefined ? {} : { maxBytes: maxSize }), ...(maxMemory === undefined ? {} : { maxMemoryMb: maxMemory }) }, io))
+    .action(async (inputs: string[], opts: { out: string; stdout: boolean; text: boolean; quiet: boolean; maxSize?: number; maxMemory?: number; timeout?: number; format: OutputFormat[] }) => {
+      const { maxSize, maxMemory, timeout, format, ...rest } = opts
+      const limits = { ...(maxSize === undefined ? {} : { maxBytes: maxSize }), ...(maxMemory === undefined ? {} : { maxMemoryMb: maxMemory }), ...(timeout === undefined ? {} : { timeoutSeconds: timeout }) }
+      setExit(await analyzeCommand(inputs, { ...rest, formats: format, ...limits }, io))
     })
   program
     .command('corpus')
@@ -49,10 +51,11 @@ export function createCli(io: Io, setExit: (code: number) => void): Command {
     .option('--no-text', 'leave the normalised text out of the JSON reports')
     .option('--max-size <MB>', `fail works larger than this many megabytes (default ${MAX_FILE_BYTES / 2 ** 20})`, parseMegabytes)
     .option('--max-memory <MB>', `${MAX_MEMORY_HELP}, per worker`, parsePositive)
+    .option('--timeout <seconds>', TIMEOUT_HELP, parseSeconds)
     .option('--shard <i/n>', 'take only every n-th work, starting at the i-th (0-based): for job arrays', parseShard)
     .option('--jsonl', 'read work paths or JSON lines {id, text} from standard input; write one JSON line per work to standard output', false)
     .option('-q, --quiet', 'print nothing but errors', false)
-    .action(async (inputs: string[], opts: { out: string; jobs: number; force: boolean; format: OutputFormat[]; text: boolean; maxSize?: number; maxMemory?: number; shard?: [number, number]; jsonl: boolean; quiet: boolean }) => {
+    .action(async (inputs: string[], opts: { out: string; jobs: number; force: boolean; format: OutputFormat[]; text: boolean; maxSize?: number; maxMemory?: number; timeout?: number; shard?: [number, number]; jsonl: boolean; quiet: boolean }) => {
       if (!opts.jsonl && inputs.length === 0) {
         io.err('proselens: give folders, files or patterns to analyse, or --jsonl to read them from standard input')
         return setExit(2)
@@ -60,6 +63,7 @@ export function createCli(io: Io, setExit: (code: number) => void): Command {
       const options: CorpusCommandOptions = { out: opts.out, jobs: opts.jobs, force: opts.force, formats: opts.format, includeText: opts.text, jsonl: opts.jsonl, quiet: opts.quiet }
       if (opts.maxSize !== undefined) options.maxBytes = opts.maxSize
       if (opts.maxMemory !== undefined) options.maxMemoryMb = opts.maxMemory
+      if (opts.timeout !== undefined) options.timeoutSeconds = opts.timeout
       if (opts.shard) options.shard = opts.shard
       setExit(await corpusCommand(inputs, options, io))
     })
@@ -78,6 +82,13 @@ export function createCli(io: Io, setExit: (code: number) => void): Command {
 }
 
 const MAX_MEMORY_HELP = 'heap the analysis may use, in megabytes (default: enough for the largest input)'
+const TIMEOUT_HELP = 'stop the analysis of one input after this many seconds (default: 60 and 15 a megabyte)'
+
+function parseSeconds(value: string): number {
+  const s = Number(value)
+  if (!Number.isFinite(s) || s <= 0) throw new InvalidArgumentError('expected a positive number of seconds')
+  return s
+}
 
 function parseFormats(value: string): OutputFormat[] {
   const list = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean)

@@ -4,7 +4,7 @@ import { dirname, extname, join, relative, resolve, sep } from 'node:path'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex } from '@noble/hashes/utils.js'
 import { writeAtomic } from '../cli/files.js'
-import { heapLimitMb, InputError, readInput } from '../node/input.js'
+import { heapLimitMb, InputError, readInput, timeLimitSeconds } from '../node/input.js'
 import { AnalysisPool } from '../node/pool.js'
 import { VERSION } from '../version.js'
 import type { FailureRow, SceneRow, WorkRow } from './rows.js'
@@ -22,6 +22,8 @@ export interface CorpusOptions {
   maxBytes: number
   /** Heap each worker may use, in MB (default: enough for the largest work, see `heapLimitMb`). */
   maxMemoryMb?: number
+  /** Time one work may take, in seconds (default by its size, see `timeLimitSeconds`). */
+  timeoutSeconds?: number
   /** Take only every n-th work: `[i, n]` keeps works whose index mod n is i. */
   shard?: [number, number]
 }
@@ -91,7 +93,10 @@ export async function runCorpus(files: string[], o: CorpusOptions, progress: Pro
   await removeStaleTemporaries(o.out)
   const names = workNames(files)
   const optionKey = optionsKey(o)
-  const pool = new AnalysisPool(Math.max(1, Math.min(o.jobs, files.length)), o.maxMemoryMb ?? heapLimitMb(Math.min(o.maxBytes, await largestFile(files))))
+  const pool = new AnalysisPool(Math.max(1, Math.min(o.jobs, files.length)), {
+    heapMb: o.maxMemoryMb ?? heapLimitMb(Math.min(o.maxBytes, await largestFile(files))),
+    seconds: (task) => o.timeoutSeconds ?? timeLimitSeconds(task.bytes.byteLength),
+  })
   progress.start(files.length)
   // Only the compact work row stays in memory; scene rows live in the cache files.
   const entries: { path: string; work: WorkRow | null; error: string | null }[] = new Array(files.length)
@@ -122,7 +127,7 @@ export async function runCorpus(files: string[], o: CorpusOptions, progress: Pro
     }
     const task: WorkTask = { path, name, bytes, outDir: o.out, formats: o.formats, includeText: o.includeText, prettyJson: false }
     const result = await pool.run(task)
-    // Out of memory is no verdict on the work: a run with more memory tries it again.
+    // Out of memory or time is no verdict on the work: a run allowed more tries it again.
     if (!result.ok && result.transient) return fail(result.error)
     const entry: CacheEntry = { key, path, result: result.ok ? result : { ok: false, error: result.error } }
     // The cache entry is written last: a work counts as done only once its reports are whole.

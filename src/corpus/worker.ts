@@ -16,6 +16,8 @@ export interface WorkTask {
   includeText: boolean
   /** Indented JSON for reading (a writer's reports); compact for a corpus run's thousands. */
   prettyJson: boolean
+  /** Shared with the pool: when this worker started on the work (`Date.now()`), for its time limit. */
+  started?: Float64Array
 }
 
 /** A failure is `transient` when another run may succeed (more memory): it is not cached. */
@@ -26,6 +28,7 @@ export type WorkResult = { ok: true; work: WorkRow; scenes: SceneRow[] } | { ok:
  * the NLP models load once per worker, when this module is first imported.
  */
 export default async function analyzeWork(task: WorkTask): Promise<WorkResult> {
+  if (task.started) task.started[0] = Date.now()
   try {
     const report = await analyzeBytes(task.bytes, { path: task.path })
     for (const f of task.formats) {

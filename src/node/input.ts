@@ -70,5 +70,15 @@ export function outOfMemory(path: string, limitMb: number): string {
   return `${path}: the analysis ran out of memory (${limitMb} MB allowed for inputs of this size; raise it with --max-memory)`
 }
 
+/** Time a work may take by default: a minute, and 15 s a megabyte (ordinary prose needs 0.5 s). */
+export function timeLimitSeconds(bytes: number): number {
+  return Math.ceil(60 + (15 * bytes) / 2 ** 20)
+}
+
+/** The message for an input whose analysis ran past its time. */
+export function timedOut(path: string, seconds: number): string {
+  return `${path}: the analysis took longer than ${seconds} s and was stopped (raise the limit with --timeout)`
+}
+
 /** Whether an error is a worker stopped at its memory limit. */
 export const isOutOfMemory = (e: unknown): boolean => (e as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY'

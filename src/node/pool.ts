@@ -1,34 +1,62 @@
 import { Piscina } from 'piscina'
 import type { WorkResult, WorkTask } from '../corpus/worker.js'
-import { isOutOfMemory, outOfMemory } from './input.js'
+import { isOutOfMemory, outOfMemory, timedOut } from './input.js'
 
-/** A pool of analysis worker threads, each loading the models once and allowed `heapMb` of heap. */
+export interface PoolLimits {
+  /** Heap each worker may use, in MB. */
+  heapMb: number
+  /** How long one work may take, in seconds, from the moment a worker takes it. */
+  seconds: (task: WorkTask) => number
+}
+
+/**
+ * A pool of analysis worker threads, each loading the models once, each allowed `heapMb` of
+ * heap and each work its time. A work past either fails alone: its worker is stopped and
+ * another started. Works wait here for a free thread, so a work's time starts when it runs.
+ */
 export class AnalysisPool {
   private readonly pool: Piscina<WorkTask, WorkResult>
+  private running = 0
+  private readonly waiting: (() => void)[] = []
 
   constructor(
-    threads: number,
-    readonly heapMb: number,
+    private readonly threads: number,
+    readonly limits: PoolLimits,
   ) {
     this.pool = new Piscina<WorkTask, WorkResult>({
       filename: new URL('../corpus/worker.js', import.meta.url).href,
       maxThreads: threads,
       minThreads: threads,
       idleTimeout: 1000,
-      resourceLimits: { maxOldGenerationSizeMb: heapMb },
+      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
     })
   }
 
-  /**
-   * Analyse a work and write its reports. Its bytes move to the worker (the caller must not use
-   * them again). A worker that runs out of memory fails this work alone; the pool starts another.
-   */
+  /** Analyse a work and write its reports. Its bytes move to the worker: the caller must not use them again. */
   async run(task: WorkTask): Promise<WorkResult> {
+    if (this.running >= this.threads) await new Promise<void>((resume) => this.waiting.push(resume))
+    this.running++
+    const seconds = this.limits.seconds(task)
+    const abort = new AbortController()
+    // The worker notes when it starts on the work (a worker starting up loads its models first):
+    // the time runs from then.
+    const started = new Float64Array(new SharedArrayBuffer(8))
+    const check = () => {
+      const left = started[0] === 0 ? 100 : started[0]! + seconds * 1000 - Date.now()
+      if (started[0] !== 0 && left <= 0) abort.abort()
+      else timer = setTimeout(check, left)
+    }
+    let timer = setTimeout(check, seconds * 1000)
     try {
-      return await this.pool.run(task, { transferList: [task.bytes.buffer as ArrayBuffer] })
+      return await this.pool.run({ ...task, started }, { transferList: [task.bytes.buffer as ArrayBuffer], signal: abort.signal })
     } catch (e) {
-      if (isOutOfMemory(e)) return { ok: false, error: outOfMemory(task.path, this.heapMb), transient: true }
+      if (abort.signal.aborted) return { ok: false, error: timedOut(task.path, seconds), transient: true }
+      if (isOutOfMemory(e)) return { ok: false, error: outOfMemory(task.path, this.limits.heapMb), transient: true }
       return { ok: false, error: `${task.path}: ${(e as Error).message}` }
+    } finally {
+      clearTimeout(timer)
+      this.running--
+      this.waiting.shift()?.()
     }
   }
 
