@@ -198,7 +198,7 @@ async function hostileFiles(dir) {
     const said = r.code === 0 ? 'analysed' : r.err.split('\n')[0].replace(/^proselens: .*?: /, 'refused: ')
     console.log(`| ${what} | ${said.replace(/\|/g, '\\|')} | ${r.ms.toFixed(0)} | ${r.maxRssMB.toFixed(0)} |`)
   }
-  const run = (args, uid) => JSON.parse(execFileSync(process.execPath, [self, '--cli', 'analyze', ...args, '--quiet'], { encoding: 'utf8', ...(uid === undefined ? {} : { uid, gid: uid }) }))
+  const run = (args) => JSON.parse(execFileSync(process.execPath, [self, '--cli', 'analyze', ...args, '--quiet'], { encoding: 'utf8' }))
   for (const [what, name, data] of cases) {
     writeFileSync(join(folder, name), data)
     row(what, run([join(folder, name), '--out', join(folder, 'out')]))
@@ -208,15 +208,12 @@ async function hostileFiles(dir) {
   row('a symbolic link to /dev/zero', run([join(folder, 'zero.txt'), '--out', join(folder, 'out')]))
   execFileSync('mkfifo', [join(folder, 'pipe.txt')])
   row('a named pipe', run([join(folder, 'pipe.txt'), '--out', join(folder, 'out')]))
-  if (process.getuid?.() === 0) {
-    // A folder only root may write, and the CLI run as an ordinary user (root writes anywhere).
-    const { chmodSync } = await import('node:fs')
-    const locked = join(folder, 'locked')
-    mkdirSync(locked)
-    chmodSync(locked, 0o555)
-    for (const d of [dir, folder]) chmodSync(d, 0o755)
-    row('a read-only output folder', run(['corpus/night-ferry.txt', '--out', join(locked, 'out')], 65534))
-  }
+  const locked = join(folder, 'locked')
+  mkdirSync(locked)
+  if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=64k', 'tmpfs', locked]).status === 0) {
+    row('a read-only output folder (read-only mount)', run(['corpus/night-ferry.txt', '--out', locked]))
+    spawnSync('umount', [locked])
+  } else console.log('| a read-only output folder | (cannot mount a tmpfs here) | | |')
   const disk = join(folder, 'disk')
   mkdirSync(disk)
   if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=300k', 'tmpfs', disk]).status === 0) {

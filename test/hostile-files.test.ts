@@ -134,13 +134,18 @@ describe('hostile files', () => {
     expectOnlyWholeFiles(out)
   })
 
-  it('a read-only output folder is one clear error before any work, and nothing is written', (ctx) => {
-    if (process.getuid?.() !== 0) return ctx.skip()
+  it('a folder the user may not write is one clear error before any work, and nothing is written', (ctx) => {
+    // Root writes anywhere: the CLI runs as `nobody`, which needs to read it (a checkout in a
+    // private folder cannot be read; the read-only mount below covers that case).
+    const nobody = 65534
+    if (process.getuid?.() !== 0 || spawnSync(process.execPath, [CLI, '--version'], { uid: nobody, gid: nobody }).status !== 0) {
+      console.warn('hostile files: not root, or the CLI is not readable by nobody here; the permission test is skipped')
+      return ctx.skip()
+    }
     const folder = join(dir, 'read-only')
     mkdirSync(folder)
     chmodSync(folder, 0o555)
     chmodSync(dir, 0o755)
-    const nobody = 65534
     for (const command of ['analyze', 'corpus']) {
       const r = cli([command, join(process.cwd(), 'corpus/night-ferry.txt'), '--out', join(folder, command)], { uid: nobody })
       expect(r.code).toBe(1)
@@ -149,16 +154,29 @@ describe('hostile files', () => {
     expect(readdirSync(folder)).toEqual([])
   })
 
-  describe('a full disk (a 300 KB tmpfs)', () => {
+  describe('a full disk (a 300 KB tmpfs) and a read-only file system', () => {
     const disk = join(dir, 'disk')
+    const readOnly = join(dir, 'ro')
     let mounted = false
     beforeAll(() => {
       mkdirSync(disk)
-      mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=300k', 'tmpfs', disk]).status === 0
-      if (!mounted) console.warn('hostile files: cannot mount a tmpfs here; the full-disk tests are skipped')
+      mkdirSync(readOnly)
+      mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=300k', 'tmpfs', disk]).status === 0 && spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=64k', 'tmpfs', readOnly]).status === 0
+      if (!mounted) console.warn('hostile files: cannot mount a tmpfs here; the full-disk and read-only tests are skipped')
     })
     afterAll(() => {
-      if (mounted) spawnSync('umount', [disk])
+      spawnSync('umount', [disk])
+      spawnSync('umount', [readOnly])
+    })
+
+    it('a read-only output folder is one clear error before any work, and nothing is written', (ctx) => {
+      if (!mounted) return ctx.skip()
+      for (const command of ['analyze', 'corpus']) {
+        const r = cli([command, 'corpus/night-ferry.txt', '--out', readOnly])
+        expect(r.code).toBe(1)
+        expect(r.err.trim()).toMatch(new RegExp(`^proselens: cannot write to the output folder ${readOnly}: EROFS: read-only file system, open '${readOnly}/\\.proselens-write-test\\.\\d+\\.[0-9a-f]+\\.tmp'$`))
+      }
+      expect(readdirSync(readOnly)).toEqual([])
     })
 
     it('analyze fails the reports that do not fit, naming them; every file left is whole', (ctx) => {
