@@ -67,13 +67,20 @@ describe('hostile files', () => {
     expect(expectOnlyWholeFiles(join(dir, 'devices')).sort()).toEqual(['night-ferry.html', 'night-ferry.json'])
   })
 
-  it('a --jsonl line whose text is past the size limit is an error line; the next is analysed', () => {
+  it('a --jsonl line past the size limit or its time is an error line; the next is analysed', () => {
     const input = `${JSON.stringify({ id: 'big', text: 'a '.repeat(1_500_000) })}\n${JSON.stringify({ id: 'ok', text: 'She left. He stayed.' })}\n`
     const r = spawnSync(process.execPath, [CLI, 'corpus', '--jsonl', '--max-size', '2'], { input, encoding: 'utf8', maxBuffer: 1 << 26 })
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
     expect(lines[0]).toEqual({ id: 'big', error: 'big: 2.9 MB is more than the 2 MB limit (raise it with --max-size)' })
     expect(lines[1].report.totals.words).toBe(4)
     expect(r.status).toBe(1)
+    // The map step has the worker's limits too: a text past its time is an error line.
+    const story = readFileSync('corpus/night-ferry.txt', 'utf8')
+    const slow = `${JSON.stringify({ id: 'long', text: `${story}\n\n`.repeat(200) })}\n${JSON.stringify({ id: 'ok', text: story })}\n`
+    const timed = spawnSync(process.execPath, [CLI, 'corpus', '--jsonl', '--timeout', '0.2'], { input: slow, encoding: 'utf8', maxBuffer: 1 << 26 })
+    const out = timed.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    expect(out[0]).toEqual({ id: 'long', error: 'long: the analysis took longer than 0.2 s and was stopped (raise the limit with --timeout)' })
+    expect(out[1].report.totals.words).toBe(2182)
   })
 
   it('a work past its worker\'s memory fails alone, the worker is replaced, and a rerun with more memory analyses it', () => {

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline'
 import cliProgress from 'cli-progress'
-import { MAX_FILE_BYTES, tooLarge } from '../node/input.js'
+import { heapLimitMb, MAX_FILE_BYTES, readInput, timeLimitSeconds, tooLarge } from '../node/input.js'
+import { AnalysisPool } from '../node/pool.js'
 import { runCorpus, sceneRowsOf, type CorpusOptions, type Progress } from '../corpus/run.js'
 import { writeSummary } from '../corpus/summary.js'
 import type { Io } from './analyze.js'
@@ -96,37 +97,50 @@ export async function corpusCommand(inputs: string[], options: CorpusCommandOpti
  * `{id, error}`), in input order: the map step of a distributed engine.
  */
 async function jsonlCommand(options: CorpusCommandOptions, maxBytes: number, io: Io): Promise<number> {
-  // This mode analyses in this thread: the pipeline and its models load here only.
-  const { analyzeFile, analyzeBytes } = await import('../node/analyze-file.js')
+  // One worker thread, with the same memory and time limits as any corpus run: one hostile
+  // text is one error line, never the end of a map task.
+  const pool = new AnalysisPool(1, {
+    heapMb: options.maxMemoryMb ?? heapLimitMb(maxBytes),
+    seconds: (task) => options.timeoutSeconds ?? timeLimitSeconds(task.bytes.byteLength),
+  })
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity })
   let index = -1
   let failed = 0
-  for await (const raw of lines) {
-    const line = raw.trim()
-    if (!line) continue
-    index++
-    if (options.shard && index % options.shard[1] !== options.shard[0]) continue
-    let id: string = line
-    try {
-      let report
-      if (line.startsWith('{')) {
-        const item = JSON.parse(line) as { id?: unknown; text?: unknown; path?: unknown }
-        id = String(item.id ?? index)
-        if (typeof item.text === 'string') {
-          // The same size limit as for files (a character is at least one byte).
-          if (item.text.length > maxBytes) throw new Error(tooLarge(id, Buffer.byteLength(item.text), maxBytes))
-          report = await analyzeBytes(item.text, { path: id, includeText: options.includeText })
+  try {
+    for await (const raw of lines) {
+      const line = raw.trim()
+      if (!line) continue
+      index++
+      if (options.shard && index % options.shard[1] !== options.shard[0]) continue
+      let id: string = line
+      try {
+        let bytes: Uint8Array
+        let path = line
+        if (line.startsWith('{')) {
+          const item = JSON.parse(line) as { id?: unknown; text?: unknown; path?: unknown }
+          id = String(item.id ?? index)
+          if (typeof item.text === 'string') {
+            // The same size limit as for files (a character is at least one byte).
+            if (item.text.length > maxBytes) throw new Error(tooLarge(id, Buffer.byteLength(item.text), maxBytes))
+            bytes = new TextEncoder().encode(item.text)
+            path = id
+          } else if (typeof item.path === 'string') {
+            path = item.path
+            bytes = await readInput(path, maxBytes)
+          } else throw new Error('a JSON line needs "text" or "path"')
+        } else {
+          bytes = await readInput(line, maxBytes)
         }
-        else if (typeof item.path === 'string') report = await analyzeFile(item.path, { includeText: options.includeText, maxBytes })
-        else throw new Error('a JSON line needs "text" or "path"')
-      } else {
-        report = await analyzeFile(line, { includeText: options.includeText, maxBytes })
+        const result = await pool.run({ path, name: '', bytes, outDir: '', formats: [], includeText: options.includeText, prettyJson: false, returnReport: true })
+        if (!result.ok) throw new Error(result.error)
+        io.out(JSON.stringify({ id, report: result.report }))
+      } catch (e) {
+        failed++
+        io.out(JSON.stringify({ id, error: (e as Error).message }))
       }
-      io.out(JSON.stringify({ id, report }))
-    } catch (e) {
-      failed++
-      io.out(JSON.stringify({ id, error: (e as Error).message }))
     }
+  } finally {
+    await pool.destroy()
   }
   if (failed > 0) io.err(`proselens: ${failed} work${failed === 1 ? '' : 's'} failed`)
   return failed > 0 ? 1 : 0
