@@ -2,7 +2,7 @@ import type { Diagnostic, Manuscript, Scene, Span } from '../types.js'
 import { findDialogue, type QuoteConvention, type QuoteSpan } from './dialogue.js'
 import { findLetters } from './letters.js'
 import { countNames, countPronouns, type PersonCounts } from './persons.js'
-import { segment, TokenSink, type Piece, type SentenceSpan } from './sentences.js'
+import { isLowSurrogate, segment, TokenSink, type Piece, type SentenceSpan } from './sentences.js'
 import { countTenses, type Tokens } from './tense.js'
 import { findThought } from './thought.js'
 import { wordStarts } from './words.js'
@@ -67,8 +67,7 @@ export function chunks(s: string, max = MAX_CHUNK): Span[] {
     let cut = Math.max(window.lastIndexOf('. '), window.lastIndexOf('! '), window.lastIndexOf('? ')) + 1
     if (cut <= max / 2) cut = window.lastIndexOf(' ') + 1
     if (cut <= max / 2) cut = max
-    const code = s.charCodeAt(start + cut)
-    if (code >= 0xdc00 && code <= 0xdfff) cut-- // never between the halves of a surrogate pair
+    if (isLowSurrogate(s.charCodeAt(start + cut))) cut-- // never between the halves of a surrogate pair
     out.push({ start, end: start + cut })
     start += cut
   }

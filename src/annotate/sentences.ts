@@ -74,8 +74,8 @@ export function winkInput(paragraph: string): string {
   })
 }
 
-const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff
-const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff
+export const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff
+export const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff
 
 /** A stretch of the text given to wink-nlp: its text and where it starts in the story. */
 export interface Piece {

@@ -1,6 +1,5 @@
 import { join, relative, resolve } from 'node:path'
-import { largestFile } from '../corpus/run.js'
-import { heapLimitMb, InputError, MAX_FILE_BYTES, readInput, timeLimitSeconds } from '../node/input.js'
+import { InputError, largestFile, MAX_FILE_BYTES, readInput } from '../node/input.js'
 import { AnalysisPool } from '../node/pool.js'
 import { toJson } from '../report/json.js'
 import { ensureWritable, expandInputs, removeTemporaries, reportNames } from './files.js'
@@ -62,10 +61,7 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCommandOp
   const maxBytes = options.maxBytes ?? MAX_FILE_BYTES
   // The analysis runs in a worker thread whose heap fits the largest input: memory stays near
   // what the input needs, and an input that needs more fails alone with a clear message.
-  const pool = new AnalysisPool(1, {
-    heapMb: options.maxMemoryMb ?? heapLimitMb(Math.min(maxBytes, await largestFile(files))),
-    seconds: (task) => options.timeoutSeconds ?? timeLimitSeconds(task.bytes.byteLength),
-  })
+  const pool = new AnalysisPool(1, { largestBytes: Math.min(maxBytes, await largestFile(files)), heapMb: options.maxMemoryMb, seconds: options.timeoutSeconds })
   try {
     for (const [i, file] of files.entries()) {
       const paths = formats.map((f) => join(options.out, `${names[i]}.${f}`))

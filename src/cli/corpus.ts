@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline'
 import cliProgress from 'cli-progress'
-import { heapLimitMb, MAX_FILE_BYTES, readInput, timeLimitSeconds, tooLarge } from '../node/input.js'
+import { MAX_FILE_BYTES, readInput, tooLarge } from '../node/input.js'
 import { AnalysisPool } from '../node/pool.js'
 import { runCorpus, sceneRowsOf, type CorpusOptions, type Progress } from '../corpus/run.js'
 import { writeSummary } from '../corpus/summary.js'
@@ -99,10 +99,7 @@ export async function corpusCommand(inputs: string[], options: CorpusCommandOpti
 async function jsonlCommand(options: CorpusCommandOptions, maxBytes: number, io: Io): Promise<number> {
   // One worker thread, with the same memory and time limits as any corpus run: one hostile
   // text is one error line, never the end of a map task.
-  const pool = new AnalysisPool(1, {
-    heapMb: options.maxMemoryMb ?? heapLimitMb(maxBytes),
-    seconds: (task) => options.timeoutSeconds ?? timeLimitSeconds(task.bytes.byteLength),
-  })
+  const pool = new AnalysisPool(1, { largestBytes: maxBytes, heapMb: options.maxMemoryMb, seconds: options.timeoutSeconds })
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity })
   let index = -1
   let failed = 0

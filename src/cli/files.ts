@@ -67,12 +67,15 @@ export function reportNames(files: string[]): string[] {
 
 const WRITE_CHUNK = 1 << 20
 
+/** How `writeAtomic` names its temporary files: `<path>.<pid>.<random hex>.tmp`. */
+export const TEMPORARY = /\.\d+\.[0-9a-f]+\.tmp$/
+
 /** Remove what an interrupted `writeAtomic` of this path left behind (its temporary files). */
 export async function removeTemporaries(path: string): Promise<void> {
   const dir = resolve(path, '..')
   const prefix = `${basename(path)}.`
   for (const name of await readdir(dir).catch(() => [])) {
-    if (name.startsWith(prefix) && /\.\d+\.[0-9a-f]+\.tmp$/.test(name)) await rm(join(dir, name), { force: true })
+    if (name.startsWith(prefix) && TEMPORARY.test(name)) await rm(join(dir, name), { force: true })
   }
 }
 

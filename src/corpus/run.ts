@@ -3,8 +3,8 @@ import { readdir, readFile, rm, stat } from 'node:fs/promises'
 import { dirname, extname, join, relative, resolve, sep } from 'node:path'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex } from '@noble/hashes/utils.js'
-import { writeAtomic } from '../cli/files.js'
-import { heapLimitMb, InputError, readInput, timeLimitSeconds } from '../node/input.js'
+import { TEMPORARY, writeAtomic } from '../cli/files.js'
+import { InputError, largestFile, readInput } from '../node/input.js'
 import { AnalysisPool } from '../node/pool.js'
 import { VERSION } from '../version.js'
 import type { FailureRow, SceneRow, WorkRow } from './rows.js'
@@ -94,8 +94,9 @@ export async function runCorpus(files: string[], o: CorpusOptions, progress: Pro
   const names = workNames(files)
   const optionKey = optionsKey(o)
   const pool = new AnalysisPool(Math.max(1, Math.min(o.jobs, files.length)), {
-    heapMb: o.maxMemoryMb ?? heapLimitMb(Math.min(o.maxBytes, await largestFile(files))),
-    seconds: (task) => o.timeoutSeconds ?? timeLimitSeconds(task.bytes.byteLength),
+    largestBytes: Math.min(o.maxBytes, await largestFile(files)),
+    heapMb: o.maxMemoryMb,
+    seconds: o.timeoutSeconds,
   })
   progress.start(files.length)
   // Only the compact work row stays in memory; scene rows live in the cache files.
@@ -159,21 +160,12 @@ export async function runCorpus(files: string[], o: CorpusOptions, progress: Pro
   return { rows, failures, names }
 }
 
-/** The size of the largest regular file among these (0 when none can be read). */
-export async function largestFile(files: string[]): Promise<number> {
-  let largest = 0
-  for (const f of files) {
-    const info = await stat(f).catch(() => null)
-    if (info?.isFile()) largest = Math.max(largest, info.size)
-  }
-  return largest
-}
-
 /** Temporary files a killed run left behind (`*.tmp`, never a finished report) are removed. */
 async function removeStaleTemporaries(dir: string): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])
   for (const e of entries) {
-    if (e.isFile() && /\.\d+\.[0-9a-f]+\.tmp$|\.\d+\.tmp$/.test(e.name)) await rm(join(e.parentPath, e.name), { force: true })
+    // (`<path>.<pid>.tmp` is how earlier versions named them.)
+    if (e.isFile() && (TEMPORARY.test(e.name) || /\.\d+\.tmp$/.test(e.name))) await rm(join(e.parentPath, e.name), { force: true })
   }
 }
 

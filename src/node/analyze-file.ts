@@ -2,7 +2,6 @@ import { analyzeBytes, type AnalyzeOptions } from '../pipeline.js'
 import type { Report } from '../report/types.js'
 import { MAX_FILE_BYTES, readInput } from './input.js'
 
-export { analyzeBytes } from '../pipeline.js'
 export { InputError, MAX_FILE_BYTES, readInput, tooLarge } from './input.js'
 
 export interface AnalyzeFileOptions extends Omit<AnalyzeOptions, 'path'> {

@@ -82,3 +82,13 @@ export function timedOut(path: string, seconds: number): string {
 
 /** Whether an error is a worker stopped at its memory limit. */
 export const isOutOfMemory = (e: unknown): boolean => (e as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
+
+/** The size of the largest regular file among these (0 when none can be read). */
+export async function largestFile(files: string[]): Promise<number> {
+  let largest = 0
+  for (const f of files) {
+    const info = await stat(f).catch(() => null)
+    if (info?.isFile()) largest = Math.max(largest, info.size)
+  }
+  return largest
+}

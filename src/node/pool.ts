@@ -1,12 +1,14 @@
 import { Piscina } from 'piscina'
 import type { WorkResult, WorkTask } from '../corpus/worker.js'
-import { isOutOfMemory, outOfMemory, timedOut } from './input.js'
+import { heapLimitMb, isOutOfMemory, outOfMemory, timedOut, timeLimitSeconds } from './input.js'
 
 export interface PoolLimits {
-  /** Heap each worker may use, in MB. */
-  heapMb: number
-  /** How long one work may take, in seconds, from the moment a worker takes it. */
-  seconds: (task: WorkTask) => number
+  /** The largest input the pool will be given, in bytes: the heap is sized for it by default. */
+  largestBytes: number
+  /** Heap each worker may use, in MB (default `heapLimitMb(largestBytes)`). */
+  heapMb?: number | undefined
+  /** How long one work may take, in seconds, from the moment a worker takes it (default by its size, `timeLimitSeconds`). */
+  seconds?: number | undefined
 }
 
 /**
@@ -16,19 +18,21 @@ export interface PoolLimits {
  */
 export class AnalysisPool {
   private readonly pool: Piscina<WorkTask, WorkResult>
+  readonly heapMb: number
   private running = 0
   private readonly waiting: (() => void)[] = []
 
   constructor(
     private readonly threads: number,
-    readonly limits: PoolLimits,
+    private readonly limits: PoolLimits,
   ) {
+    this.heapMb = limits.heapMb ?? heapLimitMb(limits.largestBytes)
     this.pool = new Piscina<WorkTask, WorkResult>({
       filename: new URL('../corpus/worker.js', import.meta.url).href,
       maxThreads: threads,
       minThreads: threads,
       idleTimeout: 1000,
-      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
+      resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
     })
   }
 
@@ -36,7 +40,7 @@ export class AnalysisPool {
   async run(task: WorkTask): Promise<WorkResult> {
     if (this.running >= this.threads) await new Promise<void>((resume) => this.waiting.push(resume))
     this.running++
-    const seconds = this.limits.seconds(task)
+    const seconds = this.limits.seconds ?? timeLimitSeconds(task.bytes.byteLength)
     const abort = new AbortController()
     // The worker notes when it starts on the work (a worker starting up loads its models first):
     // the time runs from then.
@@ -51,7 +55,7 @@ export class AnalysisPool {
       return await this.pool.run({ ...task, started }, { transferList: [task.bytes.buffer as ArrayBuffer], signal: abort.signal })
     } catch (e) {
       if (abort.signal.aborted) return { ok: false, error: timedOut(task.path, seconds), transient: true }
-      if (isOutOfMemory(e)) return { ok: false, error: outOfMemory(task.path, this.limits.heapMb), transient: true }
+      if (isOutOfMemory(e)) return { ok: false, error: outOfMemory(task.path, this.heapMb), transient: true }
       return { ok: false, error: `${task.path}: ${(e as Error).message}` }
     } finally {
       clearTimeout(timer)
