@@ -13,10 +13,10 @@ export interface PersonCounts {
 }
 
 /** Pronouns of narration by person; "my lady" and "my lord" (titles) are not counted. */
-export function countPronouns(t: Tokens, from: number, to: number, skip: (i: number) => boolean, out: PersonCounts): void {
+export function countPronouns(t: Tokens, from: number, to: number, skip: Uint8Array, out: PersonCounts): void {
   for (let i = from; i < to; i++) {
     const p = t.pos[i]
-    if ((p !== PRON && p !== DET && p !== PROPN) || t.end[i]! - t.start[i]! > 10 || skip(i)) continue
+    if ((p !== PRON && p !== DET && p !== PROPN) || t.end[i]! - t.start[i]! > 10 || skip[i] === 1) continue
     const w = t.text.slice(t.start[i]!, t.end[i]!)
     const person = pronounPerson[w.toLowerCase()]
     if (!person) continue
@@ -27,16 +27,17 @@ export function countPronouns(t: Tokens, from: number, to: number, skip: (i: num
 }
 
 /**
- * Names (proper nouns) of narration, and names said to someone in dialogue ("Hesper," he said).
+ * Names (proper nouns) of narration, and names said to someone in dialogue ("Hesper," he said);
+ * `inDialogue` is 1 for tokens outside narration.
  * A name in subject position (just before its verb: "Wren watches") counts twice: the focal
  * character is who acts, the others are more often mentioned.
  */
-export function countNames(t: Tokens, from: number, to: number, inDialogue: (i: number) => boolean, narration: Map<string, number>, vocative: Map<string, number>): void {
+export function countNames(t: Tokens, from: number, to: number, inDialogue: Uint8Array, narration: Map<string, number>, vocative: Map<string, number>): void {
   for (let i = from; i < to; i++) {
     if (t.pos[i] !== PROPN) continue
     const w = t.text.slice(t.start[i]!, t.end[i]!)
     if (!/^\p{Lu}\p{Ll}+$/u.test(w) || notNames.has(w)) continue
-    if (!inDialogue(i)) {
+    if (inDialogue[i] !== 1) {
       const subject = i + 1 < to && (t.pos[i + 1] === VERB || t.pos[i + 1] === AUX)
       narration.set(w, (narration.get(w) ?? 0) + (subject ? 2 : 1))
       continue

@@ -59,13 +59,13 @@ export function headTense(t: Tokens, i: number, from: number): VerbTense | null 
 }
 
 /**
- * Count the finite verb groups of a token range by tense, skipping tokens for which `skip`
- * is true (dialogue). A group is a run of verbs; only its first verb is judged.
+ * Count the finite verb groups of a token range by tense, skipping tokens where `skip`
+ * is 1 (dialogue). A group is a run of verbs; only its first verb is judged.
  */
-export function countTenses(t: Tokens, from: number, to: number, skip: (i: number) => boolean): { past: number; present: number; modal: number } {
+export function countTenses(t: Tokens, from: number, to: number, skip: Uint8Array): { past: number; present: number; modal: number } {
   const out = { past: 0, present: 0, modal: 0 }
   for (let i = from; i < to; i++) {
-    if (!isVerb(t.pos[i]!) || skip(i)) continue
+    if (!isVerb(t.pos[i]!) || skip[i] === 1) continue
     const p = previous(t, i, from)
     if (p >= from && isVerb(t.pos[p]!)) continue // not the head of its group
     const tense = headTense(t, i, from)

@@ -1,8 +1,9 @@
 import { join, relative, resolve } from 'node:path'
-import { InputError, largestFile, MAX_FILE_BYTES, readInput } from '../node/input.js'
+import { InputError, largestFile, MAX_FILE_BYTES } from '../node/input.js'
 import { AnalysisPool } from '../node/pool.js'
 import { toJson } from '../report/json.js'
-import { ensureWritable, expandInputs, removeTemporaries, reportNames } from './files.js'
+import { removeTemporaries } from '../node/write.js'
+import { ensureWritable, expandInputs, reportNames } from './files.js'
 
 export interface AnalyzeCommandOptions {
   out: string
@@ -66,8 +67,7 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCommandOp
     for (const [i, file] of files.entries()) {
       const paths = formats.map((f) => join(options.out, `${names[i]}.${f}`))
       try {
-        const bytes = await readInput(file, maxBytes)
-        const result = await pool.run({ path: file, name: names[i]!, bytes, outDir: options.out, formats, includeText: options.text, prettyJson: true })
+        const result = await pool.run({ path: file, name: names[i]!, maxBytes, outDir: options.out, formats, includeText: options.text, prettyJson: true })
         if (!result.ok) {
           for (const p of paths) await removeTemporaries(p)
           throw new InputError(result.error)

@@ -3,7 +3,7 @@ import { compareReports } from '../compare/index.js'
 import { renderCompareHtml } from '../report/html.js'
 import { jsonPieces } from '../report/json.js'
 import type { Io } from './analyze.js'
-import { writeAtomic } from './files.js'
+import { writeAtomic } from '../node/write.js'
 
 export interface CompareCommandOptions {
   out: string
@@ -28,8 +28,8 @@ export async function compareCommand(oldPath: string, newPath: string, options: 
   const name = stem(oldPath) === stem(newPath) ? `${stem(newPath)}-compared` : `${stem(oldPath)}-vs-${stem(newPath)}`
   const json = join(options.out, `${name}.json`)
   const html = join(options.out, `${name}.html`)
-  await writeAtomic(json, jsonPieces(comparison))
-  await writeAtomic(html, renderCompareHtml(comparison))
+  writeAtomic(json, jsonPieces(comparison))
+  writeAtomic(html, renderCompareHtml(comparison))
   if (!options.quiet) {
     const count = (s: string) => comparison.pairs.filter((p) => p.status === s).length
     const show = (p: string) => relative(process.cwd(), resolve(p)) || p

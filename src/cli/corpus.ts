@@ -1,9 +1,10 @@
 import { createInterface } from 'node:readline'
 import cliProgress from 'cli-progress'
-import { MAX_FILE_BYTES, readInput, tooLarge } from '../node/input.js'
+import { MAX_FILE_BYTES, tooLarge } from '../node/input.js'
 import { AnalysisPool } from '../node/pool.js'
 import { runCorpus, sceneRowsOf, type CorpusOptions, type Progress } from '../corpus/run.js'
 import { writeSummary } from '../corpus/summary.js'
+import type { WorkTask } from '../corpus/worker.js'
 import type { Io } from './analyze.js'
 import { ensureWritable, expandInputs } from './files.js'
 
@@ -111,24 +112,21 @@ async function jsonlCommand(options: CorpusCommandOptions, maxBytes: number, io:
       if (options.shard && index % options.shard[1] !== options.shard[0]) continue
       let id: string = line
       try {
-        let bytes: Uint8Array
-        let path = line
+        // A text comes as bytes; a path is read by the worker, within the same size limit.
+        const task: WorkTask = { path: line, name: '', maxBytes, outDir: '', formats: [], includeText: options.includeText, prettyJson: false, returnReport: true }
         if (line.startsWith('{')) {
           const item = JSON.parse(line) as { id?: unknown; text?: unknown; path?: unknown }
           id = String(item.id ?? index)
           if (typeof item.text === 'string') {
             // The same size limit as for files (a character is at least one byte).
             if (item.text.length > maxBytes) throw new Error(tooLarge(id, Buffer.byteLength(item.text), maxBytes))
-            bytes = new TextEncoder().encode(item.text)
-            path = id
+            task.bytes = new TextEncoder().encode(item.text)
+            task.path = id
           } else if (typeof item.path === 'string') {
-            path = item.path
-            bytes = await readInput(path, maxBytes)
+            task.path = item.path
           } else throw new Error('a JSON line needs "text" or "path"')
-        } else {
-          bytes = await readInput(line, maxBytes)
         }
-        const result = await pool.run({ path, name: '', bytes, outDir: '', formats: [], includeText: options.includeText, prettyJson: false, returnReport: true })
+        const result = await pool.run(task)
         if (!result.ok) throw new Error(result.error)
         io.out(JSON.stringify({ id, report: result.report }))
       } catch (e) {

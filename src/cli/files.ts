@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, open, readdir, realpath, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises'
+import { mkdir, readdir, realpath, rm, stat, writeFile } from 'node:fs/promises'
 import { basename, extname, join, relative, resolve } from 'node:path'
 import { glob } from 'tinyglobby'
 import { FORMAT_EXTENSIONS } from '../ingest/formats.js'
@@ -63,70 +63,6 @@ export function reportNames(files: string[]): string[] {
     used.set(stem, n)
     return n === 1 ? stem : `${stem}-${n}`
   })
-}
-
-const WRITE_CHUNK = 1 << 20
-
-/** How `writeAtomic` names its temporary files: `<path>.<pid>.<random hex>.tmp`. */
-export const TEMPORARY = /\.\d+\.[0-9a-f]+\.tmp$/
-
-/** Remove what an interrupted `writeAtomic` of this path left behind (its temporary files). */
-export async function removeTemporaries(path: string): Promise<void> {
-  const dir = resolve(path, '..')
-  const prefix = `${basename(path)}.`
-  for (const name of await readdir(dir).catch(() => [])) {
-    if (name.startsWith(prefix) && TEMPORARY.test(name)) await rm(join(dir, name), { force: true })
-  }
-}
-
-/** Write a file whole or not at all: into a temporary file beside it, then rename. */
-export async function writeAtomic(path: string, data: string | Iterable<string>): Promise<void> {
-  await mkdir(resolve(path, '..'), { recursive: true })
-  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
-  try {
-    if (typeof data === 'string') await writeFile(tmp, data)
-    else {
-      // Written a megabyte or so at a time, so a large report is never one string in memory.
-      const file = await open(tmp, 'w')
-      try {
-        let buffered = ''
-        for (const piece of data) {
-          buffered += piece
-          if (buffered.length >= WRITE_CHUNK) {
-            await writeAll(file, buffered)
-            buffered = ''
-          }
-        }
-        await writeAll(file, buffered)
-      } finally {
-        await file.close()
-      }
-    }
-    await rename(tmp, path)
-  } catch (e) {
-    await rm(tmp, { force: true })
-    throw writeError(path, e)
-  }
-}
-
-/**
- * Write all of `text`: a write may take only part of it (a disk filling up takes what fits and
- * says nothing), so go on until every byte is written or the write fails.
- */
-async function writeAll(file: FileHandle, text: string): Promise<void> {
-  const bytes = Buffer.from(text)
-  let at = 0
-  while (at < bytes.length) {
-    const { bytesWritten } = await file.write(bytes, at, bytes.length - at)
-    if (bytesWritten === 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
-    at += bytesWritten
-  }
-}
-
-/** An error writing `path`, saying so: a full disk, a read-only folder, a permission. */
-function writeError(path: string, e: unknown): Error {
-  const cause = e as NodeJS.ErrnoException
-  return Object.assign(new Error(`cannot write ${path}: ${cause.message}`, { cause }), { code: cause.code })
 }
 
 /**

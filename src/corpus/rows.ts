@@ -106,6 +106,12 @@ export function rowsOf(r: Report, path: string, report: string): { work: WorkRow
       readingMinutes: t.readingMinutes,
       diagnostics: r.diagnostics.filter((d) => d.severity !== 'info').length,
     },
-    scenes: r.scenes.map((s) => ({ path, scene: s.index + 1, chapter: s.chapter + 1, ...sceneFigures(r, s) })),
+    scenes: sceneRows(r, path),
   }
+}
+
+function sceneRows(r: Report, path: string): SceneRow[] {
+  const rows: SceneRow[] = []
+  for (const s of r.scenes) rows.push({ path, scene: s.index + 1, chapter: s.chapter + 1, ...sceneFigures(r, s) })
+  return rows
 }

@@ -1,17 +1,13 @@
 import { availableParallelism } from 'node:os'
-import { readdir, readFile, rm, stat } from 'node:fs/promises'
+import { readdir, rm } from 'node:fs/promises'
 import { dirname, extname, join, relative, resolve, sep } from 'node:path'
-import { sha256 } from '@noble/hashes/sha2.js'
-import { bytesToHex } from '@noble/hashes/utils.js'
-import { TEMPORARY, writeAtomic } from '../cli/files.js'
-import { InputError, largestFile, readInput } from '../node/input.js'
+import { TEMPORARY } from '../node/write.js'
+import { largestFile } from '../node/input.js'
 import { AnalysisPool } from '../node/pool.js'
 import { VERSION } from '../version.js'
+import { readCache } from './cache.js'
 import type { FailureRow, SceneRow, WorkRow } from './rows.js'
-import type { WorkTask } from './worker.js'
 
-/** Where a run keeps what it knows about each work, inside the output folder. */
-export const CACHE_DIR = '.proselens-cache'
 
 export interface CorpusOptions {
   out: string
@@ -26,13 +22,6 @@ export interface CorpusOptions {
   timeoutSeconds?: number
   /** Take only every n-th work: `[i, n]` keeps works whose index mod n is i. */
   shard?: [number, number]
-}
-
-/** What the cache holds for a work: the key it was made under and its rows, or its failure. */
-interface CacheEntry {
-  key: string
-  path: string
-  result: { ok: true; work: WorkRow; scenes: SceneRow[] } | { ok: false; error: string }
 }
 
 export interface Progress {
@@ -67,21 +56,7 @@ function commonDir(paths: string[]): string {
   return common
 }
 
-const cachePath = (out: string, name: string) => join(out, CACHE_DIR, `${name}.json`)
 const optionsKey = (o: CorpusOptions) => JSON.stringify({ v: VERSION, formats: [...o.formats].sort(), text: o.includeText })
-
-async function readCache(out: string, name: string): Promise<CacheEntry | null> {
-  try {
-    return JSON.parse(await readFile(cachePath(out, name), 'utf8')) as CacheEntry
-  } catch {
-    return null
-  }
-}
-
-async function outputsExist(o: CorpusOptions, name: string): Promise<boolean> {
-  for (const f of o.formats) if (!(await stat(join(o.out, `${name}.${f}`)).catch(() => null))) return false
-  return true
-}
 
 /**
  * Analyse many works on a pool of worker threads and write each work's reports, then the
@@ -101,47 +76,25 @@ export async function runCorpus(files: string[], o: CorpusOptions, progress: Pro
   progress.start(files.length)
   // Only the compact work row stays in memory; scene rows live in the cache files.
   const entries: { path: string; work: WorkRow | null; error: string | null }[] = new Array(files.length)
-  const keep = (i: number, path: string, result: CacheEntry['result']) => {
-    entries[i] = result.ok ? { path, work: result.work, error: null } : { path, work: null, error: result.error }
-  }
   const one = async (i: number) => {
     const path = files[i]!
-    const name = names[i]!
-    const fail = (error: string) => {
-      keep(i, path, { ok: false, error })
-      progress.tick(path, 'failed', error)
-    }
-    let bytes: Uint8Array
-    try {
-      bytes = await readInput(path, o.maxBytes)
-    } catch (e) {
-      return fail(e instanceof InputError ? e.message : `${path}: ${(e as Error).message}`)
-    }
-    const key = bytesToHex(sha256.create().update(bytes).update(new TextEncoder().encode('\0' + optionKey)).digest())
-    if (!o.force) {
-      const cached = await readCache(o.out, name)
-      if (cached && cached.key === key && cached.path === path && (!cached.result.ok || (await outputsExist(o, name)))) {
-        keep(i, path, cached.result)
-        progress.tick(path, 'cached', cached.result.ok ? `${cached.result.work.words} words` : cached.result.error)
-        return
-      }
-    }
-    const task: WorkTask = { path, name, bytes, outDir: o.out, formats: o.formats, includeText: o.includeText, prettyJson: false }
-    const result = await pool.run(task)
-    // Out of memory or time is no verdict on the work: a run allowed more tries it again.
-    if (!result.ok && result.transient) return fail(result.error)
-    const entry: CacheEntry = { key, path, result: result.ok ? result : { ok: false, error: result.error } }
-    // The cache entry is written last: a work counts as done only once its reports are whole.
-    try {
-      await writeAtomic(cachePath(o.out, name), JSON.stringify(entry))
-    } catch (e) {
-      return fail(`${path}: ${(e as Error).message}`)
-    }
-    keep(i, path, entry.result)
-    progress.tick(path, result.ok ? 'done' : 'failed', result.ok ? `${result.work.words} words` : result.error)
+    const result = await pool.run({
+      path,
+      name: names[i]!,
+      maxBytes: o.maxBytes,
+      outDir: o.out,
+      formats: o.formats,
+      includeText: o.includeText,
+      prettyJson: false,
+      cache: { optionKey, force: o.force },
+    })
+    entries[i] = result.ok ? { path, work: result.work, error: null } : { path, work: null, error: result.error }
+    if (result.cached) progress.tick(path, 'cached', result.ok ? `${result.work.words} words` : result.error)
+    else if (result.ok) progress.tick(path, 'done', `${result.work.words} words`)
+    else progress.tick(path, 'failed', result.error)
   }
   try {
-    // A few works per thread are read ahead; never the whole corpus at once.
+    // A work waits for each thread, ready the moment it is free; never the whole corpus at once.
     let next = 0
     const lanes = Array.from({ length: Math.min(files.length, o.jobs * 2) }, async () => {
       while (next < files.length) await one(next++)
@@ -172,7 +125,7 @@ async function removeStaleTemporaries(dir: string): Promise<void> {
 /** The scene rows of each work, one work at a time, from the cache (memory stays bounded). */
 export async function* sceneRowsOf(out: string, names: string[]): AsyncIterable<SceneRow[]> {
   for (const name of names) {
-    const entry = await readCache(out, name)
+    const entry = readCache(out, name)
     if (entry?.result.ok) yield entry.result.scenes
   }
 }

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { stringify } from 'csv-stringify/sync'
-import { writeAtomic } from '../cli/files.js'
+import { writeAtomic } from '../node/write.js'
 import { distribution, type Distribution } from '../measure/stats.js'
 import { renderCorpusHtml } from '../report/html.js'
 import { TOOL_NAME, VERSION } from '../version.js'
@@ -72,10 +72,10 @@ export function summarise(rows: WorkRow[], failures: FailureRow[]): CorpusSummar
  */
 export async function writeSummary(outDir: string, rows: WorkRow[], failures: FailureRow[], sceneRows: () => AsyncIterable<SceneRow[]>, linkReports: boolean): Promise<CorpusSummary> {
   const summary = summarise(rows, failures)
-  await writeAtomic(join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n')
-  await writeAtomic(join(outDir, 'works.csv'), csv(rows, WORK_COLUMNS))
-  await writeAtomic(join(outDir, 'failures.csv'), csv(failures, FAILURE_COLUMNS))
-  await writeAtomic(join(outDir, 'index.html'), renderCorpusHtml({ ...summary, html: linkReports }))
+  writeAtomic(join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n')
+  writeAtomic(join(outDir, 'works.csv'), csv(rows, WORK_COLUMNS))
+  writeAtomic(join(outDir, 'failures.csv'), csv(failures, FAILURE_COLUMNS))
+  writeAtomic(join(outDir, 'index.html'), renderCorpusHtml({ ...summary, html: linkReports }))
   const final = join(outDir, 'scenes.csv')
   const tmp = `${final}.${process.pid}.tmp`
   const out = createWriteStream(tmp)

@@ -1,49 +1,100 @@
 import { join } from 'node:path'
-import { writeAtomic } from '../cli/files.js'
+import { writeAtomic } from '../node/write.js'
+import { readInput } from '../node/input.js'
 import { analyzeBytes } from '../pipeline.js'
 import { reportHtmlPieces } from '../report/html.js'
 import { jsonPieces } from '../report/json.js'
 import type { Report } from '../report/types.js'
-import { rowsOf, type SceneRow, type WorkRow } from './rows.js'
+import { cacheKey, outputsExist, readCache, writeCache, type CacheEntry } from './cache.js'
+import { rowsOf, type WorkRow } from './rows.js'
 
-/** One work for a worker: its bytes (moved, not copied) and where its reports go. */
+/** One work for a worker, and where its reports go. */
 export interface WorkTask {
   path: string
   /** The report files' path under the output folder, without ending. */
   name: string
-  bytes: Uint8Array
+  /** The work's bytes (moved, not copied); without them the worker reads `path`, at most `maxBytes`. */
+  bytes?: Uint8Array
+  maxBytes?: number
   outDir: string
   formats: readonly ('json' | 'html')[]
   includeText: boolean
   /** Indented JSON for reading (a writer's reports); compact for a corpus run's thousands. */
   prettyJson: boolean
-  /** Shared with the pool: when this worker started on the work (`Date.now()`), for its time limit. */
+  /**
+   * A corpus run's cache in the output folder: a work whose bytes and options (`optionKey`) are
+   * unchanged is not analysed again unless `force`, and each outcome is written to it.
+   */
+  cache?: { optionKey: string; force: boolean }
+  /**
+   * Shared with the pool: when this worker started on the work (`Date.now()`) and the input's
+   * size in bytes, for its time limit.
+   */
   started?: Float64Array
-  /** Send the report back (for `--jsonl`) rather than only its rows. */
+  /** Send the report back (for `--jsonl`) rather than only its row. */
   returnReport?: boolean
 }
 
-/** A failure is `transient` when another run may succeed (more memory): it is not cached. */
-export type WorkResult = { ok: true; work: WorkRow; scenes: SceneRow[]; report?: Report } | { ok: false; error: string; transient?: boolean }
+/**
+ * A work's outcome. `cached`: taken from an earlier run. A failure is `transient` when another
+ * run may succeed (more memory or time): the pool says so, and it is never cached.
+ */
+export type WorkResult = { ok: true; work: WorkRow; report?: Report; cached?: boolean } | { ok: false; error: string; cached?: boolean; transient?: boolean }
 
 /**
- * Analyse one work and write its reports (each whole or not at all). Runs in a worker thread;
- * the NLP models load once per worker, when this module is first imported.
+ * Read, analyse and write one work (each report whole or not at all), all on this thread with
+ * synchronous file calls: nothing else waits on a worker, and the main thread only hands out
+ * paths and gathers rows. Runs in a worker thread; the NLP models load once per worker, when
+ * this module is first imported.
  */
 export default async function analyzeWork(task: WorkTask): Promise<WorkResult> {
   if (task.started) task.started[0] = Date.now()
+  let bytes: Uint8Array
   try {
-    const report = await analyzeBytes(task.bytes, { path: task.path })
-    const kept = task.includeText ? report : { ...report, text: undefined }
+    bytes = task.bytes ?? readInput(task.path, task.maxBytes)
+  } catch (e) {
+    // Not cached: the file may be there, or smaller, next time.
+    return { ok: false, error: (e as Error).message }
+  }
+  if (task.started) task.started[1] = bytes.byteLength
+  const key = task.cache ? cacheKey(bytes, task.cache.optionKey) : ''
+  if (task.cache && !task.cache.force) {
+    const cached = readCache(task.outDir, task.name)
+    if (cached && cached.key === key && cached.path === task.path && (!cached.result.ok || outputsExist(task.outDir, task.name, task.formats))) {
+      return cached.result.ok ? { ok: true, work: cached.result.work, cached: true } : { ok: false, error: cached.result.error, cached: true }
+    }
+  }
+  let report: Report
+  try {
+    report = await analyzeBytes(bytes, { path: task.path })
+  } catch (e) {
+    // The analysis fails the same way for the same bytes: that outcome is cached.
+    const message = (e as Error).message
+    return remember(task, key, { ok: false, error: message.startsWith(task.path) ? message : `${task.path}: ${message}` })
+  }
+  const kept = task.includeText ? report : { ...report, text: undefined }
+  try {
     for (const f of task.formats) {
       const file = join(task.outDir, `${task.name}.${f}`)
-      if (f === 'html') await writeAtomic(file, reportHtmlPieces(report))
-      else await writeAtomic(file, jsonPieces(kept, { pretty: task.prettyJson }))
+      writeAtomic(file, f === 'html' ? reportHtmlPieces(report) : jsonPieces(kept, { pretty: task.prettyJson }))
     }
-    const { work, scenes } = rowsOf(report, task.path, task.name)
-    return task.returnReport ? { ok: true, work, scenes, report: kept } : { ok: true, work, scenes }
   } catch (e) {
-    const message = (e as Error).message
-    return { ok: false, error: message.startsWith(task.path) ? message : `${task.path}: ${message}` }
+    // A full disk or a locked folder is no verdict on the work: not cached.
+    return { ok: false, error: `${task.path}: ${(e as Error).message}` }
   }
+  const { work, scenes } = rowsOf(report, task.path, task.name)
+  const outcome = remember(task, key, { ok: true, work, scenes })
+  return outcome.ok && task.returnReport ? { ...outcome, report: kept } : outcome
+}
+
+/** Write the outcome to the cache, if the run keeps one; a failed cache write fails the work. */
+function remember(task: WorkTask, key: string, result: CacheEntry['result']): WorkResult {
+  if (task.cache) {
+    try {
+      writeCache(task.outDir, task.name, { key, path: task.path, result })
+    } catch (e) {
+      return { ok: false, error: `${task.path}: ${(e as Error).message}` }
+    }
+  }
+  return result.ok ? { ok: true, work: result.work } : result
 }

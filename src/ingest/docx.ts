@@ -1,4 +1,3 @@
-import mammoth from 'mammoth'
 import type { Diagnostic, Meta } from '../types.js'
 import { CENTRED_CLASS, newHtmlState, readHtml, type HtmlReadState } from './html.js'
 import { localName, xmlElements } from './xml.js'
@@ -25,9 +24,8 @@ interface MammothParagraph {
 }
 
 /** Mark centred body paragraphs (not titles or headings) so the HTML keeps the alignment. */
-const markCentred = (mammoth as unknown as { transforms: { paragraph(f: (p: MammothParagraph) => MammothParagraph): unknown } }).transforms.paragraph((p) =>
-  p.alignment === 'center' && !/^(?:title|subtitle|heading)/i.test(p.styleName ?? '') ? { ...p, styleName: CENTRED_CLASS, styleId: CENTRED_CLASS } : p,
-)
+const centred = (p: MammothParagraph): MammothParagraph =>
+  p.alignment === 'center' && !/^(?:title|subtitle|heading)/i.test(p.styleName ?? '') ? { ...p, styleName: CENTRED_CLASS, styleId: CENTRED_CLASS } : p
 
 /**
  * Read a DOCX (already unpacked and checked within the zip limits) through mammoth and then the
@@ -36,11 +34,14 @@ const markCentred = (mammoth as unknown as { transforms: { paragraph(f: (p: Mamm
 export async function readDocx(zip: ZipArchive, bytes: Uint8Array): Promise<{ state: HtmlReadState; fallback: Partial<Meta>; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = []
   if (!zip.read('word/document.xml')) throw new Error('the DOCX has no word/document.xml: it is damaged or not a Word document')
+  // Loaded with the first DOCX: mammoth and what it needs are a megabyte of code to compile,
+  // which every worker of a corpus run of plain text or HTML would otherwise pay for nothing.
+  const { default: mammoth } = await import('mammoth')
   const result = await mammoth.convertToHtml(
     { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
     {
       styleMap: STYLE_MAP,
-      transformDocument: markCentred as (e: unknown) => unknown,
+      transformDocument: (mammoth as unknown as { transforms: { paragraph(f: typeof centred): unknown } }).transforms.paragraph(centred) as (e: unknown) => unknown,
       externalFileAccess: false,
       // Pictures are never read: mammoth would inline each one as base64 for nothing.
       convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),

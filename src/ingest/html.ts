@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2'
+import { Parser, type Handler } from 'htmlparser2'
 import type { BlockRole, Meta } from '../types.js'
 import { ao3Label, isAo3Boilerplate } from '../data/ao3.js'
 import { appendNote, NOTE_KEYS, recordField } from './ao3.js'
@@ -68,196 +68,218 @@ export function newHtmlState(): HtmlReadState {
  * as metadata and matter around the story.
  */
 export function readHtml(html: string, state: HtmlReadState = newHtmlState()): HtmlReadState {
-  const { builder, meta } = state
-  const italicClasses = new Set<string>()
-  const centredClasses = new Set<string>([CENTRED_CLASS])
-  const stack: Open[] = []
-  let css = ''
-  let inStyle = false
-  let dtLabel: string | null = null
-  let pendingKey: string | null = null
-  let fieldText = ''
-  let chapters = 0
-
-  const top = (): Open | undefined => stack[stack.length - 1]
-  const roleHere = (): BlockRole => {
-    const t = top()
-    if (!state.ao3 || !t) return 'text'
-    if (t.region === 'preface') return 'front'
-    if (t.region === 'afterword') return 'end'
-    if (t.meta) return 'note'
-    return 'text'
-  }
-  /** End the block being built as a paragraph of the role its place gives it. */
-  const flush = () => {
-    const role = roleHere()
-    if (role === 'text') builder.end('text', { centred: top()?.centred ?? false })
-    else flushAs(role, pendingKey ?? undefined)
-  }
-  const flushAs = (role: BlockRole, key: string | undefined) => builder.end(role, key === undefined ? {} : { key })
-  const closeHeading = (level: number) => {
-    if (!builder.pending) {
-      builder.discard()
-      return
-    }
-    const role = roleHere()
-    if (role === 'text') {
-      if (level <= CHAPTER_LEVELS) builder.end('heading', { level })
-      else builder.end('text')
-    } else if (role === 'front' && level === 1) {
-      meta.title ??= builder.peek()
-      flushAs('front', 'title')
-    } else if (role === 'note' && level <= CHAPTER_LEVELS) {
-      // A chapter's own heading in AO3's chapter preface (`h2.heading`).
-      chapters++
-      pendingKey = null
-      builder.end('heading', { level })
-    } else {
-      flushAs(role, pendingKey ?? undefined)
-    }
-  }
-  const classesOf = (attribs: Record<string, string>) => (attribs.class ?? '').split(/\s+/).filter(Boolean)
-
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        const parent = top()
-        const classes = classesOf(attribs)
-        const style = attribs.style ?? ''
-        if (name === 'meta' && attribs.name?.toLowerCase() === 'author' && attribs.content && meta.author == null) meta.author = attribs.content.trim()
-        const id = attribs.id ?? ''
-        // AO3's regions: its preface, chapters and afterword, and the meta divisions in them.
-        let region: Region = parent?.region ?? null
-        if (id === 'preface' || id === 'chapters' || id === 'afterword') {
-          region = id
-          state.ao3 = true
-        }
-        if (name === 'dl' && classes.includes('tags')) state.ao3 = true
-        const meta_ = (parent?.meta ?? false) || (state.ao3 && classes.includes('meta'))
-        const heading = HEADING.exec(name)
-        const open: Open = {
-          name,
-          italic: (parent?.italic ?? false) || ITALIC_TAGS.has(name) || ITALIC_STYLE.test(style) || classes.some((c) => italicClasses.has(c)),
-          centred:
-            name === 'center' ||
-            (BLOCKS.has(name) && (attribs.align?.toLowerCase() === 'center' || CENTRED_STYLE.test(style) || classes.some((c) => centredClasses.has(c)))) ||
-            (!BLOCKS.has(name) && (parent?.centred ?? false)),
-          skip: (parent?.skip ?? false) || SKIPPED.has(name),
-          block: BLOCKS.has(name),
-          region,
-          meta: meta_,
-          inField: parent?.inField ?? false,
-        }
-        if (name === 'style') inStyle = true
-        if (!open.skip && state.ao3 && (classes.includes('toc-heading') || classes.includes('message') || classes.includes('endnote-link') || classes.includes('landmark'))) {
-          open.skip = true
-          open.drop = true
-        }
-        if (!open.skip && open.block) {
-          if (builder.pending) flush()
-          // A rule in the story is a scene break; one in the matter around it is decoration.
-          if (name === 'hr' && roleHere() === 'text') builder.end('break')
-          if (heading) open.heading = Number(heading[1])
-          if (name === 'dd' && dtLabel) {
-            open.field = dtLabel
-            open.inField = true
-            fieldText = ''
-            builder.text(`${dtLabel}: `)
-          }
-        }
-        stack.push(open)
-      },
-      ontext(data) {
-        if (inStyle) css += data
-        const t = top()
-        if (!t || t.skip) return
-        if (t.inField) fieldText += data
-        builder.text(data, t.italic)
-      },
-      onclosetag(name) {
-        // Close up to the matching element (the parser reports implied closes too).
-        let i = stack.length - 1
-        while (i >= 0 && stack[i]!.name !== name) i--
-        if (i < 0) return
-        while (stack.length > i + 1) stack.pop()
-        const open = stack.pop()!
-        if (name === 'style') {
-          inStyle = false
-          learnClasses(css, italicClasses, centredClasses)
-        }
-        if (open.skip) {
-          if (open.drop) builder.discard()
-          return
-        }
-        if (name === 'br') {
-          // Two line breaks in a row end a paragraph (fan-fiction sites' `<br><br>`).
-          if (builder.endsWithBreak) flush()
-          else builder.lineBreak()
-          return
-        }
-        if (!open.block || name === 'hr') return
-        if (open.heading !== undefined) {
-          closeHeading(open.heading)
-          return
-        }
-        if (!state.ao3) {
-          if (builder.pending) builder.end('text', { centred: open.centred })
-          return
-        }
-        if (name === 'dt') {
-          dtLabel = builder.peek().replace(/:$/, '')
-          builder.discard()
-          return
-        }
-        if (open.field !== undefined) {
-          recordField(meta, ao3Label(open.field) ?? open.field.toLowerCase(), collapseText(fieldText))
-          dtLabel = null
-          flushAs('front', ao3Label(open.field) ?? undefined)
-          return
-        }
-        if (!builder.pending) return
-        const role = roleOf(open)
-        if (role === 'text') {
-          builder.end('text', { centred: open.centred })
-          return
-        }
-        const text = builder.peek()
-        // AO3 labels a note or summary with a paragraph of its own ("Summary", "Chapter Notes").
-        const label = ao3Label(text)
-        if (label && NOTE_KEYS.has(label)) {
-          pendingKey = label
-          // The label paragraph stays in the text as matter ("Summary", "Chapter Notes").
-          flushAs(role, 'label')
-          return
-        }
-        if (isAo3Boilerplate(text)) {
-          builder.discard()
-          return
-        }
-        if (open.region === 'preface' && /^by\s/i.test(text) && !pendingKey) {
-          meta.author ??= text.replace(/^by\s+/i, '')
-          flushAs('front', 'author')
-          return
-        }
-        if (pendingKey) appendNote(meta, pendingKey, text, chapters)
-        flushAs(role, pendingKey ?? undefined)
-      },
-    },
-    { decodeEntities: true, recognizeSelfClosing: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  )
+  const reader = new HtmlReader(state)
+  const parser = new Parser(reader, { decodeEntities: true, recognizeSelfClosing: true, lowerCaseTags: true, lowerCaseAttributeNames: true })
   parser.write(limitNesting(html))
   parser.end()
-  if (builder.pending) flush()
-  if (state.ao3) meta.archive = 'Archive of Our Own'
+  if (state.builder.pending) reader.flush()
+  if (state.ao3) state.meta.archive = 'Archive of Our Own'
   return state
+}
 
-  function roleOf(open: Open): BlockRole {
-    if (!state.ao3) return 'text'
+/**
+ * The parser's handler for one document. A class, not closures made for each document: V8
+ * keeps the optimised code of its methods across documents (a corpus run parses thousands).
+ */
+class HtmlReader implements Partial<Handler> {
+  private readonly builder: DocumentBuilder
+  private readonly meta: Partial<Meta>
+  private readonly italicClasses = new Set<string>()
+  private readonly centredClasses = new Set<string>([CENTRED_CLASS])
+  private readonly stack: Open[] = []
+  private css = ''
+  private inStyle = false
+  private dtLabel: string | null = null
+  private pendingKey: string | null = null
+  private fieldText = ''
+  private chapters = 0
+
+  constructor(private readonly state: HtmlReadState) {
+    this.builder = state.builder
+    this.meta = state.meta
+  }
+
+  private top(): Open | undefined {
+    return this.stack[this.stack.length - 1]
+  }
+
+  /** The role a block gets from where it sits (an AO3 download's preface, notes or afterword). */
+  private roleOf(open: Open | undefined): BlockRole {
+    if (!this.state.ao3 || !open) return 'text'
     if (open.region === 'preface') return 'front'
     if (open.region === 'afterword') return 'end'
     if (open.meta) return 'note'
     return 'text'
   }
+
+  /** End the block being built as a paragraph of the role its place gives it. */
+  flush(): void {
+    const role = this.roleOf(this.top())
+    if (role === 'text') this.builder.end('text', { centred: this.top()?.centred ?? false })
+    else this.flushAs(role, this.pendingKey ?? undefined)
+  }
+
+  private flushAs(role: BlockRole, key: string | undefined): void {
+    this.builder.end(role, key === undefined ? {} : { key })
+  }
+
+  private closeHeading(level: number): void {
+    const { builder } = this
+    if (!builder.pending) {
+      builder.discard()
+      return
+    }
+    const role = this.roleOf(this.top())
+    if (role === 'text') {
+      if (level <= CHAPTER_LEVELS) builder.end('heading', { level })
+      else builder.end('text')
+    } else if (role === 'front' && level === 1) {
+      this.meta.title ??= builder.peek()
+      this.flushAs('front', 'title')
+    } else if (role === 'note' && level <= CHAPTER_LEVELS) {
+      // A chapter's own heading in AO3's chapter preface (`h2.heading`).
+      this.chapters++
+      this.pendingKey = null
+      builder.end('heading', { level })
+    } else {
+      this.flushAs(role, this.pendingKey ?? undefined)
+    }
+  }
+
+  onopentag(name: string, attribs: Record<string, string>): void {
+    const { builder, state } = this
+    const parent = this.top()
+    const classes = classesOf(attribs)
+    const style = attribs.style ?? ''
+    if (name === 'meta' && attribs.name?.toLowerCase() === 'author' && attribs.content && this.meta.author == null) this.meta.author = attribs.content.trim()
+    const id = attribs.id ?? ''
+    // AO3's regions: its preface, chapters and afterword, and the meta divisions in them.
+    let region: Region = parent?.region ?? null
+    if (id === 'preface' || id === 'chapters' || id === 'afterword') {
+      region = id
+      state.ao3 = true
+    }
+    if (name === 'dl' && classes.includes('tags')) state.ao3 = true
+    const inMeta = (parent?.meta ?? false) || (state.ao3 && classes.includes('meta'))
+    const heading = HEADING.exec(name)
+    const block = BLOCKS.has(name)
+    const open: Open = {
+      name,
+      italic: (parent?.italic ?? false) || ITALIC_TAGS.has(name) || ITALIC_STYLE.test(style) || hasAny(classes, this.italicClasses),
+      centred:
+        name === 'center' ||
+        (block && (attribs.align?.toLowerCase() === 'center' || CENTRED_STYLE.test(style) || hasAny(classes, this.centredClasses))) ||
+        (!block && (parent?.centred ?? false)),
+      skip: (parent?.skip ?? false) || SKIPPED.has(name),
+      block,
+      region,
+      meta: inMeta,
+      inField: parent?.inField ?? false,
+    }
+    if (name === 'style') this.inStyle = true
+    if (!open.skip && state.ao3 && (classes.includes('toc-heading') || classes.includes('message') || classes.includes('endnote-link') || classes.includes('landmark'))) {
+      open.skip = true
+      open.drop = true
+    }
+    if (!open.skip && open.block) {
+      if (builder.pending) this.flush()
+      // A rule in the story is a scene break; one in the matter around it is decoration.
+      if (name === 'hr' && this.roleOf(this.top()) === 'text') builder.end('break')
+      if (heading) open.heading = Number(heading[1])
+      if (name === 'dd' && this.dtLabel) {
+        open.field = this.dtLabel
+        open.inField = true
+        this.fieldText = ''
+        builder.text(`${this.dtLabel}: `)
+      }
+    }
+    this.stack.push(open)
+  }
+
+  ontext(data: string): void {
+    if (this.inStyle) this.css += data
+    const t = this.top()
+    if (!t || t.skip) return
+    if (t.inField) this.fieldText += data
+    this.builder.text(data, t.italic)
+  }
+
+  onclosetag(name: string): void {
+    const { builder, stack, state, meta } = this
+    // Close up to the matching element (the parser reports implied closes too).
+    let i = stack.length - 1
+    while (i >= 0 && stack[i]!.name !== name) i--
+    if (i < 0) return
+    while (stack.length > i + 1) stack.pop()
+    const open = stack.pop()!
+    if (name === 'style') {
+      this.inStyle = false
+      learnClasses(this.css, this.italicClasses, this.centredClasses)
+    }
+    if (open.skip) {
+      if (open.drop) builder.discard()
+      return
+    }
+    if (name === 'br') {
+      // Two line breaks in a row end a paragraph (fan-fiction sites' `<br><br>`).
+      if (builder.endsWithBreak) this.flush()
+      else builder.lineBreak()
+      return
+    }
+    if (!open.block || name === 'hr') return
+    if (open.heading !== undefined) {
+      this.closeHeading(open.heading)
+      return
+    }
+    if (!state.ao3) {
+      if (builder.pending) builder.end('text', { centred: open.centred })
+      return
+    }
+    if (name === 'dt') {
+      this.dtLabel = builder.peek().replace(/:$/, '')
+      builder.discard()
+      return
+    }
+    if (open.field !== undefined) {
+      recordField(meta, ao3Label(open.field) ?? open.field.toLowerCase(), collapseText(this.fieldText))
+      this.dtLabel = null
+      this.flushAs('front', ao3Label(open.field) ?? undefined)
+      return
+    }
+    if (!builder.pending) return
+    const role = this.roleOf(open)
+    if (role === 'text') {
+      builder.end('text', { centred: open.centred })
+      return
+    }
+    const text = builder.peek()
+    // AO3 labels a note or summary with a paragraph of its own ("Summary", "Chapter Notes").
+    const label = ao3Label(text)
+    if (label && NOTE_KEYS.has(label)) {
+      this.pendingKey = label
+      // The label paragraph stays in the text as matter ("Summary", "Chapter Notes").
+      this.flushAs(role, 'label')
+      return
+    }
+    if (isAo3Boilerplate(text)) {
+      builder.discard()
+      return
+    }
+    if (open.region === 'preface' && /^by\s/i.test(text) && !this.pendingKey) {
+      meta.author ??= text.replace(/^by\s+/i, '')
+      this.flushAs('front', 'author')
+      return
+    }
+    if (this.pendingKey) appendNote(meta, this.pendingKey, text, this.chapters)
+    this.flushAs(role, this.pendingKey ?? undefined)
+  }
+}
+
+const classesOf = (attribs: Record<string, string>): string[] => (attribs.class ?? '').split(/\s+/).filter(Boolean)
+
+function hasAny(classes: string[], set: Set<string>): boolean {
+  for (const c of classes) if (set.has(c)) return true
+  return false
 }
 
 function collapseText(s: string): string {

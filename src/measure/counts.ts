@@ -70,25 +70,45 @@ function keepSurest(sentences: TenseSentence[]): TenseSentence[] {
   return sentences
 }
 
+/** Each sentence with its tense counts and how sure it is to slip from the scene's tense. */
+function tenseSentences(a: AnnotatedScene, text: string, dominant: 'past' | 'present' | 'mixed' | null): TenseSentence[] {
+  const out: TenseSentence[] = []
+  for (const s of a.sentences) {
+    const slip = slipConfidence(text, s, dominant)
+    const slips = slip >= SLIP_THRESHOLD
+    out.push({ start: s.start, end: s.end, past: s.past, present: s.present, slip: slips ? slip : 0, against: slips ? (dominant as 'past' | 'present') : null })
+  }
+  return out
+}
+
 export function countsOf(a: AnnotatedScene, text: string): Counts {
-  const past = a.sentences.reduce((n, s) => n + s.past, 0)
-  const present = a.sentences.reduce((n, s) => n + s.present, 0)
+  let past = 0
+  let present = 0
+  let narrationWords = 0
+  const sentenceWords: number[] = []
+  for (const s of a.sentences) {
+    past += s.past
+    present += s.present
+    narrationWords += s.narrationWords
+    sentenceWords.push(s.words)
+  }
   const dominant = dominantTense(past, present)
-  const speech = a.quotes.filter((q) => q.kind === 'speech')
+  const speechIds = new Set<number>()
+  const speechSpans: [number, number][] = []
+  for (const q of a.quotes) {
+    if (q.kind !== 'speech') continue
+    speechIds.add(q.speech)
+    speechSpans.push([q.start, q.end])
+  }
   return {
-    sentenceWords: a.sentences.map((s) => s.words),
+    sentenceWords,
     paragraphWords: a.paragraphWords,
     dialogueWords: a.dialogueWords,
-    speechIds: [...new Set(speech.map((q) => q.speech))],
-    speechSpans: speech.map((q) => [q.start, q.end]),
-    scareQuotes: a.quotes.length - speech.length,
-    sentences: keepSurest(
-      a.sentences.map((s) => {
-        const slip = slipConfidence(text, s, dominant)
-        return { start: s.start, end: s.end, past: s.past, present: s.present, slip: slip >= SLIP_THRESHOLD ? slip : 0, against: slip >= SLIP_THRESHOLD ? (dominant as 'past' | 'present') : null }
-      }),
-    ),
-    narrationWords: a.sentences.reduce((n, s) => n + s.narrationWords, 0),
+    speechIds: [...speechIds],
+    speechSpans,
+    scareQuotes: a.quotes.length - speechSpans.length,
+    sentences: keepSurest(tenseSentences(a, text, dominant)),
+    narrationWords,
     pronouns: a.pronouns,
     names: a.names,
     vocatives: a.vocatives,
@@ -96,38 +116,52 @@ export function countsOf(a: AnnotatedScene, text: string): Counts {
   }
 }
 
-function mergeMaps(maps: Map<string, number>[]): Map<string, number> {
-  const out = new Map<string, number>()
-  for (const m of maps) for (const [k, v] of m) out.set(k, (out.get(k) ?? 0) + v)
-  return out
+function addCounts(out: Map<string, number>, m: Map<string, number>): void {
+  for (const [k, v] of m) out.set(k, (out.get(k) ?? 0) + v)
 }
 
-/** The counts of several spans taken together. */
+/** The counts of several spans taken together (one loop: this runs for every chapter of every work). */
 export function combine(parts: readonly Counts[]): Counts {
-  const sum = (f: (c: Counts) => number) => parts.reduce((n, c) => n + f(c), 0)
-  return {
-    sentenceWords: parts.flatMap((c) => c.sentenceWords),
-    paragraphWords: parts.flatMap((c) => c.paragraphWords),
-    dialogueWords: sum((c) => c.dialogueWords),
-    speechIds: [...new Set(parts.flatMap((c) => c.speechIds))],
-    speechSpans: parts.flatMap((c) => c.speechSpans),
-    scareQuotes: sum((c) => c.scareQuotes),
-    sentences: parts.flatMap((c) => c.sentences),
-    narrationWords: sum((c) => c.narrationWords),
-    pronouns: {
-      first: sum((c) => c.pronouns.first),
-      firstPlural: sum((c) => c.pronouns.firstPlural),
-      second: sum((c) => c.pronouns.second),
-      third: sum((c) => c.pronouns.third),
-    },
-    names: mergeMaps(parts.map((c) => c.names)),
-    vocatives: mergeMaps(parts.map((c) => c.vocatives)),
-    thought: combineThought(parts),
+  const out: Counts = {
+    sentenceWords: [],
+    paragraphWords: [],
+    dialogueWords: 0,
+    speechIds: [],
+    speechSpans: [],
+    scareQuotes: 0,
+    sentences: [],
+    narrationWords: 0,
+    pronouns: { first: 0, firstPlural: 0, second: 0, third: 0 },
+    names: new Map(),
+    vocatives: new Map(),
+    thought: null,
   }
-}
-
-function combineThought(parts: readonly Counts[]): Counts['thought'] {
-  const known = parts.filter((c) => c.thought !== null)
-  if (known.length === 0 && parts.length > 0) return null
-  return { words: known.reduce((n, c) => n + c.thought!.words, 0), spans: known.flatMap((c) => c.thought!.spans) }
+  const speechIds = new Set<number>()
+  let thoughtWords = 0
+  let thoughtSpans: [number, number][] | null = null
+  for (const c of parts) {
+    for (const x of c.sentenceWords) out.sentenceWords.push(x)
+    for (const x of c.paragraphWords) out.paragraphWords.push(x)
+    out.dialogueWords += c.dialogueWords
+    for (const x of c.speechIds) speechIds.add(x)
+    for (const x of c.speechSpans) out.speechSpans.push(x)
+    out.scareQuotes += c.scareQuotes
+    for (const x of c.sentences) out.sentences.push(x)
+    out.narrationWords += c.narrationWords
+    out.pronouns.first += c.pronouns.first
+    out.pronouns.firstPlural += c.pronouns.firstPlural
+    out.pronouns.second += c.pronouns.second
+    out.pronouns.third += c.pronouns.third
+    addCounts(out.names, c.names)
+    addCounts(out.vocatives, c.vocatives)
+    // Thought is known where the format has italics; a span of no known part has none.
+    if (c.thought !== null) {
+      thoughtWords += c.thought.words
+      thoughtSpans ??= []
+      for (const x of c.thought.spans) thoughtSpans.push(x)
+    }
+  }
+  out.speechIds = [...speechIds]
+  if (thoughtSpans !== null || parts.length === 0) out.thought = { words: thoughtWords, spans: thoughtSpans ?? [] }
+  return out
 }

@@ -15,6 +15,5 @@ export interface AnalyzeFileOptions extends Omit<AnalyzeOptions, 'path'> {
  */
 export async function analyzeFile(path: string, options: AnalyzeFileOptions = {}): Promise<Report> {
   const { maxBytes = MAX_FILE_BYTES, ...rest } = options
-  const bytes = await readInput(path, maxBytes)
-  return analyzeBytes(bytes, { ...rest, path })
+  return analyzeBytes(readInput(path, maxBytes), { ...rest, path })
 }

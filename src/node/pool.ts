@@ -36,25 +36,29 @@ export class AnalysisPool {
     })
   }
 
-  /** Analyse a work and write its reports. Its bytes move to the worker: the caller must not use them again. */
+  /**
+   * Analyse a work and write its reports. Bytes given move to the worker: the caller must not
+   * use them again; without them the worker reads the file.
+   */
   async run(task: WorkTask): Promise<WorkResult> {
     if (this.running >= this.threads) await new Promise<void>((resume) => this.waiting.push(resume))
     this.running++
-    const seconds = this.limits.seconds ?? timeLimitSeconds(task.bytes.byteLength)
+    // The worker notes when it starts on the work (a worker starting up loads its models first)
+    // and how large the input is: the time runs from then, and is set by the size.
+    const started = new Float64Array(new SharedArrayBuffer(16))
+    const limit = () => this.limits.seconds ?? timeLimitSeconds(started[1]!)
     const abort = new AbortController()
-    // The worker notes when it starts on the work (a worker starting up loads its models first):
-    // the time runs from then.
-    const started = new Float64Array(new SharedArrayBuffer(8))
     const check = () => {
-      const left = started[0] === 0 ? 100 : started[0]! + seconds * 1000 - Date.now()
+      const left = started[0] === 0 ? 100 : started[0]! + limit() * 1000 - Date.now()
       if (started[0] !== 0 && left <= 0) abort.abort()
       else timer = setTimeout(check, left)
     }
-    let timer = setTimeout(check, seconds * 1000)
+    let timer = setTimeout(check, (this.limits.seconds ?? timeLimitSeconds(0)) * 1000)
     try {
-      return await this.pool.run({ ...task, started }, { transferList: [task.bytes.buffer as ArrayBuffer], signal: abort.signal })
+      const transferList = task.bytes ? [task.bytes.buffer as ArrayBuffer] : []
+      return await this.pool.run({ ...task, started }, { transferList, signal: abort.signal })
     } catch (e) {
-      if (abort.signal.aborted) return { ok: false, error: timedOut(task.path, seconds), transient: true }
+      if (abort.signal.aborted) return { ok: false, error: timedOut(task.path, limit()), transient: true }
       if (isOutOfMemory(e)) return { ok: false, error: outOfMemory(task.path, this.heapMb), transient: true }
       return { ok: false, error: `${task.path}: ${(e as Error).message}` }
     } finally {

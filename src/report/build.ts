@@ -1,9 +1,9 @@
-import type { Annotated } from '../annotate/index.js'
+import type { Annotated, AnnotatedScene } from '../annotate/index.js'
 import { openingWords } from '../annotate/words.js'
 import { combine, countsOf, type Counts } from '../measure/counts.js'
 import { measureAll } from '../measure/registry.js'
 import { pov } from '../measure/pov.js'
-import type { Diagnostic, Matter } from '../types.js'
+import type { Chapter, Diagnostic, Matter } from '../types.js'
 import { TOOL_NAME, VERSION } from '../version.js'
 import { SCHEMA_VERSION, type ChapterReport, type MatterReport, type Report, type SceneReport } from './types.js'
 
@@ -12,22 +12,35 @@ export interface ReportOptions {
   includeText?: boolean
 }
 
-/** Measure every scene, chapter and the whole work, and assemble the JSON report. */
-export function buildReport(annotated: Annotated, options: ReportOptions = {}): Report {
-  const { manuscript: m } = annotated
-  const sceneCounts: Counts[] = annotated.scenes.map((s) => countsOf(s, m.text))
-  const scenes: SceneReport[] = annotated.scenes.map(({ scene, sentences }, i) => ({
+// Module functions rather than callbacks made for each work: V8 may drop a closure's optimised
+// code at a major collection, and a corpus run would compile it again every few works.
+
+function sceneReport(text: string, { scene, sentences }: AnnotatedScene, counts: Counts): SceneReport {
+  const paragraphSpans: [number, number][] = []
+  for (const p of scene.paragraphs) paragraphSpans.push([p.start, p.end])
+  const sentenceSpans: [number, number, number, number][] = []
+  for (const s of sentences) sentenceSpans.push([s.start, s.end, s.words, s.words - s.narrationWords])
+  return {
     index: scene.index,
     chapter: scene.chapter,
     start: scene.start,
     end: scene.end,
     break: { ...scene.breakBefore },
-    opening: openingWords(m.text, scene.start, scene.end),
-    ...measureAll(sceneCounts[i]!),
-    paragraphSpans: scene.paragraphs.map((p) => [p.start, p.end] as [number, number]),
-    sentenceSpans: sentences.map((s) => [s.start, s.end, s.words, s.words - s.narrationWords] as [number, number, number, number]),
-  }))
-  const chapters: ChapterReport[] = m.chapters.map((c) => ({
+    opening: openingWords(text, scene.start, scene.end),
+    ...measureAll(counts),
+    paragraphSpans,
+    sentenceSpans,
+  }
+}
+
+function chapterReport(c: Chapter, sceneCounts: Counts[]): ChapterReport {
+  const scenes: number[] = []
+  const counts: Counts[] = []
+  for (const s of c.scenes) {
+    scenes.push(s.index)
+    counts.push(sceneCounts[s.index]!)
+  }
+  return {
     index: c.index,
     title: c.title,
     part: c.part,
@@ -35,9 +48,20 @@ export function buildReport(annotated: Annotated, options: ReportOptions = {}): 
     start: c.start,
     end: c.end,
     heading: c.heading ? { start: c.heading.start, end: c.heading.end } : null,
-    scenes: c.scenes.map((s) => s.index),
-    ...measureAll(combine(c.scenes.map((s) => sceneCounts[s.index]!))),
-  }))
+    scenes,
+    ...measureAll(combine(counts)),
+  }
+}
+
+/** Measure every scene, chapter and the whole work, and assemble the JSON report. */
+export function buildReport(annotated: Annotated, options: ReportOptions = {}): Report {
+  const { manuscript: m } = annotated
+  const sceneCounts: Counts[] = []
+  for (const s of annotated.scenes) sceneCounts.push(countsOf(s, m.text))
+  const scenes: SceneReport[] = []
+  for (let i = 0; i < annotated.scenes.length; i++) scenes.push(sceneReport(m.text, annotated.scenes[i]!, sceneCounts[i]!))
+  const chapters: ChapterReport[] = []
+  for (const c of m.chapters) chapters.push(chapterReport(c, sceneCounts))
   resolveCharacters(scenes, sceneCounts)
   const totals = measureAll(combine(sceneCounts))
   const claimed = claimedWordsDiagnostic(m.meta.claimedWords, totals.words)

@@ -14,6 +14,9 @@ function pretty(value: unknown, indent: string): string {
     .replace(/\n/g, `\n${indent}`)
 }
 
+const format = (v: unknown, indent: string, indented: boolean): string => (indented ? pretty(v, indent) : JSON.stringify(v))
+const isRecord = (item: unknown): boolean => item !== null && typeof item === 'object' && !Array.isArray(item)
+
 /**
  * A JSON document in pieces, in order: each top-level entry, and each item of a top-level array
  * of objects (a report's scenes and chapters) on its own. Joined, the pieces are the document;
@@ -22,19 +25,18 @@ function pretty(value: unknown, indent: string): string {
  */
 export function* jsonPieces(value: object, options: JsonOptions = {}): Generator<string> {
   const indented = options.pretty ?? true
-  const format = (v: unknown, indent: string) => (indented ? pretty(v, indent) : JSON.stringify(v))
   const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function')
   const nl = indented ? '\n' : ''
   yield `{${nl}`
   for (const [i, [key, v]] of entries.entries()) {
     const name = `${indented ? '  ' : ''}${JSON.stringify(key)}:${indented ? ' ' : ''}`
     const comma = i + 1 < entries.length ? ',' : ''
-    if (Array.isArray(v) && v.length > 0 && v.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item))) {
+    if (Array.isArray(v) && v.length > 0 && v.every(isRecord)) {
       yield `${name}[${nl}`
-      for (const [j, item] of v.entries()) yield `${indented ? '    ' : ''}${format(item, '    ')}${j + 1 < v.length ? ',' : ''}${nl}`
+      for (const [j, item] of v.entries()) yield `${indented ? '    ' : ''}${format(item, '    ', indented)}${j + 1 < v.length ? ',' : ''}${nl}`
       yield `${indented ? '  ' : ''}]${comma}${nl}`
     } else {
-      yield `${name}${format(v, '  ')}${comma}${nl}`
+      yield `${name}${format(v, '  ', indented)}${comma}${nl}`
     }
   }
   yield `}${nl}`

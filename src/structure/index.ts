@@ -1,13 +1,13 @@
-import type { Block, Chapter, Diagnostic, Manuscript, Markup, Matter, MatterField, Meta, Scene, Source } from '../types.js'
+import type { Block, Chapter, Diagnostic, Manuscript, Markup, Matter, MatterField, Meta, Scene, Source, Span } from '../types.js'
 import { noteKeys } from '../data/front-matter.js'
 import { eachLine } from './01-lines.js'
 import { learnLayout, type LearntLayout } from './02-layout.js'
-import { buildParagraphs } from './03-paragraphs.js'
+import { buildParagraphs, type RawParagraph } from './03-paragraphs.js'
 import { classify, isHeading } from './04-classify.js'
 import { collapse, findFrontMatter, matchField } from './05-front-matter.js'
 import { findEndMatter } from './06-end-matter.js'
 import { splitChapters } from './07-chapters.js'
-import { splitScenes } from './08-scenes.js'
+import { splitScenes, type RawScene } from './08-scenes.js'
 import type { Para } from './paragraph.js'
 
 export { markerConfidence, isHeading } from './04-classify.js'
@@ -28,11 +28,8 @@ export function structure(source: Source): Manuscript {
     paras = parasFromBlocks(text, markup.blocks)
   } else {
     layout = learnLayout(eachLine(text))
-    // Objects are built field by field: a spread makes each several times larger.
-    paras = buildParagraphs(text, eachLine(text), layout).map((p) => {
-      const c = classify(text.slice(p.start, p.end), p.lineCount)
-      return { start: p.start, end: p.end, gapBefore: p.gapBefore, lineCount: p.lineCount, kind: c.kind, confidence: c.confidence }
-    })
+    paras = []
+    for (const p of buildParagraphs(text, eachLine(text), layout)) paras.push(classified(text, p))
   }
 
   const markedFront = markedMatter(text, markup, 'front')
@@ -49,14 +46,8 @@ export function structure(source: Source): Manuscript {
   for (const raw of splitChapters(text, story)) {
     const index = chapters.length
     const first = sceneIndex === 0 ? { kind: 'start' as const, marker: null, confidence: 1 } : { kind: 'chapter' as const, marker: raw.title, confidence: 1 }
-    const scenes: Scene[] = splitScenes(text, raw.body, first, layout).map((s) => ({
-      index: sceneIndex++,
-      chapter: index,
-      start: s.paragraphs[0]!.start,
-      end: s.paragraphs[s.paragraphs.length - 1]!.end,
-      breakBefore: s.breakBefore,
-      paragraphs: s.paragraphs.map(({ start, end }) => ({ start, end })),
-    }))
+    const scenes: Scene[] = []
+    for (const s of splitScenes(text, raw.body, first, layout)) scenes.push(sceneOf(s, sceneIndex++, index))
     const start = raw.heading?.start ?? scenes[0]?.start ?? raw.body[0]?.start ?? 0
     const end = scenes[scenes.length - 1]?.end ?? raw.heading?.end ?? start
     chapters.push({ index, title: raw.title, part: raw.part, subtitle: raw.subtitle, start, end, heading: raw.heading, scenes })
@@ -106,20 +97,54 @@ function parasFromBlocks(text: string, blocks: Block[]): Para[] {
   // Only the first blocks, before any heading or break, can hold a header.
   const top = blocks.findIndex((b) => b.role !== 'text' && b.role !== 'front')
   const headerEnd = Math.min(HEADER_BLOCKS, top === -1 ? blocks.length : top)
-  return blocks.flatMap((b, i) => (i < headerEnd ? splitHeader(text, b) : [b])).map((b) => {
-    const body = text.slice(b.start, b.end)
-    let lineCount = 1
-    for (let at = body.indexOf('\n'); at !== -1; at = body.indexOf('\n', at + 1)) lineCount++
-    const para = (kind: Para['kind'], confidence: number): Para => ({ start: b.start, end: b.end, gapBefore: 1, lineCount, kind, confidence })
-    if (b === titleBlock) return para('text', 0)
-    if (b.role === 'text') {
-      const c = classify(body, lineCount)
-      return para(c.kind, c.confidence)
-    }
+  const paras: Para[] = []
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!
+    if (i < headerEnd) for (const part of splitHeader(text, b)) paras.push(paraOfBlock(text, part, titleBlock))
+    else paras.push(paraOfBlock(text, b, titleBlock))
+  }
+  return paras
+}
+
+// Module functions rather than callbacks made for each work: V8 may drop a closure's optimised
+// code at a major collection, and a corpus run would compile it again for every few works.
+
+/** A paragraph with its kind (text, heading, rule…) found from its text. */
+function classified(text: string, p: RawParagraph): Para {
+  // Objects are built field by field: a spread makes each several times larger.
+  const c = classify(text.slice(p.start, p.end), p.lineCount)
+  return { start: p.start, end: p.end, gapBefore: p.gapBefore, lineCount: p.lineCount, kind: c.kind, confidence: c.confidence }
+}
+
+function sceneOf(s: RawScene, index: number, chapter: number): Scene {
+  const paragraphs: Span[] = []
+  for (const p of s.paragraphs) paragraphs.push({ start: p.start, end: p.end })
+  return { index, chapter, start: paragraphs[0]!.start, end: paragraphs[paragraphs.length - 1]!.end, breakBefore: s.breakBefore, paragraphs }
+}
+
+/** A markup block as a paragraph: its kind is what the markup says, or, for text, what it reads as. */
+function paraOfBlock(text: string, b: Block, titleBlock: Block | null): Para {
+  const body = text.slice(b.start, b.end)
+  let lineCount = 1
+  for (let at = body.indexOf('\n'); at !== -1; at = body.indexOf('\n', at + 1)) lineCount++
+  let kind: Para['kind']
+  let confidence: number
+  if (b === titleBlock) {
+    kind = 'text'
+    confidence = 0
+  } else if (b.role === 'text') {
+    const c = classify(body, lineCount)
+    kind = c.kind
+    confidence = c.confidence
+  } else if (b.role === 'heading' && body.trim().length === 0) {
     // An empty heading (`#` alone in Markdown) is a scene break, not a chapter.
-    if (b.role === 'heading' && body.trim().length === 0) return para('rule', 0.9)
-    return para(ROLE_KIND[b.role], b.role === 'break' ? 0.95 : 1)
-  })
+    kind = 'rule'
+    confidence = 0.9
+  } else {
+    kind = ROLE_KIND[b.role]
+    confidence = b.role === 'break' ? 0.95 : 1
+  }
+  return { start: b.start, end: b.end, gapBefore: 1, lineCount, kind, confidence }
 }
 
 /** How many blocks at the top of a document may be a header. */
