@@ -78,7 +78,7 @@ export async function corpusCommand(inputs: string[], options: CorpusCommandOpti
   const okNames = names.filter((_, i) => analysed.has(files[i]!))
   let summary
   try {
-    summary = await writeSummary(options.out, rows, failures, () => sceneRowsOf(options.out, okNames), options.formats.includes('html'))
+    summary = writeSummary(options.out, rows, failures, sceneRowsOf(options.out, okNames), options.formats.includes('html'))
   } catch (e) {
     io.err(`proselens: the corpus tables were not written: ${(e as Error).message}`)
     return 1

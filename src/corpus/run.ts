@@ -123,7 +123,7 @@ async function removeStaleTemporaries(dir: string): Promise<void> {
 }
 
 /** The scene rows of each work, one work at a time, from the cache (memory stays bounded). */
-export async function* sceneRowsOf(out: string, names: string[]): AsyncIterable<SceneRow[]> {
+export function* sceneRowsOf(out: string, names: string[]): Iterable<SceneRow[]> {
   for (const name of names) {
     const entry = readCache(out, name)
     if (entry?.result.ok) yield entry.result.scenes

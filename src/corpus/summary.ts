@@ -1,5 +1,3 @@
-import { createWriteStream } from 'node:fs'
-import { rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { stringify } from 'csv-stringify/sync'
 import { writeAtomic } from '../node/write.js'
@@ -67,28 +65,20 @@ export function summarise(rows: WorkRow[], failures: FailureRow[]): CorpusSummar
 
 /**
  * Write the corpus outputs: `summary.json`, `works.csv`, `failures.csv`, `index.html`, and
- * `scenes.csv` streamed from the per-work scene rows (read one work at a time), each file whole
- * or not at all.
+ * `scenes.csv` from the per-work scene rows (read one work at a time, written a megabyte at a
+ * time), each file whole or not at all.
  */
-export async function writeSummary(outDir: string, rows: WorkRow[], failures: FailureRow[], sceneRows: () => AsyncIterable<SceneRow[]>, linkReports: boolean): Promise<CorpusSummary> {
+export function writeSummary(outDir: string, rows: WorkRow[], failures: FailureRow[], sceneRows: Iterable<SceneRow[]>, linkReports: boolean): CorpusSummary {
   const summary = summarise(rows, failures)
   writeAtomic(join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n')
   writeAtomic(join(outDir, 'works.csv'), csv(rows, WORK_COLUMNS))
   writeAtomic(join(outDir, 'failures.csv'), csv(failures, FAILURE_COLUMNS))
   writeAtomic(join(outDir, 'index.html'), renderCorpusHtml({ ...summary, html: linkReports }))
-  const final = join(outDir, 'scenes.csv')
-  const tmp = `${final}.${process.pid}.tmp`
-  const out = createWriteStream(tmp)
-  const write = (s: string) => new Promise<void>((res, rej) => (out.write(s) ? res() : out.once('drain', res).once('error', rej)))
-  try {
-    await write(csv([], SCENE_COLUMNS))
-    for await (const scenes of sceneRows()) if (scenes.length) await write(csv(scenes, SCENE_COLUMNS, false))
-    await new Promise<void>((res, rej) => out.end((e?: Error | null) => (e ? rej(e) : res())))
-    await rename(tmp, final)
-  } catch (e) {
-    out.destroy()
-    await rm(tmp, { force: true })
-    throw e
-  }
+  writeAtomic(join(outDir, 'scenes.csv'), sceneLines(sceneRows))
   return summary
+}
+
+function* sceneLines(sceneRows: Iterable<SceneRow[]>): Iterable<string> {
+  yield csv([], SCENE_COLUMNS)
+  for (const scenes of sceneRows) if (scenes.length) yield csv(scenes, SCENE_COLUMNS, false)
 }
