@@ -1,5 +1,5 @@
 import { execFile, execFileSync, spawn } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parse } from 'csv-parse/sync'
@@ -80,6 +80,26 @@ describe('proselens corpus', () => {
     expect(readFileSync(join(out, 'works.csv'), 'utf8')).not.toBe(before)
     const forced = await run(['corpus', dir, '--out', out, '--force'])
     expect(forced.stderr.match(/\] done /g)).toHaveLength(STORIES.length)
+  })
+
+  it('a report that cannot be written fails its work without caching the failure: the next run writes it', async () => {
+    const dir = tmp()
+    copyFileSync('corpus/night-ferry.txt', join(dir, 'a.txt'))
+    copyFileSync('corpus/the-salt-ledger.txt', join(dir, 'b.txt'))
+    const out = join(dir, 'out')
+    // A folder where a's report should go: the rename onto it fails, as a full disk would.
+    mkdirSync(join(out, 'a.json', 'in-the-way'), { recursive: true })
+    const first = await run(['corpus', dir, '--out', out, '--format', 'json', '--jobs', '1'])
+    expect(first.code).toBe(1)
+    expect(first.stderr).toMatch(/FAILED .*a\.txt: cannot write .*a\.json/)
+    expect(existsSync(join(out, '.proselens-cache', 'a.json'))).toBe(false)
+    expect(existsSync(join(out, '.proselens-cache', 'b.json'))).toBe(true)
+    rmSync(join(out, 'a.json'), { recursive: true })
+    const second = await run(['corpus', dir, '--out', out, '--format', 'json', '--jobs', '1'])
+    expect(second.code).toBe(0)
+    expect(second.stderr).toMatch(/\] done .*a\.txt/)
+    expect(second.stderr).toMatch(/\] cached .*b\.txt/)
+    expect(JSON.parse(readFileSync(join(out, 'a.json'), 'utf8')).totals.words).toBeGreaterThan(1000)
   })
 
   it('survives SIGKILL at any moment: a rerun completes with the outputs of an uninterrupted run', async () => {
