@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it'
 import type { Token } from 'markdown-it'
-import { createRequire } from 'node:module'
+import { parse as parseYaml } from 'yaml'
 import type { Diagnostic, Meta } from '../types.js'
 import { DocumentBuilder } from './markup.js'
 
@@ -104,22 +104,11 @@ function inlineText(builder: DocumentBuilder, children: Token[]): void {
 }
 
 /** Scalar fields of YAML front matter as strings, lists of scalars as lists. */
-/**
- * The YAML parser, loaded with the first front matter: it is 300 KB of code that a corpus
- * worker would otherwise compile at start for works that have none. (Required, not imported:
- * Markdown is read synchronously.)
- */
-let parseYaml: typeof import('yaml').parse | undefined
-function yamlParser(): typeof import('yaml').parse {
-  parseYaml ??= (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse
-  return parseYaml
-}
-
 function readFrontMatter(yaml: string): { meta?: Partial<Meta>; error?: string } {
   let data: unknown
   try {
     // Aliases are capped by the library (no billion-laughs expansion); no custom tags run.
-    data = yamlParser()(yaml, { maxAliasCount: 50 })
+    data = parseYaml(yaml, { maxAliasCount: 50 })
   } catch (e) {
     return { error: (e as Error).message.split('\n')[0] }
   }
