@@ -8,7 +8,6 @@ import { VERSION } from '../version.js'
 import { readCache } from './cache.js'
 import type { FailureRow, SceneRow, WorkRow } from './rows.js'
 
-
 export interface CorpusOptions {
   out: string
   jobs: number
