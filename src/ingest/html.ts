@@ -3,6 +3,7 @@ import type { BlockRole, Meta } from '../types.js'
 import { ao3Label, isAo3Boilerplate } from '../data/ao3.js'
 import { appendNote, NOTE_KEYS, recordField } from './ao3.js'
 import { DocumentBuilder } from './markup.js'
+import { CENTRED_STYLE, ITALIC_STYLE, learnClasses } from './css.js'
 import { limitNesting } from './nesting.js'
 
 /** Elements whose content is never text of the document. */
@@ -17,11 +18,6 @@ const ITALIC_TAGS = new Set(['em', 'i', 'cite', 'dfn'])
 const HEADING = /^h([1-6])$/
 /** Headings that open chapters; deeper ones are read as text. */
 const CHAPTER_LEVELS = 3
-
-const ITALIC_STYLE = /font-style\s*:\s*(?:italic|oblique)/i
-const CENTRED_STYLE = /text-align\s*:\s*center/i
-const CSS_RULE = /([^{}]+)\{([^{}]*)\}/g
-const CSS_CLASS = /\.([\w-]+)\s*(?:,|$)/g
 
 /** The class the DOCX reader gives centred paragraphs. */
 export const CENTRED_CLASS = 'proselens-centred'
@@ -284,19 +280,4 @@ function hasAny(classes: string[], set: Set<string>): boolean {
 
 function collapseText(s: string): string {
   return s.replace(/\s+/g, ' ').trim()
-}
-
-/** Collect the CSS classes that italicise or centre (Google Docs styles paragraphs by class). */
-function learnClasses(css: string, italic: Set<string>, centred: Set<string>): void {
-  for (const m of css.matchAll(CSS_RULE)) {
-    const selectors = m[1]!
-    const body = m[2]!
-    const isItalic = ITALIC_STYLE.test(body)
-    const isCentred = CENTRED_STYLE.test(body)
-    if (!isItalic && !isCentred) continue
-    for (const c of selectors.matchAll(CSS_CLASS)) {
-      if (isItalic) italic.add(c[1]!)
-      if (isCentred) centred.add(c[1]!)
-    }
-  }
 }
