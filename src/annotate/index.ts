@@ -125,9 +125,7 @@ export function annotate(manuscript: Manuscript): Annotated {
   return { manuscript, scenes, tokens: { ...table, dialogue: inDialogue }, quoteConvention: dialogue.convention }
 }
 
-// The steps below are module functions, not closures made afresh for every work: V8 keeps a
-// module function's optimised code, but may drop a closure's at each major collection, and a
-// corpus run then compiles the same code again and again (measured: 9 times in 300 works).
+// Module functions, not per-work closures: see "Hot code" in docs/ARCHITECTURE.md.
 
 /** A scene's sentences and words, before the counts that need every token of the story. */
 interface Segmented {

@@ -74,8 +74,8 @@ export function readHtml(html: string, state: HtmlReadState = newHtmlState()): H
 }
 
 /**
- * The parser's handler for one document. A class, not closures made for each document: V8
- * keeps the optimised code of its methods across documents (a corpus run parses thousands).
+ * The parser's handler for one document: a class, not closures made for each document (see
+ * "Hot code" in docs/ARCHITECTURE.md).
  */
 class HtmlReader implements Partial<Handler> {
   private readonly builder: DocumentBuilder

@@ -12,8 +12,7 @@ export interface ReportOptions {
   includeText?: boolean
 }
 
-// Module functions rather than callbacks made for each work: V8 may drop a closure's optimised
-// code at a major collection, and a corpus run would compile it again every few works.
+// Module functions, not per-work closures: see "Hot code" in docs/ARCHITECTURE.md.
 
 function sceneReport(text: string, { scene, sentences }: AnnotatedScene, counts: Counts): SceneReport {
   const paragraphSpans: [number, number][] = []

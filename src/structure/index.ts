@@ -106,8 +106,7 @@ function parasFromBlocks(text: string, blocks: Block[]): Para[] {
   return paras
 }
 
-// Module functions rather than callbacks made for each work: V8 may drop a closure's optimised
-// code at a major collection, and a corpus run would compile it again for every few works.
+// Module functions, not per-work closures: see "Hot code" in docs/ARCHITECTURE.md.
 
 /** A paragraph with its kind (text, heading, rule…) found from its text. */
 function classified(text: string, p: RawParagraph): Para {
