@@ -1,5 +1,5 @@
 import { join, relative, resolve } from 'node:path'
-import { InputError, largestFile, MAX_FILE_BYTES } from '../node/input.js'
+import { checkInput, InputError, largestFile, MAX_FILE_BYTES } from '../node/input.js'
 import { AnalysisPool } from '../node/pool.js'
 import { toJson } from '../report/json.js'
 import { removeTemporaries } from '../node/write.js'
@@ -67,6 +67,8 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCommandOp
     for (const [i, file] of files.entries()) {
       const paths = formats.map((f) => join(options.out, `${names[i]}.${f}`))
       try {
+        // A missing, special or oversized file is refused here at once; the worker reads it.
+        checkInput(file, maxBytes)
         const result = await pool.run({ path: file, name: names[i]!, maxBytes, outDir: options.out, formats, includeText: options.text, prettyJson: true })
         if (!result.ok) {
           for (const p of paths) await removeTemporaries(p)

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs'
+import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs'
 import { stat } from 'node:fs/promises'
 
 /** Thrown for a path that cannot be analysed (missing, a directory, unreadable). */
@@ -24,22 +24,12 @@ export function tooLarge(path: string, size: number, maxBytes: number): string {
  * read straight from the thread costs less than handing it to libuv's pool and back.
  */
 export function readInput(path: string, maxBytes = MAX_FILE_BYTES): Uint8Array {
-  const fail = (e: unknown): never => {
-    const error = e as NodeJS.ErrnoException
-    throw new InputError(error.code === 'ENOENT' ? `${path}: no such file` : `${path}: ${error.message}`)
-  }
+  const size = checkInput(path, maxBytes)
   let fd: number
-  let size: number
   try {
-    const info = statSync(path)
-    if (info.isDirectory()) throw new InputError(`${path}: is a directory, not a file`)
-    if (!info.isFile()) throw new InputError(`${path}: not a regular file (a device, a pipe or a socket)`)
-    if (info.size > maxBytes) throw new InputError(tooLarge(path, info.size, maxBytes))
-    size = info.size
     fd = openSync(path, 'r')
   } catch (e) {
-    if (e instanceof InputError) throw e
-    return fail(e)
+    return fail(path, e)
   }
   try {
     // Read what stat promised plus one byte, to notice a file that grew past the limit.
@@ -57,7 +47,7 @@ export function readInput(path: string, maxBytes = MAX_FILE_BYTES): Uint8Array {
       try {
         bytesRead = readSync(fd, buffer, length, buffer.length - length, length)
       } catch (e) {
-        return fail(e)
+        return fail(path, e)
       }
       if (bytesRead === 0) break
       length += bytesRead
@@ -67,6 +57,29 @@ export function readInput(path: string, maxBytes = MAX_FILE_BYTES): Uint8Array {
   } finally {
     closeSync(fd)
   }
+}
+
+/**
+ * The size of a story file, or an `InputError` that says why it cannot be read: missing, a
+ * directory, not a regular file, or larger than `maxBytes`. A check without reading, so a
+ * command can refuse such a file at once.
+ */
+export function checkInput(path: string, maxBytes = MAX_FILE_BYTES): number {
+  let info: Stats
+  try {
+    info = statSync(path)
+  } catch (e) {
+    return fail(path, e)
+  }
+  if (info.isDirectory()) throw new InputError(`${path}: is a directory, not a file`)
+  if (!info.isFile()) throw new InputError(`${path}: not a regular file (a device, a pipe or a socket)`)
+  if (info.size > maxBytes) throw new InputError(tooLarge(path, info.size, maxBytes))
+  return info.size
+}
+
+function fail(path: string, e: unknown): never {
+  const error = e as NodeJS.ErrnoException
+  throw new InputError(error.code === 'ENOENT' ? `${path}: no such file` : `${path}: ${error.message}`)
 }
 
 /** Heap per megabyte of input an analysis may need: ordinary prose needs about 15. */
