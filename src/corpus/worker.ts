@@ -36,10 +36,10 @@ export interface WorkTask {
 }
 
 /**
- * A work's outcome. `cached`: taken from an earlier run. A failure is `transient` when another
- * run may succeed (more memory or time): the pool says so, and it is never cached.
+ * A work's outcome; `cached`: taken from an earlier run. A work stopped past its memory or time
+ * never reaches its cache entry, so a run allowed more tries it again.
  */
-export type WorkResult = { ok: true; work: WorkRow; report?: Report; cached?: boolean } | { ok: false; error: string; cached?: boolean; transient?: boolean }
+export type WorkResult = { ok: true; work: WorkRow; report?: Report; cached?: boolean } | { ok: false; error: string; cached?: boolean }
 
 /**
  * Read, analyse and write one work (each report whole or not at all), all on this thread with

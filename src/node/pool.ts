@@ -58,8 +58,8 @@ export class AnalysisPool {
       const transferList = task.bytes ? [task.bytes.buffer as ArrayBuffer] : []
       return await this.pool.run({ ...task, started }, { transferList, signal: abort.signal })
     } catch (e) {
-      if (abort.signal.aborted) return { ok: false, error: timedOut(task.path, limit()), transient: true }
-      if (isOutOfMemory(e)) return { ok: false, error: outOfMemory(task.path, this.heapMb), transient: true }
+      if (abort.signal.aborted) return { ok: false, error: timedOut(task.path, limit()) }
+      if (isOutOfMemory(e)) return { ok: false, error: outOfMemory(task.path, this.heapMb) }
       return { ok: false, error: `${task.path}: ${(e as Error).message}` }
     } finally {
       clearTimeout(timer)
