@@ -3,6 +3,10 @@
 // (results are written as JSON to reports/eval.json unless --json names another file).
 // - a folder in the format of ../shared/eval (dialogue/gold.json, narration/labels.json):
 //   dialogue share error and word-level P/R/F1; POV and tense accuracy with confusion tables;
+// - a folder with gold.json (the format of ../shared/eval/real: published works as real tools
+//   write them): per file chapters (count and titles), scenes per chapter, scene P/R/F1, the
+//   story's first and last words, words within 1%; and how often breaks are right per
+//   confidence band;
 // - a folder with labels/*.json (the corpus format, as corpus/labels): scene boundaries,
 //   chapters, front and end matter, and per-scene dialogue share, tense, POV and character.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -11,6 +15,9 @@ import { analyze, analyzeFile } from '../dist/index.js'
 import { scoreStructure, totalScore } from '../dist/eval/structure-eval.js'
 import { confusion, scoreDialogue, scoreNarration } from '../dist/eval/gold.js'
 import { scoreScenes } from '../dist/eval/scenes-eval.js'
+import { openingOf, scoreReal, totalReal } from '../dist/eval/real-eval.js'
+import { readZip } from '../dist/ingest/zip.js'
+import { decodeHTML } from 'entities'
 
 const args = process.argv.slice(2)
 const jsonAt = args.indexOf('--json')
@@ -90,13 +97,60 @@ async function evalCorpus(dir) {
   return { structure: { ...total, stories: structure }, scenes }
 }
 
+/**
+ * Where a gold entry gives scene counts but not openings, the same book's EPUB in the gold set
+ * tells where its breaks fall: the first words after each `<hr>` of its documents. Read here with
+ * a regular expression, not with proselens, so the check stays independent of what it checks.
+ */
+async function epubBreakOpenings(path) {
+  const zip = await readZip(readFileSync(path))
+  const out = new Set()
+  for (const name of zip.names) {
+    if (!/\.x?html?$/i.test(name)) continue
+    const xhtml = zip.read(name).toString('utf8')
+    for (const m of xhtml.matchAll(/<hr\b[^>]*>/gi)) {
+      const after = xhtml.slice(m.index + m[0].length, m.index + 3000).replace(/<[^>]*>/g, ' ')
+      out.add(openingOf(decodeHTML(after)))
+    }
+  }
+  return out
+}
+
+const pct1 = (n, d) => `${n}/${d}`
+async function evalReal(dir) {
+  const gold = JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8'))
+  const sources = new Map()
+  for (const g of gold) {
+    if (g.format === 'epub' && g.title && g.chapters.some((c) => c.scenes > 1) && !g.chapters.some((c) => c.openings)) {
+      sources.set(g.title, await epubBreakOpenings(join(dir, g.file)))
+    }
+  }
+  const scores = []
+  console.log(`\n== ${dir}: ${gold.length} real documents`)
+  for (const g of gold) {
+    const report = await analyzeFile(join(dir, g.file))
+    const s = scoreReal(report, g, g.chapters.some((c) => c.openings) ? null : sources.get(g.title) ?? null)
+    scores.push(s)
+    const flags = [s.chaptersRight ? 'chapters ✓' : `chapters ${s.chaptersFound}/${s.chaptersGold} (${s.titlesMatched} titles)`, s.scenesPerChapterRight ? 'scenes ✓' : 'scenes ✗', `F1 ${s.f1.toFixed(3)} (${s.scenesRight} right, ${s.scenesFound} found, ${s.scenesGold} gold)`, s.wordsWithin1 ? 'words ✓' : 'words ✗', s.startRight ? 'start ✓' : 'start ✗', s.endRight ? 'end ✓' : 'end ✗', `front ${s.frontMatterFound ? '✓' : '✗'} back ${s.backMatterFound ? '✓' : '✗'}`]
+    console.log(`${g.file}: ${flags.join('  ')}`)
+    for (const p of s.problems.slice(0, 8)) console.log(`    ${p}`)
+    if (s.problems.length > 8) console.log(`    … ${s.problems.length - 8} more`)
+  }
+  const t = totalReal(scores)
+  console.log(`scenes: precision ${pct(t.precision)}  recall ${pct(t.recall)}  F1 ${t.f1.toFixed(3)}`)
+  console.log(`chapters exactly right ${pct1(t.chaptersRight, t.files)}; scenes per chapter right ${pct1(t.scenesPerChapterRight, t.files)}; words within 1% ${pct1(t.wordsWithin1, t.files)}; story start right ${pct1(t.startRight, t.files)}, end right ${pct1(t.endRight, t.files)}`)
+  console.log(`breaks by confidence: ${t.calibration.bands.map((b) => `${b.band}: ${b.right}/${b.breaks} right (${Number.isNaN(b.precision) ? '–' : pct(b.precision)})`).join('; ')}; recall at ≥ 0.8: ${pct(t.calibration.recallAt08)} of ${t.calibration.goldBreaks}`)
+  return { ...t, scores }
+}
+
 for (const dir of dirs) {
   results[dir] = {}
+  if (existsSync(join(dir, 'gold.json'))) results[dir].real = await evalReal(dir)
   if (existsSync(join(dir, 'dialogue', 'gold.json'))) results[dir].dialogue = evalDialogue(dir)
   if (existsSync(join(dir, 'narration', 'labels.json'))) results[dir].narration = evalNarration(dir)
   if (existsSync(join(dir, 'labels'))) results[dir].corpus = await evalCorpus(dir)
   if (Object.keys(results[dir]).length === 0) {
-    console.error(`eval: ${dir} holds neither dialogue/gold.json, narration/labels.json nor labels/`)
+    console.error(`eval: ${dir} holds neither gold.json, dialogue/gold.json, narration/labels.json nor labels/`)
     process.exitCode = 2
   }
 }

@@ -74,6 +74,8 @@ export interface SceneBreak {
   marker: string | null
   /** 0..1: how sure the detector is that a scene starts here. */
   confidence: number
+  /** Below the documented threshold (`WEAK_BELOW`): a possible break, drawn apart on the page. */
+  weak?: boolean
 }
 
 /** A paragraph: its span and, for hard-wrapped text, still containing the line breaks. */

@@ -1,6 +1,6 @@
 import { posix } from 'node:path'
 import type { Diagnostic, Meta } from '../types.js'
-import { newHtmlState, readHtml, type HtmlReadState } from './html.js'
+import { isMatterType, newHtmlState, readHtml, type HtmlReadState } from './html.js'
 import { localName, xmlElements, type XmlElement } from './xml.js'
 import type { ZipArchive } from './zip.js'
 
@@ -17,6 +17,10 @@ export class EpubError extends Error {
 }
 
 const HEADING_TAG = /<h[1-3][\s>/]/i
+/** The `epub:type` of a document's body and its first section. */
+const DOCUMENT_TYPE = /<(?:body|section)\b[^>]*\bepub:type\s*=\s*["']([^"']*)["']/gi
+/** EPUB 2 guide types (and EPUB 3 landmarks) of documents that are matter, not story. */
+const GUIDE_MATTER = new Set(['cover', 'title-page', 'titlepage', 'copyright-page', 'dedication', 'epigraph', 'acknowledgements', 'acknowledgments', 'colophon', 'toc', 'foreword', 'preface', 'loi', 'lot', 'glossary', 'index', 'bibliography', 'notes', 'imprint', 'halftitlepage'])
 const LINK_TEXT = /<a\b[^>]*>([\s\S]*?)<\/a>/gi
 const TAGS = /<[^>]*>/g
 
@@ -53,6 +57,7 @@ export function readEpub(zip: ZipArchive): { state: HtmlReadState; diagnostics: 
   const navItem = [...manifest.values()].find((m) => m.properties.split(/\s+/).includes('nav'))
   const ncxItem = spineEl?.attribs.toc ? manifest.get(spineEl.attribs.toc) : [...manifest.values()].find((m) => m.mediaType === 'application/x-dtbncx+xml')
   const titles = navTitles(zip, navItem, ncxItem, resolve)
+  const matterDocs = guideMatter(elements, resolve)
 
   const state = newHtmlState()
   Object.assign(state.meta, meta)
@@ -73,15 +78,35 @@ export function readEpub(zip: ZipArchive): { state: HtmlReadState; diagnostics: 
     const xhtml = doc.toString('utf8')
     if (isTableOfContents(xhtml)) continue
     const title = titles.get(path)
-    if (title && !HEADING_TAG.test(xhtml) && hasText(xhtml)) {
+    const matter = matterDocs.has(path) || documentIsMatter(xhtml)
+    if (title && !matter && !HEADING_TAG.test(xhtml) && hasText(xhtml)) {
       state.builder.text(title)
       state.builder.end('heading', { level: 2 })
     }
+    state.documentMatter = matterDocs.has(path) ? (state.storySeen ? 'end' : 'front') : null
     readHtml(xhtml, state)
+    state.documentMatter = null
     read++
   }
   if (read === 0) throw new EpubError('none of the documents in the EPUB spine could be read')
   return { state, diagnostics }
+}
+
+/** Documents the package's EPUB 2 guide names as matter (a title page, a colophon). */
+function guideMatter(elements: XmlElement[], resolve: (href: string) => string): Set<string> {
+  const out = new Set<string>()
+  for (const e of elements) {
+    if (localName(e.name) !== 'reference' || !e.attribs.href) continue
+    if (GUIDE_MATTER.has((e.attribs.type ?? '').toLowerCase())) out.add(resolve(e.attribs.href))
+  }
+  return out
+}
+
+/** Whether a document's body or first section is marked as matter by its `epub:type`. */
+function documentIsMatter(xhtml: string): boolean {
+  const head = xhtml.slice(0, 8192)
+  for (const m of head.matchAll(DOCUMENT_TYPE)) if (isMatterType(m[1])) return true
+  return false
 }
 
 /** Dublin Core metadata of the package. */

@@ -22,6 +22,24 @@ const CHAPTER_LEVELS = 3
 /** The class the DOCX reader gives centred paragraphs. */
 export const CENTRED_CLASS = 'proselens-centred'
 
+/**
+ * EPUB structural semantics (`epub:type`) of the matter around a story: a section or document of
+ * one of these types is front matter before the story and end matter after it, never story.
+ */
+const MATTER_TYPES = new Set([
+  'frontmatter', 'backmatter', 'titlepage', 'halftitlepage', 'halftitle', 'imprint', 'dedication', 'epigraph', 'copyright-page',
+  'colophon', 'acknowledgements', 'acknowledgments', 'toc', 'landmarks', 'loi', 'lot', 'preface', 'foreword', 'seriespage',
+  'contributors', 'other-credits', 'errata', 'afterword', 'appendix', 'endnotes', 'rearnotes', 'footnotes', 'glossary',
+  'index', 'bibliography', 'cover', 'z3998:publisher-note', 'z3998:editorial-note',
+])
+
+/** Whether an `epub:type` value names matter around the story. */
+export function isMatterType(value: string | undefined): boolean {
+  if (!value) return false
+  for (const t of value.toLowerCase().split(/\s+/)) if (MATTER_TYPES.has(t)) return true
+  return false
+}
+
 /** Where in an AO3 download an element sits. */
 type Region = 'preface' | 'chapters' | 'afterword' | null
 
@@ -42,6 +60,8 @@ interface Open {
   heading?: number
   /** An element left out of the text (AO3's boilerplate messages, the table-of-contents heading). */
   drop?: boolean
+  /** Inside matter marked by `epub:type` (a title page, a colophon): its role, front or end. */
+  matter: 'front' | 'end' | null
 }
 
 /** Options and state carried across the documents of one book (an EPUB's spine). */
@@ -50,10 +70,14 @@ export interface HtmlReadState {
   meta: Partial<Meta>
   /** Whether the document is an AO3 download (recognised by its preface, chapters or tags). */
   ao3: boolean
+  /** Whether story text (outside marked matter) has been read: matter after it is end matter. */
+  storySeen: boolean
+  /** The role of the whole document being read, where its container says it is matter (an EPUB's guide). */
+  documentMatter: 'front' | 'end' | null
 }
 
 export function newHtmlState(): HtmlReadState {
-  return { builder: new DocumentBuilder(), meta: {}, ao3: false }
+  return { builder: new DocumentBuilder(), meta: {}, ao3: false, storySeen: false, documentMatter: null }
 }
 
 /**
@@ -101,6 +125,8 @@ class HtmlReader implements Partial<Handler> {
 
   /** The role a block gets from where it sits (an AO3 download's preface, notes or afterword). */
   private roleOf(open: Open | undefined): BlockRole {
+    const matter = open ? open.matter : this.state.documentMatter
+    if (matter) return matter
     if (!this.state.ao3 || !open) return 'text'
     if (open.region === 'preface') return 'front'
     if (open.region === 'afterword') return 'end'
@@ -111,8 +137,14 @@ class HtmlReader implements Partial<Handler> {
   /** End the block being built as a paragraph of the role its place gives it. */
   flush(): void {
     const role = this.roleOf(this.top())
-    if (role === 'text') this.builder.end('text', { centred: this.top()?.centred ?? false })
+    if (role === 'text') this.endText(this.top()?.centred ?? false)
     else this.flushAs(role, this.pendingKey ?? undefined)
+  }
+
+  /** End the block being built as story text. */
+  private endText(centred: boolean): void {
+    if (this.builder.pending) this.state.storySeen = true
+    this.builder.end('text', { centred })
   }
 
   private flushAs(role: BlockRole, key: string | undefined): void {
@@ -127,9 +159,10 @@ class HtmlReader implements Partial<Handler> {
     }
     const role = this.roleOf(this.top())
     if (role === 'text') {
+      this.state.storySeen = true
       if (level <= CHAPTER_LEVELS) builder.end('heading', { level })
       else builder.end('text')
-    } else if (role === 'front' && level === 1) {
+    } else if (role === 'front' && level === 1 && !this.state.storySeen) {
       this.meta.title ??= builder.peek()
       this.flushAs('front', 'title')
     } else if (role === 'note' && level <= CHAPTER_LEVELS) {
@@ -171,7 +204,9 @@ class HtmlReader implements Partial<Handler> {
       region,
       meta: inMeta,
       inField: parent?.inField ?? false,
+      matter: parent ? parent.matter : state.documentMatter,
     }
+    if (!open.matter && isMatterType(attribs['epub:type'])) open.matter = state.storySeen ? 'end' : 'front'
     if (name === 'style') this.inStyle = true
     if (!open.skip && state.ao3 && (classes.includes('toc-heading') || classes.includes('message') || classes.includes('endnote-link') || classes.includes('landmark'))) {
       open.skip = true
@@ -227,8 +262,8 @@ class HtmlReader implements Partial<Handler> {
       this.closeHeading(open.heading)
       return
     }
-    if (!state.ao3) {
-      if (builder.pending) builder.end('text', { centred: open.centred })
+    if (!state.ao3 && !open.matter) {
+      if (builder.pending) this.endText(open.centred)
       return
     }
     if (name === 'dt') {
@@ -245,7 +280,11 @@ class HtmlReader implements Partial<Handler> {
     if (!builder.pending) return
     const role = this.roleOf(open)
     if (role === 'text') {
-      builder.end('text', { centred: open.centred })
+      this.endText(open.centred)
+      return
+    }
+    if (open.matter) {
+      this.flushAs(role, undefined)
       return
     }
     const text = builder.peek()
