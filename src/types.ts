@@ -38,6 +38,8 @@ export interface Block extends Span {
   key?: string
   /** Centred in the document (a centred paragraph, `<center>`). */
   centred?: boolean
+  /** Empty paragraphs just before this block (a writer's blank lines in a word processor). */
+  blanks?: number
 }
 
 /** What a marked-up format tells beyond its text: its blocks, italics and metadata. */
@@ -66,7 +68,7 @@ export interface Source {
 }
 
 /** How a scene was separated from what came before it. */
-export type BreakKind = 'start' | 'chapter' | 'marker' | 'rule' | 'gap'
+export type BreakKind = 'start' | 'chapter' | 'marker' | 'rule' | 'gap' | 'writer'
 
 export interface SceneBreak {
   kind: BreakKind

@@ -264,6 +264,7 @@ class HtmlReader implements Partial<Handler> {
     }
     if (!state.ao3 && !open.matter) {
       if (builder.pending) this.endText(open.centred)
+      else if (name === 'p') builder.blank()
       return
     }
     if (name === 'dt') {
@@ -277,7 +278,10 @@ class HtmlReader implements Partial<Handler> {
       this.flushAs('front', ao3Label(open.field) ?? undefined)
       return
     }
-    if (!builder.pending) return
+    if (!builder.pending) {
+      if (name === 'p' && this.roleOf(open) === 'text') builder.blank()
+      return
+    }
     const role = this.roleOf(open)
     if (role === 'text') {
       this.endText(open.centred)

@@ -103,7 +103,7 @@ export async function readSourceAsync(bytes: Uint8Array, options: ReadOptions = 
     const diagnostics: Diagnostic[] = [...zip.diagnostics]
     if (zip.read('word/document.xml')) {
       format = 'docx'
-      const read = await readDocx(zip, bytes)
+      const read = await readDocx(zip)
       state = read.state
       fallback = read.fallback
       for (const d of read.diagnostics) diagnostics.push(d)

@@ -42,6 +42,8 @@ export class DocumentBuilder {
   readonly blocks: Block[] = []
   readonly italics: Span[] = []
   removedControls = 0
+  /** Empty paragraphs seen since the last block. */
+  private blanks = 0
 
   /** Add inline text to the block being built. */
   text(text: string, italic = false): void {
@@ -80,6 +82,12 @@ export class DocumentBuilder {
   /** Drop the block being built. */
   discard(): void {
     this.runs = []
+  }
+
+  /** An empty paragraph: no block, but counted on the next one (`Block.blanks`). */
+  blank(): void {
+    this.runs = []
+    this.blanks++
   }
 
   /**
@@ -148,6 +156,8 @@ export class DocumentBuilder {
     if (extra.level !== undefined) block.level = extra.level
     if (extra.key !== undefined) block.key = extra.key
     if (extra.centred) block.centred = true
+    if (this.blanks > 0) block.blanks = this.blanks
+    this.blanks = 0
     this.blocks.push(block)
     for (const s of italic) {
       const span = { start: start + s.start, end: start + Math.min(s.end, text.length) }

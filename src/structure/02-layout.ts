@@ -9,6 +9,8 @@ export interface LearntLayout extends Layout {
   wrapWidth: number
   /** Whether glued paragraphs (no blank line between) are rare enough to be scene breaks. */
   gluedIsBreak: boolean
+  /** In markup: whether more empty paragraphs than usual between two paragraphs are a break. */
+  blankGaps?: boolean
 }
 
 function percentile(sorted: ArrayLike<number>, p: number): number {

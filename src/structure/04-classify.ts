@@ -15,6 +15,8 @@ const WORDISH = /[\p{L}\p{N}]/u
 /** Whether a single line is a scene-break marker, and how sure we are. */
 export function markerConfidence(line: string): number {
   const t = line.trim()
+  // A long line of one repeated symbol ("-" 72 times, as Project Gutenberg draws a break).
+  if (t.length > MAX_MARKER_LENGTH && t.length <= 200 && /^([-=_*~#.•·])(?:\s*\1)*$/.test(t)) return 0.95
   if (t.length === 0 || t.length > MAX_MARKER_LENGTH || notMarker.test(t)) return 0
   if (canonicalMarkers.some((re) => re.test(t))) return 0.95
   // Any other line made only of symbols and punctuation: a glyph line of the writer's own.

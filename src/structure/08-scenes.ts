@@ -34,8 +34,10 @@ export function gapBreak(text: string, prev: Para, p: Para, layout: LearntLayout
       }
       return 0
     }
-    case 'none':
     case 'markup':
+      if (!layout.blankGaps || g <= layout.usualGap) return 0
+      return g >= layout.usualGap + 2 ? 0.9 : 0.85
+    case 'none':
       return 0
   }
 }

@@ -8,6 +8,7 @@ import { collapse, findFrontMatter, matchField } from './05-front-matter.js'
 import { findEndMatter } from './06-end-matter.js'
 import { splitChapters } from './07-chapters.js'
 import { splitScenes, type RawScene } from './08-scenes.js'
+import { matterSections, type MatterSections } from './matter-sections.js'
 import type { Para } from './paragraph.js'
 
 export { markerConfidence, isHeading } from './04-classify.js'
@@ -24,8 +25,8 @@ export function structure(source: Source): Manuscript {
   let layout: LearntLayout
   let paras: Para[]
   if (markup) {
-    layout = MARKUP_LAYOUT
     paras = parasFromBlocks(text, markup.blocks)
+    layout = learnMarkupLayout(paras)
   } else {
     layout = learnLayout(eachLine(text))
     paras = []
@@ -33,9 +34,13 @@ export function structure(source: Source): Manuscript {
   }
 
   const markedFront = markedMatter(text, markup, 'front')
-  const front = markedFront ?? findFrontMatter(text, paras)
+  const sections = matterSections(text, paras)
+  const front = markedFront ?? frontOf(text, paras, sections)
+  if (sections.front > front.end) front.end = sections.front
   const markedEnd = markedMatter(text, markup, 'end')
-  const endAt = markedEnd ? paras.length - markedEnd.end : findEndMatter(text, paras, front.end)
+  const endAt = markedEnd
+    ? Math.min(paras.length - markedEnd.end, Math.max(sections.end, front.end))
+    : findEndMatter(text, paras.slice(0, Math.max(sections.end, front.end)), front.end)
   const frontMatter = matterOf(paras.slice(0, front.end), front.fields)
   const endParas = paras.slice(endAt)
   const endMatter = matterOf(endParas, markedEnd?.fields ?? endParas.map((p) => ({ key: 'end', value: text.slice(p.start, p.end).trim(), start: p.start, end: p.end })))
@@ -74,8 +79,41 @@ export function structure(source: Source): Manuscript {
   }
 }
 
-/** Markup gives paragraphs directly: nothing is learnt from line breaks or gaps. */
-const MARKUP_LAYOUT: LearntLayout = { separator: 'markup', hardWrapped: false, usualGap: 1, wrapWidth: 0, gluedIsBreak: false }
+/**
+ * The header's fields: at the top, and after Project Gutenberg's START line (where a book's own
+ * title and author stand), those first.
+ */
+function frontOf(text: string, paras: Para[], sections: MatterSections): { end: number; fields: MatterField[] } {
+  const top = findFrontMatter(text, paras)
+  if (sections.gutenberg === null) return top
+  const after = findFrontMatter(text, paras.slice(sections.gutenberg))
+  return { end: Math.max(top.end, sections.gutenberg + after.end), fields: [...after.fields, ...top.fields] }
+}
+
+/** Markup gives paragraphs directly: nothing is learnt from line breaks. */
+const MARKUP_LAYOUT: LearntLayout = { separator: 'markup', hardWrapped: false, usualGap: 0, wrapWidth: 0, gluedIsBreak: false }
+
+/**
+ * Where a document has empty paragraphs (a word processor's blank lines), learn the writer's
+ * habit as in plain text: the usual number of empty paragraphs between two text paragraphs
+ * (none, or one for a writer who spaces paragraphs by hand), so that more than that is a break.
+ */
+function learnMarkupLayout(paras: Para[]): LearntLayout {
+  const histogram = new Map<number, number>()
+  let pairs = 0
+  for (let i = 1; i < paras.length; i++) {
+    if (paras[i]!.kind !== 'text' || paras[i - 1]!.kind !== 'text') continue
+    const g = paras[i]!.gapBefore
+    histogram.set(g, (histogram.get(g) ?? 0) + 1)
+    pairs++
+  }
+  let usual = 0
+  let best = -1
+  for (const [g, n] of histogram) if (n > best || (n === best && g < usual)) [usual, best] = [g, n]
+  const wider = [...histogram].some(([g]) => g > usual)
+  if (pairs < 4 || !wider) return MARKUP_LAYOUT
+  return { separator: 'markup', hardWrapped: false, usualGap: usual, wrapWidth: 0, gluedIsBreak: false, blankGaps: true }
+}
 
 const ROLE_KIND = { note: 'note', front: 'note', end: 'note', break: 'rule', heading: 'heading' } as const
 
@@ -143,7 +181,7 @@ function paraOfBlock(text: string, b: Block, titleBlock: Block | null): Para {
     kind = ROLE_KIND[b.role]
     confidence = b.role === 'break' ? 0.95 : 1
   }
-  return { start: b.start, end: b.end, gapBefore: 1, lineCount, kind, confidence }
+  return { start: b.start, end: b.end, gapBefore: b.blanks ?? 0, lineCount, kind, confidence }
 }
 
 /** How many blocks at the top of a document may be a header. */
