@@ -14,7 +14,7 @@ const spelled = (list: readonly string[]): string => {
   return `${one}(?:[\\s-]+(?:and[\\s-]+)?${one})*`
 }
 const numberWords = spelled(words)
-const roman = '(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})'
+const roman = '(?=[ivxlcdm]+\\b)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})'
 const num = `(?:\\d{1,4}|${roman}|${numberWords})`
 /** What may follow the number: nothing, a period, or a separator and a title. */
 const tail = '(?:\\s*[.:]?\\s*(?:[-–—:.|]\\s*)?(?:\\S.{0,78})?)?'

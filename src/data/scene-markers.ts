@@ -21,7 +21,7 @@ export const canonicalMarkers: readonly RegExp[] = [
 ]
 
 /** Lines made only of these are never markers: dialogue of silence, ellipses, lone punctuation. */
-export const notMarker = /^[\s.…?!"“”'‘’,;:()[\]]*$/
+export const notMarker = /^(?:[\s.…?!"“”'‘’,;:()[\]]*|\/\*|\*\/)$/
 
 /** The longest line that can be a marker. */
 export const MAX_MARKER_LENGTH = 60

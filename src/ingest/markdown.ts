@@ -1,11 +1,42 @@
 import MarkdownIt from 'markdown-it'
-import type { Token } from 'markdown-it'
+import type { StateCore, Token } from 'markdown-it'
+import attributes from 'markdown-it-attrs'
+import spans from 'markdown-it-bracketed-spans'
+import container from 'markdown-it-container'
 import { parse as parseYaml } from 'yaml'
-import type { Diagnostic, Meta } from '../types.js'
+import type { BlockRole, Diagnostic, Meta } from '../types.js'
+import { isMatterType } from './html.js'
 import { DocumentBuilder } from './markup.js'
 
-/** CommonMark, with raw HTML left as text (never interpreted) and no typographic rewriting. */
+/**
+ * CommonMark, with raw HTML left as text (never interpreted) and no typographic rewriting, plus
+ * what pandoc's Markdown writes around it: fenced divs (`::: {.section .colophon}`), attributes
+ * (`{#id .class}`), bracketed spans and raw passages (`` `<abbr>`{=html} ``), which are markup,
+ * not text.
+ */
 const md = new MarkdownIt('commonmark', { html: false })
+  .use(container, 'div', { validate: () => true })
+  .use(spans as unknown as Parameters<InstanceType<typeof MarkdownIt>['use']>[0])
+  .use(attributes)
+  .use(markRaw)
+
+/** A raw passage for another format (pandoc's `{=html}`): markup, never text. */
+const RAW = /^\{=[\w-]+\}/
+
+/** Before the attribute plugin reads `{=html}` away, mark the raw passages it belongs to. */
+function markRaw(m: InstanceType<typeof MarkdownIt>): void {
+  m.core.ruler.before('curly_attributes', 'proselens_raw', (state: StateCore) => {
+    for (const t of state.tokens) {
+      if (t.type === 'fence' && RAW.test(t.info.trim())) t.meta = { raw: true }
+      const kids = t.children ?? []
+      for (let i = 0; i + 1 < kids.length; i++) if (kids[i]!.type === 'code_inline' && RAW.test(kids[i + 1]!.content)) kids[i]!.meta = { raw: true }
+    }
+    return true
+  })
+}
+
+/** A paragraph that is a lone HTML tag (`<div>`, as pandoc writes around blocks): markup, not text. */
+const LONE_TAG = /^<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?>$/i
 
 /** A YAML front-matter block at the very top: `---`, YAML, then `---` or `...`. */
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/
@@ -37,39 +68,67 @@ export function readMarkdown(source: string): MarkdownRead {
     }
   }
   const tokens = md.parse(body, {})
+  // Fenced divs of matter (pandoc's `::: {.section .colophon}` from an EPUB): a role per level.
+  const matter: (BlockRole | null)[] = []
+  let storySeen = false
+  const roleNow = (): BlockRole | null => matter[matter.length - 1] ?? null
+  const endText = () => {
+    const role = roleNow()
+    if (!role && LONE_TAG.test(builder.peek())) builder.discard()
+    else if (role) builder.end(role)
+    else {
+      if (builder.pending) storySeen = true
+      builder.end('text')
+    }
+  }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
     switch (t.type) {
+      case 'container_div_open': {
+        const classes = String(t.attrGet('class') ?? '')
+        matter.push(roleNow() ?? (isMatterType(classes) ? (storySeen ? 'end' : 'front') : null))
+        break
+      }
+      case 'container_div_close':
+        endText()
+        matter.pop()
+        break
       case 'heading_open': {
         const inline = tokens[i + 1]
         if (inline?.type === 'inline') inlineText(builder, inline.children ?? [])
         const level = Number(t.tag.slice(1))
+        const role = roleNow()
         // `#` alone is an empty heading: writers use it as a scene break.
-        if (builder.pending) builder.end('heading', { level })
-        else builder.end('break')
+        if (role) builder.end(role)
+        else if (builder.pending) {
+          storySeen = true
+          builder.end('heading', { level })
+        } else builder.end('break')
         i += 2
         break
       }
       case 'hr':
-        builder.end('break')
+        if (roleNow()) builder.discard()
+        else builder.end('break')
         break
       case 'inline':
         inlineText(builder, t.children ?? [])
         break
       case 'paragraph_close':
-        builder.end('text')
+        endText()
         break
       case 'code_block':
       case 'fence':
       case 'html_block':
+        if (t.meta?.raw) break
         builder.text(t.content)
-        builder.end('text')
+        endText()
         break
       default:
         break
     }
   }
-  builder.end('text')
+  endText()
   return { builder, meta, diagnostics }
 }
 
@@ -83,8 +142,10 @@ function inlineText(builder: DocumentBuilder, children: Token[]): void {
       case 'em_close':
         italic = Math.max(0, italic - 1)
         break
-      case 'text':
       case 'code_inline':
+        if (!c.meta?.raw) builder.text(c.content, italic > 0)
+        break
+      case 'text':
       case 'html_inline':
         builder.text(c.content, italic > 0)
         break
@@ -95,7 +156,7 @@ function inlineText(builder: DocumentBuilder, children: Token[]): void {
         builder.lineBreak()
         break
       case 'image':
-        builder.text(c.content, italic > 0)
+        // A picture's description is not story.
         break
       default:
         break

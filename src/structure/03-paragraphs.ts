@@ -1,6 +1,6 @@
 import { lineLength, type Line } from './01-lines.js'
 import type { LearntLayout } from './02-layout.js'
-import { classify } from './04-classify.js'
+import { classify, markerConfidence } from './04-classify.js'
 import { matchField } from './05-front-matter.js'
 
 /** A paragraph as the layout defines it, before it is classified. */
@@ -50,6 +50,9 @@ export function buildParagraphs(text: string, lines: Iterable<Line>, layout: Lea
 function continues(text: string, prev: Line, line: Line, layout: LearntLayout): boolean {
   const lineText = text.slice(line.start, line.contentEnd)
   const prevText = text.slice(prev.contentStart, prev.contentEnd)
+  // In hard-wrapped text a line after a full line that ends no sentence runs on, whatever it
+  // looks like ("introduction, won't you?" is not a heading there).
+  if (layout.hardWrapped && lineLength(prev) >= layout.wrapWidth * 0.8 && !ENDS_SENTENCE.test(prevText) && !INDENTED.test(lineText) && markerConfidence(lineText) === 0) return true
   // A heading or a marker line is a paragraph of its own, wherever it stands.
   if (classify(prevText, 1).kind !== 'text' || classify(lineText, 1).kind !== 'text') return false
   if (layout.hardWrapped) {

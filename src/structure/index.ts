@@ -33,6 +33,7 @@ export function structure(source: Source): Manuscript {
     for (const p of buildParagraphs(text, eachLine(text), layout)) paras.push(classified(text, p))
   }
 
+  romanHeadings(text, paras)
   const markedFront = markedMatter(text, markup, 'front')
   const sections = matterSections(text, paras)
   const front = markedFront ?? frontOf(text, paras, sections)
@@ -76,6 +77,24 @@ export function structure(source: Source): Manuscript {
     chapters,
     layout: { separator: layout.separator, hardWrapped: layout.hardWrapped, usualGap: layout.usualGap },
     diagnostics,
+  }
+}
+
+const ROMAN = /^(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\.?$/
+
+/**
+ * "XXX" is a marker in fan fiction and chapter thirty in a book whose chapters are headed by
+ * Roman numerals: where other lone numerals head chapters, a numeral marker line is a heading.
+ */
+function romanHeadings(text: string, paras: Para[]): void {
+  let headings = 0
+  for (const p of paras) if (p.kind === 'heading' && p.end - p.start <= 8 && ROMAN.test(text.slice(p.start, p.end).trim())) headings++
+  if (headings < 2) return
+  for (const p of paras) {
+    if (p.kind === 'marker' && p.end - p.start <= 8 && ROMAN.test(text.slice(p.start, p.end).trim())) {
+      p.kind = 'heading'
+      p.confidence = 0.95
+    }
   }
 }
 

@@ -19,6 +19,19 @@ const MAX_PREAMBLE_WORDS = 700
 const WORDS = /[\p{L}\p{N}]+/gu
 const FIRST = /^(?:(?:chapter|chap\.?|part|book|volume|act)\s+)?(?:1|one|i|first)\b|^(?:prologue|preface|foreword|introduction|overture)\b/i
 
+/** A contents entry misspelt by one letter ("Couterparts") still names its chapter. */
+function nearEntry(key: string, entries: string[]): boolean {
+  if (key.length < 8) return false
+  return entries.some((e) => Math.abs(e.length - key.length) <= 1 && editDistanceAtMostOne(e, key))
+}
+
+function editDistanceAtMostOne(a: string, b: string): boolean {
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i]) i++
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1)
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
+}
+
 const keyOf = (line: string) => line.toLowerCase().replace(/[\s.:]+$/u, '').replace(/\s+/g, ' ')
 
 /**
@@ -58,17 +71,22 @@ export function matterSections(text: string, paras: Para[]): MatterSections {
       entries.push(key)
     }
     const wanted = new Set(entries)
-    let marked = 0
+    const found: Para[] = []
     for (let k = j; k < end; k++) {
       const q = paras[k]!
       if (q.lineCount !== 1 || q.kind === 'marker' || q.kind === 'rule') continue
       const l = shortLine(text, q, MAX_ENTRY)
-      if (l !== null && wanted.has(keyOf(l))) {
-        q.kind = 'heading'
-        q.confidence = 0.95
-        marked++
-      }
+      if (l !== null && (wanted.has(keyOf(l)) || nearEntry(keyOf(l), entries))) found.push(q)
     }
+    // Headings stand apart: where most entries come again after a wider gap than a paragraph's,
+    // one met without it is a line of the story (a newspaper headline that repeats a title).
+    const apart = found.filter((q) => q.gapBefore >= 2)
+    const marks = apart.length >= found.length * 0.6 ? apart : found
+    for (const q of marks) {
+      q.kind = 'heading'
+      q.confidence = 0.95
+    }
+    const marked = marks.length
     if (entries.length >= 2 && marked >= Math.ceil(entries.length / 2)) front = Math.max(front, j)
     break
   }
