@@ -6,7 +6,7 @@ export const closingLine =
   /^[\s~*\-–—=_.•(\[]*(?:the\s+end|fin|finis|end|end of (?:story|part|book|chapter)|to be continued|tbc|owari|finite|the end\?)[\s~*\-–—=_.•!)\]]*$/i
 
 export const endNote =
-  /^(?:a\/n|a\.n\.|author'?s?'?\s*notes?|notes?\s*:|thanks? (?:you )?(?:so much )?for reading|please (?:review|comment|leave)|reviews? (?:are|would be)|comments? (?:are|and kudos)|kudos|feedback|disclaimer)/i
+  /^(?:end\s*notes?\b|afterword\b|author'?s?\s+afterword\b|a\/n|a\.n\.|author'?s?'?\s*notes?|notes?\s*:|thanks? (?:you )?(?:so much )?for reading|please (?:review|comment|leave)|reviews? (?:are|would be)|comments? (?:are|and kudos)|kudos|feedback|disclaimer)/i
 
 /** How far from the end a closing line may stand, in paragraphs. */
 export const CLOSING_WINDOW = 12

@@ -8,6 +8,10 @@ export const frontMatterFields: readonly (readonly [key: string, pattern: RegExp
   ['author', /^(?:author|writer|written by|pen\s*name)\s*[:\-–—]?\s+(.+)$/i],
   ['author', /^by\s*[:\-–—]?\s+(\S.{0,70})$/i],
   ['rating', /^(?:rating|rated)\s*[:\-–—]?\s*(\S.{0,40})$/i],
+  // A rating alone on its line, in the systems fan fiction uses (film, FanFiction.net, AO3).
+  ['rating', /^((?:G|PG|PG-?13|R|NC-?17|K\+?|T|M|MA|Explicit|Mature|Teen(?:\s+and\s+up(?:\s+audiences)?)?|General(?:\s+audiences)?|Not\s+rated))\.?$/i],
+  // A setting or timeline line with no label ("Set after season five", "Post NFA", "Missing scene from 2x04", "AU").
+  ['setting', /^((?:set\s+(?:after|before|during|between|in|around|post)\b.{0,80}|post[\s-](?:\S.{0,60})|pre[\s-](?:\S.{0,60})|missing\s+scene\b.{0,80}|(?:modern\s+|canon[\s-]*divergen(?:t|ce)\s+)?AU\b.{0,60}|alternate\s+universe\b.{0,60}|takes\s+place\b.{0,80}|spoilers?\s+(?:for|through|up\s+to)\b.{0,80}|(?:canon[\s-]*)?compliant\b.{0,60}))$/i],
   ['fandom', /^(?:fandoms?|universe|canon|setting|world|source)\s*:\s*(.*)$/i],
   ['series', /^series\s*:\s*(.*)$/i],
   ['summary', /^(?:summary|blurb|synopsis|description)\s*(?::\s*(.*))?$/i],

@@ -44,6 +44,28 @@ export function titleLike(line: string, maxWords = 14): boolean {
   return words > 0 && words <= maxWords
 }
 
+/** The most lines of a glued block of header fields. */
+const MAX_FIELD_LINES = 8
+
+/**
+ * A block of glued lines each of which is a field ("Set after the finale", "Rated T", a line of
+ * thanks to a beta reader), one field per line; null when any line is not one.
+ */
+function fieldLines(text: string, p: Para): MatterField[] | null {
+  if (p.lineCount > MAX_FIELD_LINES || p.end - p.start > MAX_FIELD_LINES * 400) return null
+  const out: MatterField[] = []
+  let at = p.start
+  for (const raw of text.slice(p.start, p.end).split('\n')) {
+    const lead = raw.length - raw.trimStart().length
+    const line = collapse(raw)
+    const f = line ? matchField(line) : null
+    if (line && !f) return null
+    if (f) out.push({ ...f, start: at + lead, end: at + raw.trimEnd().length })
+    at += raw.length + 1
+  }
+  return out.length > 0 ? out : null
+}
+
 /**
  * Find the front matter at the top of the document: an optional title line, then labelled
  * fields (by-line, rating, fandom, summary, warnings, disclaimers, author's notes, thanks to a
@@ -70,6 +92,12 @@ export function findFrontMatter(text: string, paras: Para[]): FrontMatterResult 
         j++
       }
       break
+    }
+    const lines = p.lineCount > 1 ? fieldLines(text, p) : null
+    if (lines) {
+      for (const l of lines) fields.push(l)
+      j++
+      continue
     }
     const line = p.lineCount <= 3 ? shortLine(text, p) : null
     const f = line === null ? null : matchField(line)

@@ -110,13 +110,16 @@ function frontOf(text: string, paras: Para[], sections: MatterSections): { end: 
 }
 
 /** Markup gives paragraphs directly: nothing is learnt from line breaks. */
-const MARKUP_LAYOUT: LearntLayout = { separator: 'markup', hardWrapped: false, usualGap: 0, wrapWidth: 0, gluedIsBreak: false }
+const MARKUP_LAYOUT: LearntLayout = { separator: 'markup', hardWrapped: false, usualGap: 1, wrapWidth: 0, gluedIsBreak: false }
 
 /**
  * Where a document has empty paragraphs (a word processor's blank lines), learn the writer's
  * habit as in plain text: the usual number of empty paragraphs between two text paragraphs
  * (none, or one for a writer who spaces paragraphs by hand), so that more than that is a break.
  */
+/** The fewest pairs of adjacent text paragraphs from which a habit of blank paragraphs is learnt. */
+const MIN_PAIRS = 8
+
 function learnMarkupLayout(paras: Para[]): LearntLayout {
   const histogram = new Map<number, number>()
   let pairs = 0
@@ -130,7 +133,7 @@ function learnMarkupLayout(paras: Para[]): LearntLayout {
   let best = -1
   for (const [g, n] of histogram) if (n > best || (n === best && g < usual)) [usual, best] = [g, n]
   const wider = [...histogram].some(([g]) => g > usual)
-  if (pairs < 4 || !wider) return MARKUP_LAYOUT
+  if (pairs < MIN_PAIRS || !wider) return MARKUP_LAYOUT
   return { separator: 'markup', hardWrapped: false, usualGap: usual, wrapWidth: 0, gluedIsBreak: false, blankGaps: true }
 }
 
@@ -200,7 +203,7 @@ function paraOfBlock(text: string, b: Block, titleBlock: Block | null): Para {
     kind = ROLE_KIND[b.role]
     confidence = b.role === 'break' ? 0.95 : 1
   }
-  return { start: b.start, end: b.end, gapBefore: b.blanks ?? 0, lineCount, kind, confidence }
+  return { start: b.start, end: b.end, gapBefore: 1 + (b.blanks ?? 0), lineCount, kind, confidence }
 }
 
 /** How many blocks at the top of a document may be a header. */

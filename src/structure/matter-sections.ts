@@ -105,8 +105,11 @@ export function matterSections(text: string, paras: Para[]): MatterSections {
     if (words <= MAX_PREAMBLE_WORDS) front = first
   }
   // Headings that name back matter after the story, with no chapter heading after them.
-  for (let k = h + 1; k < headings.length; k++) {
+  for (let k = h; k < headings.length; k++) {
     if (!backSectionHeading.test(lineOf(headings[k]!))) continue
+    let story = false
+    for (let i = front; i < headings[k]! && !story; i++) story = paras[i]!.kind === 'text'
+    if (!story) continue
     const later = headings.slice(k + 1).some((i) => isHeading(lineOf(i)) && !backSectionHeading.test(lineOf(i)))
     if (!later) {
       end = Math.min(end, headings[k]!)
