@@ -17,3 +17,6 @@ export const contentsHeading = /^(?:table\s+of\s+)?contents\s*[.:]?$/i
 /** Project Gutenberg's lines around the text: before START is its header, from END on its licence. */
 export const gutenbergStart = /^\*{3}\s*start of (?:the|this) project gutenberg\b/i
 export const gutenbergEnd = /^(?:\*{3}\s*end of (?:the|this) project gutenberg\b|end of (?:the |this )?project gutenberg'?s?\b)/i
+
+/** AO3's label before a work's text, as a download or its page copied to text shows it. */
+export const ao3WorkText = /^(?:work\s+text|chapter\s+text)\s*:?$/i

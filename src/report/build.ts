@@ -24,7 +24,7 @@ function sceneReport(text: string, { scene, sentences }: AnnotatedScene, counts:
     chapter: scene.chapter,
     start: scene.start,
     end: scene.end,
-    break: { ...scene.breakBefore },
+    break: { kind: scene.breakBefore.kind, marker: scene.breakBefore.marker, confidence: scene.breakBefore.confidence, weak: scene.breakBefore.weak ?? false },
     opening: openingWords(text, scene.start, scene.end),
     ...measureAll(counts),
     paragraphSpans,

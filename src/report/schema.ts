@@ -163,11 +163,18 @@ export const reportSchema = {
           break: {
             type: 'object',
             description: 'How the scene was separated from what came before it.',
-            required: ['kind', 'marker', 'confidence'],
+            required: ['kind', 'marker', 'confidence', 'weak'],
             properties: {
-              kind: { enum: ['start', 'chapter', 'marker', 'rule', 'gap'], description: 'start: the first scene; chapter: a chapter heading; marker: a marker line such as * * * or #; rule: a horizontal rule in markup; gap: a gap between paragraphs unlike the usual one (a wider gap, or paragraphs glued where a rule was stripped).' },
+              kind: { enum: ['start', 'chapter', 'marker', 'rule', 'gap', 'writer'], description: 'start: the first scene; chapter: a chapter heading; marker: a marker line such as * * * or #; rule: a horizontal rule in markup; gap: a gap between paragraphs unlike the usual one (a wider gap, or paragraphs glued where a rule was stripped); writer: a break the writer\'s corrections set (a marker of their own, with marker, or a break named by the words after it, marker null), confidence 1.' },
               marker: nullable({ type: 'string' }),
-              confidence: { type: 'number', minimum: 0, maximum: 1 },
+              confidence: {
+                type: 'number',
+                minimum: 0,
+                maximum: 1,
+                description:
+                  'How sure the detector is that a scene starts here. Calibrated on real documents (see the README): breaks at 0.8 or more were right 98.8% of the time on published books in the files real tools make. A break of a convention the document does not otherwise use, or one between two speeches of a conversation, is given less.',
+              },
+              weak: { type: 'boolean', description: 'Confidence below 0.5: a possible break, which the page draws apart; a writer can confirm or undo it in a corrections file.' },
             },
           },
           opening: { type: 'string', description: 'The scene\'s first words (up to 12), to tell scenes apart.' },

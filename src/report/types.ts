@@ -16,7 +16,7 @@ export interface SceneReport extends Measures {
   chapter: number
   start: number
   end: number
-  break: { kind: BreakKind; marker: string | null; confidence: number; weak?: boolean }
+  break: { kind: BreakKind; marker: string | null; confidence: number; weak: boolean }
   opening: string
   /** `[start, end)` of each paragraph. */
   paragraphSpans: [number, number][]

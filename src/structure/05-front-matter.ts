@@ -44,6 +44,12 @@ export function titleLike(line: string, maxWords = 14): boolean {
   return words > 0 && words <= maxWords
 }
 
+/** A person's name alone: two to five capitalised words or initials ("M. E. Carrick", "Ann de Vries"). */
+const PERSON_NAME = /^(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’-]+)(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’-]+|de|da|van|von|der|den|la|le|du|del|di|y)){1,4}$/u
+
+/** An epigraph's attribution line: a dash and a source. */
+const ATTRIBUTION = /^[—–―]\s*\S|^--\s*\S/
+
 /** The most lines of a glued block of header fields. */
 const MAX_FIELD_LINES = 8
 
@@ -82,6 +88,13 @@ export function findFrontMatter(text: string, paras: Para[]): FrontMatterResult 
     title = { key: 'title', value: firstLine, start: first.start, end: first.end }
     j = 1
   }
+  // A title over a line that is only a name is a title over its author ("M. E. Carrick").
+  const byline = title ? paras[1] : undefined
+  const bylineText = byline && byline.kind === 'text' && byline.lineCount === 1 ? shortLine(text, byline, 60) : null
+  if (title && byline && bylineText !== null && PERSON_NAME.test(bylineText) && !matchField(bylineText)) {
+    fields.push({ key: 'author', value: bylineText, start: byline.start, end: byline.end })
+    j = 2
+  }
   let sawSeparator = false
   while (j < paras.length && j < WINDOW) {
     const p = paras[j]!
@@ -111,6 +124,15 @@ export function findFrontMatter(text: string, paras: Para[]): FrontMatterResult 
       field.value = nextLine
       field.end = next.end
       j++
+    }
+  }
+  // An epigraph under the header: a short passage and its attribution ("— A Handbook, 1962").
+  if ((fields.length > 0 || title) && j + 1 < paras.length) {
+    const quote = shortLine(text, paras[j]!, 600)
+    const by = shortLine(text, paras[j + 1]!, 120)
+    if (quote !== null && by !== null && paras[j]!.kind === 'text' && ATTRIBUTION.test(by)) {
+      fields.push({ key: 'epigraph', value: `${quote} ${by}`, start: paras[j]!.start, end: paras[j + 1]!.end })
+      j += 2
     }
   }
   if (fields.length === 0 && title) {

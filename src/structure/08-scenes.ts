@@ -81,3 +81,63 @@ export function splitScenes(text: string, body: Para[], first: SceneBreak, layou
   close()
   return scenes
 }
+
+/** Breaks below this confidence are weak: possible breaks, which the page draws apart. */
+export const WEAK_BELOW = 0.5
+/** How much a break of a kind the document does not otherwise use keeps of its confidence. */
+const OTHER_CONVENTION = 0.6
+/** How much a break between two lines of one conversation keeps. */
+const IN_CONVERSATION = 0.5
+const SPEECH = /^[\s]*["“”‘'«—–-]/u
+
+/** A break's convention: its kind, and for markers the marker, for gaps what kind of gap. */
+function conventionOf(b: SceneBreak, gapKind: string): string {
+  if (b.kind === 'marker') return `marker:${b.marker}`
+  if (b.kind === 'gap') return `gap:${gapKind}`
+  return b.kind
+}
+
+/**
+ * Make confidence mean something across a document: where most of its breaks (at least three,
+ * and 70%) follow one convention, a break of another kind is less sure (unless it is an explicit
+ * marker or rule of its own, such as `* * *`); a break whose scenes meet inside one conversation
+ * (a speech before it and a speech after it) is less sure still. Then every break below
+ * `WEAK_BELOW` is marked weak.
+ */
+export function calibrateBreaks(text: string, scenes: { breakBefore: SceneBreak; paragraphs: { start: number; end: number; gapBefore: number }[] }[]): void {
+  const conventions = new Map<string, number>()
+  const keys: string[] = []
+  for (const s of scenes) {
+    const b = s.breakBefore
+    if (b.kind === 'start' || b.kind === 'chapter' || b.kind === 'writer') {
+      keys.push('')
+      continue
+    }
+    const first = s.paragraphs[0]!
+    const key = conventionOf(b, first.gapBefore === 0 ? 'glued' : 'wide')
+    keys.push(key)
+    conventions.set(key, (conventions.get(key) ?? 0) + 1)
+  }
+  let total = 0
+  let top = ''
+  let topCount = 0
+  for (const [k, n] of conventions) {
+    total += n
+    if (n > topCount) [top, topCount] = [k, n]
+  }
+  const established = topCount >= 3 && topCount >= total * 0.7
+  for (let i = 0; i < scenes.length; i++) {
+    const b = scenes[i]!.breakBefore
+    const key = keys[i]!
+    if (key === '') continue
+    const explicit = (b.kind === 'marker' || b.kind === 'rule') && b.confidence >= 0.95
+    let c = b.confidence
+    if (established && key !== top && !explicit) c *= OTHER_CONVENTION
+    const prev = scenes[i - 1]?.paragraphs
+    const before = prev?.[prev.length - 1]
+    const after = scenes[i]!.paragraphs[0]
+    if (!explicit && before && after && SPEECH.test(text.slice(before.start, before.start + 4)) && SPEECH.test(text.slice(after.start, after.start + 4))) c *= IN_CONVERSATION
+    b.confidence = Math.round(c * 100) / 100
+    if (b.confidence < WEAK_BELOW) b.weak = true
+  }
+}

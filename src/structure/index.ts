@@ -1,5 +1,6 @@
 import type { Block, Chapter, Diagnostic, Manuscript, Markup, Matter, MatterField, Meta, Scene, Source, Span } from '../types.js'
 import { noteKeys } from '../data/front-matter.js'
+import { ao3Label, ao3Stats } from '../data/ao3.js'
 import { eachLine } from './01-lines.js'
 import { learnLayout, type LearntLayout } from './02-layout.js'
 import { buildParagraphs, type RawParagraph } from './03-paragraphs.js'
@@ -7,7 +8,7 @@ import { classify, isHeading } from './04-classify.js'
 import { collapse, findFrontMatter, matchField } from './05-front-matter.js'
 import { findEndMatter } from './06-end-matter.js'
 import { splitChapters } from './07-chapters.js'
-import { splitScenes, type RawScene } from './08-scenes.js'
+import { calibrateBreaks, splitScenes, type RawScene } from './08-scenes.js'
 import { matterSections, type MatterSections } from './matter-sections.js'
 import type { Para } from './paragraph.js'
 
@@ -49,11 +50,17 @@ export function structure(source: Source): Manuscript {
 
   const chapters: Chapter[] = []
   let sceneIndex = 0
-  for (const raw of splitChapters(text, story)) {
+  const rawChapters = splitChapters(text, story)
+  const rawScenes: RawScene[][] = []
+  for (const raw of rawChapters) {
+    const first = rawScenes.every((r) => r.length === 0) ? { kind: 'start' as const, marker: null, confidence: 1 } : { kind: 'chapter' as const, marker: raw.title, confidence: 1 }
+    rawScenes.push(splitScenes(text, raw.body, first, layout))
+  }
+  calibrateBreaks(text, rawScenes.flat())
+  for (const [ci, raw] of rawChapters.entries()) {
     const index = chapters.length
-    const first = sceneIndex === 0 ? { kind: 'start' as const, marker: null, confidence: 1 } : { kind: 'chapter' as const, marker: raw.title, confidence: 1 }
     const scenes: Scene[] = []
-    for (const s of splitScenes(text, raw.body, first, layout)) scenes.push(sceneOf(s, sceneIndex++, index))
+    for (const s of rawScenes[ci]!) scenes.push(sceneOf(s, sceneIndex++, index))
     const start = raw.heading?.start ?? scenes[0]?.start ?? raw.body[0]?.start ?? 0
     const end = scenes[scenes.length - 1]?.end ?? raw.heading?.end ?? start
     chapters.push({ index, title: raw.title, part: raw.part, subtitle: raw.subtitle, start, end, heading: raw.heading, scenes })
@@ -103,11 +110,63 @@ function romanHeadings(text: string, paras: Para[]): void {
  * title and author stand), those first.
  */
 function frontOf(text: string, paras: Para[], sections: MatterSections): { end: number; fields: MatterField[] } {
+  if (sections.ao3 !== null) return { end: sections.ao3 + 1, fields: ao3TextFields(text, paras.slice(0, sections.ao3)) }
   const top = findFrontMatter(text, paras)
   if (sections.gutenberg === null) return top
   const after = findFrontMatter(text, paras.slice(sections.gutenberg))
   return { end: Math.max(top.end, sections.gutenberg + after.end), fields: [...after.fields, ...top.fields] }
 }
+
+/**
+ * The fields of an AO3 work's page copied to text: its labels ("Rating:", "Fandom:",
+ * "Summary:") each with the value after it, on its line or on the lines below; the title and
+ * the author are the first two unlabelled lines after the tags.
+ */
+function ao3TextFields(text: string, paras: Para[]): MatterField[] {
+  const fields: MatterField[] = []
+  let key: string | null = null
+  const loose: MatterField[] = []
+  for (const p of paras) {
+    let at = p.start
+    for (const raw of text.slice(p.start, p.end).split('\n')) {
+      const line = collapse(raw)
+      const start = at + raw.length - raw.trimStart().length
+      const end = at + raw.trimEnd().length
+      at += raw.length + 1
+      if (!line) continue
+      const colon = line.indexOf(':')
+      const label = colon > 0 ? ao3Label(line.slice(0, colon)) : null
+      if (label) {
+        key = label
+        const value = line.slice(colon + 1).trim()
+        if (value) fields.push({ key: label, value, start, end })
+        else fields.push({ key: label, value: '', start, end })
+        continue
+      }
+      const last = fields[fields.length - 1]
+      if (key && last && last.key === key && (last.value === '' || /^\s/.test(raw) || NOTE_LIKE.has(key))) {
+        last.value = last.value ? `${last.value} ${line}` : line
+        last.end = end
+        continue
+      }
+      key = null
+      loose.push({ key: 'line', value: line, start, end })
+    }
+  }
+  const out: MatterField[] = []
+  for (const f of fields) {
+    if (f.key === 'stats') {
+      const stats = ao3Stats(f.value)
+      if (typeof stats.claimedWords === 'number') out.push({ key: 'claimedWords', value: String(stats.claimedWords), start: f.start, end: f.end })
+    } else if (f.value) out.push({ key: NOTE_LIKE.has(f.key) && f.key !== 'summary' ? 'notes' : f.key, value: f.value, start: f.start, end: f.end })
+  }
+  if (loose[0]) out.unshift({ ...loose[0], key: 'title' })
+  if (loose[1]) out.splice(1, 0, { ...loose[1], key: 'author' })
+  return out
+}
+
+/** AO3 fields whose value runs over paragraphs. */
+const NOTE_LIKE: ReadonlySet<string> = new Set(['summary', 'notes', 'chapterNotes', 'chapterSummary'])
 
 /** Markup gives paragraphs directly: nothing is learnt from line breaks. */
 const MARKUP_LAYOUT: LearntLayout = { separator: 'markup', hardWrapped: false, usualGap: 1, wrapWidth: 0, gluedIsBreak: false }
@@ -123,6 +182,10 @@ const MIN_PAIRS = 8
 function learnMarkupLayout(paras: Para[]): LearntLayout {
   const histogram = new Map<number, number>()
   let pairs = 0
+  // Where a document marks its breaks (markers, rules), extra empty paragraphs are spacing.
+  let explicit = 0
+  for (const p of paras) if (p.kind === 'marker' || p.kind === 'rule') explicit++
+  if (explicit >= 2) return MARKUP_LAYOUT
   for (let i = 1; i < paras.length; i++) {
     if (paras[i]!.kind !== 'text' || paras[i - 1]!.kind !== 'text') continue
     const g = paras[i]!.gapBefore

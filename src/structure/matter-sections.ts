@@ -1,4 +1,4 @@
-import { backSectionHeading, contentsHeading, frontSectionHeading, gutenbergEnd, gutenbergStart } from '../data/book-matter.js'
+import { ao3WorkText, backSectionHeading, contentsHeading, frontSectionHeading, gutenbergEnd, gutenbergStart } from '../data/book-matter.js'
 import { isHeading } from './04-classify.js'
 import { shortLine } from './05-front-matter.js'
 import type { Para } from './paragraph.js'
@@ -10,6 +10,8 @@ export interface MatterSections {
   end: number
   /** Index of the paragraph after Project Gutenberg's START line, or null. */
   gutenberg: number | null
+  /** Index of AO3's "Work Text:" label (a work's page copied to text), or null. */
+  ao3: number | null
 }
 
 /** The longest contents entry, in characters. */
@@ -45,12 +47,17 @@ export function matterSections(text: string, paras: Para[]): MatterSections {
   let front = 0
   let end = paras.length
   let gutenberg: number | null = null
+  let ao3: number | null = null
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i]!
     if (p.lineCount > 2) continue
     const line = shortLine(text, p, 200)
     if (line === null) continue
     if (gutenbergStart.test(line) && i < paras.length / 2) front = gutenberg = i + 1
+    else if (ao3 === null && ao3WorkText.test(line) && i < paras.length / 2) {
+      ao3 = i
+      front = i + 1
+    }
     else if (gutenbergEnd.test(line) && i > paras.length / 2 && i < end) {
       end = i
       break
@@ -116,5 +123,5 @@ export function matterSections(text: string, paras: Para[]): MatterSections {
       break
     }
   }
-  return { front, end, gutenberg }
+  return { front, end, gutenberg, ao3 }
 }
