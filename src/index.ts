@@ -7,6 +7,8 @@ export { analyzeFile, InputError, MAX_FILE_BYTES, type AnalyzeFileOptions } from
 export { readSource, readSourceAsync, formatOfName, FORMAT_EXTENSIONS, type ReadOptions } from './ingest/index.js'
 export { readText, UnreadableInputError } from './ingest/text.js'
 export { structure } from './structure/index.js'
+export { applyCorrections, parseCorrections, mergeCorrections, CorrectionsError, type Corrections } from './structure/corrections.js'
+export { readSidecar, type Sidecar } from './node/sidecar.js'
 export { annotate, type Annotated, type AnnotatedScene, type Sentence } from './annotate/index.js'
 export { measures, measureAll, type MeasureName, type Measures } from './measure/registry.js'
 export type { Distribution, Bin } from './measure/stats.js'

@@ -3,11 +3,14 @@ import { readSource, readSourceAsync } from './ingest/index.js'
 import { buildReport, type ReportOptions } from './report/build.js'
 import type { Report } from './report/types.js'
 import { structure } from './structure/index.js'
+import { applyCorrections, hasCorrections, type Corrections } from './structure/corrections.js'
 import type { Source } from './types.js'
 
 export interface AnalyzeOptions extends ReportOptions {
   /** The file's path, kept in the report, used in messages, and its ending a hint to the format. */
   path?: string
+  /** The writer's corrections to the structure found (breaks, story bounds, headings), applied right after it. */
+  corrections?: Corrections
 }
 
 function toBytes(input: string | Uint8Array, caller: string): Uint8Array {
@@ -17,9 +20,11 @@ function toBytes(input: string | Uint8Array, caller: string): Uint8Array {
   return typeof input === 'string' ? new TextEncoder().encode(input) : input
 }
 
-/** Structure, annotate, measure and report a source. */
-export function analyzeSource(source: Source, options: ReportOptions = {}): Report {
-  return buildReport(annotate(structure(source)), options)
+/** Structure (with the writer's corrections, if any), annotate, measure and report a source. */
+export function analyzeSource(source: Source, options: ReportOptions & { corrections?: Corrections } = {}): Report {
+  const found = structure(source)
+  const manuscript = hasCorrections(options.corrections) ? applyCorrections(found, options.corrections!) : found
+  return buildReport(annotate(manuscript), options)
 }
 
 /**

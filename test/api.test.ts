@@ -5,8 +5,8 @@ import * as api from '../src/index.js'
 describe('public API', () => {
   it('exports exactly these values', () => {
     expect(Object.keys(api).sort()).toEqual([
-      'FORMAT_EXTENSIONS', 'InputError', 'MAX_FILE_BYTES', 'SCHEMA_VERSION', 'UnreadableInputError', 'VERSION', 'analyze', 'analyzeBytes', 'analyzeFile',
-      'analyzeSource', 'annotate', 'buildReport', 'formatOfName', 'measureAll', 'measures', 'readSource', 'readSourceAsync', 'readText', 'reportSchema',
+      'CorrectionsError', 'FORMAT_EXTENSIONS', 'InputError', 'MAX_FILE_BYTES', 'SCHEMA_VERSION', 'UnreadableInputError', 'VERSION', 'analyze', 'analyzeBytes', 'analyzeFile',
+      'analyzeSource', 'annotate', 'applyCorrections', 'buildReport', 'formatOfName', 'measureAll', 'measures', 'mergeCorrections', 'parseCorrections', 'readSidecar', 'readSource', 'readSourceAsync', 'readText', 'reportSchema',
       'structure', 'validateReport',
     ])
   })

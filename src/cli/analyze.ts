@@ -3,6 +3,7 @@ import { checkInput, InputError, largestFile, MAX_FILE_BYTES } from '../node/inp
 import { AnalysisPool } from '../node/pool.js'
 import { toJson } from '../report/json.js'
 import { removeTemporaries } from '../node/write.js'
+import type { Corrections } from '../structure/corrections.js'
 import { ensureWritable, expandInputs, reportNames } from './files.js'
 
 export interface AnalyzeCommandOptions {
@@ -18,6 +19,10 @@ export interface AnalyzeCommandOptions {
   timeoutSeconds?: number
   /** Which files to write per input (default both). */
   formats?: OutputFormat[]
+  /** Corrections to the structure, added to each input's corrections file. */
+  corrections?: Corrections
+  /** Read each input's corrections file (`draft.proselens.yaml`) next to it (default true). */
+  sidecar?: boolean
 }
 
 export type OutputFormat = 'json' | 'html'
@@ -41,6 +46,7 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCommandOp
       // The pipeline (and its models) loads here only: written reports are made in a worker.
       const { analyzeFile } = await import('../node/analyze-file.js')
       const report = await analyzeFile(files[0]!, fileOptions(options))
+      if (!options.quiet) for (const d of report.diagnostics) if (d.code === 'correction-unmatched') io.err(`proselens: ${files[0]}: ${d.message}`)
       io.out(toJson(report).trimEnd())
       return 0
     } catch (e) {
@@ -69,7 +75,7 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCommandOp
       try {
         // A missing, special or oversized file is refused here at once; the worker reads it.
         checkInput(file, maxBytes)
-        const result = await pool.run({ path: file, name: names[i]!, maxBytes, outDir: options.out, formats, includeText: options.text, prettyJson: true })
+        const result = await pool.run({ path: file, name: names[i]!, maxBytes, outDir: options.out, formats, includeText: options.text, prettyJson: true, sidecar: options.sidecar !== false, ...(options.corrections ? { corrections: options.corrections } : {}) })
         if (!result.ok) {
           for (const p of paths) await removeTemporaries(p)
           throw new InputError(result.error)
@@ -78,7 +84,9 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCommandOp
         if (!options.quiet) {
           const w = result.work
           const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`
-          io.out(`${file} → ${paths.map((p) => relative(process.cwd(), resolve(p)) || p).join(', ')}  (${n(w.words, 'word')}, ${n(w.scenes, 'scene')}, ${n(w.chapters, 'chapter')})`)
+          const from = result.corrected ? `; corrections${result.corrected.sidecar ? ` from ${result.corrected.sidecar}` : ''}` : ''
+          io.out(`${file} → ${paths.map((p) => relative(process.cwd(), resolve(p)) || p).join(', ')}  (${n(w.words, 'word')}, ${n(w.scenes, 'scene')}, ${n(w.chapters, 'chapter')}${from})`)
+          for (const message of result.corrected?.unmatched ?? []) io.err(`proselens: ${file}: ${message}`)
         }
       } catch (e) {
         failed++
@@ -93,6 +101,11 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCommandOp
   return failed > 0 ? 1 : 0
 }
 
-function fileOptions(options: AnalyzeCommandOptions): { includeText: boolean; maxBytes?: number } {
-  return options.maxBytes === undefined ? { includeText: options.text } : { includeText: options.text, maxBytes: options.maxBytes }
+function fileOptions(options: AnalyzeCommandOptions): { includeText: boolean; maxBytes?: number; sidecar: boolean; corrections?: Corrections } {
+  return {
+    includeText: options.text,
+    sidecar: options.sidecar !== false,
+    ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
+    ...(options.corrections ? { corrections: options.corrections } : {}),
+  }
 }

@@ -113,7 +113,7 @@ async function jsonlCommand(options: CorpusCommandOptions, maxBytes: number, io:
       let id: string = line
       try {
         // A text comes as bytes; a path is read by the worker, within the same size limit.
-        const task: WorkTask = { path: line, name: '', maxBytes, outDir: '', formats: [], includeText: options.includeText, prettyJson: false, returnReport: true }
+        const task: WorkTask = { path: line, name: '', maxBytes, outDir: '', formats: [], includeText: options.includeText, prettyJson: false, returnReport: true, sidecar: options.sidecar !== false }
         if (line.startsWith('{')) {
           const item = JSON.parse(line) as { id?: unknown; text?: unknown; path?: unknown }
           id = String(item.id ?? index)
@@ -122,6 +122,8 @@ async function jsonlCommand(options: CorpusCommandOptions, maxBytes: number, io:
             if (item.text.length > maxBytes) throw new Error(tooLarge(id, Buffer.byteLength(item.text), maxBytes))
             task.bytes = new TextEncoder().encode(item.text)
             task.path = id
+            // A text has no file beside it: no corrections file to read.
+            task.sidecar = false
           } else if (typeof item.path === 'string') {
             task.path = item.path
           } else throw new Error('a JSON line needs "text" or "path"')

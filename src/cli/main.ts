@@ -8,6 +8,7 @@ import { compareCommand } from './compare.js'
 import { corpusCommand, type CorpusCommandOptions } from './corpus.js'
 import { defaultJobs } from '../corpus/run.js'
 import { analyzeCommand, OUTPUT_FORMATS, type OutputFormat, type Io } from './analyze.js'
+import type { Corrections } from '../structure/corrections.js'
 
 /** Build the command line. Usage errors exit with 2, failed inputs with 1. */
 export function createCli(io: Io, setExit: (code: number) => void): Command {
@@ -31,14 +32,28 @@ export function createCli(io: Io, setExit: (code: number) => void): Command {
     .option('--max-size <MB>', `refuse files larger than this many megabytes (default ${MAX_FILE_BYTES / 2 ** 20})`, parseMegabytes)
     .option('--max-memory <MB>', MAX_MEMORY_HELP, parsePositive)
     .option('--timeout <seconds>', TIMEOUT_HELP, parseSeconds)
+    .option('--break-marker <text>', "a scene-break marker line of the writer's own, such as o~o (repeatable)", collect)
+    .option('--not-break <words>', 'the opening words of a scene that is not a new scene: it joins the one before (repeatable)', collect)
+    .option('--break-at <words>', 'the opening words of a paragraph a new scene starts at (repeatable)', collect)
+    .option('--story-starts <words>', "the opening words of the story's first paragraph: what comes before is front matter", nonEmpty)
+    .option('--story-ends <words>', "the opening words of the story's last paragraph: what comes after is end matter", nonEmpty)
+    .option('--ignore-heading <text>', 'a line read as a chapter heading that is not one (repeatable)', collect)
+    .option('--no-sidecar', "do not read each input's corrections file (draft.proselens.yaml, .yml or .json)")
     .addHelpText(
       'after',
-      '\nExit codes: 0 success, 1 some inputs failed (the others are still written), 2 usage error.\nInputs are never modified; each report is written whole (temporary file, then rename).',
+      '\nCorrections given here add to each input\'s corrections file (draft.docx: draft.proselens.yaml).\nExit codes: 0 success, 1 some inputs failed (the others are still written), 2 usage error.\nInputs are never modified; each report is written whole (temporary file, then rename).',
     )
-    .action(async (inputs: string[], opts: { out: string; stdout: boolean; text: boolean; quiet: boolean; maxSize?: number; maxMemory?: number; timeout?: number; format: OutputFormat[] }) => {
-      const { maxSize, maxMemory, timeout, format, ...rest } = opts
+    .action(async (inputs: string[], opts: AnalyzeFlags) => {
+      const { maxSize, maxMemory, timeout, format, breakMarker, notBreak, breakAt, storyStarts, storyEnds, ignoreHeading, sidecar, ...rest } = opts
       const limits = { ...(maxSize === undefined ? {} : { maxBytes: maxSize }), ...(maxMemory === undefined ? {} : { maxMemoryMb: maxMemory }), ...(timeout === undefined ? {} : { timeoutSeconds: timeout }) }
-      setExit(await analyzeCommand(inputs, { ...rest, formats: format, ...limits }, io))
+      const corrections: Corrections = {}
+      if (breakMarker) corrections.breakMarker = breakMarker
+      if (notBreak) corrections.notBreaks = notBreak
+      if (breakAt) corrections.breaks = breakAt
+      if (storyStarts !== undefined) corrections.storyStarts = storyStarts
+      if (storyEnds !== undefined) corrections.storyEnds = storyEnds
+      if (ignoreHeading) corrections.ignoreHeadings = ignoreHeading
+      setExit(await analyzeCommand(inputs, { ...rest, formats: format, ...limits, corrections, sidecar }, io))
     })
   program
     .command('corpus')
@@ -54,8 +69,9 @@ export function createCli(io: Io, setExit: (code: number) => void): Command {
     .option('--timeout <seconds>', TIMEOUT_HELP, parseSeconds)
     .option('--shard <i/n>', 'take only every n-th work, starting at the i-th (0-based): for job arrays', parseShard)
     .option('--jsonl', 'read work paths or JSON lines {id, text} from standard input; write one JSON line per work to standard output', false)
+    .option('--no-sidecar', "do not read each work's corrections file (story.proselens.yaml, .yml or .json)")
     .option('-q, --quiet', 'print nothing but errors', false)
-    .action(async (inputs: string[], opts: { out: string; jobs: number; force: boolean; format: OutputFormat[]; text: boolean; maxSize?: number; maxMemory?: number; timeout?: number; shard?: [number, number]; jsonl: boolean; quiet: boolean }) => {
+    .action(async (inputs: string[], opts: { out: string; jobs: number; force: boolean; format: OutputFormat[]; text: boolean; maxSize?: number; maxMemory?: number; timeout?: number; shard?: [number, number]; jsonl: boolean; sidecar: boolean; quiet: boolean }) => {
       if (!opts.jsonl && inputs.length === 0) {
         io.err('proselens: give folders, files or patterns to analyse, or --jsonl to read them from standard input')
         return setExit(2)
@@ -65,6 +81,7 @@ export function createCli(io: Io, setExit: (code: number) => void): Command {
       if (opts.maxMemory !== undefined) options.maxMemoryMb = opts.maxMemory
       if (opts.timeout !== undefined) options.timeoutSeconds = opts.timeout
       if (opts.shard) options.shard = opts.shard
+      if (!opts.sidecar) options.sidecar = false
       setExit(await corpusCommand(inputs, options, io))
     })
   program
@@ -79,6 +96,34 @@ export function createCli(io: Io, setExit: (code: number) => void): Command {
       setExit(await compareCommand(oldPath, newPath, { out: opts.out, quiet: opts.quiet, ...(opts.maxSize === undefined ? {} : { maxBytes: opts.maxSize }) }, io))
     })
   return program
+}
+
+interface AnalyzeFlags {
+  out: string
+  stdout: boolean
+  text: boolean
+  quiet: boolean
+  maxSize?: number
+  maxMemory?: number
+  timeout?: number
+  format: OutputFormat[]
+  breakMarker?: string[]
+  notBreak?: string[]
+  breakAt?: string[]
+  storyStarts?: string
+  storyEnds?: string
+  ignoreHeading?: string[]
+  sidecar: boolean
+}
+
+/** A repeatable option's values, in order. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), nonEmpty(value)]
+}
+
+function nonEmpty(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('expected some text, not nothing')
+  return value.trim()
 }
 
 const MAX_MEMORY_HELP = 'heap the analysis may use, in megabytes (default: enough for the largest input)'

@@ -16,9 +16,14 @@ export interface CacheEntry {
 
 const cachePath = (out: string, name: string): string => join(out, CACHE_DIR, `${name}.json`)
 
-/** A work's cache key: SHA-256 of its bytes and the run's options (`optionKey`). */
-export function cacheKey(bytes: Uint8Array, optionKey: string): string {
-  return createHash('sha256').update(bytes).update('\0' + optionKey).digest('hex')
+/**
+ * A work's cache key: SHA-256 of its bytes, the run's options (`optionKey`) and, when the work
+ * has one, the text of its corrections file (a changed file analyses the work again).
+ */
+export function cacheKey(bytes: Uint8Array, optionKey: string, sidecar?: string): string {
+  const hash = createHash('sha256').update(bytes).update('\0' + optionKey)
+  if (sidecar !== undefined) hash.update('\0sidecar\0').update(sidecar)
+  return hash.digest('hex')
 }
 
 export function readCache(out: string, name: string): CacheEntry | null {

@@ -21,6 +21,8 @@ export interface CorpusOptions {
   timeoutSeconds?: number
   /** Take only every n-th work: `[i, n]` keeps works whose index mod n is i. */
   shard?: [number, number]
+  /** Read each work's corrections file next to it (default true); its text is part of the cache key. */
+  sidecar?: boolean
 }
 
 export interface Progress {
@@ -55,7 +57,7 @@ function commonDir(paths: string[]): string {
   return common
 }
 
-const optionsKey = (o: CorpusOptions) => JSON.stringify({ v: VERSION, formats: [...o.formats].sort(), text: o.includeText })
+const optionsKey = (o: CorpusOptions) => JSON.stringify({ v: VERSION, formats: [...o.formats].sort(), text: o.includeText, ...(o.sidecar === false ? { sidecar: false } : {}) })
 
 /**
  * Analyse many works on a pool of worker threads and write each work's reports, then the
@@ -86,6 +88,7 @@ export async function runCorpus(files: string[], o: CorpusOptions, progress: Pro
       includeText: o.includeText,
       prettyJson: false,
       cache: { optionKey, force: o.force },
+      sidecar: o.sidecar !== false,
     })
     entries[i] = result.ok ? { path, work: result.work, error: null } : { path, work: null, error: result.error }
     if (result.cached) progress.tick(path, 'cached', result.ok ? `${result.work.words} words` : result.error)

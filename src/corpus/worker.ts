@@ -1,6 +1,8 @@
 import { join } from 'node:path'
 import { writeAtomic } from '../node/write.js'
 import { readInput } from '../node/input.js'
+import { readSidecar, type Sidecar } from '../node/sidecar.js'
+import { mergeCorrections, type Corrections } from '../structure/corrections.js'
 import { analyzeBytes } from '../pipeline.js'
 import { reportHtmlPieces } from '../report/html.js'
 import { jsonPieces } from '../report/json.js'
@@ -33,13 +35,23 @@ export interface WorkTask {
   started?: Float64Array
   /** Send the report back (for `--jsonl`) rather than only its row. */
   returnReport?: boolean
+  /** Read the work's corrections file next to it (`draft.proselens.yaml`), if it has one. */
+  sidecar?: boolean
+  /** Corrections given on the command line, added to the corrections file's. */
+  corrections?: Corrections
 }
 
 /**
  * A work's outcome; `cached`: taken from an earlier run. A work stopped past its memory or time
  * never reaches its cache entry, so a run allowed more tries it again.
  */
-export type WorkResult = { ok: true; work: WorkRow; report?: Report; cached?: boolean } | { ok: false; error: string; cached?: boolean }
+export type WorkResult = { ok: true; work: WorkRow; report?: Report; cached?: boolean; corrected?: Corrected } | { ok: false; error: string; cached?: boolean }
+
+/** What the writer's corrections did: the file they came from, and those that matched nothing. */
+export interface Corrected {
+  sidecar: string | null
+  unmatched: string[]
+}
 
 /**
  * Read, analyse and write one work (each report whole or not at all), all on this thread with
@@ -57,7 +69,14 @@ export default async function analyzeWork(task: WorkTask): Promise<WorkResult> {
     return { ok: false, error: (e as Error).message }
   }
   if (task.started) task.started[1] = bytes.byteLength
-  const key = task.cache ? cacheKey(bytes, task.cache.optionKey) : ''
+  let sidecar: Sidecar | null = null
+  try {
+    sidecar = task.sidecar ? readSidecar(task.path) : null
+  } catch (e) {
+    // Not cached: the writer fixes the file and runs again.
+    return { ok: false, error: (e as Error).message }
+  }
+  const key = task.cache ? cacheKey(bytes, task.cache.optionKey, sidecar?.text) : ''
   if (task.cache && !task.cache.force) {
     const cached = readCache(task.outDir, task.name)
     if (cached && cached.key === key && cached.path === task.path && (!cached.result.ok || outputsExist(task.outDir, task.name, task.formats))) {
@@ -66,7 +85,7 @@ export default async function analyzeWork(task: WorkTask): Promise<WorkResult> {
   }
   let report: Report
   try {
-    report = await analyzeBytes(bytes, { path: task.path })
+    report = await analyzeBytes(bytes, { path: task.path, corrections: mergeCorrections(sidecar?.corrections, task.corrections) })
   } catch (e) {
     // The analysis fails the same way for the same bytes: that outcome is cached.
     const message = (e as Error).message
@@ -84,7 +103,20 @@ export default async function analyzeWork(task: WorkTask): Promise<WorkResult> {
   }
   const { work, scenes } = rowsOf(report, task.path, task.name)
   const outcome = remember(task, key, { ok: true, work, scenes })
-  return outcome.ok && task.returnReport ? { ...outcome, report: kept } : outcome
+  if (!outcome.ok) return outcome
+  const corrected = correctedOf(report, sidecar)
+  return { ...outcome, ...(task.returnReport ? { report: kept } : {}), ...(corrected ? { corrected } : {}) }
+}
+
+/** What the corrections did, for the command to tell the writer; null when there were none. */
+function correctedOf(report: Report, sidecar: Sidecar | null): Corrected | null {
+  const unmatched: string[] = []
+  let any = sidecar !== null
+  for (const d of report.diagnostics) {
+    if (d.code === 'correction-unmatched') unmatched.push(d.message)
+    if (d.code === 'correction-unmatched' || d.code === 'correction-applied') any = true
+  }
+  return any ? { sidecar: sidecar?.path ?? null, unmatched } : null
 }
 
 /** Write the outcome to the cache, if the run keeps one; a failed cache write fails the work. */

@@ -143,9 +143,10 @@ export function findFrontMatter(text: string, paras: Para[]): FrontMatterResult 
     return accept ? { end: sawSeparator ? 2 : 1, fields: [title] } : { end: 0, fields: [] }
   }
   if (fields.length === 0) return { end: 0, fields: [] }
-  if (!sawSeparator) {
+  if (!sawSeparator && !fields.some((f) => f.key === 'summary' || f.key === 'notes')) {
     // A header that closes with a marker line a few paragraphs on: whatever lies between the
-    // fields and that marker (an unlabelled summary) is front matter too.
+    // fields and that marker (an unlabelled summary) is front matter too. Not after a labelled
+    // summary or notes: what follows those is the story.
     for (let k = j; k < Math.min(paras.length, j + 3); k++) {
       const p = paras[k]!
       if (p.kind === 'heading') break

@@ -12,6 +12,8 @@ export interface RawChapter {
   body: Para[]
 }
 
+/** A heading word without its number, written on the line above it ("CHAPTER", then "1"). */
+export const BARE_LABEL = /^(?:chapter|part|book|volume|act)\.?$/i
 const NOTE = /^(?:a\/n|a\.n\.|author'?s?'?\s*notes?)\b/i
 const CAPITALISED_WORDS = /^(?:[\p{Lu}\d][\p{L}\p{N}'’\-]*[,:]?\s*|(?:of|the|a|an|and|in|on|at|to|for|with|by|from|or)\s+)+$/u
 
@@ -35,7 +37,12 @@ export function splitChapters(text: string, paras: Para[]): RawChapter[] {
     if (p.kind === 'heading') {
       const title = lineOf(p)
       const hasText = current.body.some((b) => b.kind === 'text')
-      if (current.heading && !hasText) {
+      if (current.heading && !hasText && BARE_LABEL.test(current.title ?? '')) {
+        // "CHAPTER" over "1": one heading on two lines.
+        current.title = `${current.title} ${title}`
+        current.heading.end = p.end
+        current.body = []
+      } else if (current.heading && !hasText) {
         current.part = current.part ? `${current.part} / ${current.title}` : current.title
         current.title = title
         current.heading.end = p.end

@@ -7,7 +7,7 @@ import { buildParagraphs, type RawParagraph } from './03-paragraphs.js'
 import { classify, isHeading } from './04-classify.js'
 import { collapse, findFrontMatter, matchField } from './05-front-matter.js'
 import { findEndMatter } from './06-end-matter.js'
-import { splitChapters } from './07-chapters.js'
+import { BARE_LABEL, splitChapters } from './07-chapters.js'
 import { calibrateBreaks, splitScenes, type RawScene } from './08-scenes.js'
 import { matterSections, type MatterSections } from './matter-sections.js'
 import type { Para } from './paragraph.js'
@@ -35,6 +35,7 @@ export function structure(source: Source): Manuscript {
   }
 
   romanHeadings(text, paras)
+  bareLabels(text, paras)
   const markedFront = markedMatter(text, markup, 'front')
   const sections = matterSections(text, paras)
   const front = markedFront ?? frontOf(text, paras, sections)
@@ -84,6 +85,17 @@ export function structure(source: Source): Manuscript {
     chapters,
     layout: { separator: layout.separator, hardWrapped: layout.hardWrapped, usualGap: layout.usualGap },
     diagnostics,
+  }
+}
+
+/** "CHAPTER" alone on its line above a number heading is the first line of that heading. */
+function bareLabels(text: string, paras: Para[]): void {
+  for (let i = 0; i + 1 < paras.length; i++) {
+    const p = paras[i]!
+    if (p.kind === 'text' && p.lineCount === 1 && p.end - p.start <= 8 && paras[i + 1]!.kind === 'heading' && BARE_LABEL.test(text.slice(p.start, p.end).trim())) {
+      p.kind = 'heading'
+      p.confidence = 0.95
+    }
   }
 }
 

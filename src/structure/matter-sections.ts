@@ -54,7 +54,7 @@ export function matterSections(text: string, paras: Para[]): MatterSections {
     const line = shortLine(text, p, 200)
     if (line === null) continue
     if (gutenbergStart.test(line) && i < paras.length / 2) front = gutenberg = i + 1
-    else if (ao3 === null && ao3WorkText.test(line) && i < paras.length / 2) {
+    else if (ao3 === null && ao3WorkText.test(line) && i < Math.max(60, paras.length / 2) && i < paras.length - 1) {
       ao3 = i
       front = i + 1
     }
