@@ -149,6 +149,17 @@ describe('applyCorrections', () => {
     expect(story(m)[3]!.paragraphs.map((p) => m.text.slice(p.start, p.end).slice(0, 12))).toEqual(['Three days l', 'He took it h', 'This one cam'])
   })
 
+  it('confirms a break found already (a weak one, say): writer, confidence 1; a chapter start stays as it is', () => {
+    const m = corrected(manuscript(BUS), { breaks: ['The driver braked', 'Not his'] })
+    expect(openings(m)).toEqual(['For my sister,', 'Not his. He', 'The driver braked'])
+    expect(story(m)[2]!.breakBefore).toEqual({ kind: 'writer', marker: null, confidence: 1 })
+    expect(story(m)[1]!.breakBefore.kind).toBe('chapter')
+    expect(codes(m, 'correction-applied').map((d) => d.message)).toEqual([
+      expect.stringMatching(/^breaks "The driver braked": the break before this paragraph is confirmed \(it was gap, confidence 0\.\d+\)$/),
+      'breaks "Not his": a scene already starts at this paragraph',
+    ])
+  })
+
   it('moves the story start: the dedication becomes front matter', () => {
     const m = corrected(manuscript(BUS), { storyStarts: 'Idris counted the stops' })
     expect(slice(m, m.frontMatter)).toBe('The Night Bus to Carrow\n\nFor my sister, who always missed it.')

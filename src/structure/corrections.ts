@@ -556,17 +556,25 @@ function addBreak(w: Work, entry: string): void {
   if (words === '') return unmatched(w, what, 'these words are empty once quotes and spaces are set aside')
   const found = findOpening(w, words)
   if (found.length === 0) return unmatched(w, what, 'no paragraph of the story starts with these words')
-  let added = 0
+  let done = 0
   for (const ch of w.chapters) {
     const scenes: WScene[] = []
     for (const s of ch.scenes) {
       let current: WScene = { breakBefore: s.breakBefore, paragraphs: [] }
       for (const p of s.paragraphs) {
-        if (current.paragraphs.length > 0 && opensWith(w.text, p, words)) {
-          scenes.push(current)
-          current = { breakBefore: writerBreak(null), paragraphs: [] }
-          added++
-          applied(w, what, 'a scene starts at this paragraph', p)
+        if (opensWith(w.text, p, words)) {
+          if (current.paragraphs.length > 0) {
+            scenes.push(current)
+            current = { breakBefore: writerBreak(null), paragraphs: [] }
+            done++
+            applied(w, what, 'a scene starts at this paragraph', p)
+          } else if (isBetween(current.breakBefore)) {
+            // A break found already, perhaps a weak one: the writer confirms it.
+            const was = current.breakBefore
+            current.breakBefore = writerBreak(was.marker)
+            done++
+            applied(w, what, `the break before this paragraph is confirmed (it was ${was.kind}, confidence ${was.confidence})`, p)
+          }
         }
         current.paragraphs.push(p)
       }
@@ -574,7 +582,7 @@ function addBreak(w: Work, entry: string): void {
     }
     ch.scenes = scenes
   }
-  if (added === 0) applied(w, what, 'a scene already starts at this paragraph', found[0]!.p)
+  if (done === 0) applied(w, what, 'a scene already starts at this paragraph', found[0]!.p)
 }
 
 function removeBreak(w: Work, entry: string): void {
