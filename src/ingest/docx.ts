@@ -73,28 +73,25 @@ const withStyle = (paragraph: string, style: string): string => {
  * (`w:pageBreakBefore`) a rule before it. Empty paragraphs stay (mammoth is told to keep them),
  * so the HTML reader can learn where a writer leaves a blank line.
  */
-export function markRules(documentXml: string, stylesXml: string | undefined): { xml: string; rules: number } {
+export function markRules(documentXml: string, stylesXml: string | undefined): string {
   const bordered = borderStyles(stylesXml)
-  let rules = 0
-  const xml = documentXml.replace(PARAGRAPH, (p) => {
+  return documentXml.replace(PARAGRAPH, (p) => {
+    // Most paragraphs draw nothing and break no page: they are left as they are, unread.
+    const style = STYLE_REF.exec(p)?.[1]
+    const draws = BORDER.test(p) || DRAWN_RULE.test(p) || (style !== undefined && bordered.has(style))
+    const pageBreak = PAGE_BREAK_BEFORE.test(p)
+    if (!draws && !pageBreak) return p
     let text = ''
     for (const m of p.matchAll(TEXT_RUN)) text += m[1]
-    const style = STYLE_REF.exec(p)?.[1]
     if (text.trim().length === 0) {
-      const own = BORDER.test(p) || DRAWN_RULE.test(p)
-      if (own || (style !== undefined && bordered.has(style))) {
-        rules++
-        return withStyle(p, RULE_STYLE)
-      }
-      return p
+      if (!draws) return p
+      return withStyle(p, RULE_STYLE)
     }
-    if (PAGE_BREAK_BEFORE.test(p) && !/^(?:title|heading)/i.test(style ?? '')) {
-      rules++
+    if (pageBreak && !/^(?:title|heading)/i.test(style ?? '')) {
       return `<w:p><w:pPr><w:pStyle w:val="${RULE_STYLE}"/></w:pPr></w:p>${p}`
     }
     return p
   })
-  return { xml, rules }
 }
 
 /** The unpacked archive as mammoth reads a DOCX, with the document's rules marked. */
@@ -136,7 +133,7 @@ export async function readDocx(zip: ZipArchive): Promise<{ state: HtmlReadState;
   const paragraphs = transforms.paragraph(centred)
   const runs = transforms.run(withoutNotes)
   const result = await mammoth.convertToHtml(
-    { file: mammothFile(zip, marked.xml) } as unknown as { buffer: Buffer },
+    { file: mammothFile(zip, marked) } as unknown as { buffer: Buffer },
     {
       styleMap: STYLE_MAP,
       transformDocument: (doc: unknown) => runs(paragraphs(doc)),

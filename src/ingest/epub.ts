@@ -1,6 +1,7 @@
 import { posix } from 'node:path'
 import type { Diagnostic, Meta } from '../types.js'
-import { isMatterType, newHtmlState, readHtml, type HtmlReadState } from './html.js'
+import { GUIDE_MATTER, isMatterType } from '../data/book-matter.js'
+import { newHtmlState, readHtml, type HtmlReadState } from './html.js'
 import { localName, xmlElements, type XmlElement } from './xml.js'
 import type { ZipArchive } from './zip.js'
 
@@ -19,8 +20,6 @@ export class EpubError extends Error {
 const HEADING_TAG = /<h[1-3][\s>/]/i
 /** The `epub:type` of a document's body and its first section. */
 const DOCUMENT_TYPE = /<(?:body|section)\b[^>]*\bepub:type\s*=\s*["']([^"']*)["']/gi
-/** EPUB 2 guide types (and EPUB 3 landmarks) of documents that are matter, not story. */
-const GUIDE_MATTER = new Set(['cover', 'title-page', 'titlepage', 'copyright-page', 'dedication', 'epigraph', 'acknowledgements', 'acknowledgments', 'colophon', 'toc', 'foreword', 'preface', 'loi', 'lot', 'glossary', 'index', 'bibliography', 'notes', 'imprint', 'halftitlepage'])
 const LINK_TEXT = /<a\b[^>]*>([\s\S]*?)<\/a>/gi
 const TAGS = /<[^>]*>/g
 

@@ -1,6 +1,7 @@
 import { Parser, type Handler } from 'htmlparser2'
 import type { BlockRole, Meta } from '../types.js'
 import { ao3Label, isAo3Boilerplate } from '../data/ao3.js'
+import { isMatterType } from '../data/book-matter.js'
 import { appendNote, NOTE_KEYS, recordField } from './ao3.js'
 import { DocumentBuilder } from './markup.js'
 import { CENTRED_STYLE, ITALIC_STYLE, learnClasses } from './css.js'
@@ -21,24 +22,6 @@ const CHAPTER_LEVELS = 3
 
 /** The class the DOCX reader gives centred paragraphs. */
 export const CENTRED_CLASS = 'proselens-centred'
-
-/**
- * EPUB structural semantics (`epub:type`) of the matter around a story: a section or document of
- * one of these types is front matter before the story and end matter after it, never story.
- */
-const MATTER_TYPES = new Set([
-  'frontmatter', 'backmatter', 'titlepage', 'halftitlepage', 'halftitle', 'imprint', 'dedication', 'epigraph', 'copyright-page',
-  'colophon', 'acknowledgements', 'acknowledgments', 'toc', 'landmarks', 'loi', 'lot', 'preface', 'foreword', 'seriespage',
-  'contributors', 'other-credits', 'errata', 'afterword', 'appendix', 'endnotes', 'rearnotes', 'footnotes', 'glossary',
-  'index', 'bibliography', 'cover', 'z3998:publisher-note', 'z3998:editorial-note',
-])
-
-/** Whether an `epub:type` value names matter around the story. */
-export function isMatterType(value: string | undefined): boolean {
-  if (!value) return false
-  for (const t of value.toLowerCase().split(/\s+/)) if (MATTER_TYPES.has(t)) return true
-  return false
-}
 
 /** Where in an AO3 download an element sits. */
 type Region = 'preface' | 'chapters' | 'afterword' | null

@@ -5,7 +5,7 @@ import spans from 'markdown-it-bracketed-spans'
 import container from 'markdown-it-container'
 import { parse as parseYaml } from 'yaml'
 import type { BlockRole, Diagnostic, Meta } from '../types.js'
-import { isMatterType } from './html.js'
+import { isMatterType } from '../data/book-matter.js'
 import { DocumentBuilder } from './markup.js'
 
 /**
@@ -67,69 +67,84 @@ export function readMarkdown(source: string): MarkdownRead {
       diagnostics.push({ severity: 'warning', code: 'front-matter-unreadable', message: `The YAML front matter could not be read (${read.error}); it was left as text.` })
     }
   }
-  const tokens = md.parse(body, {})
-  // Fenced divs of matter (pandoc's `::: {.section .colophon}` from an EPUB): a role per level.
-  const matter: (BlockRole | null)[] = []
-  let storySeen = false
-  const roleNow = (): BlockRole | null => matter[matter.length - 1] ?? null
-  const endText = () => {
-    const role = roleNow()
-    if (!role && LONE_TAG.test(builder.peek())) builder.discard()
-    else if (role) builder.end(role)
+  new MarkdownBlocks(builder).read(md.parse(body, {}))
+  return { builder, meta, diagnostics }
+}
+
+/**
+ * Markdown tokens into the builder's blocks. A class, not closures made for each document (see
+ * "Hot code" in docs/ARCHITECTURE.md).
+ */
+class MarkdownBlocks {
+  /** Fenced divs of matter (pandoc's `::: {.section .colophon}` from an EPUB): a role per level. */
+  private readonly matter: (BlockRole | null)[] = []
+  private storySeen = false
+
+  constructor(private readonly builder: DocumentBuilder) {}
+
+  private role(): BlockRole | null {
+    return this.matter[this.matter.length - 1] ?? null
+  }
+
+  private endText(): void {
+    const { builder } = this
+    const role = this.role()
+    if (role) builder.end(role)
+    else if (LONE_TAG.test(builder.peek())) builder.discard()
     else {
-      if (builder.pending) storySeen = true
+      if (builder.pending) this.storySeen = true
       builder.end('text')
     }
   }
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!
-    switch (t.type) {
-      case 'container_div_open': {
-        const classes = String(t.attrGet('class') ?? '')
-        matter.push(roleNow() ?? (isMatterType(classes) ? (storySeen ? 'end' : 'front') : null))
-        break
+
+  read(tokens: Token[]): void {
+    const { builder } = this
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!
+      switch (t.type) {
+        case 'container_div_open':
+          this.matter.push(this.role() ?? (isMatterType(String(t.attrGet('class') ?? '')) ? (this.storySeen ? 'end' : 'front') : null))
+          break
+        case 'container_div_close':
+          this.endText()
+          this.matter.pop()
+          break
+        case 'heading_open': {
+          const inline = tokens[i + 1]
+          if (inline?.type === 'inline') inlineText(builder, inline.children ?? [])
+          const role = this.role()
+          // `#` alone is an empty heading: writers use it as a scene break.
+          if (role) builder.end(role)
+          else if (builder.pending) {
+            this.storySeen = true
+            builder.end('heading', { level: Number(t.tag.slice(1)) })
+          } else builder.end('break')
+          i += 2
+          break
+        }
+        case 'hr':
+          if (this.role()) builder.discard()
+          else builder.end('break')
+          break
+        case 'inline':
+          inlineText(builder, t.children ?? [])
+          break
+        case 'paragraph_close':
+          this.endText()
+          break
+        case 'code_block':
+        case 'fence':
+        case 'html_block':
+          if (t.meta?.raw) break
+          builder.text(t.content)
+          this.endText()
+          break
+        default:
+          break
       }
-      case 'container_div_close':
-        endText()
-        matter.pop()
-        break
-      case 'heading_open': {
-        const inline = tokens[i + 1]
-        if (inline?.type === 'inline') inlineText(builder, inline.children ?? [])
-        const level = Number(t.tag.slice(1))
-        const role = roleNow()
-        // `#` alone is an empty heading: writers use it as a scene break.
-        if (role) builder.end(role)
-        else if (builder.pending) {
-          storySeen = true
-          builder.end('heading', { level })
-        } else builder.end('break')
-        i += 2
-        break
-      }
-      case 'hr':
-        if (roleNow()) builder.discard()
-        else builder.end('break')
-        break
-      case 'inline':
-        inlineText(builder, t.children ?? [])
-        break
-      case 'paragraph_close':
-        endText()
-        break
-      case 'code_block':
-      case 'fence':
-      case 'html_block':
-        if (t.meta?.raw) break
-        builder.text(t.content)
-        endText()
-        break
-      default:
-        break
     }
+    this.endText()
   }
-  endText()
-  return { builder, meta, diagnostics }
 }
 
 function inlineText(builder: DocumentBuilder, children: Token[]): void {

@@ -1,5 +1,6 @@
 import type { Layout } from '../types.js'
 import { lineLength, type Line } from './01-lines.js'
+import type { Para } from './paragraph.js'
 
 /** The widest line length seen in hard-wrapped text (Gutenberg wraps at 70-75; email at 72-80). */
 const MAX_WRAP_WIDTH = 100
@@ -99,4 +100,37 @@ function modeOfPositive(histogram: Map<number, number>): number {
     }
   }
   return best
+}
+
+/** Markup gives paragraphs directly: nothing is learnt from line breaks. */
+export const MARKUP_LAYOUT: LearntLayout = { separator: 'markup', hardWrapped: false, usualGap: 1, wrapWidth: 0, gluedIsBreak: false }
+
+/** The fewest pairs of adjacent text paragraphs from which a habit of blank paragraphs is learnt. */
+const MIN_PAIRS = 8
+
+/**
+ * Where a marked-up document has empty paragraphs (a word processor's blank lines), learn the
+ * writer's habit as in plain text: the usual number of empty paragraphs between two text
+ * paragraphs (none, or one for a writer who spaces paragraphs by hand), so that more than that
+ * is a break. Where the document marks its breaks (markers, rules), extra empty paragraphs are
+ * spacing.
+ */
+export function learnMarkupLayout(paras: Para[]): LearntLayout {
+  const histogram = new Map<number, number>()
+  let pairs = 0
+  let explicit = 0
+  for (const p of paras) if (p.kind === 'marker' || p.kind === 'rule') explicit++
+  if (explicit >= 2) return MARKUP_LAYOUT
+  for (let i = 1; i < paras.length; i++) {
+    if (paras[i]!.kind !== 'text' || paras[i - 1]!.kind !== 'text') continue
+    const g = paras[i]!.gapBefore
+    histogram.set(g, (histogram.get(g) ?? 0) + 1)
+    pairs++
+  }
+  let usual = 0
+  let best = -1
+  for (const [g, n] of histogram) if (n > best || (n === best && g < usual)) [usual, best] = [g, n]
+  const wider = [...histogram].some(([g]) => g > usual)
+  if (pairs < MIN_PAIRS || !wider) return MARKUP_LAYOUT
+  return { separator: 'markup', hardWrapped: false, usualGap: usual, wrapWidth: 0, gluedIsBreak: false, blankGaps: true }
 }

@@ -1,5 +1,6 @@
 import { frontMatterFields, MAX_FIELD_LENGTH, MAX_TITLE_LENGTH, multiParagraphKeys } from '../data/front-matter.js'
 import type { MatterField } from '../types.js'
+import { ao3Label, ao3Stats } from '../data/ao3.js'
 import type { Para } from './paragraph.js'
 
 export interface FrontMatterResult {
@@ -158,3 +159,53 @@ export function findFrontMatter(text: string, paras: Para[]): FrontMatterResult 
   }
   return { end: j, fields: title ? [title, ...fields] : fields }
 }
+
+/**
+ * The fields of an AO3 work's page copied to text: its labels ("Rating:", "Fandom:",
+ * "Summary:") each with the value after it, on its line or on the lines below; the title and
+ * the author are the first two unlabelled lines after the tags.
+ */
+export function ao3TextFields(text: string, paras: Para[]): MatterField[] {
+  const fields: MatterField[] = []
+  let key: string | null = null
+  const loose: MatterField[] = []
+  for (const p of paras) {
+    let at = p.start
+    for (const raw of text.slice(p.start, p.end).split('\n')) {
+      const line = collapse(raw)
+      const start = at + raw.length - raw.trimStart().length
+      const end = at + raw.trimEnd().length
+      at += raw.length + 1
+      if (!line) continue
+      const colon = line.indexOf(':')
+      const label = colon > 0 ? ao3Label(line.slice(0, colon)) : null
+      if (label) {
+        key = label
+        const value = line.slice(colon + 1).trim()
+        fields.push({ key: label, value, start, end })
+        continue
+      }
+      const last = fields[fields.length - 1]
+      if (key && last && last.key === key && (last.value === '' || /^\s/.test(raw) || NOTE_LIKE.has(key))) {
+        last.value = last.value ? `${last.value} ${line}` : line
+        last.end = end
+        continue
+      }
+      key = null
+      loose.push({ key: 'line', value: line, start, end })
+    }
+  }
+  const out: MatterField[] = []
+  for (const f of fields) {
+    if (f.key === 'stats') {
+      const stats = ao3Stats(f.value)
+      if (typeof stats.claimedWords === 'number') out.push({ key: 'claimedWords', value: String(stats.claimedWords), start: f.start, end: f.end })
+    } else if (f.value) out.push({ key: NOTE_LIKE.has(f.key) && f.key !== 'summary' ? 'notes' : f.key, value: f.value, start: f.start, end: f.end })
+  }
+  if (loose[0]) out.unshift({ ...loose[0], key: 'title' })
+  if (loose[1]) out.splice(1, 0, { ...loose[1], key: 'author' })
+  return out
+}
+
+/** AO3 fields whose value runs over paragraphs. */
+const NOTE_LIKE: ReadonlySet<string> = new Set(['summary', 'notes', 'chapterNotes', 'chapterSummary'])

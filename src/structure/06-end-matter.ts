@@ -5,10 +5,11 @@ import { shortLine } from './05-front-matter.js'
 /**
  * Find where the end matter begins: at a closing line ("The End", "Fin", "To be continued")
  * among the last paragraphs, else at a run of closing notes (author's notes, thanks for
- * reading). Marker lines just before it go with it. Returns `paras.length` when there is none.
+ * reading). Marker lines just before it go with it. Only paragraphs before `until` are read;
+ * returns `until` when there is none.
  */
-export function findEndMatter(text: string, paras: Para[], from: number): number {
-  const n = paras.length
+export function findEndMatter(text: string, paras: Para[], from: number, until = paras.length): number {
+  const n = until
   let cut = n
   for (let j = n - 1; j >= Math.max(from, n - CLOSING_WINDOW); j--) {
     const p = paras[j]!

@@ -69,3 +69,41 @@ export function splitChapters(text: string, paras: Para[]): RawChapter[] {
   if (current.heading || current.body.length > 0 || chapters.length === 0) chapters.push(current)
   return chapters
 }
+
+/**
+ * Settle the headings the document as a whole shows, which a line alone cannot: Roman numeral
+ * marker lines among numeral headings, and a bare "CHAPTER" over its number.
+ */
+export function settleHeadings(text: string, paras: Para[]): void {
+  romanHeadings(text, paras)
+  bareLabels(text, paras)
+}
+
+/** "CHAPTER" alone on its line above a number heading is the first line of that heading. */
+function bareLabels(text: string, paras: Para[]): void {
+  for (let i = 0; i + 1 < paras.length; i++) {
+    const p = paras[i]!
+    if (p.kind === 'text' && p.lineCount === 1 && p.end - p.start <= 8 && paras[i + 1]!.kind === 'heading' && BARE_LABEL.test(text.slice(p.start, p.end).trim())) {
+      p.kind = 'heading'
+      p.confidence = 0.95
+    }
+  }
+}
+
+const ROMAN = /^(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\.?$/
+
+/**
+ * "XXX" is a marker in fan fiction and chapter thirty in a book whose chapters are headed by
+ * Roman numerals: where other lone numerals head chapters, a numeral marker line is a heading.
+ */
+function romanHeadings(text: string, paras: Para[]): void {
+  let headings = 0
+  for (const p of paras) if (p.kind === 'heading' && p.end - p.start <= 8 && ROMAN.test(text.slice(p.start, p.end).trim())) headings++
+  if (headings < 2) return
+  for (const p of paras) {
+    if (p.kind === 'marker' && p.end - p.start <= 8 && ROMAN.test(text.slice(p.start, p.end).trim())) {
+      p.kind = 'heading'
+      p.confidence = 0.95
+    }
+  }
+}

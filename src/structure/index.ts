@@ -1,13 +1,12 @@
 import type { Block, Chapter, Diagnostic, Manuscript, Markup, Matter, MatterField, Meta, Scene, Source, Span } from '../types.js'
 import { noteKeys } from '../data/front-matter.js'
-import { ao3Label, ao3Stats } from '../data/ao3.js'
 import { eachLine } from './01-lines.js'
-import { learnLayout, type LearntLayout } from './02-layout.js'
+import { learnLayout, learnMarkupLayout, type LearntLayout } from './02-layout.js'
 import { buildParagraphs, type RawParagraph } from './03-paragraphs.js'
 import { classify, isHeading } from './04-classify.js'
-import { collapse, findFrontMatter, matchField } from './05-front-matter.js'
+import { ao3TextFields, collapse, findFrontMatter, matchField } from './05-front-matter.js'
 import { findEndMatter } from './06-end-matter.js'
-import { BARE_LABEL, splitChapters } from './07-chapters.js'
+import { settleHeadings, splitChapters } from './07-chapters.js'
 import { calibrateBreaks, splitScenes, type RawScene } from './08-scenes.js'
 import { matterSections, type MatterSections } from './matter-sections.js'
 import type { Para } from './paragraph.js'
@@ -34,8 +33,7 @@ export function structure(source: Source): Manuscript {
     for (const p of buildParagraphs(text, eachLine(text), layout)) paras.push(classified(text, p))
   }
 
-  romanHeadings(text, paras)
-  bareLabels(text, paras)
+  settleHeadings(text, paras)
   const markedFront = markedMatter(text, markup, 'front')
   const sections = matterSections(text, paras)
   const front = markedFront ?? frontOf(text, paras, sections)
@@ -43,7 +41,7 @@ export function structure(source: Source): Manuscript {
   const markedEnd = markedMatter(text, markup, 'end')
   const endAt = markedEnd
     ? Math.min(paras.length - markedEnd.end, Math.max(sections.end, front.end))
-    : findEndMatter(text, paras.slice(0, Math.max(sections.end, front.end)), front.end)
+    : findEndMatter(text, paras, front.end, Math.max(sections.end, front.end))
   const frontMatter = matterOf(paras.slice(0, front.end), front.fields)
   const endParas = paras.slice(endAt)
   const endMatter = matterOf(endParas, markedEnd?.fields ?? endParas.map((p) => ({ key: 'end', value: text.slice(p.start, p.end).trim(), start: p.start, end: p.end })))
@@ -53,9 +51,12 @@ export function structure(source: Source): Manuscript {
   let sceneIndex = 0
   const rawChapters = splitChapters(text, story)
   const rawScenes: RawScene[][] = []
+  let started = false
   for (const raw of rawChapters) {
-    const first = rawScenes.every((r) => r.length === 0) ? { kind: 'start' as const, marker: null, confidence: 1 } : { kind: 'chapter' as const, marker: raw.title, confidence: 1 }
-    rawScenes.push(splitScenes(text, raw.body, first, layout))
+    const first = started ? { kind: 'chapter' as const, marker: raw.title, confidence: 1 } : { kind: 'start' as const, marker: null, confidence: 1 }
+    const scenes = splitScenes(text, raw.body, first, layout)
+    if (scenes.length > 0) started = true
+    rawScenes.push(scenes)
   }
   calibrateBreaks(text, rawScenes.flat())
   for (const [ci, raw] of rawChapters.entries()) {
@@ -88,35 +89,6 @@ export function structure(source: Source): Manuscript {
   }
 }
 
-/** "CHAPTER" alone on its line above a number heading is the first line of that heading. */
-function bareLabels(text: string, paras: Para[]): void {
-  for (let i = 0; i + 1 < paras.length; i++) {
-    const p = paras[i]!
-    if (p.kind === 'text' && p.lineCount === 1 && p.end - p.start <= 8 && paras[i + 1]!.kind === 'heading' && BARE_LABEL.test(text.slice(p.start, p.end).trim())) {
-      p.kind = 'heading'
-      p.confidence = 0.95
-    }
-  }
-}
-
-const ROMAN = /^(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\.?$/
-
-/**
- * "XXX" is a marker in fan fiction and chapter thirty in a book whose chapters are headed by
- * Roman numerals: where other lone numerals head chapters, a numeral marker line is a heading.
- */
-function romanHeadings(text: string, paras: Para[]): void {
-  let headings = 0
-  for (const p of paras) if (p.kind === 'heading' && p.end - p.start <= 8 && ROMAN.test(text.slice(p.start, p.end).trim())) headings++
-  if (headings < 2) return
-  for (const p of paras) {
-    if (p.kind === 'marker' && p.end - p.start <= 8 && ROMAN.test(text.slice(p.start, p.end).trim())) {
-      p.kind = 'heading'
-      p.confidence = 0.95
-    }
-  }
-}
-
 /**
  * The header's fields: at the top, and after Project Gutenberg's START line (where a book's own
  * title and author stand), those first.
@@ -127,89 +99,6 @@ function frontOf(text: string, paras: Para[], sections: MatterSections): { end: 
   if (sections.gutenberg === null) return top
   const after = findFrontMatter(text, paras.slice(sections.gutenberg))
   return { end: Math.max(top.end, sections.gutenberg + after.end), fields: [...after.fields, ...top.fields] }
-}
-
-/**
- * The fields of an AO3 work's page copied to text: its labels ("Rating:", "Fandom:",
- * "Summary:") each with the value after it, on its line or on the lines below; the title and
- * the author are the first two unlabelled lines after the tags.
- */
-function ao3TextFields(text: string, paras: Para[]): MatterField[] {
-  const fields: MatterField[] = []
-  let key: string | null = null
-  const loose: MatterField[] = []
-  for (const p of paras) {
-    let at = p.start
-    for (const raw of text.slice(p.start, p.end).split('\n')) {
-      const line = collapse(raw)
-      const start = at + raw.length - raw.trimStart().length
-      const end = at + raw.trimEnd().length
-      at += raw.length + 1
-      if (!line) continue
-      const colon = line.indexOf(':')
-      const label = colon > 0 ? ao3Label(line.slice(0, colon)) : null
-      if (label) {
-        key = label
-        const value = line.slice(colon + 1).trim()
-        if (value) fields.push({ key: label, value, start, end })
-        else fields.push({ key: label, value: '', start, end })
-        continue
-      }
-      const last = fields[fields.length - 1]
-      if (key && last && last.key === key && (last.value === '' || /^\s/.test(raw) || NOTE_LIKE.has(key))) {
-        last.value = last.value ? `${last.value} ${line}` : line
-        last.end = end
-        continue
-      }
-      key = null
-      loose.push({ key: 'line', value: line, start, end })
-    }
-  }
-  const out: MatterField[] = []
-  for (const f of fields) {
-    if (f.key === 'stats') {
-      const stats = ao3Stats(f.value)
-      if (typeof stats.claimedWords === 'number') out.push({ key: 'claimedWords', value: String(stats.claimedWords), start: f.start, end: f.end })
-    } else if (f.value) out.push({ key: NOTE_LIKE.has(f.key) && f.key !== 'summary' ? 'notes' : f.key, value: f.value, start: f.start, end: f.end })
-  }
-  if (loose[0]) out.unshift({ ...loose[0], key: 'title' })
-  if (loose[1]) out.splice(1, 0, { ...loose[1], key: 'author' })
-  return out
-}
-
-/** AO3 fields whose value runs over paragraphs. */
-const NOTE_LIKE: ReadonlySet<string> = new Set(['summary', 'notes', 'chapterNotes', 'chapterSummary'])
-
-/** Markup gives paragraphs directly: nothing is learnt from line breaks. */
-const MARKUP_LAYOUT: LearntLayout = { separator: 'markup', hardWrapped: false, usualGap: 1, wrapWidth: 0, gluedIsBreak: false }
-
-/**
- * Where a document has empty paragraphs (a word processor's blank lines), learn the writer's
- * habit as in plain text: the usual number of empty paragraphs between two text paragraphs
- * (none, or one for a writer who spaces paragraphs by hand), so that more than that is a break.
- */
-/** The fewest pairs of adjacent text paragraphs from which a habit of blank paragraphs is learnt. */
-const MIN_PAIRS = 8
-
-function learnMarkupLayout(paras: Para[]): LearntLayout {
-  const histogram = new Map<number, number>()
-  let pairs = 0
-  // Where a document marks its breaks (markers, rules), extra empty paragraphs are spacing.
-  let explicit = 0
-  for (const p of paras) if (p.kind === 'marker' || p.kind === 'rule') explicit++
-  if (explicit >= 2) return MARKUP_LAYOUT
-  for (let i = 1; i < paras.length; i++) {
-    if (paras[i]!.kind !== 'text' || paras[i - 1]!.kind !== 'text') continue
-    const g = paras[i]!.gapBefore
-    histogram.set(g, (histogram.get(g) ?? 0) + 1)
-    pairs++
-  }
-  let usual = 0
-  let best = -1
-  for (const [g, n] of histogram) if (n > best || (n === best && g < usual)) [usual, best] = [g, n]
-  const wider = [...histogram].some(([g]) => g > usual)
-  if (pairs < MIN_PAIRS || !wider) return MARKUP_LAYOUT
-  return { separator: 'markup', hardWrapped: false, usualGap: usual, wrapWidth: 0, gluedIsBreak: false, blankGaps: true }
 }
 
 const ROLE_KIND = { note: 'note', front: 'note', end: 'note', break: 'rule', heading: 'heading' } as const

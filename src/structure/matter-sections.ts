@@ -50,9 +50,9 @@ export function matterSections(text: string, paras: Para[]): MatterSections {
   let ao3: number | null = null
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i]!
-    if (p.lineCount > 2) continue
-    const line = shortLine(text, p, 200)
-    if (line === null) continue
+    // Every paragraph passes here: test a slice of its head, never a collapsed copy of it.
+    if (p.lineCount > 2 || p.end - p.start > 200) continue
+    const line = text.slice(p.start, p.end)
     if (gutenbergStart.test(line) && i < paras.length / 2) front = gutenberg = i + 1
     else if (ao3 === null && ao3WorkText.test(line) && i < Math.max(60, paras.length / 2) && i < paras.length - 1) {
       ao3 = i
