@@ -160,3 +160,59 @@ describe('break confidence', () => {
     expect(c.recallAt08).toBe(1)
   })
 })
+
+describe('headings that are not chapters', () => {
+  it('reads headings inside an AO3 chapter\'s text as section breaks: the chapters are AO3\'s', () => {
+    const para = (s: string) => `<p>${s}, and the tide went out under the pier while nobody on the shore looked up.</p>`
+    const chapter = (n: number, title: string, body: string) =>
+      `<div class="meta group"><h2 class="heading">Chapter ${n}: ${title}</h2></div><div class="userstuff">${body}</div>`
+    const html = `<!DOCTYPE html><html><head><title>Salt</title></head><body>
+<div id="preface"><div class="meta"><dl class="tags"><dt>Rating:</dt><dd>Mature</dd><dt>Stats:</dt><dd>Published: 2024-01-02 Words: 90 Chapters: 2/2</dd></dl><h1>Salt</h1><div class="byline">by lampwright</div></div></div>
+<div id="chapters">
+${chapter(1, 'Low Water', `<h3>I</h3>${para('Mara waited')}<h3>II</h3>${para('Jon rowed')}<p><strong>III</strong></p>${para('The gulls came')}`)}
+${chapter(2, 'High Water', para('Morning came'))}
+</div></body></html>`
+    const r = analyze(html, { path: 'salt.html' })
+    expect(r.meta.archive).toBe('Archive of Our Own')
+    expect(r.chapters.map((c) => [c.title, c.scenes.length])).toEqual([['Chapter 1: Low Water', 3], ['Chapter 2: High Water', 1]])
+    expect(r.scenes.slice(1, 3).map((s) => [s.break.kind, s.break.marker])).toEqual([['marker', 'II'], ['marker', 'III']])
+    expect(r.totals.words).toBe(['Mara waited', 'Jon rowed', 'The gulls came', 'Morning came'].reduce((n, s) => n + words(para(s).replace(/<\/?p>/g, '')), 0))
+  })
+
+  it('reads a short first section headed by the book\'s own title, as pandoc\'s EPUB makes of a dedication, as matter', async () => {
+    const { default: JSZip } = await import('jszip')
+    const zip = new JSZip()
+    zip.file('mimetype', 'application/epub+zip')
+    zip.file('META-INF/container.xml', '<?xml version="1.0"?><container xmlns="urn:oasis:names:tc:opendocument:xmlns:container" version="1.0"><rootfiles><rootfile full-path="EPUB/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>')
+    const doc = (id: string, h: string, body: string) => [`EPUB/${id}.xhtml`, `<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><body epub:type="bodymatter"><section><h1>${h}</h1>${body}</section></body></html>`] as const
+    const docs = [doc('ch001', 'Between Stations', '<p>For my father, who showed me the rings.</p>'), doc('ch002', '1. Waking', `<p>${prose(2)}</p>`), doc('ch003', '2. The Voice', `<p>${prose(1)}</p>`)]
+    for (const [name, xhtml] of docs) zip.file(name, xhtml)
+    zip.file('EPUB/content.opf', `<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Between Stations</dc:title></metadata><manifest>${docs.map((_, i) => `<item id="c${i}" href="ch00${i + 1}.xhtml" media-type="application/xhtml+xml"/>`).join('')}</manifest><spine>${docs.map((_, i) => `<itemref idref="c${i}"/>`).join('')}</spine></package>`)
+    const r = await analyzeBytes(new Uint8Array(await zip.generateAsync({ type: 'uint8array' })), { path: 'stations.epub' })
+    expect(r.chapters.map((c) => c.title)).toEqual(['1. Waking', '2. The Voice'])
+    expect(r.frontMatter?.text).toContain('For my father')
+  })
+})
+
+describe('a DOCX header in bold labels', () => {
+  it('reads **Rating:** and **Summary:** paragraphs under the title as the header, and the story after them', async () => {
+    const bold = (label: string, value: string) => new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] })
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: 'Paper Boats', heading: 'Title' }),
+            bold('Rating', 'Teen'),
+            bold('Summary', 'Two cousins race boats down a gutter.'),
+            new Paragraph('The rain had filled the gutter by four, and Ada had her boat ready.'),
+            new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun('* * *')] }),
+            new Paragraph('By six the boats were gone and so was the rain.'),
+          ],
+        },
+      ],
+    })
+    const r = await analyzeBytes(new Uint8Array(await Packer.toBuffer(doc)), { path: 'boats.docx' })
+    expect(r.meta).toMatchObject({ title: 'Paper Boats', rating: 'Teen', summary: 'Two cousins race boats down a gutter.' })
+    expect(r.scenes.map((s) => s.opening.split(' ').slice(0, 3).join(' '))).toEqual(['The rain had', 'By six the'])
+  })
+})

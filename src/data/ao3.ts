@@ -3,6 +3,9 @@
  * around chapters, and the lines it adds to every work.
  */
 
+/** The archive an AO3 download is from, as `meta.archive` names it. */
+export const AO3_ARCHIVE = 'Archive of Our Own'
+
 /** AO3's labels ("Archive Warning:", "Chapter End Notes") and the `meta` key each one fills. */
 const LABELS: readonly (readonly [key: string, pattern: RegExp])[] = [
   ['rating', /^ratings?$/i],

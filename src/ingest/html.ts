@@ -1,6 +1,6 @@
 import { Parser, type Handler } from 'htmlparser2'
 import type { BlockRole, Meta } from '../types.js'
-import { ao3Label, isAo3Boilerplate } from '../data/ao3.js'
+import { AO3_ARCHIVE, ao3Label, isAo3Boilerplate } from '../data/ao3.js'
 import { isMatterType } from '../data/book-matter.js'
 import { appendNote, NOTE_KEYS, recordField } from './ao3.js'
 import { DocumentBuilder } from './markup.js'
@@ -76,7 +76,7 @@ export function readHtml(html: string, state: HtmlReadState = newHtmlState()): H
   parser.write(limitNesting(html))
   parser.end()
   if (state.builder.pending) reader.flush()
-  if (state.ao3) state.meta.archive = 'Archive of Our Own'
+  if (state.ao3) state.meta.archive = AO3_ARCHIVE
   return state
 }
 
@@ -143,7 +143,9 @@ class HtmlReader implements Partial<Handler> {
     const role = this.roleOf(this.top())
     if (role === 'text') {
       this.state.storySeen = true
-      if (level <= CHAPTER_LEVELS) builder.end('heading', { level })
+      // In an AO3 download the chapters are AO3's: a heading in a chapter's text is a section break.
+      if (this.state.ao3 && this.top()?.region === 'chapters') builder.end('break')
+      else if (level <= CHAPTER_LEVELS) builder.end('heading', { level })
       else builder.end('text')
     } else if (role === 'front' && level === 1 && !this.state.storySeen) {
       this.meta.title ??= builder.peek()

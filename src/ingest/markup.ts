@@ -92,13 +92,14 @@ export class DocumentBuilder {
 
   /**
    * Close the block being built as a paragraph of the given role. An empty block is dropped,
-   * except a break, which is kept as an empty span at its place.
+   * except a break, which is kept at its place (an empty span, or its own words).
    */
   end(role: BlockRole, extra: BlockExtra = {}): void {
     const runs = this.runs
     this.runs = []
     if (role === 'break') {
-      this.push('', [], role, extra)
+      // A break keeps its own words, if it has any (a section heading inside an AO3 chapter).
+      this.push(normalise(runs.map((r) => r.text).join('')).text.replace(/\s+/g, ' ').trim(), [], role, extra)
       return
     }
     // Collapse whitespace run by run, keeping line breaks, and note where italics fall.

@@ -1,5 +1,6 @@
 import type { Block, Chapter, Diagnostic, Manuscript, Markup, Matter, MatterField, Meta, Scene, Source, Span } from '../types.js'
 import { noteKeys } from '../data/front-matter.js'
+import { AO3_ARCHIVE } from '../data/ao3.js'
 import { eachLine } from './01-lines.js'
 import { learnLayout, learnMarkupLayout, type LearntLayout } from './02-layout.js'
 import { buildParagraphs, type RawParagraph } from './03-paragraphs.js'
@@ -25,7 +26,7 @@ export function structure(source: Source): Manuscript {
   let layout: LearntLayout
   let paras: Para[]
   if (markup) {
-    paras = parasFromBlocks(text, markup.blocks)
+    paras = parasFromBlocks(text, markup.blocks, markup.meta.archive === AO3_ARCHIVE)
     layout = learnMarkupLayout(paras)
   } else {
     layout = learnLayout(eachLine(text))
@@ -35,7 +36,7 @@ export function structure(source: Source): Manuscript {
 
   settleHeadings(text, paras)
   const markedFront = markedMatter(text, markup, 'front')
-  const sections = matterSections(text, paras)
+  const sections = matterSections(text, paras, statedTitle(markup))
   const front = markedFront ?? frontOf(text, paras, sections)
   if (sections.front > front.end) front.end = sections.front
   const markedEnd = markedMatter(text, markup, 'end')
@@ -89,6 +90,12 @@ export function structure(source: Source): Manuscript {
   }
 }
 
+/** The title the markup states (an EPUB package, YAML, a DOCX's properties), or null. */
+function statedTitle(markup: Markup | undefined): string | null {
+  const t = markup?.meta.title ?? markup?.fallback?.title
+  return typeof t === 'string' && t.trim() ? t : null
+}
+
 /**
  * The header's fields: at the top, and after Project Gutenberg's START line (where a book's own
  * title and author stand), those first.
@@ -109,7 +116,7 @@ const ROLE_KIND = { note: 'note', front: 'note', end: 'note', break: 'rule', hea
  * A first heading above all the others (a Markdown `# Title` over `## Chapter` headings, or the
  * only heading at the top) is the title, read as front matter rather than as a chapter.
  */
-function parasFromBlocks(text: string, blocks: Block[]): Para[] {
+function parasFromBlocks(text: string, blocks: Block[], ao3: boolean): Para[] {
   const headings = blocks.filter((b) => b.role === 'heading')
   const first = blocks.find((b) => b.role !== 'front')
   const titleBlock =
@@ -124,8 +131,8 @@ function parasFromBlocks(text: string, blocks: Block[]): Para[] {
   const paras: Para[] = []
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!
-    if (i < headerEnd) for (const part of splitHeader(text, b)) paras.push(paraOfBlock(text, part, titleBlock))
-    else paras.push(paraOfBlock(text, b, titleBlock))
+    if (i < headerEnd) for (const part of splitHeader(text, b)) paras.push(paraOfBlock(text, part, titleBlock, ao3))
+    else paras.push(paraOfBlock(text, b, titleBlock, ao3))
   }
   return paras
 }
@@ -146,7 +153,7 @@ function sceneOf(s: RawScene, index: number, chapter: number): Scene {
 }
 
 /** A markup block as a paragraph: its kind is what the markup says, or, for text, what it reads as. */
-function paraOfBlock(text: string, b: Block, titleBlock: Block | null): Para {
+function paraOfBlock(text: string, b: Block, titleBlock: Block | null, ao3: boolean): Para {
   const body = text.slice(b.start, b.end)
   let lineCount = 1
   for (let at = body.indexOf('\n'); at !== -1; at = body.indexOf('\n', at + 1)) lineCount++
@@ -157,12 +164,18 @@ function paraOfBlock(text: string, b: Block, titleBlock: Block | null): Para {
     confidence = 0
   } else if (b.role === 'text') {
     const c = classify(body, lineCount)
-    kind = c.kind
+    // In an AO3 download the chapters are AO3's: a heading line in a chapter's text ("II") is a
+    // section break within it.
+    kind = ao3 && c.kind === 'heading' ? 'marker' : c.kind
     confidence = c.confidence
   } else if (b.role === 'heading' && body.trim().length === 0) {
     // An empty heading (`#` alone in Markdown) is a scene break, not a chapter.
     kind = 'rule'
     confidence = 0.9
+  } else if (b.role === 'break' && body.length > 0) {
+    // A break with words of its own (a section heading inside an AO3 chapter) is a marker.
+    kind = 'marker'
+    confidence = 0.95
   } else {
     kind = ROLE_KIND[b.role]
     confidence = b.role === 'break' ? 0.95 : 1

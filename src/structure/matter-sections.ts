@@ -40,10 +40,11 @@ const keyOf = (line: string) => line.toLowerCase().replace(/[\s.:]+$/u, '').repl
  * The sections of a book around its story, from what books share: Project Gutenberg's START and
  * END lines, a table of contents (whose entries, met again later, are the chapter headings),
  * headings that name matter (Imprint, Dedication, Colophon, Afterword), and the short matter
- * (a dedication, an epigraph) before a book's first chapter heading. Contents entries met again
+ * (a dedication, an epigraph) before a book's first chapter heading or under a heading that is
+ * the book's own `title` (where the markup states one). Contents entries met again
  * are marked as headings in `paras`.
  */
-export function matterSections(text: string, paras: Para[]): MatterSections {
+export function matterSections(text: string, paras: Para[], title: string | null = null): MatterSections {
   let front = 0
   let end = paras.length
   let gutenberg: number | null = null
@@ -104,13 +105,20 @@ export function matterSections(text: string, paras: Para[]): MatterSections {
   let h = 0
   while (h < headings.length && frontSectionHeading.test(lineOf(headings[h]!))) h++
   if (h > 0 && h < headings.length) front = Math.max(front, headings[h]!)
+  const wordsBetween = (from: number, to: number) => {
+    let words = 0
+    for (let i = from; i < to; i++) words += (text.slice(paras[i]!.start, paras[i]!.end).match(WORDS) ?? []).length
+    return words
+  }
+  // A short first section headed by the book's own title (where pandoc's EPUB puts a
+  // dedication) is matter, when chapters follow it.
+  if (title && h + 1 < headings.length && keyOf(lineOf(headings[h]!)) === keyOf(title) && wordsBetween(headings[h]!, headings[h + 1]!) <= MAX_PREAMBLE_WORDS) {
+    h++
+    front = Math.max(front, headings[h]!)
+  }
   // Short matter (a dedication, an epigraph) before a book's first chapter heading.
   const first = headings[h]
-  if (first !== undefined && first > front && FIRST.test(lineOf(first)) && headings.length >= 2) {
-    let words = 0
-    for (let i = front; i < first; i++) words += (text.slice(paras[i]!.start, paras[i]!.end).match(WORDS) ?? []).length
-    if (words <= MAX_PREAMBLE_WORDS) front = first
-  }
+  if (first !== undefined && first > front && FIRST.test(lineOf(first)) && headings.length >= 2 && wordsBetween(front, first) <= MAX_PREAMBLE_WORDS) front = first
   // Headings that name back matter after the story, with no chapter heading after them.
   for (let k = h; k < headings.length; k++) {
     if (!backSectionHeading.test(lineOf(headings[k]!))) continue
