@@ -74,6 +74,14 @@ describe('fan-fiction headers and afterwords in plain text', () => {
     }
   })
 
+  it('reads a FanFiction.net page copied to text: breadcrumb, title, by-line, summary, story line, notes, and the title again', () => {
+    const page = `Books » The Glass Coast\n\nSalt and Iron\n\nBy: lampwright\n\nTwo keepers, one lamp, a long night. One-shot.\n\nRated: Fiction  T - English - Drama - Words: 120 - Published: 1/2/2024 - Status: Complete\n\nA/N: For the winter prompt.\n\nSalt and Iron\n\n${prose(3)}\n`
+    const r = analyze(page)
+    expect(r.meta).toMatchObject({ title: 'Salt and Iron', author: 'lampwright', fandom: 'The Glass Coast', rating: 'T', summary: 'Two keepers, one lamp, a long night. One-shot.' })
+    expect(r.scenes[0]!.opening).toMatch(/^The rain kept on/)
+    expect(r.totals.words).toBe(words(prose(3)))
+  })
+
   it('reads an AO3 work page copied to text: its labels are meta, "Work Text:" starts the story', () => {
     const page = `Rating:\n    Mature\nFandom:\n    The Glass Coast (TV)\nStats:\n    Published: 2024-01-02 Words: 100 Chapters: 1/1\n\n\nSalt and Iron\n\nlampwright\n\n\nSummary:\n\nThey take the night ferry.\n\n\nWork Text:\n\n\n${prose(4)}\n`
     const r = analyze(page)

@@ -8,6 +8,10 @@ export const frontMatterFields: readonly (readonly [key: string, pattern: RegExp
   ['author', /^(?:author|writer|written by|pen\s*name)\s*[:\-–—]?\s+(.+)$/i],
   ['author', /^by\s*[:\-–—]?\s+(\S.{0,70})$/i],
   ['rating', /^(?:rating|rated)\s*[:\-–—]?\s*(\S.{0,40})$/i],
+  // FanFiction.net's story line, copied with its page: "Rated: Fiction  K+ - English - Friendship - …".
+  ['rating', /^rated:\s*(?:fiction\s+)?(K\+?|T|M|MA)\s+-\s.{0,600}$/i],
+  // A site's breadcrumb above a story ("Books » Sherlock Holmes"): the last step is the fandom.
+  ['fandom', /^(?:[^»\n]{1,60}\s»\s)+([^»\n]{1,80})$/],
   // A rating alone on its line, in the systems fan fiction uses (film, FanFiction.net, AO3).
   ['rating', /^((?:G|PG|PG-?13|R|NC-?17|K\+?|T|M|MA|Explicit|Mature|Teen(?:\s+and\s+up(?:\s+audiences)?)?|General(?:\s+audiences)?|Not\s+rated))\.?$/i],
   // A setting or timeline line with no label ("Set after season five", "Post NFA", "Missing scene from 2x04", "AU").

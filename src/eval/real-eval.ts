@@ -85,7 +85,8 @@ function titleMatches(ours: { title: string | null; subtitle: string | null }, g
   const g = titleKey(gold)
   const t = titleKey(ours.title)
   if (t === g) return true
-  if (ours.subtitle && (titleKey(`${ours.title}: ${ours.subtitle}`) === g || titleKey(ours.subtitle) === g)) return true
+  // A heading over its subtitle may be given as one title, joined by a colon or a space.
+  if (ours.subtitle && (titleKey(`${ours.title}: ${ours.subtitle}`) === g || titleKey(`${ours.title} ${ours.subtitle}`) === g || titleKey(ours.subtitle) === g)) return true
   return false
 }
 

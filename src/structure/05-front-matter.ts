@@ -48,6 +48,16 @@ export function titleLike(line: string, maxWords = 14): boolean {
 /** A person's name alone: two to five capitalised words or initials ("M. E. Carrick", "Ann de Vries"). */
 const PERSON_NAME = /^(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’-]+)(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’-]+|de|da|van|von|der|den|la|le|du|del|di|y)){1,4}$/u
 
+/** The longest unlabelled paragraph read as part of a header between two of its fields. */
+const SANDWICH = 600
+
+/** Whether a paragraph is a header field (a labelled line, or glued lines of fields). */
+function isField(text: string, p: Para | undefined): boolean {
+  if (!p || p.kind !== 'text') return false
+  const line = p.lineCount <= 3 ? shortLine(text, p) : null
+  return (line !== null && matchField(line) !== null) || (p.lineCount > 1 && fieldLines(text, p) !== null)
+}
+
 /** An epigraph's attribution line: a dash and a source. */
 const ATTRIBUTION = /^[—–―]\s*\S|^--\s*\S/
 
@@ -115,7 +125,17 @@ export function findFrontMatter(text: string, paras: Para[]): FrontMatterResult 
     }
     const line = p.lineCount <= 3 ? shortLine(text, p) : null
     const f = line === null ? null : matchField(line)
-    if (!f) break
+    if (!f) {
+      // An unlabelled paragraph between two fields of the header is the header's too: the
+      // title under a breadcrumb, or a summary under the by-line.
+      if (line === null || line.length > SANDWICH || (fields.length === 0 && !title) || !isField(text, paras[j + 1])) break
+      const key = !title && titleLike(line) ? 'title' : fields.some((x) => x.key === 'summary') ? 'notes' : 'summary'
+      const field = { key, value: line, start: p.start, end: p.end }
+      if (key === 'title') title = field
+      else fields.push(field)
+      j++
+      continue
+    }
     fields.push({ ...f, start: p.start, end: p.end })
     j++
     const next = paras[j]
@@ -127,6 +147,8 @@ export function findFrontMatter(text: string, paras: Para[]): FrontMatterResult 
       j++
     }
   }
+  // The title said again where the story starts (as a page copied with its heading shows it).
+  if (title && (fields.length > 0 || sawSeparator) && j < paras.length && paras[j]!.kind === 'text' && shortLine(text, paras[j]!, MAX_TITLE_LENGTH)?.toLowerCase() === title.value.toLowerCase()) j++
   // An epigraph under the header: a short passage and its attribution ("— A Handbook, 1962").
   if ((fields.length > 0 || title) && j + 1 < paras.length) {
     const quote = shortLine(text, paras[j]!, 600)
