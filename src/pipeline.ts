@@ -11,7 +11,13 @@ export interface AnalyzeOptions extends ReportOptions {
   path?: string
   /** The writer's corrections to the structure found (breaks, story bounds, headings), applied right after it. */
   corrections?: Corrections
+  /** Told as each stage begins, for a progress display; the stages take roughly the shares of the time given. */
+  onStage?: (stage: Stage) => void
 }
+
+/** The stages of an analysis, in order, and the share of its time each takes on a typical novel. */
+export const STAGES = { read: 0.1, structure: 0.1, annotate: 0.7, report: 0.1 } as const
+export type Stage = keyof typeof STAGES
 
 function toBytes(input: string | Uint8Array, caller: string): Uint8Array {
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
@@ -21,10 +27,15 @@ function toBytes(input: string | Uint8Array, caller: string): Uint8Array {
 }
 
 /** Structure (with the writer's corrections, if any), annotate, measure and report a source. */
-export function analyzeSource(source: Source, options: ReportOptions & { corrections?: Corrections } = {}): Report {
+export function analyzeSource(source: Source, options: ReportOptions & Pick<AnalyzeOptions, 'corrections' | 'onStage'> = {}): Report {
+  const { onStage, corrections, ...reportOptions } = options
+  onStage?.('structure')
   const found = structure(source)
-  const manuscript = hasCorrections(options.corrections) ? applyCorrections(found, options.corrections!) : found
-  return buildReport(annotate(manuscript), options)
+  const manuscript = hasCorrections(corrections) ? applyCorrections(found, corrections!) : found
+  onStage?.('annotate')
+  const annotated = annotate(manuscript)
+  onStage?.('report')
+  return buildReport(annotated, reportOptions)
 }
 
 /**
@@ -35,11 +46,13 @@ export function analyzeSource(source: Source, options: ReportOptions & { correct
  */
 export function analyze(input: string | Uint8Array, options: AnalyzeOptions = {}): Report {
   const bytes = toBytes(input, 'analyze')
+  options.onStage?.('read')
   return analyzeSource(readSource(bytes, options.path === undefined ? {} : { path: options.path }), options)
 }
 
 /** Analyse a document of any supported format, DOCX and EPUB included. */
 export async function analyzeBytes(input: string | Uint8Array, options: AnalyzeOptions = {}): Promise<Report> {
   const bytes = toBytes(input, 'analyzeBytes')
+  options.onStage?.('read')
   return analyzeSource(await readSourceAsync(bytes, options.path === undefined ? {} : { path: options.path }), options)
 }

@@ -3,12 +3,27 @@ import { describe, expect, it } from 'vitest'
 import * as api from '../src/index.js'
 
 describe('public API', () => {
+  /** The browser-safe core's values; the package adds the three that read files. */
+  const CORE = [
+    'CorrectionsError', 'FORMAT_EXTENSIONS', 'MAX_FILE_BYTES', 'SCHEMA_VERSION', 'STAGES', 'UnreadableInputError', 'VERSION', 'analyze', 'analyzeBytes',
+    'analyzeSource', 'annotate', 'applyCorrections', 'buildReport', 'compareReports', 'formatOfName', 'jsonPieces', 'measureAll', 'measures', 'mergeCorrections', 'parseCorrections',
+    'readSource', 'readSourceAsync', 'readText', 'renderCompareHtml', 'renderReportHtml', 'reportHtmlPieces', 'reportSchema', 'structure', 'toJson', 'tooLarge', 'validateReport',
+  ]
+
   it('exports exactly these values', () => {
-    expect(Object.keys(api).sort()).toEqual([
-      'CorrectionsError', 'FORMAT_EXTENSIONS', 'InputError', 'MAX_FILE_BYTES', 'SCHEMA_VERSION', 'UnreadableInputError', 'VERSION', 'analyze', 'analyzeBytes', 'analyzeFile',
-      'analyzeSource', 'annotate', 'applyCorrections', 'buildReport', 'formatOfName', 'measureAll', 'measures', 'mergeCorrections', 'parseCorrections', 'readSidecar', 'readSource', 'readSourceAsync', 'readText', 'reportSchema',
-      'structure', 'validateReport',
-    ])
+    expect(Object.keys(api).sort()).toEqual([...CORE, 'InputError', 'analyzeFile', 'readSidecar'].sort())
+  })
+
+  it('the core (proselens/core) exports the same but what needs Node', async () => {
+    const core = await import('../src/core.js')
+    expect(Object.keys(core).sort()).toEqual([...CORE].sort())
+    for (const name of CORE) expect((core as Record<string, unknown>)[name]).toBe((api as Record<string, unknown>)[name])
+  })
+
+  it('tells each stage as it begins, in order', () => {
+    const stages: string[] = []
+    api.analyze('She ran. He stayed.', { onStage: (s) => stages.push(s) })
+    expect(stages).toEqual(Object.keys(api.STAGES))
   })
 
   it('VERSION is package.json\'s version', () => {

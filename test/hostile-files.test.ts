@@ -124,7 +124,7 @@ describe('hostile files', () => {
     mkdirSync(works)
     const story = readFileSync('corpus/night-ferry.txt')
     for (let i = 0; i < 12; i++) writeFileSync(join(works, `w${String(i).padStart(2, '0')}.txt`), story)
-    const { runCorpus } = await import('../dist/corpus/run.js')
+    const { runCorpus } = await import('../dist/node/corpus/run.js')
     const files = readdirSync(works).sort().map((f) => join(works, f))
     let removed = false
     const out = join(dir, 'vanishing-out')

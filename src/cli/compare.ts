@@ -1,6 +1,6 @@
 import { basename, extname, join, relative, resolve } from 'node:path'
 import { compareReports } from '../compare/index.js'
-import { renderCompareHtml } from '../report/html.js'
+import { renderCompareHtml } from '../compare/html.js'
 import { jsonPieces } from '../report/json.js'
 import type { Io } from './analyze.js'
 import { writeAtomic } from '../node/write.js'

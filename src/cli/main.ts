@@ -4,9 +4,10 @@ import { fileURLToPath } from 'node:url'
 import { Command, CommanderError, InvalidArgumentError } from 'commander'
 import { MAX_FILE_BYTES } from '../node/input.js'
 import { VERSION } from '../version.js'
+import { appCommand } from './app.js'
 import { compareCommand } from './compare.js'
 import { corpusCommand, type CorpusCommandOptions } from './corpus.js'
-import { defaultJobs } from '../corpus/run.js'
+import { defaultJobs } from '../node/corpus/run.js'
 import { analyzeCommand, OUTPUT_FORMATS, type OutputFormat, type Io } from './analyze.js'
 import type { Corrections } from '../structure/corrections.js'
 
@@ -94,6 +95,14 @@ export function createCli(io: Io, setExit: (code: number) => void): Command {
     .option('--max-size <MB>', `refuse files larger than this many megabytes (default ${MAX_FILE_BYTES / 2 ** 20})`, parseMegabytes)
     .action(async (oldPath: string, newPath: string, opts: { out: string; quiet: boolean; maxSize?: number }) => {
       setExit(await compareCommand(oldPath, newPath, { out: opts.out, quiet: opts.quiet, ...(opts.maxSize === undefined ? {} : { maxBytes: opts.maxSize }) }, io))
+    })
+  program
+    .command('app')
+    .description('Write the app page (DIR/proselens.html): one file that analyses a manuscript dropped on it, in the browser, offline; the file never leaves the computer.')
+    .option('-o, --out <dir>', 'folder for the page', 'reports')
+    .option('-q, --quiet', 'print nothing but errors', false)
+    .action((opts: { out: string; quiet: boolean }) => {
+      setExit(appCommand(opts, io))
     })
   return program
 }

@@ -1,5 +1,5 @@
 import { WORD } from '../annotate/words.js'
-import { sceneFigures, type SceneFigures } from '../corpus/rows.js'
+import { sceneFigures, type SceneFigures } from '../report/figures.js'
 import type { Report, SceneReport } from '../report/types.js'
 import { TOOL_NAME, VERSION } from '../version.js'
 

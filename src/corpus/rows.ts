@@ -1,4 +1,7 @@
-import type { Report, SceneReport } from '../report/types.js'
+import { sceneFigures, type SceneFigures } from '../report/figures.js'
+import type { Report } from '../report/types.js'
+
+export { sceneFigures, type SceneFigures }
 
 /** One work as the corpus tables hold it: compact, so thousands fit in memory. */
 export interface WorkRow {
@@ -26,42 +29,10 @@ export interface WorkRow {
 }
 
 /** One scene of a work, for the corpus-wide scene table. */
-export interface SceneRow {
+export interface SceneRow extends SceneFigures {
   path: string
   scene: number
   chapter: number
-  chapterTitle: string | null
-  opening: string
-  words: number
-  sentences: number
-  meanSentence: number | null
-  medianSentence: number | null
-  dialogueShare: number | null
-  thoughtShare: number | null
-  tense: string | null
-  pov: string | null
-  character: string | null
-  slips: number
-}
-
-/** A scene's figures, as both the corpus tables and a comparison of drafts show them. */
-export type SceneFigures = Omit<SceneRow, 'path' | 'scene' | 'chapter'>
-
-export function sceneFigures(r: Report, s: SceneReport): SceneFigures {
-  return {
-    chapterTitle: r.chapters[s.chapter]?.title ?? null,
-    opening: s.opening,
-    words: s.words,
-    sentences: s.sentences,
-    meanSentence: s.sentenceLength.mean,
-    medianSentence: s.sentenceLength.median,
-    dialogueShare: s.dialogue.share,
-    thoughtShare: s.thought?.share ?? null,
-    tense: s.tense.dominant,
-    pov: s.pov.dominant,
-    character: s.pov.character,
-    slips: s.tense.slips.length,
-  }
 }
 
 /** A work that could not be analysed. */

@@ -1,4 +1,3 @@
-import { extname } from 'node:path'
 import type { Format } from '../types.js'
 
 /** File endings and the format each one suggests. */
@@ -16,7 +15,17 @@ export const FORMAT_EXTENSIONS: Readonly<Record<string, Format>> = {
   '.epub': 'epub',
 }
 
+/**
+ * A path's ending from its last dot, as Node's `path.extname` gives it ('' for none, for a name
+ * that starts with its only dot, or for a dot in a folder's name), for slash and backslash paths alike.
+ */
+export function extensionOf(path: string): string {
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1)
+  const dot = name.lastIndexOf('.')
+  return dot <= 0 ? '' : name.slice(dot)
+}
+
 /** The format the file's name suggests, or null. */
 export function formatOfName(path: string | undefined): Format | null {
-  return path ? (FORMAT_EXTENSIONS[extname(path).toLowerCase()] ?? null) : null
+  return path ? (FORMAT_EXTENSIONS[extensionOf(path).toLowerCase()] ?? null) : null
 }

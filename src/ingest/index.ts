@@ -1,10 +1,9 @@
-import { extname } from 'node:path'
 import type { Diagnostic, Format, Meta, Source } from '../types.js'
 import { readDocx } from './docx.js'
 import { readEpub } from './epub.js'
 import { readHtml, type HtmlReadState } from './html.js'
 import { readMarkdown } from './markdown.js'
-import { FORMAT_EXTENSIONS, formatOfName } from './formats.js'
+import { extensionOf, FORMAT_EXTENSIONS, formatOfName } from './formats.js'
 import type { DocumentBuilder } from './markup.js'
 import { controlDiagnostics, decodeText, readText, sourceOf, UnreadableInputError } from './text.js'
 import { readZip, ZipError } from './zip.js'
@@ -47,7 +46,7 @@ function mismatch(path: string | undefined, hint: Format | null, format: Format)
     {
       severity: 'warning',
       code: 'format-mismatch',
-      message: `The file is named as ${FORMAT_NAMES[hint]} (${extname(path)}) but its content is ${FORMAT_NAMES[format]}; it was read as ${FORMAT_NAMES[format]}.`,
+      message: `The file is named as ${FORMAT_NAMES[hint]} (${extensionOf(path)}) but its content is ${FORMAT_NAMES[format]}; it was read as ${FORMAT_NAMES[format]}.`,
     },
   ]
 }

@@ -1,5 +1,5 @@
 import type { Block, BlockRole, Markup, Meta, Span } from '../types.js'
-import { classify } from '../structure/04-classify.js'
+import { classify } from '../data/line-classes.js'
 import { normalise } from './03-normalise.js'
 
 /** A run of inline text as the markup gives it, before whitespace is collapsed. */

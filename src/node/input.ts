@@ -1,18 +1,16 @@
 import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs'
 import { stat } from 'node:fs/promises'
+import { MAX_FILE_BYTES, timeLimitSeconds, tooLarge as tooLargeFor } from '../ingest/limits.js'
 
 /** Thrown for a path that cannot be analysed (missing, a directory, unreadable). */
 export class InputError extends Error {
   override name = 'InputError'
 }
 
-/** The largest file read by default: far beyond any novel, short of what exhausts memory. */
-export const MAX_FILE_BYTES = 32 * 2 ** 20
+export { MAX_FILE_BYTES, timeLimitSeconds }
 
-/** The message for a file past the size limit. */
-export function tooLarge(path: string, size: number, maxBytes: number): string {
-  return `${path}: ${(size / 2 ** 20).toFixed(1)} MB is more than the ${(maxBytes / 2 ** 20).toFixed(0)} MB limit (raise it with --max-size)`
-}
+/** The message for a file past the size limit, telling how to raise it. */
+export const tooLarge = (path: string, size: number, maxBytes: number): string => tooLargeFor(path, size, maxBytes, 'raise it with --max-size')
 
 /**
  * The bytes of a story file, refused with an `InputError` that says why: missing, a directory,
@@ -101,10 +99,6 @@ export function outOfMemory(path: string, limitMb: number): string {
   return `${path}: the analysis ran out of memory (${limitMb} MB allowed for inputs of this size; raise it with --max-memory)`
 }
 
-/** Time a work may take by default: a minute, and 15 s a megabyte (ordinary prose needs 0.5 s). */
-export function timeLimitSeconds(bytes: number): number {
-  return Math.ceil(60 + (15 * bytes) / 2 ** 20)
-}
 
 /** The message for an input whose analysis ran past its time. */
 export function timedOut(path: string, seconds: number): string {

@@ -1,5 +1,5 @@
 import { Piscina } from 'piscina'
-import type { WorkResult, WorkTask } from '../corpus/worker.js'
+import type { WorkResult, WorkTask } from './corpus/worker.js'
 import { heapLimitMb, isOutOfMemory, outOfMemory, timedOut, timeLimitSeconds } from './input.js'
 
 export interface PoolLimits {
@@ -28,7 +28,7 @@ export class AnalysisPool {
   ) {
     this.heapMb = limits.heapMb ?? heapLimitMb(limits.largestBytes)
     this.pool = new Piscina<WorkTask, WorkResult>({
-      filename: new URL('../corpus/worker.js', import.meta.url).href,
+      filename: new URL('./corpus/worker.js', import.meta.url).href,
       maxThreads: threads,
       minThreads: threads,
       idleTimeout: 1000,

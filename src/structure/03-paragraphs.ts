@@ -1,6 +1,6 @@
 import { lineLength, type Line } from './01-lines.js'
 import type { LearntLayout } from './02-layout.js'
-import { classify, markerConfidence } from './04-classify.js'
+import { classify, markerConfidence } from '../data/line-classes.js'
 import { matchField } from './05-front-matter.js'
 
 /** A paragraph as the layout defines it, before it is classified. */

@@ -1,5 +1,5 @@
 import type { Chapter, Diagnostic, Manuscript, Matter, MatterField, Meta, ParagraphSeparator, Scene, SceneBreak, Span } from '../types.js'
-import { markerConfidence } from './04-classify.js'
+import { markerConfidence } from '../data/line-classes.js'
 import { hasCorrections, type Corrections } from './corrections-file.js'
 
 // What a corrections file says is read and checked in ./corrections-file.ts; here it is applied.

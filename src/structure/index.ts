@@ -4,7 +4,7 @@ import { AO3_ARCHIVE } from '../data/ao3.js'
 import { eachLine } from './01-lines.js'
 import { learnLayout, learnMarkupLayout, type LearntLayout } from './02-layout.js'
 import { buildParagraphs, type RawParagraph } from './03-paragraphs.js'
-import { classify, isHeading } from './04-classify.js'
+import { classify, isHeading } from '../data/line-classes.js'
 import { ao3TextFields, collapse, findFrontMatter, matchField } from './05-front-matter.js'
 import { findEndMatter } from './06-end-matter.js'
 import { settleHeadings, splitChapters } from './07-chapters.js'
@@ -12,7 +12,7 @@ import { calibrateBreaks, splitScenes, type RawScene } from './08-scenes.js'
 import { matterSections, type MatterSections } from './matter-sections.js'
 import type { Para } from './paragraph.js'
 
-export { markerConfidence, isHeading } from './04-classify.js'
+export { markerConfidence, isHeading } from '../data/line-classes.js'
 export { matchField } from './05-front-matter.js'
 
 /**

@@ -1,5 +1,5 @@
 import { ao3WorkText, backSectionHeading, contentsHeading, frontSectionHeading, gutenbergEnd, gutenbergStart } from '../data/book-matter.js'
-import { isHeading } from './04-classify.js'
+import { isHeading } from '../data/line-classes.js'
 import { shortLine } from './05-front-matter.js'
 import type { Para } from './paragraph.js'
 

@@ -1,4 +1,4 @@
-import type { ParagraphClass } from './04-classify.js'
+import type { ParagraphClass } from '../data/line-classes.js'
 import type { RawParagraph } from './03-paragraphs.js'
 
 /** A paragraph with its class (text, marker line, heading line, a note, or a rule from markup). */

@@ -1,14 +1,14 @@
 import { join } from 'node:path'
-import { writeAtomic } from '../node/write.js'
-import { readInput } from '../node/input.js'
-import { readSidecar, type Sidecar } from '../node/sidecar.js'
-import { mergeCorrections, type Corrections } from '../structure/corrections.js'
-import { analyzeBytes } from '../pipeline.js'
-import { reportHtmlPieces } from '../report/html.js'
-import { jsonPieces } from '../report/json.js'
-import type { Report } from '../report/types.js'
+import { writeAtomic } from '../write.js'
+import { readInput } from '../input.js'
+import { readSidecar, type Sidecar } from '../sidecar.js'
+import { mergeCorrections, type Corrections } from '../../structure/corrections.js'
+import { analyzeBytes } from '../../pipeline.js'
+import { reportHtmlPieces } from '../../report/html.js'
+import { jsonPieces } from '../../report/json.js'
+import type { Report } from '../../report/types.js'
 import { cacheKey, outputsExist, readCache, writeCache, type CacheEntry } from './cache.js'
-import { rowsOf, type WorkRow } from './rows.js'
+import { rowsOf, type WorkRow } from '../../corpus/rows.js'
 
 /** One work for a worker, and where its reports go. */
 export interface WorkTask {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { writeAtomic } from '../node/write.js'
-import type { SceneRow, WorkRow } from './rows.js'
+import { writeAtomic } from '../write.js'
+import type { SceneRow, WorkRow } from '../../corpus/rows.js'
 
 /** Where a run keeps what it knows about each work, inside the output folder. */
 export const CACHE_DIR = '.proselens-cache'

@@ -1,5 +1,5 @@
-import { canonicalMarkers, MAX_MARKER_LENGTH, notMarker } from '../data/scene-markers.js'
-import { chapterHeadings, MAX_HEADING_LENGTH } from '../data/chapter-headings.js'
+import { canonicalMarkers, MAX_MARKER_LENGTH, notMarker } from './scene-markers.js'
+import { chapterHeadings, MAX_HEADING_LENGTH } from './chapter-headings.js'
 
 export type ParagraphClass = 'marker' | 'heading' | 'text'
 

@@ -1,12 +1,12 @@
 import { availableParallelism } from 'node:os'
 import { readdir, rm } from 'node:fs/promises'
 import { dirname, extname, join, relative, resolve, sep } from 'node:path'
-import { TEMPORARY } from '../node/write.js'
-import { largestFile } from '../node/input.js'
-import { AnalysisPool } from '../node/pool.js'
-import { VERSION } from '../version.js'
+import { TEMPORARY } from '../write.js'
+import { largestFile } from '../input.js'
+import { AnalysisPool } from '../pool.js'
+import { VERSION } from '../../version.js'
 import { readCache } from './cache.js'
-import type { FailureRow, SceneRow, WorkRow } from './rows.js'
+import type { FailureRow, SceneRow, WorkRow } from '../../corpus/rows.js'
 
 export interface CorpusOptions {
   out: string

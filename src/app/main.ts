@@ -1,0 +1,241 @@
+/**
+ * The app page: a writer drops or picks a manuscript, the analysis worker reads it on this
+ * machine, and the report page `analyze` writes appears, with buttons to save it (HTML, JSON)
+ * and to compare it with another draft. Nothing is sent anywhere: the page's policy allows no
+ * request, and the worker is made from source text inside the page.
+ */
+import type { Report } from '../report/types.js'
+import type { Comparison } from '../compare/index.js'
+import { FORMAT_EXTENSIONS } from '../ingest/formats.js'
+import { MAX_FILE_BYTES, tooLarge } from '../ingest/limits.js'
+import type { Reply, Request } from './protocol.js'
+
+declare global {
+  interface Window {
+    /** The report the page shows (the JSON `analyze` writes, parsed); set when one is ready. */
+    proselensReport?: Report
+    /** The comparison the page shows, when it shows one. */
+    proselensComparison?: Comparison
+    /** For tests and scripts: the time an analysis may take, in milliseconds, instead of the default. */
+    proselensTimeLimitMs?: number
+  }
+}
+
+/** The stages' share of the work, for the progress bar (see `STAGES` in the pipeline). */
+const STAGE_DONE: Record<string, number> = { read: 0.05, structure: 0.15, annotate: 0.3, report: 0.9 }
+const STAGE_LABEL: Record<string, string> = { read: 'Reading the file', structure: 'Finding chapters and scenes', annotate: 'Reading sentences, dialogue and tense', report: 'Writing the report' }
+
+/** Time an analysis may take: a minute, and 15 s a megabyte, as on the command line. */
+const timeLimitMs = (bytes: number) => window.proselensTimeLimitMs ?? Math.ceil(60 + (15 * bytes) / 2 ** 20) * 1000
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
+const dropZone = $<HTMLElement>('drop')
+const picker = $<HTMLInputElement>('pick')
+const comparePicker = $<HTMLInputElement>('pick-compare')
+const status = $<HTMLElement>('status')
+const progress = $<HTMLProgressElement>('progress')
+const view = $<HTMLIFrameElement>('view')
+const saveHtml = $<HTMLButtonElement>('save-html')
+const saveJson = $<HTMLButtonElement>('save-json')
+const compareButton = $<HTMLButtonElement>('compare')
+const backButton = $<HTMLButtonElement>('back')
+picker.accept = comparePicker.accept = Object.keys(FORMAT_EXTENSIONS).join(',')
+
+/** What the page shows now: a report, and perhaps a comparison drawn over it. */
+interface Shown {
+  name: string
+  lastModified: number
+  report: Report
+  json: string
+  html: string
+}
+let current: Shown | null = null
+let comparing: { json: string; html: string; name: string } | null = null
+
+let worker: Worker | null = null
+let nextId = 1
+let pending: { id: number; timer: number; resolve(reply: Reply): void } | null = null
+
+/** The analysis worker, made from the source text the page carries (no request). */
+function startWorker(): Worker {
+  const source = document.getElementById('proselens-worker')!.textContent!
+  const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }))
+  const w = new Worker(url)
+  URL.revokeObjectURL(url)
+  w.onmessage = (event: MessageEvent<Reply>) => {
+    const reply = event.data
+    if (reply.type === 'ready') {
+      document.documentElement.dataset.worker = 'ready'
+      return
+    }
+    if (!pending || reply.id !== pending.id) return
+    if (reply.type === 'stage') {
+      progress.value = STAGE_DONE[reply.stage] ?? progress.value
+      say(`${STAGE_LABEL[reply.stage] ?? reply.stage}…`)
+      return
+    }
+    const done = pending
+    pending = null
+    clearTimeout(done.timer)
+    done.resolve(reply)
+  }
+  w.onerror = (event) => {
+    event.preventDefault()
+    if (!pending) say(`The analysis could not start in this browser (${event.message || 'an error in the worker'}).`, true)
+    finishWith({ type: 'error', id: pending?.id ?? 0, message: `the analysis failed (${event.message || 'an error in the worker'})` })
+  }
+  return w
+}
+
+/** End the pending analysis with this reply (an error from the worker or its time limit). */
+function finishWith(reply: Reply): void {
+  if (!pending) return
+  const done = pending
+  pending = null
+  clearTimeout(done.timer)
+  done.resolve(reply)
+}
+
+function say(message: string, error = false): void {
+  status.textContent = message
+  status.classList.toggle('error', error)
+}
+
+/** Analyse a file in the worker, with a time limit past which the worker is stopped and replaced. */
+async function analyse(file: File, against?: Request extends { against?: infer A } ? A : never): Promise<Reply> {
+  const id = nextId++
+  // Refused before a byte is read, as the command line refuses it.
+  if (file.size > MAX_FILE_BYTES) return { type: 'error', id, message: tooLarge(file.name, file.size, MAX_FILE_BYTES) }
+  const bytes = await file.arrayBuffer()
+  const limit = timeLimitMs(bytes.byteLength)
+  worker ??= startWorker()
+  return new Promise<Reply>((resolve) => {
+    const timer = window.setTimeout(() => {
+      worker?.terminate()
+      worker = startWorker()
+// The page takes a file from now on; one given before the worker has loaded waits for it.
+document.documentElement.dataset.ready = 'true'
+      finishWith({ type: 'error', id, message: `${file.name}: the analysis took longer than ${+(limit / 1000).toFixed(3)} s and was stopped` })
+    }, limit)
+    pending = { id, timer, resolve }
+    const request: Request = { type: 'analyze', id, name: file.name, bytes, ...(against ? { against } : {}) }
+    worker!.postMessage(request, [bytes])
+  })
+}
+
+let busy = false
+
+/** Open a manuscript: analyse it and show its report. */
+async function open(file: File): Promise<void> {
+  if (busy) return
+  busy = true
+  document.documentElement.dataset.state = 'working'
+  progress.hidden = false
+  progress.value = 0
+  say(`Reading ${file.name}…`)
+  const started = performance.now()
+  const reply = await analyse(file)
+  busy = false
+  progress.hidden = true
+  if (reply.type !== 'report') {
+    document.documentElement.dataset.state = current ? 'report' : 'empty'
+    say(reply.type === 'error' ? reply.message : 'unexpected reply', true)
+    return
+  }
+  current = { name: file.name, lastModified: file.lastModified, report: reply.report, json: reply.json, html: reply.html }
+  comparing = null
+  window.proselensReport = reply.report
+  delete window.proselensComparison
+  show(reply.html)
+  say(`${file.name}: ${reply.report.totals.words.toLocaleString('en')} words in ${reply.report.scenes.length} scene${reply.report.scenes.length === 1 ? '' : 's'}, read in ${((performance.now() - started) / 1000).toFixed(1)} s on this computer.`)
+}
+
+/** Compare another draft with the one shown: the older file is read as the earlier draft. */
+async function compareWith(file: File): Promise<void> {
+  if (busy || !current) return
+  busy = true
+  progress.hidden = false
+  progress.value = 0
+  say(`Reading ${file.name} to compare…`)
+  const reply = await analyse(file, { report: current.report, older: current.lastModified <= file.lastModified })
+  busy = false
+  progress.hidden = true
+  if (reply.type !== 'comparison') {
+    say(reply.type === 'error' ? reply.message : 'unexpected reply', true)
+    return
+  }
+  comparing = { json: reply.json, html: reply.html, name: file.name }
+  window.proselensComparison = reply.comparison
+  show(reply.html)
+  const [older, newer] = current.lastModified <= file.lastModified ? [current.name, file.name] : [file.name, current.name]
+  say(`Comparing ${older} (earlier) with ${newer} (later).`)
+}
+
+/** Show a page the renderer wrote, in a frame of its own that may run its scripts but nothing else. */
+function show(html: string): void {
+  view.srcdoc = html
+  document.documentElement.dataset.state = comparing ? 'comparison' : 'report'
+  saveHtml.disabled = saveJson.disabled = compareButton.disabled = false
+  backButton.hidden = !comparing
+}
+
+/** Offer text as a file to save (made here, never fetched). */
+function download(text: string, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+const baseName = (name: string) => name.replace(/\.[^.]+$/, '') || 'report'
+
+saveHtml.addEventListener('click', () => {
+  if (!current) return
+  if (comparing) download(comparing.html, `${baseName(current.name)}.compare.html`, 'text/html')
+  else download(current.html, `${baseName(current.name)}.html`, 'text/html')
+})
+saveJson.addEventListener('click', () => {
+  if (!current) return
+  if (comparing) download(comparing.json, `${baseName(current.name)}.compare.json`, 'application/json')
+  else download(current.json, `${baseName(current.name)}.json`, 'application/json')
+})
+compareButton.addEventListener('click', () => comparePicker.click())
+backButton.addEventListener('click', () => {
+  if (!current) return
+  comparing = null
+  delete window.proselensComparison
+  show(current.html)
+})
+picker.addEventListener('change', () => {
+  const file = picker.files?.[0]
+  picker.value = ''
+  if (file) void open(file)
+})
+comparePicker.addEventListener('change', () => {
+  const file = comparePicker.files?.[0]
+  comparePicker.value = ''
+  if (file) void compareWith(file)
+})
+
+// A file dropped anywhere on the page opens it; with a report shown, holding Shift compares.
+window.addEventListener('dragover', (event) => {
+  event.preventDefault()
+  dropZone.classList.add('over')
+})
+window.addEventListener('dragleave', () => dropZone.classList.remove('over'))
+window.addEventListener('drop', (event) => {
+  event.preventDefault()
+  dropZone.classList.remove('over')
+  const file = event.dataTransfer?.files[0]
+  if (!file) return
+  if (current && event.shiftKey) void compareWith(file)
+  else void open(file)
+})
+
+worker = startWorker()
+// The page takes a file from now on; one given before the worker has loaded waits for it.
+document.documentElement.dataset.ready = 'true'

@@ -1,0 +1,29 @@
+import { page } from '../report/page.js'
+import type { CorpusSummary } from './summary.js'
+
+/** The index of a corpus run: every work in a sortable table, distributions, links to reports. */
+export function renderCorpusHtml(summary: CorpusSummary & { html?: boolean }): string {
+  const histogram = (id: string, title: string) => `<figure class="chart-box"><figcaption class="caption">${title}</figcaption><div class="chart rhythm"><canvas id="${id}" role="img" aria-label="${title}"></canvas></div><details class="data" id="${id}-data"><summary>As a table</summary><div class="scroll"></div></details></figure>`
+  const body = `<header>
+<h1 id="title"></h1>
+<ul class="figures" id="figures" aria-label="Totals"></ul>
+</header>
+<main>
+<section aria-labelledby="dist-h">
+<h2 id="dist-h">Across the corpus</h2>
+${histogram('words-chart', 'Words per work')}
+${histogram('sentence-chart', 'Mean sentence length per work (words)')}
+${histogram('dialogue-chart', 'Dialogue share per work (%)')}
+</section>
+<section aria-labelledby="works-h">
+<h2 id="works-h">Works</h2>
+<p class="caption">Sort by any column; a title opens the work's own report. The same table is in works.csv, and every scene in scenes.csv.</p>
+<div class="scenes-wrap"><table class="scenes" id="works-table"><caption class="sr-only">One row per work</caption></table></div>
+</section>
+<section aria-labelledby="failures-h">
+<h2 id="failures-h">Failures</h2>
+<ul class="diagnostics" id="failures"></ul>
+</section>
+</main>`
+  return [...page({ title: `Corpus of ${summary.works} works — proselens`, body, data: summary, script: 'corpus.js' })].join('')
+}

@@ -1,0 +1,261 @@
+// The app page (proselens app): built from the sources, opened from disk in Chromium, fed every
+// corpus story in every format; its reports must be the command line's, byte for byte.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Document, Packer, Paragraph } from 'docx'
+import JSZip from 'jszip'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+// @ts-expect-error: a plain ES module script without types
+import { APP_CSP, APP_PAGE, buildApp, bundle } from '../scripts/build-app.mjs'
+// @ts-expect-error: a plain ES module script without types
+import { renderAll, storyModel } from '../scripts/render-formats.mjs'
+import { analyzeFile } from '../src/node/analyze-file.js'
+import { toJson } from '../src/report/json.js'
+import { compareReports } from '../src/compare/index.js'
+import { MAX_FILE_BYTES } from '../src/ingest/limits.js'
+import type { Report } from '../src/report/types.js'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const haveChromium = existsSync(CHROMIUM)
+
+const dir = mkdtempSync(join(tmpdir(), 'proselens-app-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+let built: { html: string; inputs: string[] }
+beforeAll(async () => {
+  built = await buildApp()
+  writeFileSync(join(dir, 'proselens.html'), built.html)
+}, 120_000)
+
+describe('the app page as built', () => {
+  it('is the committed app/proselens.html: rebuild it with npm run app when this fails', () => {
+    expect(existsSync(APP_PAGE)).toBe(true)
+    const committed = readFileSync(APP_PAGE, 'utf8')
+    expect(committed.length).toBe(built.html.length)
+    expect(committed === built.html).toBe(true)
+  })
+
+  it('is one file under 6 MB whose policy allows no request', () => {
+    expect(Buffer.byteLength(built.html)).toBeLessThan(6 * 2 ** 20)
+    expect(built.html).toContain(`<meta http-equiv="Content-Security-Policy" content="${APP_CSP}">`)
+    for (const directive of ["default-src 'none'", "connect-src 'none'", "form-action 'none'"]) expect(APP_CSP).toContain(directive)
+    // Nothing the page carries names a place to load from.
+    expect(APP_CSP).not.toMatch(/https?:|\*/)
+    expect(built.html).not.toMatch(/<(?:script|link|img|iframe)[^>]*\s(?:src|href)=["']?(?:https?:|\/\/)/i)
+  })
+
+  it('bundles the core and nothing of src/node or src/cli, with no Node module in it', () => {
+    const ours = built.inputs.filter((i) => i.startsWith('src/'))
+    for (const layer of ['src/ingest/', 'src/structure/', 'src/annotate/', 'src/measure/', 'src/report/', 'src/compare/']) expect(ours.some((i) => i.startsWith(layer))).toBe(true)
+    expect(ours.filter((i) => i.startsWith('src/node/') || i.startsWith('src/cli/'))).toEqual([])
+    expect(built.inputs.filter((i) => /^node:|^(?:fs|path|os|crypto|stream|zlib|worker_threads)$/.test(i))).toEqual([])
+  })
+
+  it('the whole core (src/core.ts) bundles for browsers; any Node import fails the bundle, naming its file', async () => {
+    const core = await bundle('src/core.ts')
+    expect(core.inputs).toContain('src/pipeline.ts')
+    const bad = join('src', `tmp-node-import-${process.pid}.ts`)
+    writeFileSync(bad, "import { readFileSync } from 'node:fs'\nexport const x = readFileSync\n")
+    try {
+      await expect(bundle(bad)).rejects.toThrow(new RegExp(`tmp-node-import-${process.pid}\\.ts imports the Node built-in "node:fs"`))
+    } finally {
+      rmSync(bad)
+    }
+  })
+
+  it('no file of the core names a Node built-in or Buffer', () => {
+    const files = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(d, e.name)) : e.name.endsWith('.ts') ? [join(d, e.name)] : []))
+    const core = files('src').filter((f) => !/^src[\\/](?:node|cli)[\\/]/.test(f))
+    const offenders = core.filter((f) => /from ['"]node:|\bBuffer\b|\bprocess\.(?:env|cwd|exit)/.test(readFileSync(f, 'utf8')))
+    expect(offenders).toEqual([])
+  })
+})
+
+/** Every corpus story, and every format each plain-text story is rendered into. */
+function storyFiles(): string[] {
+  const out = readdirSync('corpus').filter((f) => /\.(?:txt|md|html)$/.test(f)).map((f) => join('corpus', f))
+  return out
+}
+
+describe.skipIf(!haveChromium)('the app page in Chromium', () => {
+  let browser: Browser
+  let page: Page
+  const requests: string[] = []
+  const errors: string[] = []
+  const files: string[] = []
+  let downloads = 0
+
+  beforeAll(async () => {
+    files.push(...storyFiles())
+    for (const f of readdirSync('corpus').filter((f) => f.endsWith('.txt')).sort()) {
+      const stem = f.replace(/\.txt$/, '')
+      const renders: Record<string, string | Buffer> = await renderAll(storyModel(new Uint8Array(readFileSync(`corpus/${f}`)), `corpus/${f}`))
+      for (const [ending, data] of Object.entries(renders)) {
+        writeFileSync(join(dir, stem + ending), data)
+        files.push(join(dir, stem + ending))
+      }
+    }
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS })
+    page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1200, height: 900 } })
+    const url = `file://${join(dir, 'proselens.html')}`
+    page.on('request', (r) => {
+      // The worker is made from a blob the page holds: that is no request to anywhere.
+      if (r.url() !== url && !r.url().startsWith('blob:')) requests.push(r.url())
+    })
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text())
+    })
+    page.on('pageerror', (e) => errors.push(String(e)))
+    await page.goto(url)
+    await page.waitForSelector('html[data-ready=true]', { state: 'attached', timeout: 10_000 })
+  }, 180_000)
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  /** Give the page a file and wait for its report, or its error message. */
+  async function drop(path: string, input = '#pick'): Promise<{ report: Report | null; status: string }> {
+    await page.evaluate(() => {
+      delete window.proselensReport
+      delete window.proselensComparison
+      document.getElementById('status')!.textContent = ''
+    })
+    await page.setInputFiles(input, path)
+    const key = input === '#pick' ? 'proselensReport' : 'proselensComparison'
+    await page.waitForFunction((k) => (window as unknown as Record<string, unknown>)[k] !== undefined || document.getElementById('status')!.classList.contains('error'), key, { timeout: 60_000 })
+    const report = await page.evaluate(() => window.proselensReport ?? null)
+    return { report: report as Report | null, status: (await page.textContent('#status')) ?? '' }
+  }
+
+  async function saved(button: string): Promise<string> {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)])
+    const path = join(dir, `saved-${++downloads}-${download.suggestedFilename()}`)
+    await download.saveAs(path)
+    return readFileSync(path, 'utf8')
+  }
+
+  /** The command line's JSON for a file, with the path as the page names it (the file's name). */
+  async function cliJson(path: string): Promise<string> {
+    const report = await analyzeFile(path)
+    return toJson({ ...report, source: { ...report.source, path: path.split('/').pop()! } })
+  }
+
+  it('every corpus story in every format: the saved JSON is the command line\'s, byte for byte (apart from the path), with no request', async () => {
+    expect(files.length).toBeGreaterThanOrEqual(12 + 7 * 9)
+    const formats = new Set<string>()
+    for (const f of files) {
+      const { report, status } = await drop(f)
+      expect(status, f).not.toMatch(/error|cannot|failed/i)
+      expect(report, f).not.toBeNull()
+      formats.add(report!.source.format)
+      expect(await saved('#save-json'), f).toBe(await cliJson(f))
+    }
+    expect([...formats].sort()).toEqual(['docx', 'epub', 'html', 'markdown', 'text'])
+    expect(requests).toEqual([])
+    expect(errors).toEqual([])
+  }, 600_000)
+
+  it('shows the report page analyze writes, drawn in its frame, and saves it whole', async () => {
+    const { report } = await drop('corpus/the-copper-kite.html')
+    const frame = page.frame({ url: 'about:srcdoc' })!
+    await frame.waitForSelector('html[data-ready=true]', { state: 'attached', timeout: 10_000 })
+    expect(await frame.textContent('#title')).toBe('The Copper Kite')
+    expect(await frame.locator('#story section.scene').count()).toBe(report!.scenes.length)
+    const html = await saved('#save-html')
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true)
+    expect(html).toContain('<title>The Copper Kite — proselens report</title>')
+    // The page's figures are the embedded report's.
+    const embedded = JSON.parse(/<script type="application\/json" id="proselens-data">([\s\S]*?)<\/script>/.exec(html)![1]!)
+    expect(embedded.totals).toEqual(report!.totals)
+    // Neither the page nor the report it shows may fetch anything.
+    const blocked = async (where: Page | NonNullable<ReturnType<Page['frame']>>) =>
+      where.evaluate(() => fetch('http://127.0.0.1:9/x').then(() => 'fetched', () => 'blocked'))
+    expect(await blocked(page)).toBe('blocked')
+    expect(await blocked(frame)).toBe('blocked')
+    expect(requests).toEqual([])
+  })
+
+  it('compares with another draft: the older file is the earlier version', async () => {
+    const older = join(dir, 'draft-1.txt')
+    const newer = join(dir, 'draft-2.txt')
+    const text = readFileSync('corpus/the-salt-ledger.txt', 'utf8')
+    writeFileSync(older, text)
+    writeFileSync(newer, `${text.trimEnd()}\n\nOne more closing line here.\n`)
+    const { utimesSync } = await import('node:fs')
+    utimesSync(older, new Date('2026-01-01'), new Date('2026-01-01'))
+    await drop(newer)
+    await drop(older, '#pick-compare')
+    const comparison = await page.evaluate(() => window.proselensComparison as unknown as ReturnType<typeof compareReports>)
+    const expected = compareReports(await analyzeFile(older), await analyzeFile(newer))
+    expect(comparison.old.words).toBe(expected.old.words)
+    expect(comparison.new.words).toBe(expected.new.words)
+    expect(comparison.new.words - comparison.old.words).toBe(5)
+    expect(comparison.pairs.map((p) => p.status)).toEqual(expected.pairs.map((p) => p.status))
+    const frame = page.frame({ url: 'about:srcdoc' })!
+    await frame.waitForSelector('#compare-chart', { state: 'attached', timeout: 10_000 })
+    expect(await page.isVisible('#back')).toBe(true)
+    await page.click('#back')
+    await page.frame({ url: 'about:srcdoc' })!.waitForSelector('#scene-table', { state: 'attached', timeout: 10_000 })
+  })
+
+  it('a PDF, a damaged .docx, a zip bomb and a file past the size limit each get one plain message; the next file is read', async () => {
+    const pdf = join(dir, 'notes.pdf')
+    writeFileSync(pdf, '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n')
+    const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('She ran.')] }] }))
+    const damaged = join(dir, 'damaged.docx')
+    writeFileSync(damaged, docx.subarray(0, Math.floor(docx.length / 2)))
+    const zip = new JSZip()
+    zip.file('mimetype', 'application/epub+zip')
+    zip.file('OEBPS/big.xhtml', 'a'.repeat(20 * 2 ** 20))
+    const bomb = join(dir, 'bomb.epub')
+    writeFileSync(bomb, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } }))
+    const huge = join(dir, 'huge.txt')
+    writeFileSync(huge, Buffer.alloc(MAX_FILE_BYTES + 1024, 'word '))
+    const cases: [string, RegExp][] = [
+      [pdf, /^notes\.pdf: .*PDF/],
+      [damaged, /^damaged\.docx: .*(?:corrupt|truncated|damaged)/],
+      [bomb, /^bomb\.epub: .*zip bomb/],
+      [huge, /^huge\.txt: 32\.0 MB is more than the 32 MB limit$/],
+    ]
+    for (const [file, message] of cases) {
+      const { report, status } = await drop(file)
+      expect(report, file).toBeNull()
+      expect(status, file).toMatch(message)
+      expect(status.split('\n')).toHaveLength(1)
+    }
+    const { report } = await drop('corpus/night-ferry.txt')
+    expect(report!.totals.words).toBeGreaterThan(1000)
+  })
+
+  it('stops an analysis past its time limit, says so, and reads the next file with a new worker', async () => {
+    await page.evaluate(() => (window.proselensTimeLimitMs = 1))
+    const { report, status } = await drop('corpus/the-hollow-week.txt')
+    expect(report).toBeNull()
+    expect(status).toBe('the-hollow-week.txt: the analysis took longer than 0.001 s and was stopped')
+    await page.evaluate(() => delete window.proselensTimeLimitMs)
+    const next = await drop('corpus/the-hollow-week.txt')
+    expect(next.report!.source.path).toBe('the-hollow-week.txt')
+  })
+
+  it('stays responsive while a long book is analysed, showing progress', async () => {
+    const long = join(dir, 'long.txt')
+    writeFileSync(long, Array.from({ length: 12 }, () => readFileSync('corpus/the-glass-orchard.txt', 'utf8')).join('\n\n* * *\n\n'))
+    await page.evaluate(() => delete window.proselensReport)
+    await page.setInputFiles('#pick', long)
+    // The page's own thread answers at once while the worker reads.
+    const ticks = await page.evaluate(async () => {
+      const seen: number[] = []
+      while (!window.proselensReport && seen.length < 400) {
+        await new Promise((r) => setTimeout(r, 10))
+        seen.push((document.getElementById('progress') as HTMLProgressElement).value)
+      }
+      return seen
+    })
+    expect(ticks.length).toBeGreaterThan(5)
+    expect(new Set(ticks).size).toBeGreaterThan(1)
+    await page.waitForFunction(() => window.proselensReport !== undefined, null, { timeout: 60_000 })
+  })
+})
