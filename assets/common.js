@@ -18,16 +18,17 @@ var proselens = (function () {
    * A table sortable by any column through buttons in its header (so by keyboard too), with
    * aria-sort kept up to date. Columns: {key, label, text, value(item), sortValue(item)?,
    * ascendingFirst?}; text columns sort A–Z first, numbers largest first. Blanks always go last,
-   * ties keep the items' own order. options: {sortKey: initial key or null, row(item, cells)}.
+   * ties keep the items' own order. options: {sortKey: initial key or null, ascending: its
+   * direction (default true), row(item, cells)}.
    */
   function sortableTable(table, columns, items, options) {
     var headRow = el('tr')
     var body = el('tbody')
     var sortKey = options.sortKey || null
-    var ascending = true
+    var ascending = options.ascending === undefined ? true : !!options.ascending
     columns.forEach(function (c) {
       var btn = el('button', { type: 'button', text: c.label, 'aria-label': 'Sort by ' + c.label })
-      var th = el('th', { scope: 'col', class: c.text ? 'text' : null, 'data-key': c.key, 'aria-sort': c.key === sortKey ? 'ascending' : 'none' }, [btn])
+      var th = el('th', { scope: 'col', class: c.text ? 'text' : null, 'data-key': c.key, 'aria-sort': c.key === sortKey ? (ascending ? 'ascending' : 'descending') : 'none' }, [btn])
       btn.addEventListener('click', function () {
         if (sortKey === c.key) ascending = !ascending
         else { sortKey = c.key; ascending = c.ascendingFirst !== undefined ? c.ascendingFirst : !!c.text }

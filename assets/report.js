@@ -6,54 +6,26 @@
   var LONG_SENTENCE = 40
   var SHORT = { first: '1st', second: '2nd', third: '3rd', present: 'pres.', mixed: 'mixed', past: 'past' }
   var el = proselens.el, $ = proselens.$, color = proselens.color, fmt = proselens.fmt, pct = proselens.pct
-  var report = proselens.data()
-  var scenes = report.scenes
-  var chapters = report.chapters
-  var text = typeof report.text === 'string' ? report.text : null
-  var chapterOf = function (s) { return chapters[s.chapter] }
-  var chapterName = function (c) { return c.title || (chapters.length > 1 ? 'Chapter ' + (c.index + 1) : '') }
-  var sceneLabel = function (s) { return 'Scene ' + (s.index + 1) }
+  var chartsOk = proselens.chartDefaults()
 
-  /* ---------------------------------------------------------------- header */
-  var meta = report.meta || {}
-  var title = meta.title || (report.source.path ? report.source.path.split(/[\\/]/).pop() : 'Untitled')
-  document.title = title + ' — proselens report'
-  $('title').textContent = title
-  if (meta.author) $('byline').textContent = 'by ' + meta.author
-  var metaBox = $('meta')
-  function metaLine(label, value) {
-    if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return
-    var v = Array.isArray(value) ? value.join(', ') : String(value)
-    metaBox.appendChild(el('p', { class: 'meta-line' }, [el('b', { text: label + ': ' }), document.createTextNode(v)]))
+  /* Listeners on elements that outlive one drawing (the window, the canvases, the data tables'
+   * <details>), taken off before the next drawing so a redrawn page reacts once, to new data. */
+  var held = []
+  function on(target, type, fn) {
+    target.addEventListener(type, fn)
+    held.push([target, type, fn])
   }
-  metaLine('Rating', meta.rating)
-  metaLine('Fandom', meta.fandom)
-  metaLine('Warnings', meta.warnings)
-  metaLine('Relationships', meta.relationships)
-  metaLine('Characters', meta.characters)
-  metaLine('Tags', meta.tags)
-  metaLine('Summary', meta.summary)
-  metaLine('Source', (report.source.path || 'text') + ' (' + report.source.format + ', ' + report.source.encoding + ')')
-  if (meta.notes && meta.notes.length) {
-    var notes = el('details', { class: 'notes' }, [el('summary', { text: "Author's notes (" + meta.notes.length + ')' })])
-    meta.notes.forEach(function (n) { notes.appendChild(el('p', { text: n })) })
-    metaBox.appendChild(notes)
+  function release() {
+    held.forEach(function (h) { h[0].removeEventListener(h[1], h[2]) })
+    held = []
   }
-  var t = report.totals
-  var figures = [
-    [fmt(t.words, 0), 'words'],
-    [fmt(scenes.length, 0), scenes.length === 1 ? 'scene' : 'scenes'],
-    [fmt(chapters.length, 0), chapters.length === 1 ? 'chapter' : 'chapters'],
-    [t.readingMinutes >= 60 ? Math.floor(t.readingMinutes / 60) + ' h ' + Math.round(t.readingMinutes % 60) + ' min' : Math.round(t.readingMinutes) + ' min', 'reading time'],
-    [pct(t.dialogue.share), 'dialogue'],
-    [t.thought ? pct(t.thought.share) : '–', 'thought (italics)'],
-    [fmt(t.sentenceLength.mean), 'mean sentence (words)'],
-    [t.tense.dominant || '–', 'dominant tense'],
-    [t.pov.dominant ? t.pov.dominant + ' person' : '–', 'point of view'],
-    [fmt(t.tense.slips.length, 0), 'tense slips'],
-  ]
-  var figList = $('figures')
-  figures.forEach(function (f) { figList.appendChild(el('li', null, [el('span', { class: 'v', text: f[0] }), el('span', { class: 'k', text: f[1] })])) })
+  /* The canvas's chart from an earlier drawing, destroyed so a new one can take its place. */
+  function freshCanvas(id) {
+    var canvas = $(id)
+    var old = window.Chart.getChart(canvas)
+    if (old) old.destroy()
+    return canvas
+  }
 
   /* ------------------------------------------------------------ navigation */
   function goToScene(i) {
@@ -68,311 +40,400 @@
     if (history.replaceState) history.replaceState(null, '', '#scene-' + i)
   }
 
-  /* ---------------------------------------------------------------- charts */
-  var chartsOk = proselens.chartDefaults()
-  var sceneLabels = scenes.map(function (s) { return String(s.index + 1) })
-  var chapterStarts = chapters.map(function (c) { return c.scenes[0] }).filter(function (i) { return i !== undefined && i > 0 })
-  var chapterLines = {
-    id: 'chapterLines',
-    afterDatasetsDraw: function (chart) {
-      var x = chart.scales.x
-      var area = chart.chartArea
-      var ctx = chart.ctx
-      ctx.save()
-      ctx.strokeStyle = color('muted')
-      ctx.setLineDash([4, 3])
-      ctx.lineWidth = 1
-      chapterStarts.forEach(function (i) {
-        var px = (x.getPixelForValue(i - 1) + x.getPixelForValue(i)) / 2
-        ctx.beginPath()
-        ctx.moveTo(px, area.top)
-        ctx.lineTo(px, area.bottom)
-        ctx.stroke()
-      })
-      ctx.restore()
-    },
-  }
-  var baseOptions = function () {
-    return {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      interaction: { mode: 'index', intersect: false },
-      plugins: { legend: { display: false } },
-      scales: {},
-    }
-  }
+  /**
+   * Draw a report into the page: every container it fills is emptied first and every chart
+   * replaced, so it can run again on new data (the live view of `proselens watch`).
+   */
+  function draw(report) {
+    release()
+    window.proselensReport = report
+    var scenes = report.scenes
+    var chapters = report.chapters
+    var text = typeof report.text === 'string' ? report.text : null
+    var chapterOf = function (s) { return chapters[s.chapter] }
+    var chapterName = function (c) { return c.title || (chapters.length > 1 ? 'Chapter ' + (c.index + 1) : '') }
+    var sceneLabel = function (s) { return 'Scene ' + (s.index + 1) }
 
-  function pacingChart() {
-    var canvas = $('pacing-chart')
-    var opts = baseOptions()
-    opts.scales = {
-      x: { title: { display: true, text: 'scene' }, grid: { display: false } },
-      words: { position: 'left', beginAtZero: true, title: { display: true, text: 'words' } },
-      sentence: { position: 'right', beginAtZero: true, title: { display: true, text: 'mean sentence (words)' }, grid: { display: false } },
-      share: { position: 'right', min: 0, max: 100, title: { display: true, text: 'dialogue %' }, grid: { display: false } },
+    /* ---------------------------------------------------------------- header */
+    var meta = report.meta || {}
+    var title = meta.title || (report.source.path ? report.source.path.split(/[\\/]/).pop() : 'Untitled')
+    document.title = title + ' — proselens report'
+    $('title').textContent = title
+    $('byline').textContent = meta.author ? 'by ' + meta.author : ''
+    var metaBox = $('meta')
+    var notesOpen = !!metaBox.querySelector('details.notes[open]')
+    metaBox.textContent = ''
+    function metaLine(label, value) {
+      if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return
+      var v = Array.isArray(value) ? value.join(', ') : String(value)
+      metaBox.appendChild(el('p', { class: 'meta-line' }, [el('b', { text: label + ': ' }), document.createTextNode(v)]))
     }
-    opts.plugins.tooltip = {
-      callbacks: {
-        title: function (items) {
-          var s = scenes[items[0].dataIndex]
-          var c = chapterOf(s)
-          return sceneLabel(s) + (c && chapterName(c) ? ' · ' + chapterName(c) : '')
-        },
-        afterBody: function (items) {
-          var s = scenes[items[0].dataIndex]
-          return ['tense: ' + (s.tense.dominant || '–') + ', POV: ' + (s.pov.dominant || '–') + (s.pov.character ? ' (' + s.pov.character + ')' : ''), '“' + s.opening + '…”']
-        },
-      },
+    metaLine('Rating', meta.rating)
+    metaLine('Fandom', meta.fandom)
+    metaLine('Warnings', meta.warnings)
+    metaLine('Relationships', meta.relationships)
+    metaLine('Characters', meta.characters)
+    metaLine('Tags', meta.tags)
+    metaLine('Summary', meta.summary)
+    metaLine('Source', (report.source.path || 'text') + ' (' + report.source.format + ', ' + report.source.encoding + ')')
+    if (meta.notes && meta.notes.length) {
+      var notes = el('details', { class: 'notes' }, [el('summary', { text: "Author's notes (" + meta.notes.length + ')' })])
+      notes.open = notesOpen
+      meta.notes.forEach(function (n) { notes.appendChild(el('p', { text: n })) })
+      metaBox.appendChild(notes)
     }
-    var chart = new window.Chart(canvas, {
-      type: 'bar',
-      data: {
-        labels: sceneLabels,
-        datasets: [
-          { type: 'bar', label: 'words', yAxisID: 'words', data: scenes.map(function (s) { return s.words }), backgroundColor: color('words'), order: 3 },
-          { type: 'line', label: 'mean sentence length', yAxisID: 'sentence', data: scenes.map(function (s) { return s.sentenceLength.mean }), borderColor: color('sentence'), backgroundColor: color('sentence'), pointRadius: 3, tension: 0.2, order: 1 },
-          { type: 'line', label: 'dialogue %', yAxisID: 'share', data: scenes.map(function (s) { return s.dialogue.share === null ? null : Math.round(s.dialogue.share * 100) }), borderColor: color('dialogue'), backgroundColor: color('dialogue'), borderDash: [5, 3], pointRadius: 3, tension: 0.2, order: 2 },
-        ],
-      },
-      options: opts,
-      plugins: [chapterLines],
-    })
-    onPick(chart, canvas, function (i) { goToScene(i) })
-    canvas.setAttribute('aria-describedby', 'pacing-caption')
-    alignBand(chart)
-    window.addEventListener('resize', function () { alignBand(chart) })
-    window.addEventListener('beforeprint', function () { chart.resize() })
-    return chart
-  }
+    var t = report.totals
+    var figures = [
+      [fmt(t.words, 0), 'words'],
+      [fmt(scenes.length, 0), scenes.length === 1 ? 'scene' : 'scenes'],
+      [fmt(chapters.length, 0), chapters.length === 1 ? 'chapter' : 'chapters'],
+      [t.readingMinutes >= 60 ? Math.floor(t.readingMinutes / 60) + ' h ' + Math.round(t.readingMinutes % 60) + ' min' : Math.round(t.readingMinutes) + ' min', 'reading time'],
+      [pct(t.dialogue.share), 'dialogue'],
+      [t.thought ? pct(t.thought.share) : '–', 'thought (italics)'],
+      [fmt(t.sentenceLength.mean), 'mean sentence (words)'],
+      [t.tense.dominant || '–', 'dominant tense'],
+      [t.pov.dominant ? t.pov.dominant + ' person' : '–', 'point of view'],
+      [fmt(t.tense.slips.length, 0), 'tense slips'],
+    ]
+    var figList = $('figures')
+    figList.textContent = ''
+    figures.forEach(function (f) { figList.appendChild(el('li', null, [el('span', { class: 'v', text: f[0] }), el('span', { class: 'k', text: f[1] })])) })
 
-  function band() {
-    var box = $('band')
-    var rows = [['tense', function (s) { return s.tense.dominant }], ['POV', function (s) { return s.pov.dominant }]]
-    rows.forEach(function (row) {
-      var r = el('div', { class: 'row', role: 'list', 'aria-label': row[0] + ' by scene' }, [el('span', { class: 'label', text: row[0], 'aria-hidden': 'true' })])
-      var prev = null
-      scenes.forEach(function (s, i) {
-        var v = row[1](s)
-        var cell = el('div', { class: 'cell ' + (v || 'none') + (prev !== null && v !== prev ? ' shift' : ''), role: 'listitem', title: sceneLabel(s) + ': ' + (v || 'unknown') + (prev !== null && v !== prev ? ' (shift)' : ''), text: scenes.length <= 40 && v ? (SHORT[v] || v) : '' })
-        cell.addEventListener('click', function () { goToScene(i) })
-        r.appendChild(cell)
-        prev = v
-      })
-      box.appendChild(r)
-    })
-  }
-  function alignBand(chart) {
-    var box = $('band')
-    var area = chart.chartArea
-    if (!area) return
-    box.style.marginLeft = area.left + 'px'
-    box.style.width = area.right - area.left + 'px'
-  }
-
-  function rhythmChart() {
-    var canvas = $('rhythm-chart')
-    var data = []
-    var colors = []
-    var sceneOfBar = []
-    var dialogueColor = color('dialogue')
-    var narrationColor = color('narration')
-    scenes.forEach(function (s, si) {
-      s.sentenceSpans.forEach(function (span) {
-        data.push(span[2])
-        colors.push(span[3] * 2 > span[2] ? dialogueColor : narrationColor)
-        sceneOfBar.push(si)
-      })
-    })
-    var sceneStarts = []
-    scenes.forEach(function (s, si) { if (si > 0) sceneStarts.push(sceneOfBar.indexOf(si)) })
-    var opts = baseOptions()
-    opts.interaction = { mode: 'index', intersect: false }
-    opts.scales = {
-      x: { display: false },
-      y: { beginAtZero: true, title: { display: true, text: 'words' } },
-    }
-    opts.plugins.tooltip = {
-      callbacks: {
-        title: function (items) { var s = scenes[sceneOfBar[items[0].dataIndex]]; return 'Sentence ' + (items[0].dataIndex + 1) + ' · ' + sceneLabel(s) },
-        label: function (item) { return item.raw + ' words' + (colors[item.dataIndex] === dialogueColor ? ' (mostly dialogue)' : '') },
-      },
-    }
-    var sceneLines = {
-      id: 'sceneLines',
+    /* ---------------------------------------------------------------- charts */
+    var sceneLabels = scenes.map(function (s) { return String(s.index + 1) })
+    var chapterStarts = chapters.map(function (c) { return c.scenes[0] }).filter(function (i) { return i !== undefined && i > 0 })
+    var chapterLines = {
+      id: 'chapterLines',
       afterDatasetsDraw: function (chart) {
         var x = chart.scales.x
+        var area = chart.chartArea
         var ctx = chart.ctx
         ctx.save()
-        ctx.strokeStyle = color('line')
-        sceneStarts.forEach(function (i) {
-          var px = x.getPixelForValue(i) - (x.getPixelForValue(1) - x.getPixelForValue(0)) / 2
+        ctx.strokeStyle = color('muted')
+        ctx.setLineDash([4, 3])
+        ctx.lineWidth = 1
+        chapterStarts.forEach(function (i) {
+          var px = (x.getPixelForValue(i - 1) + x.getPixelForValue(i)) / 2
           ctx.beginPath()
-          ctx.moveTo(px, chart.chartArea.top)
-          ctx.lineTo(px, chart.chartArea.bottom)
+          ctx.moveTo(px, area.top)
+          ctx.lineTo(px, area.bottom)
           ctx.stroke()
         })
         ctx.restore()
       },
     }
-    var chart = new window.Chart(canvas, {
-      type: 'bar',
-      data: { labels: data.map(function (_, i) { return i + 1 }), datasets: [{ label: 'sentence length', data: data, backgroundColor: colors, categoryPercentage: 1, barPercentage: data.length > 400 ? 1 : 0.85 }] },
-      options: opts,
-      plugins: [sceneLines],
-    })
-    onPick(chart, canvas, function (i) { goToScene(sceneOfBar[i]) })
-    window.addEventListener('beforeprint', function () { chart.resize() })
-    return chart
-  }
-
-  /* Clicks are read at once from the native event (Chart.js's own handler waits for a frame). */
-  function onPick(chart, canvas, go) {
-    canvas.addEventListener('click', function (evt) {
-      var found = chart.getElementsAtEventForMode(evt, 'index', { intersect: false }, false)
-      if (found.length) go(found[0].index)
-    })
-  }
-
-  /* ----------------------------------------------- data tables for charts */
-  function dataTable(detailsId, head, rows) {
-    var details = $(detailsId)
-    var filled = false
-    details.addEventListener('toggle', function () {
-      if (filled || !details.open) return
-      filled = true
-      var table = el('table', null, [el('thead', null, [el('tr', null, head.map(function (h, i) { return el('th', { scope: 'col', class: i === 0 ? 'text' : null, text: h }) }))])])
-      var body = el('tbody')
-      rows().forEach(function (r) { body.appendChild(el('tr', null, r.map(function (v, i) { return el(i === 0 ? 'th' : 'td', { scope: i === 0 ? 'row' : null, class: i === 0 ? 'text' : null, text: v }) }))) })
-      table.appendChild(body)
-      details.querySelector('.scroll').appendChild(table)
-    })
-  }
-  dataTable('pacing-data', ['scene', 'chapter', 'words', 'mean sentence', 'dialogue', 'tense', 'POV'], function () {
-    return scenes.map(function (s) { return [String(s.index + 1), chapterName(chapterOf(s)) || '–', fmt(s.words, 0), fmt(s.sentenceLength.mean), pct(s.dialogue.share), s.tense.dominant || '–', s.pov.dominant || '–'] })
-  })
-  dataTable('rhythm-data', ['sentence', 'scene', 'words', 'mostly'], function () {
-    var rows = []
-    scenes.forEach(function (s) { s.sentenceSpans.forEach(function (span) { rows.push([String(rows.length + 1), String(s.index + 1), String(span[2]), span[3] * 2 > span[2] ? 'dialogue' : 'narration']) }) })
-    return rows
-  })
-
-  /* ----------------------------------------------------------- scene table */
-  var columns = [
-    { key: 'n', label: '#', ascendingFirst: true, value: function (s) { return s.index + 1 } },
-    { key: 'chapter', label: 'Chapter', text: true, value: function (s) { return chapterName(chapterOf(s)) || '' }, sortValue: function (s) { return s.chapter } },
-    { key: 'opening', label: 'Opening', text: true, value: function (s) { return s.opening } },
-    { key: 'words', label: 'Words', value: function (s) { return s.words } },
-    { key: 'sentences', label: 'Sentences', value: function (s) { return s.sentences } },
-    { key: 'mean', label: 'Mean sent.', value: function (s) { return s.sentenceLength.mean }, show: fmt },
-    { key: 'median', label: 'Median sent.', value: function (s) { return s.sentenceLength.median }, show: fmt },
-    { key: 'dialogue', label: 'Dialogue', value: function (s) { return s.dialogue.share }, show: pct },
-    { key: 'tense', label: 'Tense', text: true, value: function (s) { return s.tense.dominant || '' } },
-    { key: 'pov', label: 'POV', text: true, value: function (s) { return s.pov.dominant || '' } },
-    { key: 'character', label: 'POV character', text: true, value: function (s) { return s.pov.character || '' } },
-    { key: 'slips', label: 'Slips', value: function (s) { return s.tense.slips.length } },
-  ]
-  function sceneTable() {
-    proselens.sortableTable($('scene-table'), columns, scenes, {
-      sortKey: 'n',
-      row: function (s) {
-        var tr = el('tr', { tabindex: '0', 'data-scene': String(s.index), 'aria-label': sceneLabel(s) + ': go to its text' })
-        columns.forEach(function (c) {
-          var v = c.value(s)
-          var shown = proselens.display(c, v)
-          var td = el('td', { class: (c.text ? 'text' : '') + (c.key === 'opening' ? ' opening' : '') })
-          if (c.key === 'tense' || c.key === 'pov') td.appendChild(el('span', { class: 'tag ' + (v || 'none'), text: shown }))
-          else if (c.key === 'slips' && v > 0) td.appendChild(el('span', { class: 'slipcount', text: shown }))
-          else td.textContent = shown
-          tr.appendChild(td)
-        })
-        tr.addEventListener('click', function () { goToScene(s.index) })
-        tr.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); goToScene(s.index) } })
-        return tr
-      },
-    })
-  }
-
-  /* ------------------------------------------------------- annotated text */
-  function storyText() {
-    var box = $('story')
-    if (text === null) {
-      box.appendChild(el('p', { class: 'notext', text: 'This report was written without the story text (--no-text), so the annotated text cannot be shown.' }))
-      return
-    }
-    var lastChapter = -1
-    scenes.forEach(function (s) {
-      if (s.chapter !== lastChapter) {
-        lastChapter = s.chapter
-        var c = chapters[s.chapter]
-        if (c.title) box.appendChild(el('h3', { class: 'chapter-title', text: c.title + (c.subtitle ? ' — ' + c.subtitle : '') }))
+    var baseOptions = function () {
+      return {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        interaction: { mode: 'index', intersect: false },
+        plugins: { legend: { display: false } },
+        scales: {},
       }
-      var head = el('div', { class: 'scene-head' }, [
-        el('a', { href: '#scene-' + s.index, text: sceneLabel(s) }),
-        el('span', { text: fmt(s.words, 0) + ' words' }),
-        el('span', { text: 'mean sentence ' + fmt(s.sentenceLength.mean) }),
-        el('span', { text: 'dialogue ' + pct(s.dialogue.share) }),
-        el('span', { text: (s.tense.dominant || '–') + ' tense, ' + (s.pov.dominant || '–') + ' person' + (s.pov.character ? ' (' + s.pov.character + ')' : '') }),
-        s.tense.slips.length ? el('span', { class: 'slipcount', text: s.tense.slips.length + (s.tense.slips.length === 1 ? ' slip' : ' slips') }) : null,
-      ])
-      var section = el('section', { id: 'scene-' + s.index, class: 'scene', 'aria-label': sceneLabel(s) }, [head])
-      var marks = []
-      s.dialogue.spans.forEach(function (d) { marks.push({ start: d[0], end: d[1], cls: 'dlg' }) })
-      if (s.thought) s.thought.spans.forEach(function (d) { marks.push({ start: d[0], end: d[1], cls: 'th' }) })
-      s.sentenceSpans.forEach(function (d) { if (d[2] >= LONG_SENTENCE) marks.push({ start: d[0], end: d[1], cls: 'long', tip: d[2] + ' words' }) })
-      s.tense.slips.forEach(function (d) {
-        marks.push({ start: d.start, end: d.end, cls: 'slip', tip: 'Tense slip: this sentence is in the ' + (d.against === 'past' ? 'present' : 'past') + ' tense while the scene is told in the ' + d.against + ' (confidence ' + Math.round(d.confidence * 100) + '%).' })
-      })
-      s.paragraphSpans.forEach(function (p) { section.appendChild(paragraph(p[0], p[1], marks)) })
-      box.appendChild(section)
-    })
-  }
-  function paragraph(start, end, marks) {
-    var p = el('p')
-    var inside = marks.filter(function (m) { return m.end > start && m.start < end })
-    var cuts = [start, end]
-    inside.forEach(function (m) { cuts.push(Math.max(start, m.start), Math.min(end, m.end)) })
-    cuts = cuts.filter(function (c, i, a) { return a.indexOf(c) === i }).sort(function (a, b) { return a - b })
-    var openedSlip = {}
-    for (var i = 0; i + 1 < cuts.length; i++) {
-      var a = cuts[i], b = cuts[i + 1]
-      var on = inside.filter(function (m) { return m.start <= a && m.end >= b })
-      if (on.length === 0) { p.appendChild(document.createTextNode(text.slice(a, b))); continue }
-      var span = el('span', { class: on.map(function (m) { return m.cls }).join(' ') })
-      span.appendChild(document.createTextNode(text.slice(a, b)))
-      on.forEach(function (m) {
-        if (m.cls === 'slip' && !openedSlip[m.start]) {
-          openedSlip[m.start] = true
-          span.setAttribute('tabindex', '0')
-          span.setAttribute('aria-label', 'Tense slip. ' + m.tip)
-          span.appendChild(el('span', { class: 'tip', role: 'tooltip', text: m.tip }))
-        } else if (m.cls === 'long' && !span.title) span.title = 'Very long sentence: ' + m.tip
-      })
-      p.appendChild(span)
     }
-    return p
+
+    function pacingChart() {
+      var canvas = freshCanvas('pacing-chart')
+      var opts = baseOptions()
+      opts.scales = {
+        x: { title: { display: true, text: 'scene' }, grid: { display: false } },
+        words: { position: 'left', beginAtZero: true, title: { display: true, text: 'words' } },
+        sentence: { position: 'right', beginAtZero: true, title: { display: true, text: 'mean sentence (words)' }, grid: { display: false } },
+        share: { position: 'right', min: 0, max: 100, title: { display: true, text: 'dialogue %' }, grid: { display: false } },
+      }
+      opts.plugins.tooltip = {
+        callbacks: {
+          title: function (items) {
+            var s = scenes[items[0].dataIndex]
+            var c = chapterOf(s)
+            return sceneLabel(s) + (c && chapterName(c) ? ' · ' + chapterName(c) : '')
+          },
+          afterBody: function (items) {
+            var s = scenes[items[0].dataIndex]
+            return ['tense: ' + (s.tense.dominant || '–') + ', POV: ' + (s.pov.dominant || '–') + (s.pov.character ? ' (' + s.pov.character + ')' : ''), '“' + s.opening + '…”']
+          },
+        },
+      }
+      var chart = new window.Chart(canvas, {
+        type: 'bar',
+        data: {
+          labels: sceneLabels,
+          datasets: [
+            { type: 'bar', label: 'words', yAxisID: 'words', data: scenes.map(function (s) { return s.words }), backgroundColor: color('words'), order: 3 },
+            { type: 'line', label: 'mean sentence length', yAxisID: 'sentence', data: scenes.map(function (s) { return s.sentenceLength.mean }), borderColor: color('sentence'), backgroundColor: color('sentence'), pointRadius: 3, tension: 0.2, order: 1 },
+            { type: 'line', label: 'dialogue %', yAxisID: 'share', data: scenes.map(function (s) { return s.dialogue.share === null ? null : Math.round(s.dialogue.share * 100) }), borderColor: color('dialogue'), backgroundColor: color('dialogue'), borderDash: [5, 3], pointRadius: 3, tension: 0.2, order: 2 },
+          ],
+        },
+        options: opts,
+        plugins: [chapterLines],
+      })
+      onPick(chart, canvas, function (i) { goToScene(i) })
+      canvas.setAttribute('aria-describedby', 'pacing-caption')
+      alignBand(chart)
+      on(window, 'resize', function () { alignBand(chart) })
+      on(window, 'beforeprint', function () { chart.resize() })
+      return chart
+    }
+
+    function band() {
+      var box = $('band')
+      box.textContent = ''
+      var rows = [['tense', function (s) { return s.tense.dominant }], ['POV', function (s) { return s.pov.dominant }]]
+      rows.forEach(function (row) {
+        var r = el('div', { class: 'row', role: 'list', 'aria-label': row[0] + ' by scene' }, [el('span', { class: 'label', text: row[0], 'aria-hidden': 'true' })])
+        var prev = null
+        scenes.forEach(function (s, i) {
+          var v = row[1](s)
+          var cell = el('div', { class: 'cell ' + (v || 'none') + (prev !== null && v !== prev ? ' shift' : ''), role: 'listitem', title: sceneLabel(s) + ': ' + (v || 'unknown') + (prev !== null && v !== prev ? ' (shift)' : ''), text: scenes.length <= 40 && v ? (SHORT[v] || v) : '' })
+          cell.addEventListener('click', function () { goToScene(i) })
+          r.appendChild(cell)
+          prev = v
+        })
+        box.appendChild(r)
+      })
+    }
+    function alignBand(chart) {
+      var box = $('band')
+      var area = chart.chartArea
+      if (!area) return
+      box.style.marginLeft = area.left + 'px'
+      box.style.width = area.right - area.left + 'px'
+    }
+
+    function rhythmChart() {
+      var canvas = freshCanvas('rhythm-chart')
+      var data = []
+      var colors = []
+      var sceneOfBar = []
+      var dialogueColor = color('dialogue')
+      var narrationColor = color('narration')
+      scenes.forEach(function (s, si) {
+        s.sentenceSpans.forEach(function (span) {
+          data.push(span[2])
+          colors.push(span[3] * 2 > span[2] ? dialogueColor : narrationColor)
+          sceneOfBar.push(si)
+        })
+      })
+      var sceneStarts = []
+      scenes.forEach(function (s, si) { if (si > 0) sceneStarts.push(sceneOfBar.indexOf(si)) })
+      var opts = baseOptions()
+      opts.interaction = { mode: 'index', intersect: false }
+      opts.scales = {
+        x: { display: false },
+        y: { beginAtZero: true, title: { display: true, text: 'words' } },
+      }
+      opts.plugins.tooltip = {
+        callbacks: {
+          title: function (items) { var s = scenes[sceneOfBar[items[0].dataIndex]]; return 'Sentence ' + (items[0].dataIndex + 1) + ' · ' + sceneLabel(s) },
+          label: function (item) { return item.raw + ' words' + (colors[item.dataIndex] === dialogueColor ? ' (mostly dialogue)' : '') },
+        },
+      }
+      var sceneLines = {
+        id: 'sceneLines',
+        afterDatasetsDraw: function (chart) {
+          var x = chart.scales.x
+          var ctx = chart.ctx
+          ctx.save()
+          ctx.strokeStyle = color('line')
+          sceneStarts.forEach(function (i) {
+            var px = x.getPixelForValue(i) - (x.getPixelForValue(1) - x.getPixelForValue(0)) / 2
+            ctx.beginPath()
+            ctx.moveTo(px, chart.chartArea.top)
+            ctx.lineTo(px, chart.chartArea.bottom)
+            ctx.stroke()
+          })
+          ctx.restore()
+        },
+      }
+      var chart = new window.Chart(canvas, {
+        type: 'bar',
+        data: { labels: data.map(function (_, i) { return i + 1 }), datasets: [{ label: 'sentence length', data: data, backgroundColor: colors, categoryPercentage: 1, barPercentage: data.length > 400 ? 1 : 0.85 }] },
+        options: opts,
+        plugins: [sceneLines],
+      })
+      onPick(chart, canvas, function (i) { goToScene(sceneOfBar[i]) })
+      on(window, 'beforeprint', function () { chart.resize() })
+      return chart
+    }
+
+    /* Clicks are read at once from the native event (Chart.js's own handler waits for a frame). */
+    function onPick(chart, canvas, go) {
+      on(canvas, 'click', function (evt) {
+        var found = chart.getElementsAtEventForMode(evt, 'index', { intersect: false }, false)
+        if (found.length) go(found[0].index)
+      })
+    }
+
+    /* ----------------------------------------------- data tables for charts */
+    function dataTable(detailsId, head, rows) {
+      var details = $(detailsId)
+      var filled = false
+      details.querySelector('.scroll').textContent = ''
+      on(details, 'toggle', fill)
+      if (details.open) fill()
+      function fill() {
+        if (filled || !details.open) return
+        filled = true
+        var table = el('table', null, [el('thead', null, [el('tr', null, head.map(function (h, i) { return el('th', { scope: 'col', class: i === 0 ? 'text' : null, text: h }) }))])])
+        var body = el('tbody')
+        rows().forEach(function (r) { body.appendChild(el('tr', null, r.map(function (v, i) { return el(i === 0 ? 'th' : 'td', { scope: i === 0 ? 'row' : null, class: i === 0 ? 'text' : null, text: v }) }))) })
+        table.appendChild(body)
+        details.querySelector('.scroll').appendChild(table)
+      }
+    }
+    dataTable('pacing-data', ['scene', 'chapter', 'words', 'mean sentence', 'dialogue', 'tense', 'POV'], function () {
+      return scenes.map(function (s) { return [String(s.index + 1), chapterName(chapterOf(s)) || '–', fmt(s.words, 0), fmt(s.sentenceLength.mean), pct(s.dialogue.share), s.tense.dominant || '–', s.pov.dominant || '–'] })
+    })
+    dataTable('rhythm-data', ['sentence', 'scene', 'words', 'mostly'], function () {
+      var rows = []
+      scenes.forEach(function (s) { s.sentenceSpans.forEach(function (span) { rows.push([String(rows.length + 1), String(s.index + 1), String(span[2]), span[3] * 2 > span[2] ? 'dialogue' : 'narration']) }) })
+      return rows
+    })
+
+    /* ----------------------------------------------------------- scene table */
+    var columns = [
+      { key: 'n', label: '#', ascendingFirst: true, value: function (s) { return s.index + 1 } },
+      { key: 'chapter', label: 'Chapter', text: true, value: function (s) { return chapterName(chapterOf(s)) || '' }, sortValue: function (s) { return s.chapter } },
+      { key: 'opening', label: 'Opening', text: true, value: function (s) { return s.opening } },
+      { key: 'words', label: 'Words', value: function (s) { return s.words } },
+      { key: 'sentences', label: 'Sentences', value: function (s) { return s.sentences } },
+      { key: 'mean', label: 'Mean sent.', value: function (s) { return s.sentenceLength.mean }, show: fmt },
+      { key: 'median', label: 'Median sent.', value: function (s) { return s.sentenceLength.median }, show: fmt },
+      { key: 'dialogue', label: 'Dialogue', value: function (s) { return s.dialogue.share }, show: pct },
+      { key: 'tense', label: 'Tense', text: true, value: function (s) { return s.tense.dominant || '' } },
+      { key: 'pov', label: 'POV', text: true, value: function (s) { return s.pov.dominant || '' } },
+      { key: 'character', label: 'POV character', text: true, value: function (s) { return s.pov.character || '' } },
+      { key: 'slips', label: 'Slips', value: function (s) { return s.tense.slips.length } },
+    ]
+    function sceneTable() {
+      // Drawn again, the table keeps the reader's sort.
+      var table = $('scene-table')
+      var sorted = table.querySelector('th[aria-sort="ascending"], th[aria-sort="descending"]')
+      Array.prototype.slice.call(table.children).forEach(function (c) { if (c.tagName !== 'CAPTION') table.removeChild(c) })
+      proselens.sortableTable(table, columns, scenes, {
+        sortKey: sorted ? sorted.getAttribute('data-key') : 'n',
+        ascending: sorted ? sorted.getAttribute('aria-sort') === 'ascending' : true,
+        row: function (s) {
+          var tr = el('tr', { tabindex: '0', 'data-scene': String(s.index), 'aria-label': sceneLabel(s) + ': go to its text' })
+          columns.forEach(function (c) {
+            var v = c.value(s)
+            var shown = proselens.display(c, v)
+            var td = el('td', { class: (c.text ? 'text' : '') + (c.key === 'opening' ? ' opening' : '') })
+            if (c.key === 'tense' || c.key === 'pov') td.appendChild(el('span', { class: 'tag ' + (v || 'none'), text: shown }))
+            else if (c.key === 'slips' && v > 0) td.appendChild(el('span', { class: 'slipcount', text: shown }))
+            else td.textContent = shown
+            tr.appendChild(td)
+          })
+          tr.addEventListener('click', function () { goToScene(s.index) })
+          tr.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); goToScene(s.index) } })
+          return tr
+        },
+      })
+    }
+
+    /* ------------------------------------------------------- annotated text */
+    function storyText() {
+      var box = $('story')
+      box.textContent = ''
+      if (text === null) {
+        box.appendChild(el('p', { class: 'notext', text: 'This report was written without the story text (--no-text), so the annotated text cannot be shown.' }))
+        return
+      }
+      var lastChapter = -1
+      scenes.forEach(function (s) {
+        if (s.chapter !== lastChapter) {
+          lastChapter = s.chapter
+          var c = chapters[s.chapter]
+          if (c.title) box.appendChild(el('h3', { class: 'chapter-title', text: c.title + (c.subtitle ? ' — ' + c.subtitle : '') }))
+        }
+        var head = el('div', { class: 'scene-head' }, [
+          el('a', { href: '#scene-' + s.index, text: sceneLabel(s) }),
+          el('span', { text: fmt(s.words, 0) + ' words' }),
+          el('span', { text: 'mean sentence ' + fmt(s.sentenceLength.mean) }),
+          el('span', { text: 'dialogue ' + pct(s.dialogue.share) }),
+          el('span', { text: (s.tense.dominant || '–') + ' tense, ' + (s.pov.dominant || '–') + ' person' + (s.pov.character ? ' (' + s.pov.character + ')' : '') }),
+          s.tense.slips.length ? el('span', { class: 'slipcount', text: s.tense.slips.length + (s.tense.slips.length === 1 ? ' slip' : ' slips') }) : null,
+        ])
+        var section = el('section', { id: 'scene-' + s.index, class: 'scene', 'aria-label': sceneLabel(s) }, [head])
+        var marks = []
+        s.dialogue.spans.forEach(function (d) { marks.push({ start: d[0], end: d[1], cls: 'dlg' }) })
+        if (s.thought) s.thought.spans.forEach(function (d) { marks.push({ start: d[0], end: d[1], cls: 'th' }) })
+        s.sentenceSpans.forEach(function (d) { if (d[2] >= LONG_SENTENCE) marks.push({ start: d[0], end: d[1], cls: 'long', tip: d[2] + ' words' }) })
+        s.tense.slips.forEach(function (d) {
+          marks.push({ start: d.start, end: d.end, cls: 'slip', tip: 'Tense slip: this sentence is in the ' + (d.against === 'past' ? 'present' : 'past') + ' tense while the scene is told in the ' + d.against + ' (confidence ' + Math.round(d.confidence * 100) + '%).' })
+        })
+        s.paragraphSpans.forEach(function (p) { section.appendChild(paragraph(p[0], p[1], marks)) })
+        box.appendChild(section)
+      })
+    }
+    function paragraph(start, end, marks) {
+      var p = el('p')
+      var inside = marks.filter(function (m) { return m.end > start && m.start < end })
+      var cuts = [start, end]
+      inside.forEach(function (m) { cuts.push(Math.max(start, m.start), Math.min(end, m.end)) })
+      cuts = cuts.filter(function (c, i, a) { return a.indexOf(c) === i }).sort(function (a, b) { return a - b })
+      var openedSlip = {}
+      for (var i = 0; i + 1 < cuts.length; i++) {
+        var a = cuts[i], b = cuts[i + 1]
+        var on = inside.filter(function (m) { return m.start <= a && m.end >= b })
+        if (on.length === 0) { p.appendChild(document.createTextNode(text.slice(a, b))); continue }
+        var span = el('span', { class: on.map(function (m) { return m.cls }).join(' ') })
+        span.appendChild(document.createTextNode(text.slice(a, b)))
+        on.forEach(function (m) {
+          if (m.cls === 'slip' && !openedSlip[m.start]) {
+            openedSlip[m.start] = true
+            span.setAttribute('tabindex', '0')
+            span.setAttribute('aria-label', 'Tense slip. ' + m.tip)
+            span.appendChild(el('span', { class: 'tip', role: 'tooltip', text: m.tip }))
+          } else if (m.cls === 'long' && !span.title) span.title = 'Very long sentence: ' + m.tip
+        })
+        p.appendChild(span)
+      }
+      return p
+    }
+
+    /* ---------------------------------------------------------- diagnostics */
+    function diagnostics() {
+      var list = $('diagnostics')
+      list.textContent = ''
+      var shown = report.diagnostics.filter(function (d) { return d.code !== 'layout' })
+      var layout = report.diagnostics.filter(function (d) { return d.code === 'layout' })
+      shown.concat(layout).forEach(function (d) { list.appendChild(el('li', { class: d.severity, text: d.message })) })
+      if (!list.children.length) list.appendChild(el('li', { text: 'Nothing to report: the file read cleanly.' }))
+    }
+
+    band()
+    sceneTable()
+    storyText()
+    diagnostics()
+    if (chartsOk) {
+      pacingChart()
+      rhythmChart()
+    } else if (!$('charts-missing')) {
+      $('pacing').appendChild(el('p', { id: 'charts-missing', class: 'notext', text: 'The charts could not be drawn in this browser; their data is in the tables below.' }))
+    }
   }
 
-  /* ---------------------------------------------------------- diagnostics */
-  function diagnostics() {
-    var list = $('diagnostics')
-    var shown = report.diagnostics.filter(function (d) { return d.code !== 'layout' })
-    var layout = report.diagnostics.filter(function (d) { return d.code === 'layout' })
-    shown.concat(layout).forEach(function (d) { list.appendChild(el('li', { class: d.severity, text: d.message })) })
-    if (!list.children.length) list.appendChild(el('li', { text: 'Nothing to report: the file read cleanly.' }))
-  }
-
-  band()
-  sceneTable()
-  storyText()
-  diagnostics()
-  if (chartsOk) {
-    pacingChart()
-    rhythmChart()
-  } else {
-    $('pacing').appendChild(el('p', { class: 'notext', text: 'The charts could not be drawn in this browser; their data is in the tables below.' }))
-  }
+  draw(proselens.data())
   if (location.hash && /^#scene-\d+$/.test(location.hash)) goToScene(Number(location.hash.slice(7)))
   // Ready once the charts have settled at their laid-out size (Chart.js resizes on a frame).
   requestAnimationFrame(function () { requestAnimationFrame(function () { document.documentElement.setAttribute('data-ready', 'true') }) })
+
+  /**
+   * Draw another report in place of the one shown, the reader staying where they were: the same
+   * scroll position (the page is held at its height while it is redrawn, so nothing is clamped),
+   * the same sort of the scene table, the same open panels.
+   */
+  proselens.drawReport = function (report) {
+    var root = document.documentElement
+    var x = window.scrollX, y = window.scrollY
+    // The browser's scroll anchoring would move the view when the text it anchors to is replaced.
+    root.style.overflowAnchor = 'none'
+    document.body.style.minHeight = root.scrollHeight + 'px'
+    draw(report)
+    window.scrollTo(x, y)
+    document.body.style.minHeight = ''
+    window.scrollTo(x, y)
+  }
 })()

@@ -6,6 +6,7 @@ import { MAX_FILE_BYTES } from '../node/input.js'
 import { VERSION } from '../version.js'
 import { appCommand } from './app.js'
 import { compareCommand } from './compare.js'
+import { watchCommand } from './watch.js'
 import { corpusCommand, type CorpusCommandOptions } from './corpus.js'
 import { defaultJobs } from '../node/corpus/run.js'
 import { analyzeCommand, OUTPUT_FORMATS, type OutputFormat, type Io } from './analyze.js'
@@ -104,7 +105,23 @@ export function createCli(io: Io, setExit: (code: number) => void): Command {
     .action((opts: { out: string; quiet: boolean }) => {
       setExit(appCommand(opts, io))
     })
+  program
+    .command('watch')
+    .description('Serve a story\'s report page at http://127.0.0.1:PORT/ and keep it up to date: each save (of the story or its corrections file) is read again, the open page redrawn in place, and one line says what moved.')
+    .argument('<file>', 'the story file (.txt, .md, .html, .docx, .epub)')
+    .option('-p, --port <n>', 'port on 127.0.0.1 (0: any free one)', parsePort, 0)
+    .option('--max-size <MB>', `refuse files larger than this many megabytes (default ${MAX_FILE_BYTES / 2 ** 20})`, parseMegabytes)
+    .option('--no-sidecar', "do not read the story's corrections file (draft.proselens.yaml, .yml or .json)")
+    .action(async (file: string, opts: { port: number; maxSize?: number; sidecar: boolean }) => {
+      setExit(await watchCommand(file, { port: opts.port, sidecar: opts.sidecar, ...(opts.maxSize === undefined ? {} : { maxBytes: opts.maxSize }) }, io))
+    })
   return program
+}
+
+function parsePort(value: string): number {
+  const n = Number(value)
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535 (0: any free port)')
+  return n
 }
 
 interface AnalyzeFlags {

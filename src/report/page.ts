@@ -35,7 +35,7 @@ const escapeScriptJson = (json: string) =>
     .replace(/\u2029/g, '\\u2029')
 
 /** Inline script text that cannot close its element early. */
-const inlineScript = (js: string) => js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--')
+export const inlineScript = (js: string) => js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--')
 
 /** Content-Security-Policy of every page: nothing loads from anywhere, inline code only. */
 const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'"
