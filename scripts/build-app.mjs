@@ -41,6 +41,20 @@ const mammothUnzip = {
   },
 }
 
+/**
+ * The NLP model's JSON becomes `JSON.parse('…')`, not an object literal: engines parse JSON text
+ * several times faster than the same data written as code, and the page loads sooner.
+ */
+const jsonAsText = {
+  name: 'json-as-text',
+  setup(build) {
+    build.onLoad({ filter: /wink-eng-lite-web-model[\\/].*\.json$/ }, (args) => {
+      const text = JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8')))
+      return { contents: `module.exports = JSON.parse(${JSON.stringify(text)})`, loader: 'js' }
+    })
+  },
+}
+
 const BUNDLE = {
   bundle: true,
   platform: 'browser',
@@ -53,7 +67,7 @@ const BUNDLE = {
   metafile: true,
   logLevel: 'silent',
   absWorkingDir: root,
-  plugins: [...(process.env.TMP_EMPTY ? [{ name: 'tmp', setup(b) { b.onResolve({ filter: /^yauzl$/ }, () => ({ path: 'x', namespace: 'empty' })); b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'module.exports={}' })) } }] : []), noNode, mammothUnzip],
+  plugins: [...(process.env.TMP_EMPTY ? [{ name: 'tmp', setup(b) { b.onResolve({ filter: /^yauzl$/ }, () => ({ path: 'x', namespace: 'empty' })); b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'module.exports={}' })) } }] : []), noNode, mammothUnzip, jsonAsText],
   define: { 'process.env.NODE_ENV': '"production"' },
 }
 
