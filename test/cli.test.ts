@@ -117,3 +117,15 @@ describe('proselens analyze (the built CLI)', () => {
     expect(report.scenes.length).toBe(7)
   })
 })
+
+describe('proselens app (the built CLI)', () => {
+  it('writes the committed app page into the folder given, and says how to use it', async () => {
+    const out = tmp()
+    const r = await run(['app', '--out', out])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^wrote .*proselens\.html \(\d\.\d MB\)\nOpen it in a browser and drop a manuscript on it/)
+    expect(readFileSync(join(out, 'proselens.html'), 'utf8') === readFileSync('app/proselens.html', 'utf8')).toBe(true)
+    const quiet = await run(['app', '--out', out, '--quiet'])
+    expect(quiet).toMatchObject({ code: 0, stdout: '' })
+  })
+})

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readText, UnreadableInputError } from '../src/ingest/text.js'
 import { normalise } from '../src/ingest/03-normalise.js'
+import { extensionOf } from '../src/ingest/formats.js'
 
 const bytes = (...b: number[]) => new Uint8Array(b)
 const utf8 = (s: string) => new TextEncoder().encode(s)
@@ -57,5 +58,21 @@ describe('normalise', () => {
     const n = normalise(input)
     expect(n.text).toBe(expected)
     expect(n.removedControls).toBe(removed)
+  })
+})
+
+describe('extensionOf', () => {
+  it.each([
+    ['a/b.txt', '.txt'],
+    ['.bashrc', ''],
+    ['a.b/c', ''],
+    ['x.tar.gz', '.gz'],
+    ['C:\\drafts\\ch1.md', '.md'],
+    ['noext', ''],
+    ['a/.hidden.md', '.md'],
+    ['file.', '.'],
+    ['Draft.DOCX', '.DOCX'],
+  ])('%s → %j, as path.extname says', (path, ext) => {
+    expect(extensionOf(path)).toBe(ext)
   })
 })
