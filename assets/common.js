@@ -80,3 +80,16 @@ var proselens = (function () {
     },
   }
 })()
+
+/* Shown in the app page's frame: a file dropped on this page goes to the app, which opens it
+ * (or, with Shift held, compares it), instead of the browser opening the file in the frame. */
+;(function () {
+  'use strict'
+  if (window.parent === window) return
+  document.addEventListener('dragover', function (e) { e.preventDefault() })
+  document.addEventListener('drop', function (e) {
+    e.preventDefault()
+    var files = e.dataTransfer && e.dataTransfer.files
+    if (files && files.length) window.parent.postMessage({ kind: 'proselens-drop', file: files[0], compare: e.shiftKey }, '*')
+  })
+})()

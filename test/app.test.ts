@@ -178,6 +178,22 @@ describe.skipIf(!haveChromium)('the app page in Chromium', () => {
     expect(requests).toEqual([])
   })
 
+  it('a file dropped on the report in its frame is opened by the app', async () => {
+    await drop('corpus/night-ferry.txt')
+    const frame = page.frame({ url: 'about:srcdoc' })!
+    await frame.waitForSelector('html[data-ready=true]', { state: 'attached', timeout: 10_000 })
+    await page.evaluate(() => delete window.proselensReport)
+    await frame.evaluate(() => {
+      const data = new DataTransfer()
+      data.items.add(new File(['She ran to the quay. He stayed behind.\n\n* * *\n\nThey met again in spring.'], 'dropped.txt', { type: 'text/plain' }))
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }))
+    })
+    await page.waitForFunction(() => window.proselensReport !== undefined, null, { timeout: 20_000 })
+    const report = await page.evaluate(() => window.proselensReport!)
+    expect(report.source.path).toBe('dropped.txt')
+    expect(report.scenes.map((s) => s.words)).toEqual([8, 5])
+  })
+
   it('compares with another draft: the older file is the earlier version', async () => {
     const older = join(dir, 'draft-1.txt')
     const newer = join(dir, 'draft-2.txt')
