@@ -4,6 +4,7 @@ import { buildReport, type ReportOptions } from './report/build.js'
 import type { Report } from './report/types.js'
 import { structure } from './structure/index.js'
 import { applyCorrections, hasCorrections, type Corrections } from './structure/corrections.js'
+import { STAGES, type Stage } from './stages.js'
 import type { Source } from './types.js'
 
 export interface AnalyzeOptions extends ReportOptions {
@@ -11,13 +12,15 @@ export interface AnalyzeOptions extends ReportOptions {
   path?: string
   /** The writer's corrections to the structure found (breaks, story bounds, headings), applied right after it. */
   corrections?: Corrections
-  /** Told as each stage begins, for a progress display; the stages take roughly the shares of the time given. */
-  onStage?: (stage: Stage) => void
+  /**
+   * Told as each stage begins (`done` 0), and within the longest one, annotation, as each scene is
+   * read (`done` the share of scenes read): for a progress display. `STAGES` gives the share of
+   * the time each stage takes on a typical novel.
+   */
+  onStage?: (stage: Stage, done: number) => void
 }
 
-/** The stages of an analysis, in order, and the share of its time each takes on a typical novel. */
-export const STAGES = { read: 0.1, structure: 0.1, annotate: 0.7, report: 0.1 } as const
-export type Stage = keyof typeof STAGES
+export { STAGES, type Stage }
 
 function toBytes(input: string | Uint8Array, caller: string): Uint8Array {
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
@@ -29,12 +32,12 @@ function toBytes(input: string | Uint8Array, caller: string): Uint8Array {
 /** Structure (with the writer's corrections, if any), annotate, measure and report a source. */
 export function analyzeSource(source: Source, options: ReportOptions & Pick<AnalyzeOptions, 'corrections' | 'onStage'> = {}): Report {
   const { onStage, corrections, ...reportOptions } = options
-  onStage?.('structure')
+  onStage?.('structure', 0)
   const found = structure(source)
   const manuscript = hasCorrections(corrections) ? applyCorrections(found, corrections!) : found
-  onStage?.('annotate')
-  const annotated = annotate(manuscript)
-  onStage?.('report')
+  onStage?.('annotate', 0)
+  const annotated = annotate(manuscript, onStage && ((done, total) => onStage('annotate', done / total)))
+  onStage?.('report', 0)
   return buildReport(annotated, reportOptions)
 }
 
@@ -46,13 +49,13 @@ export function analyzeSource(source: Source, options: ReportOptions & Pick<Anal
  */
 export function analyze(input: string | Uint8Array, options: AnalyzeOptions = {}): Report {
   const bytes = toBytes(input, 'analyze')
-  options.onStage?.('read')
+  options.onStage?.('read', 0)
   return analyzeSource(readSource(bytes, options.path === undefined ? {} : { path: options.path }), options)
 }
 
 /** Analyse a document of any supported format, DOCX and EPUB included. */
 export async function analyzeBytes(input: string | Uint8Array, options: AnalyzeOptions = {}): Promise<Report> {
   const bytes = toBytes(input, 'analyzeBytes')
-  options.onStage?.('read')
+  options.onStage?.('read', 0)
   return analyzeSource(await readSourceAsync(bytes, options.path === undefined ? {} : { path: options.path }), options)
 }

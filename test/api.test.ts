@@ -20,10 +20,11 @@ describe('public API', () => {
     for (const name of CORE) expect((core as Record<string, unknown>)[name]).toBe((api as Record<string, unknown>)[name])
   })
 
-  it('tells each stage as it begins, in order', () => {
-    const stages: string[] = []
-    api.analyze('She ran. He stayed.', { onStage: (s) => stages.push(s) })
-    expect(stages).toEqual(Object.keys(api.STAGES))
+  it('tells each stage as it begins, in order, and each scene read within annotation', () => {
+    const told: [string, number][] = []
+    api.analyze('She ran. He stayed.\n\n* * *\n\nThey met.\n\n* * *\n\nIt rained.\n\n* * *\n\nThe end came.', { onStage: (s, done) => told.push([s, done]) })
+    expect(told.filter(([, done]) => done === 0).map(([s]) => s)).toEqual(Object.keys(api.STAGES))
+    expect(told.filter(([s, done]) => s === 'annotate' && done > 0).map(([, done]) => done)).toEqual([0.25, 0.5, 0.75, 1])
   })
 
   it('VERSION is package.json\'s version', () => {

@@ -99,8 +99,9 @@ function insideSpans(offsets: ArrayLike<number>, spans: readonly Span[]): Uint8A
  * Annotate the story: dialogue spans from the quote state machine; sentences, tokens and POS
  * for every paragraph of every scene (offsets into the manuscript text); words by the shared
  * word definition; the tenses of narration's finite verbs; pronouns and names of narration.
+ * `onScene` is told as each scene's sentences are read (the bulk of the work), for progress.
  */
-export function annotate(manuscript: Manuscript): Annotated {
+export function annotate(manuscript: Manuscript, onScene?: (done: number, total: number) => void): Annotated {
   const { text } = manuscript
   const allParagraphs = manuscript.chapters.flatMap((c) => c.scenes.flatMap((s) => s.paragraphs))
   const dialogue = findDialogue(text, allParagraphs)
@@ -109,7 +110,13 @@ export function annotate(manuscript: Manuscript): Annotated {
 
   const sink = new TokenSink()
   const perScene: Segmented[] = []
-  for (const chapter of manuscript.chapters) for (const scene of chapter.scenes) perScene.push(segmentScene(text, scene, sink))
+  const total = manuscript.chapters.reduce((n, c) => n + c.scenes.length, 0)
+  for (const chapter of manuscript.chapters) {
+    for (const scene of chapter.scenes) {
+      perScene.push(segmentScene(text, scene, sink))
+      onScene?.(perScene.length, total)
+    }
+  }
   const table = sink.done()
   const tokens: Tokens = { text, ...table }
   const inDialogue = insideSpans(tokens.start, speech)

@@ -8,6 +8,7 @@ import type { Report } from '../report/types.js'
 import type { Comparison } from '../compare/index.js'
 import { FORMAT_EXTENSIONS } from '../ingest/formats.js'
 import { MAX_FILE_BYTES, tooLarge } from '../ingest/limits.js'
+import { STAGES } from '../stages.js'
 import type { Reply, Request } from './protocol.js'
 
 declare global {
@@ -21,8 +22,13 @@ declare global {
   }
 }
 
-/** The stages' share of the work, for the progress bar (see `STAGES` in the pipeline). */
-const STAGE_DONE: Record<string, number> = { read: 0.05, structure: 0.15, annotate: 0.3, report: 0.9 }
+/** Where each stage begins on the progress bar, from the share of the time each takes. */
+const STAGE_START: Record<string, number> = {}
+let sum = 0
+for (const [stage, share] of Object.entries(STAGES)) {
+  STAGE_START[stage] = sum
+  sum += share
+}
 const STAGE_LABEL: Record<string, string> = { read: 'Reading the file', structure: 'Finding chapters and scenes', annotate: 'Reading sentences, dialogue and tense', report: 'Writing the report' }
 
 /** Time an analysis may take: a minute, and 15 s a megabyte, as on the command line. */
@@ -70,7 +76,7 @@ function startWorker(): Worker {
     }
     if (!pending || reply.id !== pending.id) return
     if (reply.type === 'stage') {
-      progress.value = STAGE_DONE[reply.stage] ?? progress.value
+      progress.value = (STAGE_START[reply.stage] ?? 0) + reply.done * (STAGES[reply.stage] ?? 0)
       say(`${STAGE_LABEL[reply.stage] ?? reply.stage}…`)
       return
     }

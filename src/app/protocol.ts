@@ -1,5 +1,5 @@
 import type { Comparison } from '../compare/index.js'
-import type { Stage } from '../pipeline.js'
+import type { Stage } from '../stages.js'
 import type { Report } from '../report/types.js'
 
 /** What the page asks of its analysis worker. */
@@ -10,7 +10,7 @@ export type Request =
 /** What the worker answers: stages as they begin, then one result or one error. */
 export type Reply =
   | { type: 'ready' }
-  | { type: 'stage'; id: number; stage: Stage }
+  | { type: 'stage'; id: number; stage: Stage; done: number }
   | { type: 'report'; id: number; report: Report; json: string; html: string }
   | { type: 'comparison'; id: number; report: Report; comparison: Comparison; json: string; html: string }
   | { type: 'error'; id: number; message: string }

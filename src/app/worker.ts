@@ -7,6 +7,7 @@ import { compareReports } from '../compare/index.js'
 import { renderCompareHtml } from '../compare/html.js'
 import { MAX_FILE_BYTES, tooLarge } from '../ingest/limits.js'
 import { analyzeBytes } from '../pipeline.js'
+import type { Stage } from '../stages.js'
 import { renderReportHtml } from '../report/html.js'
 import { toJson } from '../report/json.js'
 import type { Reply, Request } from './protocol.js'
@@ -22,8 +23,16 @@ async function handle(request: Request): Promise<Reply> {
   const { id, name, bytes, against } = request
   if (bytes.byteLength > MAX_FILE_BYTES) return { type: 'error', id, message: tooLarge(name, bytes.byteLength, MAX_FILE_BYTES) }
   let report
+  // Each stage as it begins, and progress within one at most every 50 ms.
+  let last = 0
+  const onStage = (stage: Stage, done: number) => {
+    const now = Date.now()
+    if (done > 0 && now - last < 50) return
+    last = now
+    scope.postMessage({ type: 'stage', id, stage, done })
+  }
   try {
-    report = await analyzeBytes(new Uint8Array(bytes), { path: name, onStage: (stage) => scope.postMessage({ type: 'stage', id, stage }) })
+    report = await analyzeBytes(new Uint8Array(bytes), { path: name, onStage })
   } catch (e) {
     // The command line's wording: the file's name, then what is wrong with it.
     const message = (e as Error).message
