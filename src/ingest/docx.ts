@@ -1,4 +1,5 @@
 import type { Diagnostic, Meta } from '../types.js'
+import { base64, utf8Text } from './bytes.js'
 import { CENTRED_CLASS, newHtmlState, readHtml, type HtmlReadState } from './html.js'
 import { localName, xmlElements } from './xml.js'
 import type { ZipArchive } from './zip.js'
@@ -102,8 +103,8 @@ function mammothFile(zip: ZipArchive, documentXml: string) {
       if (name === 'word/document.xml') return Promise.resolve(encoding ? documentXml : new TextEncoder().encode(documentXml))
       const data = zip.read(name)
       if (!data) return Promise.reject(new Error(`the DOCX has no ${name}`))
-      if (encoding === 'base64') return Promise.resolve(data.toString('base64'))
-      return Promise.resolve(encoding ? new TextDecoder(encoding).decode(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+      if (encoding === 'base64') return Promise.resolve(base64(data))
+      return Promise.resolve(encoding ? new TextDecoder(encoding).decode(data) : data)
     },
   }
 }
@@ -112,7 +113,8 @@ function mammothFile(zip: ZipArchive, documentXml: string) {
 function countNotes(zip: ZipArchive): number {
   let n = 0
   for (const name of ['word/footnotes.xml', 'word/endnotes.xml']) {
-    const xml = zip.read(name)?.toString('utf8')
+    const data = zip.read(name)
+    const xml = data && utf8Text(data)
     if (xml) n += [...xml.matchAll(/<w:(?:footnote|endnote)\b(?![^>]*w:type="(?:separator|continuationSeparator|continuationNotice)")/g)].length
   }
   return n
@@ -128,12 +130,14 @@ export async function readDocx(zip: ZipArchive): Promise<{ state: HtmlReadState;
   // Loaded with the first DOCX: mammoth and what it needs are a megabyte of code to compile,
   // which every worker of a corpus run of plain text or HTML would otherwise pay for nothing.
   const { default: mammoth } = await import('mammoth')
-  const marked = markRules(zip.read('word/document.xml')!.toString('utf8'), zip.read('word/styles.xml')?.toString('utf8'))
+  const styles = zip.read('word/styles.xml')
+  const marked = markRules(utf8Text(zip.read('word/document.xml')!), styles && utf8Text(styles))
   const transforms = (mammoth as unknown as { transforms: { paragraph(f: typeof centred): (e: unknown) => unknown; run(f: typeof withoutNotes): (e: unknown) => unknown } }).transforms
   const paragraphs = transforms.paragraph(centred)
   const runs = transforms.run(withoutNotes)
   const result = await mammoth.convertToHtml(
-    { file: mammothFile(zip, marked) } as unknown as { buffer: Buffer },
+    // mammoth reads an already opened archive given as `file` (its unzip step), a form its types omit.
+    { file: mammothFile(zip, marked) } as unknown as { arrayBuffer: ArrayBuffer },
     {
       styleMap: STYLE_MAP,
       transformDocument: (doc: unknown) => runs(paragraphs(doc)),
@@ -151,7 +155,7 @@ export async function readDocx(zip: ZipArchive): Promise<{ state: HtmlReadState;
   const state = newHtmlState()
   const core = zip.read('docProps/core.xml')
   readHtml(result.value, state)
-  return { state, fallback: core ? coreProperties(core.toString('utf8')) : {}, diagnostics }
+  return { state, fallback: core ? coreProperties(utf8Text(core)) : {}, diagnostics }
 }
 
 /** Title, author and subject from a DOCX's `docProps/core.xml`. */

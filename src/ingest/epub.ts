@@ -1,9 +1,10 @@
-import { posix } from 'node:path'
 import type { Diagnostic, Meta } from '../types.js'
 import { GUIDE_MATTER, isMatterType } from '../data/book-matter.js'
+import { utf8Text } from './bytes.js'
 import { newHtmlState, readHtml, type HtmlReadState } from './html.js'
 import { localName, xmlElements, type XmlElement } from './xml.js'
 import type { ZipArchive } from './zip.js'
+import { zipDirname, zipJoin, zipNormalize } from './zip-path.js'
 
 interface ManifestItem {
   id: string
@@ -34,14 +35,15 @@ export function readEpub(zip: ZipArchive): { state: HtmlReadState; diagnostics: 
   const diagnostics: Diagnostic[] = []
   const container = zip.read('META-INF/container.xml')
   if (!container) throw new EpubError('not an EPUB: META-INF/container.xml is missing')
-  const rootfile = xmlElements(container.toString('utf8')).find((e) => localName(e.name) === 'rootfile')?.attribs['full-path']
+  const rootfile = xmlElements(utf8Text(container)).find((e) => localName(e.name) === 'rootfile')?.attribs['full-path']
   if (!rootfile) throw new EpubError('the EPUB container names no package file')
   const opf = zip.read(rootfile)
   if (!opf) throw new EpubError(`the EPUB package ${rootfile} named by its container is missing`)
-  const base = posix.dirname(rootfile)
-  const resolve = (href: string) => posix.normalize(posix.join(base === '.' ? '' : base, decodeURIComponent(href.split('#')[0]!)))
+  // Hrefs in the package are relative to the package file; each resolves to an entry name.
+  const base = zipDirname(rootfile)
+  const resolve = (href: string) => zipNormalize(zipJoin(base === '.' ? '' : base, decodeURIComponent(href.split('#')[0]!)))
 
-  const elements = xmlElements(opf.toString('utf8'))
+  const elements = xmlElements(utf8Text(opf))
   const meta = packageMeta(elements)
   const manifest = new Map<string, ManifestItem>()
   for (const e of elements) {
@@ -74,7 +76,7 @@ export function readEpub(zip: ZipArchive): { state: HtmlReadState; diagnostics: 
       diagnostics.push({ severity: 'warning', code: 'epub-missing-file', message: `The EPUB spine names ${path}, which is not in the archive; it was skipped.` })
       continue
     }
-    const xhtml = doc.toString('utf8')
+    const xhtml = utf8Text(doc)
     if (isTableOfContents(xhtml)) continue
     const title = titles.get(path)
     const matter = matterDocs.has(path) || documentIsMatter(xhtml)
@@ -132,21 +134,21 @@ function navTitles(zip: ZipArchive, nav: ManifestItem | undefined, ncx: Manifest
   const titles = new Map<string, string>()
   const add = (href: string | undefined, label: string, from: string) => {
     if (!href || !label) return
-    const path = resolve(posix.join(posix.dirname(from), href))
+    const path = resolve(zipJoin(zipDirname(from), href))
     if (!titles.has(path)) titles.set(path, label.replace(/\s+/g, ' ').trim())
   }
   if (nav) {
     const navPath = nav.href
     const doc = zip.read(resolve(navPath))
     if (doc) {
-      for (const e of xmlElements(doc.toString('utf8'))) if (localName(e.name) === 'a') add(e.attribs.href, e.text.replace(TAGS, ''), navPath)
+      for (const e of xmlElements(utf8Text(doc))) if (localName(e.name) === 'a') add(e.attribs.href, e.text.replace(TAGS, ''), navPath)
     }
   }
   if (titles.size === 0 && ncx) {
     const doc = zip.read(resolve(ncx.href))
     if (doc) {
       let label = ''
-      for (const e of xmlElements(doc.toString('utf8'))) {
+      for (const e of xmlElements(utf8Text(doc))) {
         const name = localName(e.name)
         if (name === 'text') label = e.text
         else if (name === 'content') add(e.attribs.src, label, ncx.href)

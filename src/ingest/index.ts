@@ -6,7 +6,8 @@ import { readMarkdown } from './markdown.js'
 import { extensionOf, FORMAT_EXTENSIONS, formatOfName } from './formats.js'
 import type { DocumentBuilder } from './markup.js'
 import { controlDiagnostics, decodeText, readText, sourceOf, UnreadableInputError } from './text.js'
-import { readZip, ZipError } from './zip.js'
+import { utf8Text } from './bytes.js'
+import { readZip, ZipError, type ZipArchive } from './zip.js'
 
 const FORMAT_NAMES: Record<Format, string> = { text: 'plain text', markdown: 'Markdown', html: 'HTML', docx: 'DOCX', epub: 'EPUB' }
 
@@ -106,7 +107,7 @@ export async function readSourceAsync(bytes: Uint8Array, options: ReadOptions = 
       state = read.state
       fallback = read.fallback
       for (const d of read.diagnostics) diagnostics.push(d)
-    } else if (zip.read('META-INF/container.xml') || zip.read('mimetype')?.toString('ascii').trim() === 'application/epub+zip') {
+    } else if (zip.read('META-INF/container.xml') || mimetype(zip) === 'application/epub+zip') {
       format = 'epub'
       const read = readEpub(zip)
       state = read.state
@@ -124,6 +125,12 @@ export async function readSourceAsync(bytes: Uint8Array, options: ReadOptions = 
     const why = String((e as Error).message).split('\n')[0]!.replace(/^(?:error:\s*)?\[\w+ error\]\s*/i, '').trim()
     throw new UnreadableInputError(`${name}: the ${what} could not be read: ${why}`)
   }
+}
+
+/** The media type an EPUB states in its `mimetype` entry, if it has one. */
+function mimetype(zip: ZipArchive): string | undefined {
+  const data = zip.read('mimetype')
+  return data && utf8Text(data).trim()
 }
 
 function markupSource(
