@@ -67,7 +67,7 @@ const BUNDLE = {
   metafile: true,
   logLevel: 'silent',
   absWorkingDir: root,
-  plugins: [...(process.env.TMP_EMPTY ? [{ name: 'tmp', setup(b) { b.onResolve({ filter: /^yauzl$/ }, () => ({ path: 'x', namespace: 'empty' })); b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'module.exports={}' })) } }] : []), noNode, mammothUnzip, jsonAsText],
+  plugins: [noNode, mammothUnzip, jsonAsText],
   define: { 'process.env.NODE_ENV': '"production"' },
 }
 
