@@ -12,6 +12,8 @@ import { APP_CSP, APP_PAGE, buildApp, bundle } from '../scripts/build-app.mjs'
 // @ts-expect-error: a plain ES module script without types
 import { renderAll, storyModel } from '../scripts/render-formats.mjs'
 import { analyzeFile } from '../src/node/analyze-file.js'
+import { analyzeBytes } from '../src/pipeline.js'
+import { writeZip } from './helpers/zip-writer.js'
 import { toJson } from '../src/report/json.js'
 import { compareReports } from '../src/compare/index.js'
 import { MAX_FILE_BYTES } from '../src/ingest/limits.js'
@@ -246,6 +248,29 @@ describe.skipIf(!haveChromium)('the app page in Chromium', () => {
     }
     const { report } = await drop('corpus/night-ferry.txt')
     expect(report!.totals.words).toBeGreaterThan(1000)
+  })
+
+  it('refuses hostile zips as Node does, word for word: encrypted, a declared bomb, a lying entry, too many entries, cut short', async () => {
+    const enc = (t: string) => new TextEncoder().encode(t)
+    const container = { name: 'META-INF/container.xml', data: enc('<?xml version="1.0"?><container><rootfiles><rootfile full-path="OEBPS/content.opf"/></rootfiles></container>') }
+    const mimetype = { name: 'mimetype', method: 0, data: enc('application/epub+zip') }
+    const chapter = enc('<html><body><p>The tide came in over the flats.</p></body></html>')
+    const cases: Record<string, Uint8Array> = {
+      'encrypted.epub': writeZip([mimetype, container, { name: 'OEBPS/ch.xhtml', data: chapter, flags: 1 }]),
+      'declared.epub': writeZip([mimetype, container, { name: 'OEBPS/ch.xhtml', data: chapter, size: 0xfffffff0 }]),
+      'lying.epub': writeZip([mimetype, container, { name: 'OEBPS/ch.xhtml', data: new Uint8Array(8 * 2 ** 20).fill(97), size: 1000 }]),
+      'crowded.epub': writeZip([mimetype, container, ...Array.from({ length: 10_001 }, (_, i) => ({ name: `OEBPS/p${i}.xhtml`, data: chapter }))]),
+      'cut.epub': writeZip([mimetype, container, { name: 'OEBPS/ch.xhtml', data: chapter }]).subarray(0, 120),
+    }
+    for (const [name, bytes] of Object.entries(cases)) {
+      const path = join(dir, name)
+      writeFileSync(path, bytes)
+      const node = await analyzeBytes(bytes, { path: name }).then(() => null, (e: Error) => e.message)
+      expect(node, name).not.toBeNull()
+      const { report, status } = await drop(path)
+      expect(report, name).toBeNull()
+      expect(status, name).toBe(node!.startsWith(name) ? node : `${name}: ${node}`)
+    }
   })
 
   it('stops an analysis past its time limit, says so, and reads the next file with a new worker', async () => {
