@@ -10,6 +10,7 @@ import { builtinModules } from 'node:module'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as esbuild from 'esbuild'
+import { deflateSync } from 'fflate'
 import { writeAssetsModule } from './gen-assets.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -71,6 +72,12 @@ const BUNDLE = {
   define: { 'process.env.NODE_ENV': '"production"' },
 }
 
+/**
+ * The worker's source, deflated and in base64: a third of its size, so that the browser reads
+ * the page sooner (the page inflates it with fflate before starting the worker).
+ */
+const packed = (code) => Buffer.from(deflateSync(new TextEncoder().encode(code), { level: 9, mem: 12 })).toString('base64')
+
 /** Inline script text that cannot close its element early (as src/report/page.ts writes scripts). */
 const inlineScript = (js) => js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--')
 
@@ -88,7 +95,7 @@ export async function buildApp() {
   writeAssetsModule()
   const [worker, main] = await Promise.all([bundle('src/app/worker.ts'), bundle('src/app/main.ts')])
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
-  const fill = { CSP: APP_CSP, GENERATOR: `proselens ${version}`, CSS: readFileSync(join(root, 'src/app/app.css'), 'utf8'), WORKER: inlineScript(worker.code), MAIN: inlineScript(main.code) }
+  const fill = { CSP: APP_CSP, GENERATOR: `proselens ${version}`, CSS: readFileSync(join(root, 'src/app/app.css'), 'utf8'), WORKER: packed(worker.code), MAIN: inlineScript(main.code) }
   // Filled in one pass, so that no bundle's text is read as a placeholder.
   const html = readFileSync(join(root, 'src/app/shell.html'), 'utf8').replace(/%(CSP|GENERATOR|CSS|WORKER|MAIN)%/g, (_, key) => fill[key])
   return { html, inputs: [...new Set([...worker.inputs, ...main.inputs])].sort(), sha256: createHash('sha256').update(html).digest('hex') }

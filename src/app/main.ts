@@ -6,6 +6,7 @@
  */
 import type { Report } from '../report/types.js'
 import type { Comparison } from '../compare/index.js'
+import { inflateSync } from 'fflate'
 import { FORMAT_EXTENSIONS } from '../ingest/formats.js'
 import { MAX_FILE_BYTES, tooLarge } from '../ingest/limits.js'
 import { STAGES } from '../stages.js'
@@ -62,10 +63,20 @@ let worker: Worker | null = null
 let nextId = 1
 let pending: { id: number; timer: number; resolve(reply: Reply): void } | null = null
 
-/** The analysis worker, made from the source text the page carries (no request). */
+/** The worker's source, which the page carries deflated, in base64; inflated once. */
+let workerSource: Uint8Array<ArrayBuffer> | null = null
+function unpackWorker(): Uint8Array<ArrayBuffer> {
+  if (workerSource) return workerSource
+  const packed = atob(document.getElementById('proselens-worker')!.textContent!.trim())
+  const bytes = new Uint8Array(packed.length)
+  for (let i = 0; i < packed.length; i++) bytes[i] = packed.charCodeAt(i)
+  workerSource = inflateSync(bytes) as Uint8Array<ArrayBuffer>
+  return workerSource
+}
+
+/** The analysis worker, made from the source the page carries (no request). */
 function startWorker(): Worker {
-  const source = document.getElementById('proselens-worker')!.textContent!
-  const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }))
+  const url = URL.createObjectURL(new Blob([unpackWorker()], { type: 'text/javascript' }))
   const w = new Worker(url)
   URL.revokeObjectURL(url)
   w.onmessage = (event: MessageEvent<Reply>) => {
