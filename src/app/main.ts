@@ -129,16 +129,7 @@ async function analyse(file: File, against?: Request extends { against?: infer A
   return new Promise<Reply>((resolve) => {
     const timer = window.setTimeout(() => {
       worker?.terminate()
-      // A file dropped on the report in the frame comes here from the frame's own script.
-window.addEventListener('message', (event: MessageEvent<{ kind?: string; file?: File; compare?: boolean }>) => {
-  if (event.source !== view.contentWindow || event.data?.kind !== 'proselens-drop' || !(event.data.file instanceof File)) return
-  if (current && event.data.compare) void compareWith(event.data.file)
-  else void open(event.data.file)
-})
-
-worker = startWorker()
-// The page takes a file from now on; one given before the worker has loaded waits for it.
-document.documentElement.dataset.ready = 'true'
+      worker = startWorker()
       finishWith({ type: 'error', id, message: `${file.name}: the analysis took longer than ${+(limit / 1000).toFixed(3)} s and was stopped` })
     }, limit)
     pending = { id, timer, resolve }
