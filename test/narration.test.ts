@@ -29,6 +29,51 @@ describe('tense of narration', () => {
     expect(slips.filter((x) => x.confidence > 0.5)).toHaveLength(3)
   })
 
+  const PRESENT = 'She walks to the quay. The boats are in. She counts them twice. The gulls are loud over the water. '
+  const AFTER = ' She waits by the rail. The wind drops. She turns her collar up.'
+
+  it.each([
+    ['a participle as an adjective', 'His spent arrows lie at his feet.'],
+    ['a participle after a determiner', 'The broken gate swings in the wind.'],
+    ['an absolute phrase', '“Stay,” she whispers, her eyes fluttering closed.'],
+    ['a time anchor', 'Her only real friend was a sailor; he died before the war.'],
+    ['years ago', 'Years ago she lived in the house on the hill.'],
+    ['used to', 'She used to swim here with her brother.'],
+    ['a past perfect', 'She had waited for him every evening that spring.'],
+    ['a subjectless fragment', 'Wanted to be like him, back when the world was simpler.'],
+    ['an echo of the clause before', 'But so was the other.'],
+  ])('in present narration, %s is no slip', (_name, sentence) => {
+    const text = PRESENT + sentence + AFTER
+    const s = scene(text)
+    expect(s.tense.dominant).toBe('present')
+    expect(s.tense.slips.map((x) => text.slice(x.start, x.end))).toEqual([])
+  })
+
+  it('a run of back-story after a time anchor is no slip; a past sentence after present narration again is', () => {
+    const text = PRESENT + 'Years ago her father kept a boat here. He painted it blue every spring. He named it for her mother.' + ' She counts the boats again. She turned and walked away.' + AFTER
+    const s = scene(text)
+    expect(s.tense.slips.map((x) => text.slice(x.start, x.end))).toEqual(['She turned and walked away.'])
+  })
+
+  it.each([
+    ['the narrator\'s present', 'I still do not know why he left.'],
+    ['a name given', 'My name is Ruth, and I keep the light.'],
+    ['a general truth', 'Harbours are never quiet at night.'],
+    ['there is', 'There are nights like that on this coast.'],
+  ])('in past narration, %s is no slip', (_name, sentence) => {
+    const past = 'I walked to the quay. The boats were in. I counted them twice. The gulls were loud over the water. '
+    const text = past + sentence + ' I waited by the rail. The wind dropped. I turned my collar up.'
+    const s = scene(text)
+    expect(s.tense.dominant).toBe('past')
+    expect(s.tense.slips.map((x) => text.slice(x.start, x.end))).toEqual([])
+  })
+
+  it('still finds the slips of past narration into the present', () => {
+    const past = 'She walked to the quay. The boats were in. She counted them twice. The gulls were loud over the water. '
+    const text = past + 'He walks to the window and looks out.' + ' She waited by the rail. The wind dropped.'
+    expect(scene(text).tense.slips.map((x) => text.slice(x.start, x.end))).toEqual(['He walks to the window and looks out.'])
+  })
+
   it('a flashback cue lowers a slip below the list', () => {
     const text = 'She walks to the quay. The boats are in. She remembers how he left. She counts them. She waits.'
     expect(scene(text).tense.slips).toEqual([])

@@ -1,7 +1,13 @@
 import { BASE, MODALS, NON_THIRD_SUBJECTS, PARTICIPLE, PAST, PRESENT, PRESENT_CLITICS, THIRD_SINGULAR_SUBJECTS } from '../data/verbs.js'
 import { POS } from './nlp.js'
 
-const { AUX, VERB, ADV, PART, PROPN, NOUN } = POS
+const { AUX, VERB, ADV, PART, PROPN, NOUN, DET } = POS
+
+/**
+ * Words before which a past form is an adjective, not a finite verb: "his spent arrows", "the
+ * broken gate", "every closed door" ("that" is left out: "the bell that rang" is finite).
+ */
+const DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'my', 'your', 'its', 'our', 'this', 'these', 'those', 'every', 'each', 'some', 'no', 'any'])
 
 export type VerbTense = 'past' | 'present' | 'modal'
 
@@ -43,6 +49,10 @@ export function headTense(t: Tokens, i: number, from: number): VerbTense | null 
   const p = previous(t, i, from)
   const subject = p >= from ? word(t, p) : ''
   if (subject === 'to') return null
+  // A participle as an adjective: "his spent arrows", "the broken gate".
+  if (DETERMINERS.has(subject) && (t.pos[p] === DET || t.pos[p] === POS.PRON)) return null
+  // A participle completing an absolute phrase: "his eyes fluttering closed".
+  if (subject.endsWith('ing') && p - 1 >= from && t.pos[p - 1] === NOUN) return null
   const past = PAST.has(w)
   const base = BASE.has(w)
   if (past && !base) return 'past'

@@ -1,6 +1,6 @@
 import type { AnnotatedScene } from '../annotate/index.js'
 import type { PersonCounts } from '../annotate/persons.js'
-import { FLASHBACK_CUES } from '../data/verbs.js'
+import { BASE, ECHO, FLASHBACK_CUES, NARRATOR_PRESENT, PARTICIPLE, PAST } from '../data/verbs.js'
 import { dominantTense, MAX_SLIPS_PER_SCENE } from './tense.js'
 
 /** A narration sentence as tense measures see it, judged against its scene's dominant tense. */
@@ -41,19 +41,58 @@ export interface Counts {
 /** Slips are judged at least this sure to be listed. */
 const SLIP_THRESHOLD = 0.5
 
-/** How sure a sentence slips from the scene's tense (0: it does not). */
-function slipConfidence(fullText: string, s: { start: number; end: number; past: number; present: number }, dominant: 'past' | 'present' | 'mixed' | null): number {
-  const text = () => fullText.slice(s.start, s.end)
+/** Why a sentence reads against its scene's tense, or why it was judged less likely a slip. */
+export type SlipReason = 'past-in-present' | 'present-in-past' | 'look-back' | 'back-story' | 'fragment' | 'narrator-present' | 'question'
+
+/** "had gone", "had not walked", "hadn't been": past perfect, a look back from the present. */
+const PAST_PERFECT = /\bhad(?:n't|n’t| not)?(?: (?:never|always|already|just|once|long|not|\w+ly))? ([a-z]+)\b/gi
+function pastPerfect(text: string): boolean {
+  for (const m of text.matchAll(PAST_PERFECT)) {
+    const v = m[1]!.toLowerCase()
+    if (v === 'been' || PARTICIPLE.has(v) || PAST.has(v)) return true
+  }
+  return false
+}
+
+/** A sentence that opens on a past verb, with no subject: "Aspired to be him, once." */
+const FRAGMENT = /^[“"‘']?([A-Z][a-z]+)\b/
+const opensOnPastVerb = (text: string) => {
+  const m = FRAGMENT.exec(text)
+  return m !== null && PAST.has(m[1]!.toLowerCase()) && !BASE.has(m[1]!.toLowerCase())
+}
+
+/** How sure a sentence slips from its scene's tense, and why (confidence 0: it does not). */
+interface SlipJudgement {
+  confidence: number
+  reason: SlipReason | null
+  /** The sentence looks back (present narration): the past sentences after it may go on doing so. */
+  lookingBack: boolean
+}
+
+const NO_SLIP: SlipJudgement = { confidence: 0, reason: null, lookingBack: false }
+
+function judgeSlip(fullText: string, s: { start: number; end: number; past: number; present: number }, dominant: 'past' | 'present' | 'mixed' | null, lookingBack: boolean): SlipJudgement {
   if (dominant === 'present' && s.past > 0 && s.present === 0) {
-    // In present narration a reference to earlier events is legitimate: a time cue halves it.
+    const text = fullText.slice(s.start, s.end).trim()
+    if (ECHO.test(text)) return { ...NO_SLIP, lookingBack }
+    // In present narration a reference to earlier events is legitimate: a time anchor, a past
+    // perfect, a subjectless fragment or a run of such sentences halve it.
     const c = Math.min(0.9, 0.5 + 0.15 * (s.past - 1))
-    return FLASHBACK_CUES.test(text()) ? c / 2 : c
+    if (FLASHBACK_CUES.test(text) || pastPerfect(text)) return { confidence: c / 2, reason: 'look-back', lookingBack: true }
+    if (opensOnPastVerb(text)) return { confidence: c / 2, reason: 'fragment', lookingBack: true }
+    if (lookingBack) return { confidence: c / 2, reason: 'back-story', lookingBack: true }
+    return { confidence: c, reason: 'past-in-present', lookingBack: false }
   }
   if (dominant === 'past' && s.present > 0 && s.past === 0) {
+    const text = fullText.slice(s.start, s.end).trim()
+    if (ECHO.test(text)) return NO_SLIP
     const c = Math.min(0.9, 0.5 + 0.15 * (s.present - 1))
-    return /\?["”’']?$/.test(text().trim()) ? c * 0.6 : c
+    if (/\?["”’']?$/.test(text)) return { confidence: c * 0.6, reason: 'question', lookingBack: false }
+    if (NARRATOR_PRESENT.test(text)) return { confidence: c / 2, reason: 'narrator-present', lookingBack: false }
+    return { confidence: c, reason: 'present-in-past', lookingBack: false }
   }
-  return 0
+  // A sentence in the scene's own tense ends a look back.
+  return { ...NO_SLIP, lookingBack: lookingBack && s.present === 0 && s.past === 0 }
 }
 
 /** Keep the list readable: only a scene's surest slips stay slips (ties: the earlier ones). */
@@ -73,10 +112,12 @@ function keepSurest(sentences: TenseSentence[]): TenseSentence[] {
 /** Each sentence with its tense counts and how sure it is to slip from the scene's tense. */
 function tenseSentences(a: AnnotatedScene, text: string, dominant: 'past' | 'present' | 'mixed' | null): TenseSentence[] {
   const out: TenseSentence[] = []
+  let lookingBack = false
   for (const s of a.sentences) {
-    const slip = slipConfidence(text, s, dominant)
-    const slips = slip >= SLIP_THRESHOLD
-    out.push({ start: s.start, end: s.end, past: s.past, present: s.present, slip: slips ? slip : 0, against: slips ? (dominant as 'past' | 'present') : null })
+    const judged = judgeSlip(text, s, dominant, lookingBack)
+    lookingBack = judged.lookingBack
+    const slips = judged.confidence >= SLIP_THRESHOLD
+    out.push({ start: s.start, end: s.end, past: s.past, present: s.present, slip: slips ? judged.confidence : 0, against: slips ? (dominant as 'past' | 'present') : null })
   }
   return out
 }
