@@ -85,7 +85,9 @@ var proselens = (function () {
  * (or, with Shift held, compares it), instead of the browser opening the file in the frame. */
 ;(function () {
   'use strict'
-  if (window.parent === window) return
+  // Only inside the app's own frame (about:srcdoc): a saved report framed by another site must
+  // never hand it a file.
+  if (window.parent === window || location.href !== 'about:srcdoc') return
   document.addEventListener('dragover', function (e) { e.preventDefault() })
   document.addEventListener('drop', function (e) {
     e.preventDefault()

@@ -59,12 +59,13 @@ describe('the app page as built', () => {
   it('the whole core (src/core.ts) bundles for browsers; any Node import fails the bundle, naming its file', async () => {
     const core = await bundle('src/core.ts')
     expect(core.inputs).toContain('src/pipeline.ts')
-    const bad = join('src', `tmp-node-import-${process.pid}.ts`)
+    // Outside src/ (whose files the layers test reads at the same time), in a folder of its own.
+    const bad = join(mkdtempSync(join('test', 'fixtures', 'tmp-')), 'node-import.ts')
     writeFileSync(bad, "import { readFileSync } from 'node:fs'\nexport const x = readFileSync\n")
     try {
-      await expect(bundle(bad)).rejects.toThrow(new RegExp(`tmp-node-import-${process.pid}\\.ts imports the Node built-in "node:fs"`))
+      await expect(bundle(bad)).rejects.toThrow(/node-import\.ts imports the Node built-in "node:fs"/)
     } finally {
-      rmSync(bad)
+      rmSync(join(bad, '..'), { recursive: true })
     }
   })
 
@@ -174,11 +175,17 @@ describe.skipIf(!haveChromium)('the app page in Chromium', () => {
     // The page's figures are the embedded report's.
     const embedded = JSON.parse(/<script type="application\/json" id="proselens-data">([\s\S]*?)<\/script>/.exec(html)![1]!)
     expect(embedded.totals).toEqual(report!.totals)
-    // Neither the page nor the report it shows may fetch anything.
+    // Neither the page nor the report it shows may fetch anything: the policy refuses it.
     const blocked = async (where: Page | NonNullable<ReturnType<Page['frame']>>) =>
-      where.evaluate(() => fetch('http://127.0.0.1:9/x').then(() => 'fetched', () => 'blocked'))
-    expect(await blocked(page)).toBe('blocked')
-    expect(await blocked(frame)).toBe('blocked')
+      where.evaluate(
+        () =>
+          new Promise<string>((resolve) => {
+            document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true })
+            fetch('http://127.0.0.1:9/x').catch(() => undefined)
+          }),
+      )
+    expect(await blocked(page)).toBe('connect-src')
+    expect(await blocked(frame)).toBe('connect-src')
     expect(requests).toEqual([])
   })
 
@@ -196,6 +203,19 @@ describe.skipIf(!haveChromium)('the app page in Chromium', () => {
     const report = await page.evaluate(() => window.proselensReport!)
     expect(report.source.path).toBe('dropped.txt')
     expect(report.scenes.map((s) => s.words)).toEqual([8, 5])
+    // With Shift held, the file dropped is compared with the one shown.
+    const shown = page.frame({ url: 'about:srcdoc' })!
+    await shown.waitForSelector('html[data-ready=true]', { state: 'attached', timeout: 10_000 })
+    await shown.evaluate(() => {
+      const data = new DataTransfer()
+      data.items.add(new File(['She ran to the quay. He stayed behind.\n\n* * *\n\nThey met again in spring, and talked.'], 'dropped-2.txt', { type: 'text/plain' }))
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true, shiftKey: true }))
+    })
+    await page.waitForFunction(() => window.proselensComparison !== undefined, null, { timeout: 20_000 })
+    const comparison = await page.evaluate(() => window.proselensComparison!)
+    expect([comparison.old.words, comparison.new.words].sort()).toEqual([13, 15])
+    expect(await page.isVisible('#back')).toBe(true)
+    await page.click('#back')
   })
 
   it('compares with another draft: the older file is the earlier version', async () => {
@@ -273,14 +293,49 @@ describe.skipIf(!haveChromium)('the app page in Chromium', () => {
     }
   })
 
-  it('stops an analysis past its time limit, says so, and reads the next file with a new worker', async () => {
-    await page.evaluate(() => (window.proselensTimeLimitMs = 1))
+  it('stops an analysis past its time limit, says so, and reads the next file with one new worker', async () => {
+    await page.evaluate(() => {
+      const counts = ((window as unknown as { counts: { workers: number } }).counts = { workers: 0 })
+      const Original = window.Worker
+      window.Worker = class extends Original {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options)
+          counts.workers++
+        }
+      }
+      window.proselensTimeLimitMs = 1
+    })
     const { report, status } = await drop('corpus/the-hollow-week.txt')
     expect(report).toBeNull()
     expect(status).toBe('the-hollow-week.txt: the analysis took longer than 0.001 s and was stopped')
     await page.evaluate(() => delete window.proselensTimeLimitMs)
     const next = await drop('corpus/the-hollow-week.txt')
     expect(next.report!.source.path).toBe('the-hollow-week.txt')
+    expect(await page.evaluate(() => (window as unknown as { counts: { workers: number } }).counts.workers)).toBe(1)
+  })
+
+  it('a file that cannot be read, and a file given while another is read, each get a message; the page goes on', async () => {
+    await page.evaluate(() => {
+      const original = File.prototype.arrayBuffer
+      File.prototype.arrayBuffer = function () {
+        File.prototype.arrayBuffer = original
+        return Promise.reject(new DOMException('The file could not be read.', 'NotReadableError'))
+      }
+    })
+    const failed = await drop('corpus/night-ferry.txt')
+    expect(failed.report).toBeNull()
+    expect(failed.status).toBe('night-ferry.txt: the file could not be read (The file could not be read.)')
+    // One at a time: a second file given while the first is read is not lost silently.
+    const long = join(dir, 'long-busy.txt')
+    writeFileSync(long, Array.from({ length: 8 }, () => readFileSync('corpus/the-glass-orchard.txt', 'utf8')).join('\n\n* * *\n\n'))
+    await page.evaluate(() => delete window.proselensReport)
+    await page.setInputFiles('#pick', long)
+    await page.setInputFiles('#pick', 'corpus/night-ferry.txt')
+    expect(await page.textContent('#status')).toBe('Still reading long-busy.txt: night-ferry.txt was not opened; give it again when this one is done.')
+    await page.waitForFunction(() => window.proselensReport !== undefined, null, { timeout: 60_000 })
+    expect(await page.evaluate(() => window.proselensReport!.source.path)).toBe('long-busy.txt')
+    const after = await drop('corpus/night-ferry.txt')
+    expect(after.report!.source.path).toBe('night-ferry.txt')
   })
 
   it('stays responsive while a long book is analysed, showing progress', async () => {

@@ -26,7 +26,8 @@ it('every import in src/ goes to its own part or a lower layer', () => {
   for (const file of files('src')) {
     const from = partOf(file)
     expect(LAYER[from], `${file}: a part of src/ with no layer`).toBeDefined()
-    for (const m of readFileSync(file, 'utf8').matchAll(/^(?:import|export)[^'"]*from '(\.[^']+)'/gm)) {
+    // Static imports and re-exports, side-effect imports and dynamic imports alike.
+    for (const m of readFileSync(file, 'utf8').matchAll(/(?:^(?:import|export)[^'"]*from |^import |\bimport\()'(\.[^']+)'/gm)) {
       const target = join(file, '..', m[1]!.replace(/\.js$/, '.ts'))
       const to = partOf(target)
       if (to !== from && !(LAYER[to]! < LAYER[from]!)) wrong.push(`${file} → ${target}`)

@@ -8,7 +8,7 @@ import type { Report } from '../report/types.js'
 import type { Comparison } from '../compare/index.js'
 import { inflateSync } from 'fflate'
 import { FORMAT_EXTENSIONS } from '../ingest/formats.js'
-import { MAX_FILE_BYTES, tooLarge } from '../ingest/limits.js'
+import { MAX_FILE_BYTES, timedOut, timeLimitSeconds, tooLarge } from '../ingest/limits.js'
 import { STAGES } from '../stages.js'
 import type { Reply, Request } from './protocol.js'
 
@@ -32,8 +32,8 @@ for (const [stage, share] of Object.entries(STAGES)) {
 }
 const STAGE_LABEL: Record<string, string> = { read: 'Reading the file', structure: 'Finding chapters and scenes', annotate: 'Reading sentences, dialogue and tense', report: 'Writing the report' }
 
-/** Time an analysis may take: a minute, and 15 s a megabyte, as on the command line. */
-const timeLimitMs = (bytes: number) => window.proselensTimeLimitMs ?? Math.ceil(60 + (15 * bytes) / 2 ** 20) * 1000
+/** Time an analysis may take, as on the command line (a minute, and 15 s a megabyte). */
+const timeLimitMs = (bytes: number) => window.proselensTimeLimitMs ?? timeLimitSeconds(bytes) * 1000
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
 const dropZone = $<HTMLElement>('drop')
@@ -61,7 +61,7 @@ let comparing: { json: string; html: string; name: string } | null = null
 
 let worker: Worker | null = null
 let nextId = 1
-let pending: { id: number; timer: number; resolve(reply: Reply): void } | null = null
+let pending: { id: number; name: string; timer: number; resolve(reply: Reply): void } | null = null
 
 /** The worker's source, which the page carries deflated, in base64; inflated once. */
 let workerSource: Uint8Array<ArrayBuffer> | null = null
@@ -78,17 +78,19 @@ function unpackWorker(): Uint8Array<ArrayBuffer> {
 function startWorker(): Worker {
   const url = URL.createObjectURL(new Blob([unpackWorker()], { type: 'text/javascript' }))
   const w = new Worker(url)
-  URL.revokeObjectURL(url)
   w.onmessage = (event: MessageEvent<Reply>) => {
     const reply = event.data
     if (reply.type === 'ready') {
+      // Revoked once loaded: some browsers read a worker's script after the constructor returns.
+      URL.revokeObjectURL(url)
       document.documentElement.dataset.worker = 'ready'
       return
     }
     if (!pending || reply.id !== pending.id) return
     if (reply.type === 'stage') {
       progress.value = (STAGE_START[reply.stage] ?? 0) + reply.done * (STAGES[reply.stage] ?? 0)
-      say(`${STAGE_LABEL[reply.stage] ?? reply.stage}…`)
+      // A note to the writer stays until the reading ends; the stage shows otherwise.
+      if (!busyNote) say(`${STAGE_LABEL[reply.stage] ?? reply.stage}…`)
       return
     }
     const done = pending
@@ -98,8 +100,12 @@ function startWorker(): Worker {
   }
   w.onerror = (event) => {
     event.preventDefault()
-    if (!pending) say(`The analysis could not start in this browser (${event.message || 'an error in the worker'}).`, true)
-    finishWith({ type: 'error', id: pending?.id ?? 0, message: `the analysis failed (${event.message || 'an error in the worker'})` })
+    const why = event.message || 'an error in the worker'
+    // A worker that failed is not used again: the next file gets a new one.
+    w.terminate()
+    if (worker === w) worker = null
+    if (!pending) say(`The analysis stopped in this browser (${why}); the next file starts it again.`, true)
+    else finishWith({ type: 'error', id: pending.id, message: `${pending.name}: the analysis failed (${why})` })
   }
   return w
 }
@@ -119,41 +125,65 @@ function say(message: string, error = false): void {
 }
 
 /** Analyse a file in the worker, with a time limit past which the worker is stopped and replaced. */
-async function analyse(file: File, against?: Request extends { against?: infer A } ? A : never): Promise<Reply> {
+async function analyse(file: File, against?: Request['against']): Promise<Reply> {
   const id = nextId++
   // Refused before a byte is read, as the command line refuses it.
   if (file.size > MAX_FILE_BYTES) return { type: 'error', id, message: tooLarge(file.name, file.size, MAX_FILE_BYTES) }
-  const bytes = await file.arrayBuffer()
+  let bytes: ArrayBuffer
+  try {
+    bytes = await file.arrayBuffer()
+  } catch (e) {
+    // A folder, or a file moved or changed since it was chosen.
+    return { type: 'error', id, message: `${file.name}: the file could not be read (${(e as Error).message || 'it is a folder, or it changed since it was chosen'})` }
+  }
   const limit = timeLimitMs(bytes.byteLength)
   worker ??= startWorker()
   return new Promise<Reply>((resolve) => {
     const timer = window.setTimeout(() => {
       worker?.terminate()
       worker = startWorker()
-      finishWith({ type: 'error', id, message: `${file.name}: the analysis took longer than ${+(limit / 1000).toFixed(3)} s and was stopped` })
+      finishWith({ type: 'error', id, message: timedOut(file.name, +(limit / 1000).toFixed(3)) })
     }, limit)
-    pending = { id, timer, resolve }
+    pending = { id, name: file.name, timer, resolve }
     const request: Request = { type: 'analyze', id, name: file.name, bytes, ...(against ? { against } : {}) }
     worker!.postMessage(request, [bytes])
   })
 }
 
-let busy = false
+/** The file being read, while one is: the page reads one at a time. */
+let busy: string | null = null
+/** A note shown while a file is read (a file given meanwhile), kept until the reading ends. */
+let busyNote: string | null = null
+
+/** Say that a file given while another is read was not opened. */
+function stillBusy(file: File): void {
+  busyNote = `Still reading ${busy}: ${file.name} was not opened; give it again when this one is done.`
+  say(busyNote, true)
+}
+
+/** Run one analysis with the page showing it is busy, whatever happens to it. */
+async function reading(file: File, label: string, run: () => Promise<Reply>): Promise<Reply> {
+  busy = file.name
+  compareButton.disabled = true
+  progress.hidden = false
+  progress.value = 0
+  say(label)
+  try {
+    return await run()
+  } finally {
+    busy = null
+    busyNote = null
+    progress.hidden = true
+    compareButton.disabled = current === null
+  }
+}
 
 /** Open a manuscript: analyse it and show its report. */
 async function open(file: File): Promise<void> {
-  if (busy) return
-  busy = true
-  document.documentElement.dataset.state = 'working'
-  progress.hidden = false
-  progress.value = 0
-  say(`Reading ${file.name}…`)
+  if (busy) return stillBusy(file)
   const started = performance.now()
-  const reply = await analyse(file)
-  busy = false
-  progress.hidden = true
+  const reply = await reading(file, `Reading ${file.name}…`, () => analyse(file))
   if (reply.type !== 'report') {
-    document.documentElement.dataset.state = current ? 'report' : 'empty'
     say(reply.type === 'error' ? reply.message : 'unexpected reply', true)
     return
   }
@@ -167,14 +197,11 @@ async function open(file: File): Promise<void> {
 
 /** Compare another draft with the one shown: the older file is read as the earlier draft. */
 async function compareWith(file: File): Promise<void> {
-  if (busy || !current) return
-  busy = true
-  progress.hidden = false
-  progress.value = 0
-  say(`Reading ${file.name} to compare…`)
-  const reply = await analyse(file, { report: current.report, older: current.lastModified <= file.lastModified })
-  busy = false
-  progress.hidden = true
+  if (busy) return stillBusy(file)
+  if (!current) return
+  const shown = current
+  const older = shown.lastModified <= file.lastModified
+  const reply = await reading(file, `Reading ${file.name} to compare…`, () => analyse(file, { report: shown.report, older }))
   if (reply.type !== 'comparison') {
     say(reply.type === 'error' ? reply.message : 'unexpected reply', true)
     return
@@ -182,8 +209,8 @@ async function compareWith(file: File): Promise<void> {
   comparing = { json: reply.json, html: reply.html, name: file.name }
   window.proselensComparison = reply.comparison
   show(reply.html)
-  const [older, newer] = current.lastModified <= file.lastModified ? [current.name, file.name] : [file.name, current.name]
-  say(`Comparing ${older} (earlier) with ${newer} (later).`)
+  const [earlier, later] = older ? [shown.name, file.name] : [file.name, shown.name]
+  say(`Comparing ${earlier} (earlier) with ${later} (later).`)
 }
 
 /** Show a page the renderer wrote, in a frame of its own that may run its scripts but nothing else. */

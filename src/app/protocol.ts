@@ -7,7 +7,7 @@ export type Request =
   /** Analyse a file; `against`, when given, is the report of the draft to compare it with. */
   | { type: 'analyze'; id: number; name: string; bytes: ArrayBuffer; against?: { report: Report; older: boolean } }
 
-/** What the worker answers: stages as they begin, then one result or one error. */
+/** What the worker answers: each stage as it begins and progress within it, then one result or one error. */
 export type Reply =
   | { type: 'ready' }
   | { type: 'stage'; id: number; stage: Stage; done: number }

@@ -10,3 +10,8 @@ export function tooLarge(path: string, size: number, maxBytes: number, hint?: st
 export function timeLimitSeconds(bytes: number): number {
   return Math.ceil(60 + (15 * bytes) / 2 ** 20)
 }
+
+/** The message for an input whose analysis ran past its time; `hint` says how to raise it where one can. */
+export function timedOut(path: string, seconds: number, hint?: string): string {
+  return `${path}: the analysis took longer than ${seconds} s and was stopped${hint ? ` (${hint})` : ''}`
+}

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { MAX_FILE_BYTES, timeLimitSeconds, tooLarge as tooLargeFor } from '../ingest/limits.js'
+import { MAX_FILE_BYTES, timedOut as timedOutFor, timeLimitSeconds, tooLarge as tooLargeFor } from '../ingest/limits.js'
 
 /** Thrown for a path that cannot be analysed (missing, a directory, unreadable). */
 export class InputError extends Error {
@@ -100,10 +100,8 @@ export function outOfMemory(path: string, limitMb: number): string {
 }
 
 
-/** The message for an input whose analysis ran past its time. */
-export function timedOut(path: string, seconds: number): string {
-  return `${path}: the analysis took longer than ${seconds} s and was stopped (raise the limit with --timeout)`
-}
+/** The message for an input whose analysis ran past its time, telling how to raise the limit. */
+export const timedOut = (path: string, seconds: number): string => timedOutFor(path, seconds, 'raise the limit with --timeout')
 
 /** Whether an error is a worker stopped at its memory limit. */
 export const isOutOfMemory = (e: unknown): boolean => (e as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
