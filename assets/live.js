@@ -10,6 +10,7 @@
   var state = JSON.parse($('proselens-live').textContent)
   var shown = state.version
   var wanted = state.version
+  var session = state.session
   var fetching = false
 
   var css = '.live-bar{position:fixed;right:12px;bottom:12px;z-index:10;max-width:min(36rem,calc(100vw - 24px));font:13px/1.4 system-ui,sans-serif;' +
@@ -56,7 +57,7 @@
       .catch(function (e) { say('Live: the new report could not be fetched (' + e.message + ').') })
       .then(function () {
         fetching = false
-        if (wanted !== shown && wanted > shown) catchUp()
+        if (wanted !== shown) catchUp()
       })
   }
 
@@ -67,6 +68,11 @@
     bar.classList.remove('off')
     showNote(next.note)
     if (next.note) say('Live: the save at ' + time() + ' could not be read.')
+    // A restarted watcher counts its versions from 1 again: whatever it has is new to this page.
+    if (next.session && next.session !== session) {
+      session = next.session
+      shown = -1
+    }
     wanted = next.version
     catchUp()
   })

@@ -240,10 +240,10 @@ async function until(test: () => boolean, ms = 5000, what = 'the condition'): Pr
 }
 
 /** GET a path of the server with a chosen Host header (fetch will not send another). */
-function get(url: string, path: string, host?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(url: string, path: string, host?: string, extra: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((done, fail) => {
     const u = new URL(path, url)
-    const req = request({ host: u.hostname, port: u.port, path: u.pathname, headers: host ? { host } : {} }, (res) => {
+    const req = request({ host: u.hostname, port: u.port, path: u.pathname, headers: { ...(host ? { host } : {}), ...extra } }, (res) => {
       let body = ''
       res.setEncoding('utf8')
       res.on('data', (c: string) => {
@@ -354,10 +354,13 @@ describe('watchStory on real files', () => {
     expect(JSON.parse(json.body).totals.words).toBe(view.state.report.totals.words)
     const events = await get(view.url, '/events')
     expect(events.headers['content-type']).toBe('text/event-stream; charset=utf-8')
-    expect(events.body).toContain('event: state\ndata: {"version":1,"note":null,"line":null}\n\n')
+    expect(events.body).toMatch(/event: state\ndata: \{"version":1,"note":null,"line":null,"session":"[0-9a-f]{12}"\}\n\n/)
     expect((await get(view.url, '/nothing')).status).toBe(404)
     expect((await get(view.url, '/', `evil.example:${view.port}`)).status).toBe(403)
     expect((await get(view.url, '/', `localhost:${view.port}`)).status).toBe(200)
+    // A page of another site open in a browser here gets nothing either.
+    expect((await get(view.url, '/report.json', undefined, { 'sec-fetch-site': 'cross-site' })).status).toBe(403)
+    expect((await get(view.url, '/report.json', undefined, { 'sec-fetch-site': 'same-origin' })).status).toBe(200)
     // Loopback only: the port answers on 127.0.0.1 and nowhere else.
     const { networkInterfaces } = await import('node:os')
     const outside = Object.values(networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal)

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { basename, dirname, resolve } from 'node:path'
@@ -219,7 +220,7 @@ export function liveCsp(csp: string): string {
  * (and nowhere else), and the live client (assets/live.js) with the state it starts from goes
  * in before `</body>`. The page itself is otherwise exactly the static report.
  */
-export function livePage(html: string, state: { version: number; note: string | null; line: string | null; file: string }): string {
+export function livePage(html: string, state: { version: number; note: string | null; line: string | null; file: string; session?: string }): string {
   const meta = /(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(">)/i.exec(html)
   if (!meta) throw new Error('the report page has no Content-Security-Policy to open to its server')
   const end = html.lastIndexOf('</body>')
@@ -275,7 +276,9 @@ export async function watchStory(path: string, options: WatchOptions = {}): Prom
   const first = await read()
   const clients = new Set<ServerResponse>()
   const send = (res: ServerResponse, event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
-  const announce = () => ({ version: live.state.version, note: live.state.note, line: live.state.line })
+  // Versions count from 1 in each run: the session tells a page that the watcher was restarted.
+  const session = randomBytes(6).toString('hex')
+  const announce = () => ({ version: live.state.version, note: live.state.note, line: live.state.line, session })
   const live = new Reanalyser(first, {
     analyse: read,
     label: path,
@@ -289,7 +292,7 @@ export async function watchStory(path: string, options: WatchOptions = {}): Prom
 
   let page: { key: string; html: string } | null = null
   const pageHtml = () => {
-    const key = `${live.state.version}\n${live.state.note}`
+    const key = `${live.state.version}\n${live.state.note}\n${live.state.line}`
     if (page?.key !== key) page = { key, html: livePage(renderReportHtml(live.state.report), { ...announce(), file: basename(path) }) }
     return page.html
   }
@@ -305,6 +308,8 @@ export async function watchStory(path: string, options: WatchOptions = {}): Prom
     // Only pages opened as 127.0.0.1 or localhost: another name resolving here (DNS rebinding) gets nothing.
     const host = req.headers.host ?? ''
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return reply(403, 'text/plain; charset=utf-8', `proselens watch answers only at http://127.0.0.1:${port}/\n`)
+    // Nor a page of another site that a browser on this machine has open.
+    if (req.headers['sec-fetch-site'] === 'cross-site') return reply(403, 'text/plain; charset=utf-8', 'proselens watch answers only its own page\n')
     if (req.method !== 'GET' && req.method !== 'HEAD') return reply(405, 'text/plain; charset=utf-8', 'only GET\n', { allow: 'GET, HEAD' })
     const { pathname } = new URL(`http://127.0.0.1${req.url ?? '/'}`)
     try {
@@ -349,7 +354,7 @@ export async function watchStory(path: string, options: WatchOptions = {}): Prom
 
   // The folder, not the file: a save by rename replaces the file the watch was on.
   const folder = resolve(dirname(path))
-  const names = new Set([resolve(path), ...sidecarPaths(path).map((p) => resolve(p))])
+  const names = new Set([resolve(path), ...(options.analyzeOptions?.sidecar === false ? [] : sidecarPaths(path).map((p) => resolve(p)))])
   let watcher: FSWatcher
   try {
     watcher = chokidarWatch(folder, { ignoreInitial: true, depth: 0, ignored: (p: string) => resolve(p) !== folder && !names.has(resolve(p)) })
