@@ -107,7 +107,7 @@ async function epubBreakOpenings(path) {
   const out = new Set()
   for (const name of zip.names) {
     if (!/\.x?html?$/i.test(name)) continue
-    const xhtml = zip.read(name).toString('utf8')
+    const xhtml = new TextDecoder().decode(zip.read(name))
     for (const m of xhtml.matchAll(/<hr\b[^>]*>/gi)) {
       const after = xhtml.slice(m.index + m[0].length, m.index + 3000).replace(/<[^>]*>/g, ' ')
       out.add(openingOf(decodeHTML(after)))
