@@ -6,6 +6,8 @@
   var LONG_SENTENCE = 40
   var SHORT = { first: '1st', second: '2nd', third: '3rd', present: 'pres.', mixed: 'mixed', past: 'past' }
   var el = proselens.el, $ = proselens.$, color = proselens.color, fmt = proselens.fmt, pct = proselens.pct
+  /* The slips shown by default (the rest of the list is in the JSON, judged less likely). */
+  var shownSlips = function (t) { return t.slips.filter(function (x) { return x.shown }) }
   var chartsOk = proselens.chartDefaults()
 
   /* Listeners on elements that outlive one drawing (the window, the canvases, the data tables'
@@ -93,7 +95,7 @@
       [fmt(t.sentenceLength.mean), 'mean sentence (words)'],
       [t.tense.dominant || '–', 'dominant tense'],
       [t.pov.dominant ? t.pov.dominant + ' person' : '–', 'point of view'],
-      [fmt(t.tense.slips.length, 0), 'tense slips'],
+      [fmt(shownSlips(t.tense).length, 0), 'tense slips'],
     ]
     var figList = $('figures')
     figList.textContent = ''
@@ -304,7 +306,7 @@
       { key: 'tense', label: 'Tense', text: true, value: function (s) { return s.tense.dominant || '' } },
       { key: 'pov', label: 'POV', text: true, value: function (s) { return s.pov.dominant || '' } },
       { key: 'character', label: 'POV character', text: true, value: function (s) { return s.pov.character || '' } },
-      { key: 'slips', label: 'Slips', value: function (s) { return s.tense.slips.length } },
+      { key: 'slips', label: 'Slips', value: function (s) { return shownSlips(s.tense).length } },
     ]
     function sceneTable() {
       // Drawn again, the table keeps the reader's sort.
@@ -353,15 +355,15 @@
           el('span', { text: 'mean sentence ' + fmt(s.sentenceLength.mean) }),
           el('span', { text: 'dialogue ' + pct(s.dialogue.share) }),
           el('span', { text: (s.tense.dominant || '–') + ' tense, ' + (s.pov.dominant || '–') + ' person' + (s.pov.character ? ' (' + s.pov.character + ')' : '') }),
-          s.tense.slips.length ? el('span', { class: 'slipcount', text: s.tense.slips.length + (s.tense.slips.length === 1 ? ' slip' : ' slips') }) : null,
+          shownSlips(s.tense).length ? el('span', { class: 'slipcount', text: shownSlips(s.tense).length + (shownSlips(s.tense).length === 1 ? ' slip' : ' slips') }) : null,
         ])
         var section = el('section', { id: 'scene-' + s.index, class: 'scene', 'aria-label': sceneLabel(s) }, [head])
         var marks = []
         s.dialogue.spans.forEach(function (d) { marks.push({ start: d[0], end: d[1], cls: 'dlg' }) })
         if (s.thought) s.thought.spans.forEach(function (d) { marks.push({ start: d[0], end: d[1], cls: 'th' }) })
         s.sentenceSpans.forEach(function (d) { if (d[2] >= LONG_SENTENCE) marks.push({ start: d[0], end: d[1], cls: 'long', tip: d[2] + ' words' }) })
-        s.tense.slips.forEach(function (d) {
-          marks.push({ start: d.start, end: d.end, cls: 'slip', tip: 'Tense slip: this sentence is in the ' + (d.against === 'past' ? 'present' : 'past') + ' tense while the scene is told in the ' + d.against + ' (confidence ' + Math.round(d.confidence * 100) + '%).' })
+        shownSlips(s.tense).forEach(function (d) {
+          marks.push({ start: d.start, end: d.end, cls: 'slip', tip: 'Tense slip: ' + d.message + ' (confidence ' + Math.round(d.confidence * 100) + '%)' })
         })
         s.paragraphSpans.forEach(function (p) { section.appendChild(paragraph(p[0], p[1], marks)) })
         box.appendChild(section)

@@ -27,7 +27,7 @@ function golden(r: Report) {
     chapters: r.chapters.map((c) => ({ title: c.title, start: c.start, end: c.end, scenes: c.scenes, words: c.words })),
     scenes: r.scenes.map((s) => ({ start: s.start, end: s.end, break: s.break, opening: s.opening, words: s.words, sentences: s.sentences, paragraphs: s.paragraphs, meanSentence: s.sentenceLength.mean, medianSentence: s.sentenceLength.median,
       dialogue: { share: s.dialogue.share, speeches: s.dialogue.speeches, scareQuotes: s.dialogue.scareQuotes },
-      tense: { dominant: s.tense.dominant, past: s.tense.past, present: s.tense.present, slips: s.tense.slips.length },
+      tense: { dominant: s.tense.dominant, past: s.tense.past, present: s.tense.present, slips: s.tense.slips.filter((x) => x.shown).length },
       pov: { dominant: s.pov.dominant, first: s.pov.first, second: s.pov.second, third: s.pov.third, character: s.pov.character } })),
     quoteConvention: r.quoteConvention,
     diagnostics: r.diagnostics.map((d) => d.code),

@@ -32,27 +32,45 @@ describe('tense of narration', () => {
   const PRESENT = 'She walks to the quay. The boats are in. She counts them twice. The gulls are loud over the water. '
   const AFTER = ' She waits by the rail. The wind drops. She turns her collar up.'
 
+  const shown = (t: { slips: { shown: boolean }[] }) => t.slips.filter((x) => x.shown)
+  const listed = (text: string, s: ReturnType<typeof scene>) => s.tense.slips.map((x) => [text.slice(x.start, x.end), x.shown, x.reason])
+
   it.each([
-    ['a participle as an adjective', 'His spent arrows lie at his feet.'],
-    ['a participle after a determiner', 'The broken gate swings in the wind.'],
-    ['an absolute phrase', '“Stay,” she whispers, her eyes fluttering closed.'],
-    ['a time anchor', 'Her only real friend was a sailor; he died before the war.'],
-    ['years ago', 'Years ago she lived in the house on the hill.'],
-    ['used to', 'She used to swim here with her brother.'],
-    ['a past perfect', 'She had waited for him every evening that spring.'],
-    ['a subjectless fragment', 'Wanted to be like him, back when the world was simpler.'],
-    ['an echo of the clause before', 'But so was the other.'],
-  ])('in present narration, %s is no slip', (_name, sentence) => {
+    ['a participle as an adjective', 'His spent arrows lie at his feet.', []],
+    ['a participle after a determiner', 'The broken gate swings in the wind.', []],
+    ['an absolute phrase', '“Stay,” she whispers, her eyes fluttering closed.', []],
+    ['an echo of the clause before', 'But so was the other.', []],
+    ['a time anchor', 'Her only real friend was a sailor; he died before the war.', ['look-back']],
+    ['years ago', 'Years ago she lived in the house on the hill.', ['look-back']],
+    ['used to', 'She used to swim here with her brother.', ['look-back']],
+    ['a past perfect', 'She had waited for him every evening that spring.', ['look-back']],
+    ['a subjectless fragment', 'Wanted to be like him, back when the world was simpler.', ['look-back']],
+    ['a compound adjective', 'Through the rain-streaked glass she watches the road.', []],
+    ['a plural subject in the present', 'The nets have all come in now, folded and stacked.', []],
+    ['a guess about the past', 'Perhaps the letters were lost.', ['look-back']],
+    ['a phrase whose only verb is in a relative clause', 'The lamp that flickered.', ['fragment']],
+  ])('in present narration, %s is no slip shown', (_name, sentence, reasons) => {
     const text = PRESENT + sentence + AFTER
     const s = scene(text)
     expect(s.tense.dominant).toBe('present')
-    expect(s.tense.slips.map((x) => text.slice(x.start, x.end))).toEqual([])
+    expect(shown(s.tense)).toEqual([])
+    // Listed, not shown, with the reason it is judged unlikely.
+    expect(listed(text, s)).toEqual(reasons.map((r) => [sentence, false, r]))
   })
 
-  it('a run of back-story after a time anchor is no slip; a past sentence after present narration again is', () => {
+  it('a run of back-story after a time anchor is no slip shown; a past sentence after present narration again is', () => {
     const text = PRESENT + 'Years ago her father kept a boat here. He painted it blue every spring. He named it for her mother.' + ' She counts the boats again. She turned and walked away.' + AFTER
     const s = scene(text)
-    expect(s.tense.slips.map((x) => text.slice(x.start, x.end))).toEqual(['She turned and walked away.'])
+    expect(listed(text, s)).toEqual([
+      ['Years ago her father kept a boat here.', false, 'look-back'],
+      ['He painted it blue every spring.', false, 'back-story'],
+      ['He named it for her mother.', false, 'back-story'],
+      ['She turned and walked away.', true, 'past-in-present'],
+    ])
+    const slip = shown(s.tense)[0] as (typeof s.tense.slips)[number]
+    expect(slip.verbs.map((v) => [v.text, v.tense, text.slice(v.start, v.end)])).toEqual([['turned', 'past', 'turned'], ['walked', 'past', 'walked']])
+    expect(slip.message).toBe('‘turned’ and ‘walked’ are past; this scene is in the present.')
+    expect(s.tense.slips[1]!.message).toBe('‘painted’ is past; this scene is in the present, but it follows a look back, so it is likely back-story.')
   })
 
   it.each([
@@ -60,23 +78,37 @@ describe('tense of narration', () => {
     ['a name given', 'My name is Ruth, and I keep the light.'],
     ['a general truth', 'Harbours are never quiet at night.'],
     ['there is', 'There are nights like that on this coast.'],
-  ])('in past narration, %s is no slip', (_name, sentence) => {
+  ])('in past narration, %s is no slip shown', (_name, sentence) => {
     const past = 'I walked to the quay. The boats were in. I counted them twice. The gulls were loud over the water. '
     const text = past + sentence + ' I waited by the rail. The wind dropped. I turned my collar up.'
     const s = scene(text)
     expect(s.tense.dominant).toBe('past')
-    expect(s.tense.slips.map((x) => text.slice(x.start, x.end))).toEqual([])
+    expect(shown(s.tense)).toEqual([])
+    expect(s.tense.slips.every((x) => x.reason === 'narrator-present')).toBe(true)
   })
 
-  it('still finds the slips of past narration into the present', () => {
+  it.each([
+    ['generic you, in first-person past narration', 'I walked to the quay. The boats were in. I counted them twice. The gulls were loud over the water. ', 'You learn to read the water after a while.', 'narrator-present'],
+    ['anyone', 'I walked to the quay. The boats were in. I counted them twice. The gulls were loud over the water. ', 'Anyone who works the harbour knows that sound.', 'narrator-present'],
+    ['a thought in third-person past narration', 'She walked to the quay. The boats were in. She counted them twice. The gulls were loud over the water. He was late again. ', 'You are being foolish.', 'thought'],
+  ])('in past narration, %s is no slip shown', (_name, before, sentence, reason) => {
+    const text = before + sentence + ' The wind dropped. The light went out over the water.'
+    const s = scene(text)
+    expect(s.tense.slips.filter((x) => x.shown)).toEqual([])
+    expect(s.tense.slips.map((x) => [text.slice(x.start, x.end), x.reason])).toEqual([[sentence, reason]])
+  })
+
+  it('still finds the slips of past narration into the present, naming the verbs', () => {
     const past = 'She walked to the quay. The boats were in. She counted them twice. The gulls were loud over the water. '
     const text = past + 'He walks to the window and looks out.' + ' She waited by the rail. The wind dropped.'
-    expect(scene(text).tense.slips.map((x) => text.slice(x.start, x.end))).toEqual(['He walks to the window and looks out.'])
+    const s = scene(text)
+    expect(listed(text, s)).toEqual([['He walks to the window and looks out.', true, 'present-in-past']])
+    expect(s.tense.slips[0]!.message).toBe('‘walks’ and ‘looks’ are present; this scene is in the past.')
   })
 
-  it('a flashback cue lowers a slip below the list', () => {
+  it('a flashback cue lowers a slip below what is shown', () => {
     const text = 'She walks to the quay. The boats are in. She remembers how he left. She counts them. She waits.'
-    expect(scene(text).tense.slips).toEqual([])
+    expect(scene(text).tense.slips.filter((x) => x.shown)).toEqual([])
   })
 })
 

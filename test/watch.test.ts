@@ -49,7 +49,7 @@ describe('the change line', () => {
     const after = report(REVISED)
     const [o, n] = [before.scenes[1]!, after.scenes[1]!]
     expect(n.words - o.words).toBe(23)
-    expect(n.tense.slips.length - o.tense.slips.length).toBe(1)
+    expect(n.tense.slips.filter((x) => x.shown).length - o.tense.slips.filter((x) => x.shown).length).toBe(1)
     const pct = (s: number | null) => `${Math.round(s! * 100)}%`
     expect(describeChange(before, after)).toBe(
       `scene 2: +23 words, dialogue ${pct(o.dialogue.share)} → ${pct(n.dialogue.share)}, mean sentence ${o.sentenceLength.mean!.toFixed(1)} → ${n.sentenceLength.mean!.toFixed(1)}, 1 new slip`,

@@ -46,6 +46,8 @@ export interface TokenTable {
   pos: Uint8Array
   /** 1 where the token lies inside direct speech. */
   dialogue: Uint8Array
+  /** 1 where the token is not narration: inside direct speech or a letter quoted in the story. */
+  skip: Uint8Array
 }
 
 export interface Annotated {
@@ -129,7 +131,7 @@ export function annotate(manuscript: Manuscript, onScene?: (done: number, total:
   const scenes: AnnotatedScene[] = []
   for (const s of perScene) scenes.push(annotateScene(context, s))
   for (const d of diagnostics) manuscript.diagnostics.push(d)
-  return { manuscript, scenes, tokens: { ...table, dialogue: inDialogue }, quoteConvention: dialogue.convention }
+  return { manuscript, scenes, tokens: { ...table, dialogue: inDialogue, skip }, quoteConvention: dialogue.convention }
 }
 
 // Module functions, not per-work closures: see "Hot code" in docs/ARCHITECTURE.md.

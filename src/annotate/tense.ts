@@ -30,6 +30,12 @@ function previous(t: Tokens, i: number, from: number): number {
   return j
 }
 
+/** The word before a verb (adverbs and negation skipped), lower-cased, and its POS code; '' and -1 at the start. */
+export function subjectOf(t: Tokens, i: number, from: number): { word: string; pos: number } {
+  const p = previous(t, i, from)
+  return p >= from ? { word: word(t, p), pos: t.pos[p]! } : { word: '', pos: -1 }
+}
+
 /**
  * The tense of a finite verb group, judged by its first verb (the one that carries tense:
  * "had gone" is past, "has gone" present, "would go" modal), or null for a verb that is not
@@ -44,13 +50,15 @@ export function headTense(t: Tokens, i: number, from: number): VerbTense | null 
     let k = i + 1
     while (k < t.start.length && t.pos[k] === ADV) k++
     const next = k < t.start.length ? word(t, k) : ''
-    return PAST.has(next) || PARTICIPLE.has(next) || next === 'better' ? 'past' : 'modal'
+    // "she'd gone" is had; "she'd go", and "he'd let" (would or had: the same form), are read as would.
+    return (PAST.has(next) && !BASE.has(next)) || PARTICIPLE.has(next) || next === 'better' ? 'past' : 'modal'
   }
   const p = previous(t, i, from)
   const subject = p >= from ? word(t, p) : ''
   if (subject === 'to') return null
-  // A participle as an adjective: "his spent arrows", "the broken gate".
+  // A participle as an adjective: "his spent arrows", "the broken gate", "a rain-streaked window".
   if (DETERMINERS.has(subject) && (t.pos[p] === DET || t.pos[p] === POS.PRON)) return null
+  if (t.start[i]! > 0 && t.text[t.start[i]! - 1] === '-') return null
   // A participle completing an absolute phrase: "his eyes fluttering closed".
   if (subject.endsWith('ing') && p - 1 >= from && t.pos[p - 1] === NOUN) return null
   const past = PAST.has(w)
@@ -62,7 +70,8 @@ export function headTense(t: Tokens, i: number, from: number): VerbTense | null 
     const sp = p >= from ? t.pos[p]! : -1
     return THIRD_SINGULAR_SUBJECTS.has(subject) || sp === PROPN || (sp === NOUN && !subject.endsWith('s')) ? 'past' : null
   }
-  if (base) return NON_THIRD_SUBJECTS.has(subject) ? 'present' : null
+  // A base form is present after I, you, we, they, or a plural noun ("the hammers have").
+  if (base) return NON_THIRD_SUBJECTS.has(subject) || (t.pos[p] === NOUN && /[^s]s$/.test(subject)) ? 'present' : null
   if (/[a-z]ed$/.test(w)) return 'past'
   if (/[a-z][^s]s$/.test(w) && t.pos[i] === VERB) return 'present'
   return null
@@ -70,16 +79,25 @@ export function headTense(t: Tokens, i: number, from: number): VerbTense | null 
 
 /**
  * Count the finite verb groups of a token range by tense, skipping tokens where `skip`
- * is 1 (dialogue). A group is a run of verbs; only its first verb is judged.
+ * is 1 (dialogue). A group is a run of verbs; only its first verb is judged. With `heads`, the
+ * token index of each past or present head is pushed to it, then its tense (0 past, 1 present).
  */
-export function countTenses(t: Tokens, from: number, to: number, skip: Uint8Array): { past: number; present: number; modal: number } {
+export function countTenses(t: Tokens, from: number, to: number, skip: ArrayLike<number>, heads?: number[]): { past: number; present: number; modal: number } {
   const out = { past: 0, present: 0, modal: 0 }
+  let finite = false
   for (let i = from; i < to; i++) {
     if (!isVerb(t.pos[i]!) || skip[i] === 1) continue
     const p = previous(t, i, from)
     if (p >= from && isVerb(t.pos[p]!)) continue // not the head of its group
     const tense = headTense(t, i, from)
-    if (tense) out[tense]++
+    if (!tense) continue
+    // After a finite verb, a participle right after a noun modifies it: "she can see a van parked
+    // on the kerb", "a letter written in pencil".
+    // So does one in an absolute phrase after a comma: "With my whole body, boots dug in, …".
+    if (tense === 'past' && p === i - 1 && t.pos[p] === NOUN && i + 1 < to && t.pos[i + 1] === POS.ADP && (finite || (p - 1 >= from && t.text[t.start[p - 1]!] === ','))) continue
+    finite = true
+    out[tense]++
+    if (heads && tense !== 'modal') heads.push(i, tense === 'past' ? 0 : 1)
   }
   return out
 }

@@ -1,5 +1,6 @@
 import { WORD } from '../annotate/words.js'
 import { sceneFigures, type SceneFigures } from '../report/figures.js'
+import { shownSlips } from '../measure/tense.js'
 import type { Report, SceneReport } from '../report/types.js'
 import { TOOL_NAME, VERSION } from '../version.js'
 
@@ -75,7 +76,7 @@ function summary(r: Report): VersionSummary {
     dialogueShare: r.totals.dialogue.share,
     tense: r.totals.tense.dominant,
     pov: r.totals.pov.dominant,
-    slips: r.totals.tense.slips.length,
+    slips: shownSlips(r.totals.tense).length,
   }
 }
 

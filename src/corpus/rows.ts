@@ -1,4 +1,5 @@
 import { sceneFigures, type SceneFigures } from '../report/figures.js'
+import { shownSlips } from '../measure/tense.js'
 import type { Report } from '../report/types.js'
 
 export { sceneFigures, type SceneFigures }
@@ -73,7 +74,7 @@ export function rowsOf(r: Report, path: string, report: string): { work: WorkRow
       pov: t.pov.dominant,
       meanSentence: t.sentenceLength.mean,
       medianSentence: t.sentenceLength.median,
-      slips: t.tense.slips.length,
+      slips: shownSlips(t.tense).length,
       readingMinutes: t.readingMinutes,
       diagnostics: r.diagnostics.filter((d) => d.severity !== 'info').length,
     },

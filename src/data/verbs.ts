@@ -27,14 +27,14 @@ export const THIRD_SINGULAR_SUBJECTS: ReadonlySet<string> = new Set(['he', 'she'
  * A time anchor that makes a past sentence in present narration a legitimate look back: "years
  * ago", "before the war", "when he was a boy", "once", "used to", "since", memory verbs.
  */
-export const FLASHBACK_CUES = /\b(?:remember(?:s|ed)?|recall(?:s|ed)?|ago|yesterday|last (?:night|week|month|year|time|summer|winter|spring|autumn)|once|used to|back (?:then|when|in)|when (?:she|he|they|I|we|you) (?:was|were)|as a (?:child|boy|girl|kid|young (?:man|woman))|years? (?:before|earlier|later)|that (?:day|night|morning|evening|summer|winter)|earlier|before (?:that|then|the|his|her|their|my|our|its|a|an|he|she|they|I|we|it)|since|in those days|long before|at the time|the (?:first|last) time|had been|for (?:years|months|weeks|decades))\b/i
+export const FLASHBACK_CUES = /\b(?:remember(?:s|ed)?|recall(?:s|ed)?|ago|yesterday|last (?:night|week|month|year|time|summer|winter|spring|autumn)|once|used to|back (?:then|when|in)|when (?:she|he|they|I|we|you) (?:was|were)|as a (?:child|boy|girl|kid|young (?:man|woman))|years? (?:before|earlier|later)|that (?:day|night|morning|evening|summer|winter)|earlier|before (?:that|then|the|his|her|their|my|our|its|a|an|he|she|they|I|we|it)|since|in those days|long before|at the time|the (?:first|last) time|had been|for (?:years|months|weeks|decades)|after (?:that|the|his|her|their|my|our|a|an)|childhood|as children|growing up|(?:the|that) year|in (?:his|her|their|my|our) youth)\b/i
 
 /**
  * A present sentence in past narration that is the narrator's present or a general truth, not a
  * slip: "My name is Ruth", "I still don't know why", "Hospitals are never quiet", "There are
  * nights like that".
  */
-export const NARRATOR_PRESENT = /^[“"‘']?(?:(?:I|We)(?:'m|’m| am| are|'re|’re)?\b.*\b(?:still|now|today|to this day|these days|ever since|never)\b|(?:I|We) (?:still |now |sometimes |often |never )?(?:know|think|believe|remember|wonder|suppose|guess|doubt|hope|wish|imagine|forget|miss|hate|love)\b|(?:I|We) (?:don't|do not|can't|cannot|won't) (?:know|think|remember|say|tell|forget|believe)\b|My name is\b|There (?:is|are)\b|It is (?:always|never|often|strange|funny|true|said)\b|(?:People|Nobody|No one|Everyone|Everybody|Most people|Some people)\b|[A-Z][a-z]+s (?:are|have|do|never|always|rarely|seldom)\b)/
+export const NARRATOR_PRESENT = /^[“"‘']?(?:(?:I|We)(?:'m|’m| am| are|'re|’re)?\b.*\b(?:still|now|today|to this day|these days|ever since|never)\b|(?:I|We) (?:still |now |sometimes |often |never )?(?:know|think|believe|remember|wonder|suppose|guess|doubt|hope|wish|imagine|forget|miss|hate|love)\b|(?:I|We) (?:don't|do not|can't|cannot|won't) (?:know|think|remember|say|tell|forget|believe)\b|My name is\b|There (?:is|are)\b|It is (?:always|never|often|strange|funny|true|said)\b|(?:People|Nobody|No one|Anyone|Anybody|Everyone|Everybody|Most people|Some people)\b|[A-Z][a-z]+s (?:are|have|do|never|always|rarely|seldom)\b)/
 
 /** An echo of the clause before, whose tense it takes: "But so was the other", "Neither did he". */
 export const ECHO = /^[“"‘']?(?:(?:but|and) )?(?:so|neither|nor) (?:was|were|did|had|is|are|does|has|do|have)\b/i

@@ -1,4 +1,4 @@
-import type { Counts } from './counts.js'
+import { SLIP_SHOWN_FROM, type Counts, type SlipReason, type SlipVerb, type TenseSentence } from './counts.js'
 
 export type Dominant = 'past' | 'present' | 'mixed'
 
@@ -8,7 +8,41 @@ export interface Slip {
   /** The tense the sentence slips from (the scene's). */
   against: 'past' | 'present'
   confidence: number
+  /** Shown by default: the page lists it and the counts count it (confidence 0.5 or more). */
+  shown: boolean
+  /** Why it reads as a slip (`past-in-present`, `present-in-past`), or why it is judged less likely one. */
+  reason: SlipReason
+  /** The verbs that read against the scene's tense. */
+  verbs: SlipVerb[]
+  /** The same in a sentence a person reads. */
+  message: string
 }
+
+const quoted = (verbs: SlipVerb[]) => {
+  const names = verbs.map((v) => `‘${v.text}’`)
+  return names.length <= 1 ? (names[0] ?? 'its verb') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+}
+
+/** Why a slip was judged less likely, as the message says it. */
+const LOWERED: Partial<Record<SlipReason, string>> = {
+  'look-back': 'but the sentence looks back (a time anchor or a past perfect), so it is likely back-story',
+  'back-story': 'but it follows a look back, so it is likely back-story',
+  fragment: 'but it opens on its verb with no subject, as back-story thoughts do',
+  'narrator-present': "but it reads as the narrator's present or a general truth",
+  thought: "but it reads as a character's unmarked thought",
+  question: "but it is a question, perhaps a character's thought",
+}
+
+/** What a slip says to the writer: "‘turned’ and ‘walked’ are past; this scene is in the present." */
+export function slipMessage(s: Pick<TenseSentence, 'verbs' | 'reason'> & { against: 'past' | 'present' }): string {
+  const verbTense = s.against === 'present' ? 'past' : 'present'
+  const head = `${quoted(s.verbs)} ${s.verbs.length > 1 ? 'are' : 'is'} ${verbTense}; this scene is in the ${s.against}`
+  const lowered = s.reason ? LOWERED[s.reason] : undefined
+  return lowered ? `${head}, ${lowered}.` : `${head}.`
+}
+
+/** The slips shown by default, those the page lists and the counts count. */
+export const shownSlips = (t: { slips: readonly Slip[] }): Slip[] => t.slips.filter((s) => s.shown)
 
 export interface TenseMeasure {
   dominant: Dominant | null
@@ -26,7 +60,7 @@ export interface TenseMeasure {
  */
 export const PAST_FROM = 0.6
 export const PRESENT_UP_TO = 0.45
-/** Most slips listed per scene: the surest ones. */
+/** Most slips listed per scene, shown and not shown each: the surest ones. */
 export const MAX_SLIPS_PER_SCENE = 10
 
 export function dominantTense(past: number, present: number): Dominant | null {
@@ -45,6 +79,11 @@ export function tense(c: Counts): TenseMeasure {
     past += s.past
     present += s.present
   }
-  const slips = c.sentences.filter((s) => s.slip > 0).map((s) => ({ start: s.start, end: s.end, against: s.against!, confidence: round(s.slip) }))
+  const slips: Slip[] = []
+  for (const s of c.sentences) {
+    if (s.slip <= 0) continue
+    const against = s.against!
+    slips.push({ start: s.start, end: s.end, against, confidence: round(s.slip), shown: s.slip >= SLIP_SHOWN_FROM, reason: s.reason!, verbs: s.verbs, message: slipMessage({ verbs: s.verbs, reason: s.reason, against }) })
+  }
   return { dominant: dominantTense(past, present), past, present, pastShare: past + present ? round(past / (past + present)) : null, slips }
 }

@@ -56,7 +56,7 @@ function chapterReport(c: Chapter, sceneCounts: Counts[]): ChapterReport {
 export function buildReport(annotated: Annotated, options: ReportOptions = {}): Report {
   const { manuscript: m } = annotated
   const sceneCounts: Counts[] = []
-  for (const s of annotated.scenes) sceneCounts.push(countsOf(s, m.text))
+  for (const s of annotated.scenes) sceneCounts.push(countsOf(s, m.text, annotated.tokens))
   const scenes: SceneReport[] = []
   for (let i = 0; i < annotated.scenes.length; i++) scenes.push(sceneReport(m.text, annotated.scenes[i]!, sceneCounts[i]!))
   const chapters: ChapterReport[] = []

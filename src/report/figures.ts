@@ -1,3 +1,4 @@
+import { shownSlips } from '../measure/tense.js'
 import type { Report, SceneReport } from './types.js'
 
 /** A scene's figures, as both the corpus tables and a comparison of drafts show them. */
@@ -30,6 +31,6 @@ export function sceneFigures(r: Report, s: SceneReport): SceneFigures {
     tense: s.tense.dominant,
     pov: s.pov.dominant,
     character: s.pov.character,
-    slips: s.tense.slips.length,
+    slips: shownSlips(s.tense).length,
   }
 }

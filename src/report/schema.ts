@@ -54,8 +54,18 @@ function measureSchema(kind: string, definition: string): object {
         pastShare: share,
         slips: {
           type: 'array',
-          items: objectOf('A narration sentence against its scene\'s tense.', ['start', 'end', 'against', 'confidence'], {
-            start: offset, end: offset, against: { enum: ['past', 'present'] }, confidence: { type: 'number', minimum: 0, maximum: 1 },
+          items: objectOf('A narration sentence against its scene\'s tense: shown by default from confidence 0.5, listed from 0.2.', ['start', 'end', 'against', 'confidence', 'shown', 'reason', 'verbs', 'message'], {
+            start: offset,
+            end: offset,
+            against: { enum: ['past', 'present'] },
+            confidence: { type: 'number', minimum: 0, maximum: 1 },
+            shown: { type: 'boolean', description: 'Shown by default: the page lists it and the slip counts count it.' },
+            reason: { enum: ['past-in-present', 'present-in-past', 'look-back', 'back-story', 'fragment', 'narrator-present', 'thought', 'question'], description: 'Why it reads as a slip, or (below 0.5) why it was judged less likely one.' },
+            verbs: {
+              type: 'array',
+              items: objectOf('A verb that reads against the scene\'s tense.', ['start', 'end', 'text', 'tense'], { start: offset, end: offset, text: { type: 'string' }, tense: { enum: ['past', 'present'] } }),
+            },
+            message: { type: 'string', description: 'The slip in a sentence a person reads.' },
           }),
         },
       })

@@ -1,7 +1,7 @@
 import type { BreakKind, Diagnostic, Encoding, Format, Layout, MatterField, Meta } from '../types.js'
 import type { Measures } from '../measure/registry.js'
 
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 export interface MatterReport {
   start: number
