@@ -46,6 +46,7 @@ describe('tense of narration', () => {
     ['a past perfect', 'She had waited for him every evening that spring.', ['look-back']],
     ['a subjectless fragment', 'Wanted to be like him, back when the world was simpler.', ['look-back']],
     ['a compound adjective', 'Through the rain-streaked glass she watches the road.', []],
+    ['an adjective between a preposition and a noun', 'Their lamps throw light over buckled panels.', []],
     ['a plural subject in the present', 'The nets have all come in now, folded and stacked.', []],
     ['a guess about the past', 'Perhaps the letters were lost.', ['look-back']],
     ['a phrase whose only verb is in a relative clause', 'The lamp that flickered.', ['fragment']],
@@ -90,6 +91,7 @@ describe('tense of narration', () => {
   it.each([
     ['generic you, in first-person past narration', 'I walked to the quay. The boats were in. I counted them twice. The gulls were loud over the water. ', 'You learn to read the water after a while.', 'narrator-present'],
     ['anyone', 'I walked to the quay. The boats were in. I counted them twice. The gulls were loud over the water. ', 'Anyone who works the harbour knows that sound.', 'narrator-present'],
+    ['a bare noun: a kind, not a thing in the story', 'She walked to the quay. There was grief in every house. She counted the boats twice. The gulls were loud over the water. ', 'Grief makes liars of everyone.', 'narrator-present'],
     ['a thought in third-person past narration', 'She walked to the quay. The boats were in. She counted them twice. The gulls were loud over the water. He was late again. ', 'You are being foolish.', 'thought'],
   ])('in past narration, %s is no slip shown', (_name, before, sentence, reason) => {
     const text = before + sentence + ' The wind dropped. The light went out over the water.'

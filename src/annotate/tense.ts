@@ -30,10 +30,32 @@ function previous(t: Tokens, i: number, from: number): number {
   return j
 }
 
-/** The word before a verb (adverbs and negation skipped), lower-cased, and its POS code; '' and -1 at the start. */
-export function subjectOf(t: Tokens, i: number, from: number): { word: string; pos: number } {
+/**
+ * The word before a verb (adverbs and negation skipped), lower-cased, and its POS code ('' and -1
+ * at the start); `bare` when it is a noun with no determiner, possessive or name before it, from
+ * the start of the range ("Grief makes…", "Small towns forgive…"): a kind, not a thing in the story.
+ */
+export function subjectOf(t: Tokens, i: number, from: number): { word: string; pos: number; bare: boolean } {
   const p = previous(t, i, from)
-  return p >= from ? { word: word(t, p), pos: t.pos[p]! } : { word: '', pos: -1 }
+  if (p < from) return { word: '', pos: -1, bare: false }
+  const nounLike = (k: number) => t.pos[k] === NOUN || (t.pos[k] === PROPN && k === from && common(t, k))
+  let j = p - 1
+  while (j >= from && (t.pos[j] === POS.ADJ || t.pos[j] === ADV || nounLike(j))) j--
+  return { word: word(t, p), pos: t.pos[p]!, bare: nounLike(p) && j < from }
+}
+
+/**
+ * Whether a capitalised word at a sentence's start, tagged a name, is a common word: it is written
+ * in lower case elsewhere in the text ("Grief makes…", "Small towns…"); a name never is.
+ */
+function common(t: Tokens, k: number): boolean {
+  const w = t.text.slice(t.start[k]!, t.end[k]!)
+  const lower = w.toLowerCase()
+  if (lower === w) return true
+  for (let at = t.text.indexOf(lower); at >= 0; at = t.text.indexOf(lower, at + 1)) {
+    if (!/[\p{L}]/u.test(t.text[at - 1] ?? '') && !/[\p{L}]/u.test(t.text[at + lower.length] ?? '')) return true
+  }
+  return false
 }
 
 /**
@@ -59,6 +81,8 @@ export function headTense(t: Tokens, i: number, from: number): VerbTense | null 
   // A participle as an adjective: "his spent arrows", "the broken gate", "a rain-streaked window".
   if (DETERMINERS.has(subject) && (t.pos[p] === DET || t.pos[p] === POS.PRON)) return null
   if (t.start[i]! > 0 && t.text[t.start[i]! - 1] === '-') return null
+  // Between a preposition and a noun, a past form is an adjective: "over buckled panels".
+  if (t.pos[p] === POS.ADP && i + 1 < t.start.length && t.pos[i + 1] === NOUN) return null
   // A participle completing an absolute phrase: "his eyes fluttering closed".
   if (subject.endsWith('ing') && p - 1 >= from && t.pos[p - 1] === NOUN) return null
   const past = PAST.has(w)

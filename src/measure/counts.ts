@@ -90,7 +90,7 @@ const NO_SLIP: SlipJudgement = { confidence: 0, reason: null, lookingBack: false
 interface Subjects {
   /** Every one a relative pronoun: the verbs are inside relative clauses ("The machine that beeped."). */
   relativeOnly: boolean
-  /** The first one: generic (anyone, everyone), you, the narrator (I, we), or other. */
+  /** The first one: generic (anyone, everyone, a bare noun: "Grief makes…"), you, the narrator (I, we), or other. */
   first: 'generic' | 'you' | 'speaker' | 'other'
 }
 
@@ -106,9 +106,9 @@ function subjectsOf(tokens: Tokens, heads: number[], from: number): Subjects {
   let relativeOnly = heads.length > 0
   let first: Subjects['first'] = 'other'
   for (let k = 0; k < heads.length; k++) {
-    const subject = subjectOf(tokens, heads[k]!, from).word
+    const { word: subject, bare } = subjectOf(tokens, heads[k]!, from)
     if (!RELATIVE.has(subject)) relativeOnly = false
-    if (k === 0) first = GENERIC.has(subject) ? 'generic' : subject === 'you' || subject === 'your' ? 'you' : SPEAKER.has(subject) ? 'speaker' : 'other'
+    if (k === 0) first = GENERIC.has(subject) || bare ? 'generic' : subject === 'you' || subject === 'your' ? 'you' : SPEAKER.has(subject) ? 'speaker' : 'other'
   }
   return { relativeOnly, first }
 }
@@ -209,7 +209,38 @@ function tenseSentences(a: AnnotatedScene, text: string, table: TokenTable, domi
       verbs: listed && other ? verbsAt(tokens, heads, s.firstToken, other) : NO_VERBS,
     })
   }
+  if (dominant === 'present') backStoryParagraphs(out, a)
   return out
+}
+
+/**
+ * In present narration, a paragraph told mostly in the past is back-story, not a run of slips: a
+ * slip is a sentence that strays among present ones. Where two or more of a paragraph's tensed
+ * sentences are past and they are at least half of them, each is judged back-story (halved).
+ */
+function backStoryParagraphs(sentences: TenseSentence[], a: AnnotatedScene): void {
+  let k = 0
+  for (const p of a.scene.paragraphs) {
+    let tensed = 0
+    const past: TenseSentence[] = []
+    for (; k < sentences.length && sentences[k]!.start < p.end; k++) {
+      const s = sentences[k]!
+      if (s.past + s.present > 0) tensed++
+      if (s.present === 0 && s.past > 0) past.push(s)
+    }
+    if (past.length < 2 || past.length * 2 <= tensed) continue
+    for (const s of past) {
+      if (s.reason !== 'past-in-present') continue
+      s.slip /= 2
+      s.reason = 'back-story'
+      if (s.slip < SLIP_LISTED_FROM) {
+        s.slip = 0
+        s.against = null
+        s.reason = null
+        s.verbs = NO_VERBS
+      }
+    }
+  }
 }
 
 export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable): Counts {
