@@ -8,7 +8,10 @@
 //   story's first and last words, words within 1%; and how often breaks are right per
 //   confidence band;
 // - a folder with labels/*.json (the corpus format, as corpus/labels): scene boundaries,
-//   chapters, front and end matter, and per-scene dialogue share, tense, POV and character.
+//   chapters, front and end matter, and per-scene dialogue share, tense, POV and character;
+// - a folder with labels.json listing stories with their `slips` (the narration sets helpers
+//   write): tense-slip precision and recall of the slips shown, false slips per 5,000 words in
+//   stories with none, and per-scene POV and tense.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { analyze, analyzeFile } from '../dist/index.js'
@@ -16,6 +19,7 @@ import { scoreStructure, totalScore } from '../dist/eval/structure-eval.js'
 import { confusion, scoreDialogue, scoreNarration } from '../dist/eval/gold.js'
 import { scoreScenes } from '../dist/eval/scenes-eval.js'
 import { openingOf, scoreReal, totalReal } from '../dist/eval/real-eval.js'
+import { scoreSlips, totalSlips } from '../dist/eval/slips-eval.js'
 import { readZip } from '../dist/ingest/zip.js'
 import { decodeHTML } from 'entities'
 
@@ -117,6 +121,22 @@ async function epubBreakOpenings(path) {
 }
 
 const pct1 = (n, d) => `${n}/${d}`
+async function evalSlips(dir) {
+  const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8'))
+  const scores = []
+  for (const l of labels) scores.push(scoreSlips(await analyzeFile(join(dir, l.file)), l))
+  console.log(`\n== ${dir}: tense slips, ${scores.length} stories`)
+  for (const s of scores) {
+    console.log(`${s.file}: ${s.truePositives} right, ${s.falsePositives.length} false, ${s.missed.length} missed; POV ${s.povRight}/${s.scenes}, tense ${s.tenseRight}/${s.scenes}`)
+    for (const f of s.falsePositives) console.log(`  false: ${f.slice(0, 120)}`)
+    for (const m of s.missed) console.log(`  missed: ${m.slice(0, 120)}`)
+  }
+  const t = totalSlips(scores)
+  const num = (x, d = 2) => (x === null ? '–' : x.toFixed(d))
+  console.log(`slips shown: precision ${num(t.precision)} (${t.truePositives}/${t.truePositives + t.falsePositives}), recall ${num(t.recall)} (${t.truePositives}/${t.truePositives + t.missed}); false slips per 5,000 words in stories with none ${num(t.falsePer5000)}; scene POV ${t.povRight}/${t.scenes}, tense ${t.tenseRight}/${t.scenes}`)
+  return { total: t, stories: scores }
+}
+
 async function evalReal(dir) {
   const gold = JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8'))
   const sources = new Map()
@@ -155,6 +175,7 @@ async function evalReal(dir) {
 for (const dir of dirs) {
   results[dir] = {}
   if (existsSync(join(dir, 'gold.json'))) results[dir].real = await evalReal(dir)
+  if (existsSync(join(dir, 'labels.json'))) results[dir].slips = await evalSlips(dir)
   if (existsSync(join(dir, 'dialogue', 'gold.json'))) results[dir].dialogue = evalDialogue(dir)
   if (existsSync(join(dir, 'narration', 'labels.json'))) results[dir].narration = evalNarration(dir)
   if (existsSync(join(dir, 'labels'))) results[dir].corpus = await evalCorpus(dir)

@@ -1,0 +1,72 @@
+import type { Report } from '../report/types.js'
+
+/**
+ * A story labelled for narration (the format of the helper-written narration sets): its tense
+ * slips, sentence by sentence, and each scene's point of view and tense.
+ */
+export interface NarrationLabels {
+  file: string
+  scenes: { opening: string; pov: string; tense: string }[]
+  slips: { sentence: string; tense?: string }[]
+}
+
+export interface SlipScore {
+  file: string
+  words: number
+  /** Slips shown that are labelled slips, shown that are not, labelled but not shown. */
+  truePositives: number
+  falsePositives: string[]
+  missed: string[]
+  scenes: number
+  povRight: number
+  tenseRight: number
+}
+
+const normal = (s: string) => s.replace(/\s+/g, ' ').trim()
+/** A slip shown matches a labelled one when either sentence holds the other (splits differ). */
+const same = (a: string, b: string) => a.includes(b) || b.includes(a)
+
+/** Score one report's shown slips, and its scenes' point of view and tense, against the labels. */
+export function scoreSlips(report: Report, labels: NarrationLabels): SlipScore {
+  const text = report.text ?? ''
+  const shown = report.scenes.flatMap((s) => s.tense.slips.filter((x) => x.shown).map((x) => normal(text.slice(x.start, x.end))))
+  const gold = labels.slips.map((x) => normal(x.sentence))
+  const scenes = Math.min(report.scenes.length, labels.scenes.length)
+  let povRight = 0
+  let tenseRight = 0
+  for (let i = 0; i < scenes; i++) {
+    if (report.scenes[i]!.pov.dominant === labels.scenes[i]!.pov) povRight++
+    if (report.scenes[i]!.tense.dominant === labels.scenes[i]!.tense) tenseRight++
+  }
+  return {
+    file: labels.file,
+    words: report.totals.words,
+    truePositives: shown.filter((f) => gold.some((g) => same(f, g))).length,
+    falsePositives: shown.filter((f) => !gold.some((g) => same(f, g))),
+    missed: gold.filter((g) => !shown.some((f) => same(f, g))),
+    scenes,
+    povRight,
+    tenseRight,
+  }
+}
+
+/** Precision and recall of slips over all stories, and false slips per 5,000 words in stories labelled with none. */
+export function totalSlips(scores: SlipScore[]) {
+  const tp = scores.reduce((n, s) => n + s.truePositives, 0)
+  const fp = scores.reduce((n, s) => n + s.falsePositives.length, 0)
+  const fn = scores.reduce((n, s) => n + s.missed.length, 0)
+  const clean = scores.filter((s) => s.truePositives + s.missed.length === 0)
+  const cleanWords = clean.reduce((n, s) => n + s.words, 0)
+  const cleanFalse = clean.reduce((n, s) => n + s.falsePositives.length, 0)
+  return {
+    precision: tp + fp ? tp / (tp + fp) : null,
+    recall: tp + fn ? tp / (tp + fn) : null,
+    truePositives: tp,
+    falsePositives: fp,
+    missed: fn,
+    falsePer5000: cleanWords ? (cleanFalse / cleanWords) * 5000 : null,
+    scenes: scores.reduce((n, s) => n + s.scenes, 0),
+    povRight: scores.reduce((n, s) => n + s.povRight, 0),
+    tenseRight: scores.reduce((n, s) => n + s.tenseRight, 0),
+  }
+}
