@@ -55,6 +55,17 @@ function generate(targetBytes) {
   return out
 }
 
+/** Debian's Chromium (or CHROMIUM_PATH) driven by playwright-core; null, saying what is not measured, where there is none. */
+async function launchChromium(unmeasured) {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  if (!(await import('node:fs')).existsSync(chromium)) {
+    console.log(`(no Chromium at ${chromium}: ${unmeasured})`)
+    return null
+  }
+  const { chromium: pw } = await import('playwright-core')
+  return pw.launch({ executablePath: chromium, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] })
+}
+
 const ONLY = process.env.BENCH_ONLY?.split(',') ?? null
 const wanted = (section) => ONLY === null || ONLY.includes(section)
 
@@ -113,13 +124,8 @@ async function appPage(dir) {
     node.push(performance.now() - t0)
   }
   console.log(`\napp page: ${(Buffer.byteLength(html) / 2 ** 20).toFixed(2)} MB (budget 6 MB); a ${words.toLocaleString('en')}-word DOCX (${(docx.length / 2 ** 20).toFixed(2)} MB) analysed in Node in ${Math.min(...node).toFixed(0)} ms (best of ${RUNS})`)
-  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-  if (!(await import('node:fs')).existsSync(chromium)) {
-    console.log(`(no Chromium at ${chromium}: the app page not measured)`)
-    return
-  }
-  const { chromium: pw } = await import('playwright-core')
-  const browser = await pw.launch({ executablePath: chromium, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] })
+  const browser = await launchChromium('the app page not measured')
+  if (!browser) return
   const ready = []
   const loaded = []
   const first = []
@@ -388,13 +394,8 @@ async function novelPage(book, dir) {
   const page = join(dir, 'novel.html')
   writeFileSync(page, html)
   console.log(`\n${report.totals.words.toLocaleString('en')}-word novel: analysis + JSON + HTML ${Math.min(...times).toFixed(0)} ms on one core; page ${(Buffer.byteLength(html) / 2 ** 20).toFixed(2)} MB`)
-  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-  if (!(await import('node:fs')).existsSync(chromium)) {
-    console.log(`(no Chromium at ${chromium}: page load time not measured)`)
-    return
-  }
-  const { chromium: pw } = await import('playwright-core')
-  const browser = await pw.launch({ executablePath: chromium, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] })
+  const browser = await launchChromium('page load time not measured')
+  if (!browser) return
   const loads = []
   for (let i = 0; i < RUNS; i++) {
     const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } })

@@ -4,7 +4,7 @@ import { buildReport, type ReportOptions } from './report/build.js'
 import type { Report } from './report/types.js'
 import { structure } from './structure/index.js'
 import { applyCorrections, hasCorrections, type Corrections } from './structure/corrections.js'
-import { STAGES, type Stage } from './stages.js'
+import type { Stage } from './stages.js'
 import type { Source } from './types.js'
 
 export interface AnalyzeOptions extends ReportOptions {
@@ -20,7 +20,7 @@ export interface AnalyzeOptions extends ReportOptions {
   onStage?: (stage: Stage, done: number) => void
 }
 
-export { STAGES, type Stage }
+export { STAGES, type Stage } from './stages.js'
 
 function toBytes(input: string | Uint8Array, caller: string): Uint8Array {
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) {

@@ -44,16 +44,20 @@ export function subjectOf(t: Tokens, i: number, from: number): { word: string; p
   return { word: word(t, p), pos: t.pos[p]!, bare: nounLike(p) && j < from }
 }
 
+/** How far around a word `common` looks for it in lower case: the scene about it, not the whole book. */
+const COMMON_WINDOW = 20_000
+
 /**
  * Whether a capitalised word at a sentence's start, tagged a name, is a common word: it is written
- * in lower case elsewhere in the text ("Grief makes…", "Small towns…"); a name never is.
+ * in lower case nearby in the text ("Grief makes…", "Small towns…"); a name never is.
  */
 function common(t: Tokens, k: number): boolean {
   const w = t.text.slice(t.start[k]!, t.end[k]!)
   const lower = w.toLowerCase()
   if (lower === w) return true
-  for (let at = t.text.indexOf(lower); at >= 0; at = t.text.indexOf(lower, at + 1)) {
-    if (!/[\p{L}]/u.test(t.text[at - 1] ?? '') && !/[\p{L}]/u.test(t.text[at + lower.length] ?? '')) return true
+  const near = t.text.slice(Math.max(0, t.start[k]! - COMMON_WINDOW), t.end[k]! + COMMON_WINDOW)
+  for (let at = near.indexOf(lower); at >= 0; at = near.indexOf(lower, at + 1)) {
+    if (!/\p{L}/u.test(near[at - 1] ?? '') && !/\p{L}/u.test(near[at + lower.length] ?? '')) return true
   }
   return false
 }

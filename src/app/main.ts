@@ -93,10 +93,7 @@ function startWorker(): Worker {
       if (!busyNote) say(`${STAGE_LABEL[reply.stage] ?? reply.stage}…`)
       return
     }
-    const done = pending
-    pending = null
-    clearTimeout(done.timer)
-    done.resolve(reply)
+    finishWith(reply)
   }
   w.onerror = (event) => {
     event.preventDefault()
@@ -110,7 +107,7 @@ function startWorker(): Worker {
   return w
 }
 
-/** End the pending analysis with this reply (an error from the worker or its time limit). */
+/** End the pending analysis with this reply: the worker's answer, its error, or its time limit. */
 function finishWith(reply: Reply): void {
   if (!pending) return
   const done = pending

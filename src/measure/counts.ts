@@ -1,31 +1,9 @@
-import type { AnnotatedScene, Sentence, TokenTable } from '../annotate/index.js'
-import { countTenses, subjectOf, type Tokens } from '../annotate/tense.js'
+import type { AnnotatedScene, TokenTable } from '../annotate/index.js'
 import type { PersonCounts } from '../annotate/persons.js'
-import { BASE, ECHO, FLASHBACK_CUES, NARRATOR_PRESENT, PARTICIPLE, PAST } from '../data/verbs.js'
-import { dominantTense, MAX_SLIPS_PER_SCENE } from './tense.js'
+import { slipSentences, type TenseSentence } from './slips.js'
+import { dominantTense } from './tense.js'
 
-/** A verb of a slipping sentence that reads against its scene's tense. */
-export interface SlipVerb {
-  start: number
-  end: number
-  text: string
-  tense: 'past' | 'present'
-}
-
-/** A narration sentence as tense measures see it, judged against its scene's dominant tense. */
-export interface TenseSentence {
-  start: number
-  end: number
-  past: number
-  present: number
-  /** 0 when the sentence keeps its scene's tense; else how sure we are it slips. */
-  slip: number
-  against: 'past' | 'present' | null
-  /** Why it reads as a slip (or why it was judged less likely one); null when it is none. */
-  reason: SlipReason | null
-  /** The verbs that read against the scene's tense (for a slip only). */
-  verbs: SlipVerb[]
-}
+export type { TenseSentence } from './slips.js'
 
 /**
  * What a span of story (a scene, a chapter, the work) is measured from: counted once per scene,
@@ -49,198 +27,6 @@ export interface Counts {
   vocatives: Map<string, number>
   /** Words of interior thought and its runs; null where the format has no italics. */
   thought: { words: number; spans: [number, number][] } | null
-}
-
-/** Slips at least this sure are shown by default (the page lists them, and the counts count them). */
-export const SLIP_SHOWN_FROM = 0.5
-/** Sentences judged at least this sure to slip are listed, those below `SLIP_SHOWN_FROM` not shown. */
-export const SLIP_LISTED_FROM = 0.2
-
-/** Why a sentence reads against its scene's tense, or why it was judged less likely a slip. */
-export type SlipReason = 'past-in-present' | 'present-in-past' | 'look-back' | 'back-story' | 'fragment' | 'narrator-present' | 'thought' | 'question'
-
-/** "had gone", "had not walked", "hadn't been": past perfect, a look back from the present. */
-const PAST_PERFECT = /\bhad(?:n't|n’t| not)?(?: (?:never|always|already|just|once|long|not|\w+ly))? ([a-z]+)\b/gi
-function pastPerfect(text: string): boolean {
-  for (const m of text.matchAll(PAST_PERFECT)) {
-    const v = m[1]!.toLowerCase()
-    if (v === 'been' || PARTICIPLE.has(v) || PAST.has(v)) return true
-  }
-  return false
-}
-
-/** A sentence that opens on a past verb, with no subject: "Aspired to be him, once." */
-const FRAGMENT = /^[“"‘']?([A-Z][a-z]+)\b/
-const opensOnPastVerb = (text: string) => {
-  const m = FRAGMENT.exec(text)
-  return m !== null && PAST.has(m[1]!.toLowerCase()) && !BASE.has(m[1]!.toLowerCase())
-}
-
-/** How sure a sentence slips from its scene's tense, and why (confidence 0: it does not). */
-interface SlipJudgement {
-  confidence: number
-  reason: SlipReason | null
-  /** The sentence looks back (present narration): the past sentences after it may go on doing so. */
-  lookingBack: boolean
-}
-
-const NO_SLIP: SlipJudgement = { confidence: 0, reason: null, lookingBack: false }
-
-/** What the verbs that read against the scene's tense have for subjects. */
-interface Subjects {
-  /** Every one a relative pronoun: the verbs are inside relative clauses ("The machine that beeped."). */
-  relativeOnly: boolean
-  /** The first one: generic (anyone, everyone, a bare noun: "Grief makes…"), you, the narrator (I, we), or other. */
-  first: 'generic' | 'you' | 'speaker' | 'other'
-}
-
-const RELATIVE = new Set(['that', 'which', 'who', 'whom', 'whose'])
-const GENERIC = new Set(['anyone', 'anybody', 'everyone', 'everybody', 'nobody', 'one', 'people', 'someone', 'somebody'])
-const SPEAKER = new Set(['i', 'we', 'you'])
-/** "Every old hotel has…", "Each of us…", "All families…": a sentence about a kind, not a character. */
-const ABOUT_A_KIND = /^[“"‘']?(?:Every|Each|Any|All|No|Most|Few)\b/
-/** "Perhaps they were lost.": a guess about what happened before, not the present action. */
-const SPECULATION = /^[“"‘']?(?:Perhaps|Maybe|Probably|Possibly|No doubt)\b/
-
-function subjectsOf(tokens: Tokens, heads: number[], from: number): Subjects {
-  let relativeOnly = heads.length > 0
-  let first: Subjects['first'] = 'other'
-  for (let k = 0; k < heads.length; k++) {
-    const { word: subject, bare } = subjectOf(tokens, heads[k]!, from)
-    if (!RELATIVE.has(subject)) relativeOnly = false
-    if (k === 0) first = GENERIC.has(subject) || bare ? 'generic' : subject === 'you' || subject === 'your' ? 'you' : SPEAKER.has(subject) ? 'speaker' : 'other'
-  }
-  return { relativeOnly, first }
-}
-
-/** A short first- or second-person sentence in a third-person scene is a character's thought. */
-const THOUGHT_MAX_WORDS = 12
-
-function judgeSlip(fullText: string, s: Sentence, dominant: 'past' | 'present' | 'mixed' | null, lookingBack: boolean, subjects: Subjects, thirdPerson: boolean): SlipJudgement {
-  if (dominant === 'present' && s.past > 0 && s.present === 0) {
-    const text = fullText.slice(s.start, s.end).trim()
-    if (ECHO.test(text)) return { ...NO_SLIP, lookingBack }
-    // In present narration a reference to earlier events is legitimate: a time anchor, a past
-    // perfect, a guess about the past, a subjectless fragment, a phrase whose only verbs are in
-    // relative clauses, or a run of such sentences halve it.
-    const c = Math.min(0.9, 0.5 + 0.15 * (s.past - 1))
-    if (FLASHBACK_CUES.test(text) || pastPerfect(text) || SPECULATION.test(text)) return { confidence: c / 2, reason: 'look-back', lookingBack: true }
-    if (opensOnPastVerb(text) || subjects.relativeOnly) return { confidence: c / 2, reason: 'fragment', lookingBack: true }
-    if (lookingBack) return { confidence: c / 2, reason: 'back-story', lookingBack: true }
-    return { confidence: c, reason: 'past-in-present', lookingBack: false }
-  }
-  if (dominant === 'past' && s.present > 0 && s.past === 0) {
-    const text = fullText.slice(s.start, s.end).trim()
-    if (ECHO.test(text)) return NO_SLIP
-    const c = Math.min(0.9, 0.5 + 0.15 * (s.present - 1))
-    // A character's unmarked thought ("You're being paranoid.") before a question: both are thought.
-    if (thirdPerson && (subjects.first === 'speaker' || subjects.first === 'you') && s.words <= THOUGHT_MAX_WORDS) return { confidence: c * 0.4, reason: 'thought', lookingBack: false }
-    if (/\?["”’']?$/.test(text)) return { confidence: c * 0.6, reason: 'question', lookingBack: false }
-    // "You learn to sort the noises…": outside a story told to "you", a "you" in the present is anyone.
-    const genericYou = subjects.first === 'you' || /^[“"‘']?Your\b/.test(text)
-    if (NARRATOR_PRESENT.test(text) || ABOUT_A_KIND.test(text) || subjects.first === 'generic' || genericYou || subjects.relativeOnly) return { confidence: c / 2, reason: 'narrator-present', lookingBack: false }
-    return { confidence: c, reason: 'present-in-past', lookingBack: false }
-  }
-  // A sentence in the scene's own tense ends a look back.
-  return { ...NO_SLIP, lookingBack: lookingBack && s.present === 0 && s.past === 0 }
-}
-
-/** Keep the list readable: a scene's surest slips, shown and not, stay slips (ties: the earlier ones). */
-function keepSurest(sentences: TenseSentence[]): TenseSentence[] {
-  for (const shown of [true, false]) {
-    const slips = sentences.filter((s) => s.slip > 0 && s.slip >= SLIP_SHOWN_FROM === shown)
-    if (slips.length <= MAX_SLIPS_PER_SCENE) continue
-    const kept = new Set([...slips].sort((a, b) => b.slip - a.slip || a.start - b.start).slice(0, MAX_SLIPS_PER_SCENE))
-    for (const s of slips) {
-      if (!kept.has(s)) {
-        s.slip = 0
-        s.against = null
-        s.reason = null
-      }
-    }
-  }
-  return sentences
-}
-
-const NO_VERBS: SlipVerb[] = []
-
-/** The heads of a sentence's verb groups in one tense, as token indexes (read again: candidates are few). */
-function headsIn(tokens: Tokens, skip: Uint8Array, s: Sentence, tense: 'past' | 'present'): number[] {
-  const heads: number[] = []
-  countTenses(tokens, s.firstToken, s.endToken, skip, heads)
-  const out: number[] = []
-  for (let k = 0; k < heads.length; k += 2) if ((heads[k + 1] === 0 ? 'past' : 'present') === tense) out.push(heads[k]!)
-  return out
-}
-
-/** The verbs at these heads, with their spans; a clitic ('d, 's) with the word it hangs on ("she'd"). */
-function verbsAt(tokens: Tokens, heads: number[], from: number, tense: 'past' | 'present'): SlipVerb[] {
-  const { text } = tokens
-  return heads.map((i) => {
-    const start = /^['’]/.test(text[tokens.start[i]!]!) && i > from && tokens.end[i - 1] === tokens.start[i] ? tokens.start[i - 1]! : tokens.start[i]!
-    return { start, end: tokens.end[i]!, text: text.slice(start, tokens.end[i]!), tense }
-  })
-}
-
-const NO_SUBJECTS: Subjects = { relativeOnly: false, first: 'other' }
-
-/** Each sentence with its tense counts and how sure it is to slip from the scene's tense. */
-function tenseSentences(a: AnnotatedScene, text: string, table: TokenTable, dominant: 'past' | 'present' | 'mixed' | null): TenseSentence[] {
-  const out: TenseSentence[] = []
-  const tokens: Tokens = { text, start: table.start, end: table.end, pos: table.pos }
-  const p = a.pronouns
-  const thirdPerson = p.third > 2 * (p.first + p.firstPlural + p.second)
-  let lookingBack = false
-  for (const s of a.sentences) {
-    // Only a sentence all in the other tense can slip: its verbs are read again, with their subjects.
-    const other = dominant === 'present' && s.past > 0 && s.present === 0 ? 'past' : dominant === 'past' && s.present > 0 && s.past === 0 ? 'present' : null
-    const heads = other ? headsIn(tokens, table.skip, s, other) : []
-    const judged = judgeSlip(text, s, dominant, lookingBack, other ? subjectsOf(tokens, heads, s.firstToken) : NO_SUBJECTS, thirdPerson)
-    lookingBack = judged.lookingBack
-    const listed = judged.confidence >= SLIP_LISTED_FROM
-    out.push({
-      start: s.start,
-      end: s.end,
-      past: s.past,
-      present: s.present,
-      slip: listed ? judged.confidence : 0,
-      against: listed ? (dominant as 'past' | 'present') : null,
-      reason: listed ? judged.reason : null,
-      verbs: listed && other ? verbsAt(tokens, heads, s.firstToken, other) : NO_VERBS,
-    })
-  }
-  if (dominant === 'present') backStoryParagraphs(out, a)
-  return out
-}
-
-/**
- * In present narration, a paragraph told mostly in the past is back-story, not a run of slips: a
- * slip is a sentence that strays among present ones. Where two or more of a paragraph's tensed
- * sentences are past and they are at least half of them, each is judged back-story (halved).
- */
-function backStoryParagraphs(sentences: TenseSentence[], a: AnnotatedScene): void {
-  let k = 0
-  for (const p of a.scene.paragraphs) {
-    let tensed = 0
-    const past: TenseSentence[] = []
-    for (; k < sentences.length && sentences[k]!.start < p.end; k++) {
-      const s = sentences[k]!
-      if (s.past + s.present > 0) tensed++
-      if (s.present === 0 && s.past > 0) past.push(s)
-    }
-    if (past.length < 2 || past.length * 2 <= tensed) continue
-    for (const s of past) {
-      if (s.reason !== 'past-in-present') continue
-      s.slip /= 2
-      s.reason = 'back-story'
-      if (s.slip < SLIP_LISTED_FROM) {
-        s.slip = 0
-        s.against = null
-        s.reason = null
-        s.verbs = NO_VERBS
-      }
-    }
-  }
 }
 
 export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable): Counts {
@@ -269,7 +55,7 @@ export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable): C
     speechIds: [...speechIds],
     speechSpans,
     scareQuotes: a.quotes.length - speechSpans.length,
-    sentences: keepSurest(tenseSentences(a, text, tokens, dominant)),
+    sentences: slipSentences(a, text, tokens, dominant),
     narrationWords,
     pronouns: a.pronouns,
     names: a.names,

@@ -1,4 +1,5 @@
-import { SLIP_SHOWN_FROM, type Counts, type SlipReason, type SlipVerb, type TenseSentence } from './counts.js'
+import type { Counts } from './counts.js'
+import { SLIP_SHOWN_FROM, type SlipReason, type SlipVerb, type TenseSentence } from './slips.js'
 
 export type Dominant = 'past' | 'present' | 'mixed'
 
