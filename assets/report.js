@@ -92,6 +92,7 @@
       [t.readingMinutes >= 60 ? Math.floor(t.readingMinutes / 60) + ' h ' + Math.round(t.readingMinutes % 60) + ' min' : Math.round(t.readingMinutes) + ' min', 'reading time'],
       [pct(t.dialogue.share), 'dialogue'],
       [t.thought ? pct(t.thought.share) : '–', 'thought (italics)'],
+      [pct(t.unmarkedThought.share), 'unmarked thought'],
       [fmt(t.sentenceLength.mean), 'mean sentence (words)'],
       [t.tense.dominant || '–', 'dominant tense'],
       [t.pov.dominant ? t.pov.dominant + ' person' : '–', 'point of view'],
@@ -354,6 +355,7 @@
           el('span', { text: fmt(s.words, 0) + ' words' }),
           el('span', { text: 'mean sentence ' + fmt(s.sentenceLength.mean) }),
           el('span', { text: 'dialogue ' + pct(s.dialogue.share) }),
+          s.unmarkedThought.words ? el('span', { text: 'unmarked thought ' + pct(s.unmarkedThought.share) }) : null,
           el('span', { text: (s.tense.dominant || '–') + ' tense, ' + (s.pov.dominant || '–') + ' person' + (s.pov.character ? ' (' + s.pov.character + ')' : '') }),
           shownSlips(s.tense).length ? el('span', { class: 'slipcount', text: shownSlips(s.tense).length + (shownSlips(s.tense).length === 1 ? ' slip' : ' slips') }) : null,
         ])
@@ -361,6 +363,7 @@
         var marks = []
         s.dialogue.spans.forEach(function (d) { marks.push({ start: d[0], end: d[1], cls: 'dlg' }) })
         if (s.thought) s.thought.spans.forEach(function (d) { marks.push({ start: d[0], end: d[1], cls: 'th' }) })
+        s.unmarkedThought.spans.forEach(function (d) { marks.push({ start: d[0], end: d[1], cls: 'ut', tip: 'Unmarked thought: not counted toward point of view or tense' }) })
         s.sentenceSpans.forEach(function (d) { if (d[2] >= LONG_SENTENCE) marks.push({ start: d[0], end: d[1], cls: 'long', tip: d[2] + ' words' }) })
         shownSlips(s.tense).forEach(function (d) {
           marks.push({ start: d.start, end: d.end, cls: 'slip', tip: 'Tense slip: ' + d.message + ' (confidence ' + Math.round(d.confidence * 100) + '%)' })
@@ -389,6 +392,7 @@
             span.setAttribute('aria-label', 'Tense slip. ' + m.tip)
             span.appendChild(el('span', { class: 'tip', role: 'tooltip', text: m.tip }))
           } else if (m.cls === 'long' && !span.title) span.title = 'Very long sentence: ' + m.tip
+          else if (m.cls === 'ut' && !span.title) span.title = m.tip
         })
         p.appendChild(span)
       }

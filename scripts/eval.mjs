@@ -126,14 +126,17 @@ async function evalSlips(dir) {
   const scores = []
   for (const l of labels) scores.push(scoreSlips(await analyzeFile(join(dir, l.file)), l))
   console.log(`\n== ${dir}: tense slips, ${scores.length} stories`)
-  for (const s of scores) {
-    console.log(`${s.file}: ${s.truePositives} right, ${s.falsePositives.length} false, ${s.missed.length} missed; POV ${s.povRight}/${s.scenes}, tense ${s.tenseRight}/${s.scenes}`)
+  // EVAL_QUIET=1: totals only, for a set still unseen (its sentences are not printed).
+  for (const s of process.env.EVAL_QUIET ? [] : scores) {
+    console.log(`${s.file}: ${s.truePositives} right, ${s.falsePositives.length} false, ${s.missed.length} missed; POV ${s.povRight}/${s.scenes}, tense ${s.tenseRight}/${s.scenes}; thought ${s.thoughtRight} right, ${s.thoughtFalse.length} false, ${s.thoughtMissed.length} missed`)
     for (const f of s.falsePositives) console.log(`  false: ${f.slice(0, 120)}`)
     for (const m of s.missed) console.log(`  missed: ${m.slice(0, 120)}`)
+    for (const f of s.thoughtFalse) console.log(`  thought false: ${f.slice(0, 120)}`)
+    for (const m of s.thoughtMissed) console.log(`  thought missed: ${m.slice(0, 120)}`)
   }
   const t = totalSlips(scores)
   const num = (x, d = 2) => (x === null ? '–' : x.toFixed(d))
-  console.log(`slips shown: precision ${num(t.precision)} (${t.truePositives}/${t.truePositives + t.falsePositives}), recall ${num(t.recall)} (${t.truePositives}/${t.truePositives + t.missed}); false slips per 5,000 words in stories with none ${num(t.falsePer5000)}; scene POV ${t.povRight}/${t.scenes}, tense ${t.tenseRight}/${t.scenes}`)
+  console.log(`slips shown: precision ${num(t.precision)} (${t.truePositives}/${t.truePositives + t.falsePositives}), recall ${num(t.recall)} (${t.truePositives}/${t.truePositives + t.missed}); false slips per 5,000 words in stories with none ${num(t.falsePer5000)}; scene POV ${t.povRight}/${t.scenes}, tense ${t.tenseRight}/${t.scenes}; unmarked thought precision ${num(t.thoughtPrecision)} (${t.thoughtRight}/${t.thoughtRight + t.thoughtFalse}), recall ${num(t.thoughtRecall)} (${t.thoughtRight}/${t.thoughtRight + t.thoughtMissed})`)
   return { total: t, stories: scores }
 }
 

@@ -92,12 +92,18 @@ describe('tense of narration', () => {
     ['generic you, in first-person past narration', 'I walked to the quay. The boats were in. I counted them twice. The gulls were loud over the water. ', 'You learn to read the water after a while.', 'narrator-present'],
     ['anyone', 'I walked to the quay. The boats were in. I counted them twice. The gulls were loud over the water. ', 'Anyone who works the harbour knows that sound.', 'narrator-present'],
     ['a bare noun: a kind, not a thing in the story', 'She walked to the quay. There was grief in every house. She counted the boats twice. The gulls were loud over the water. ', 'Grief makes liars of everyone.', 'narrator-present'],
-    ['a thought in third-person past narration', 'She walked to the quay. The boats were in. She counted them twice. The gulls were loud over the water. He was late again. ', 'You are being foolish.', 'thought'],
   ])('in past narration, %s is no slip shown', (_name, before, sentence, reason) => {
     const text = before + sentence + ' The wind dropped. The light went out over the water.'
     const s = scene(text)
     expect(s.tense.slips.filter((x) => x.shown)).toEqual([])
     expect(s.tense.slips.map((x) => [text.slice(x.start, x.end), x.reason])).toEqual([[sentence, reason]])
+  })
+
+  it('in past narration, a thought in the third person is unmarked thought, not a slip', () => {
+    const text = 'She walked to the quay. The boats were in. She counted them twice. The gulls were loud over the water. He was late again. You are being foolish. The wind dropped. The light went out over the water.'
+    const s = scene(text)
+    expect(s.tense.slips).toEqual([])
+    expect(s.unmarkedThought.spans.map(([a, b]) => text.slice(a, b))).toEqual(['You are being foolish.'])
   })
 
   it('still finds the slips of past narration into the present, naming the verbs', () => {
@@ -128,5 +134,70 @@ describe('point of view of narration', () => {
   it('names the focal character in third person and the narrator in first', () => {
     expect(scene('Wren watches the tide. Wren counts the boats, and Tamsin laughs at her. Wren sighs.').pov.character).toBe('Wren')
     expect(scene('“Hesper,” he said, “come here.” I went to him. “Sit down, Hesper.” I sat.').pov.character).toBe('Hesper')
+  })
+})
+
+describe('unmarked thought', () => {
+  const thoughtOf = (text: string) => {
+    const s = scene(text)
+    return s.unmarkedThought.spans.map(([a, b]) => text.slice(a, b))
+  }
+  const thirdPast = 'Mara carried the crate up the ramp. The ferry rocked under her, and the gulls wheeled over the stern. She set the crate down by the rail and looked for the purser. He was nowhere in sight. '
+
+  it.each([
+    ['first person, present', "I can't do this.", true],
+    ['second person, verbless', 'You idiot.', true],
+    ['a question in the first person, in the past', 'Why did I say that?', true],
+    ['a command', "Don't look at him.", true],
+    ['a command with a gerund', 'Keep going.', true],
+    ['a command after an adverb', 'Just breathe.', true],
+    ['a curse', 'Damn it.', true],
+    ["a present question in past narration", 'Why is he smiling like that?', true],
+    ['free indirect thought in the third person stays narration', 'Was he angry with her?', false],
+    ['a past sentence of narration', 'She waited a little longer.', false],
+    ['a long first-person sentence is not short thought', 'I will never understand why the purser keeps the manifest in a drawer that nobody else can open.', false],
+    ["a verb that a noun's verb follows is no command", 'Rain hammered the deck.', false],
+  ])('%s', (_name, sentence, isThought) => {
+    const text = thirdPast + sentence + ' She picked up the crate again.'
+    expect(thoughtOf(text)).toEqual(isThought ? [sentence] : [])
+  })
+
+  it('keeps a third-person scene full of thought in the third person, and in its tense', () => {
+    const text = [
+      'Mara carried the crate up the ramp. Keep moving. The ferry rocked under her.',
+      "I can't be late again. She set the crate down by the rail. Why is he staring at me?",
+      'The purser looked away. You idiot. She pushed her hair out of her eyes and waited. I should have stayed home.',
+    ].join('\n\n')
+    const s = scene(text)
+    expect(s.pov.dominant).toBe('third')
+    expect(s.pov.first).toBe(0)
+    expect(s.tense.dominant).toBe('past')
+    expect(s.tense.slips).toEqual([])
+    expect(s.unmarkedThought.spans.map(([a, b]) => text.slice(a, b))).toEqual(['Keep moving.', "I can't be late again.", 'Why is he staring at me?', 'You idiot.', 'I should have stayed home.'])
+    expect(s.unmarkedThought.words).toBe(20)
+    expect(s.unmarkedThought.share).toBeCloseTo(20 / s.words, 4)
+  })
+
+  it('leaves a first-person narrator\'s short sentences as narration', () => {
+    const text = 'I carried the crate up the ramp. I was late. The ferry rocked under me, and I held the rail until my hands hurt. I set the crate down. My brother waved from the wheelhouse, and I waved back. I am not proud of that morning.'
+    const s = scene(text)
+    expect(s.pov.dominant).toBe('first')
+    expect(s.unmarkedThought.spans).toEqual([])
+  })
+
+  it("counts 'I'm' as the first person and the present", () => {
+    const text = "I'm late. I'm always late, and the ferry never waits. I’m sure of it. I run down the ramp."
+    const s = scene(text)
+    expect(s.pov.first).toBe(4)
+    expect(s.tense.present).toBe(scene(text.replace(/I['’]m/g, 'I am')).tense.present)
+    expect(s.tense.present).toBeGreaterThanOrEqual(4)
+  })
+
+  it('sums a chapter\'s and the work\'s thought from their scenes', () => {
+    const text = thirdPast + "I can't do this. She picked up the crate.\n\n* * *\n\n" + thirdPast + 'Keep going. She walked on.'
+    const r = analyze(text)
+    expect(r.scenes.map((s) => s.unmarkedThought.words)).toEqual([4, 2])
+    expect(r.totals.unmarkedThought.words).toBe(6)
+    expect(r.chapters[0]!.unmarkedThought.spans).toHaveLength(2)
   })
 })

@@ -4,7 +4,7 @@ import { findLetters } from './letters.js'
 import { countNames, countPronouns, type PersonCounts } from './persons.js'
 import { isLowSurrogate, segment, TokenSink, type Piece, type SentenceSpan } from './sentences.js'
 import { countTenses, type Tokens } from './tense.js'
-import { findThought } from './thought.js'
+import { findThought, thoughtCandidate, type ThoughtCandidate } from './thought.js'
 import { wordStarts } from './words.js'
 
 /** A sentence: its span, its length in words, and the tenses of its narration's finite verbs. */
@@ -17,6 +17,8 @@ export interface Sentence extends Span {
   narrationWords: number
   firstToken: number
   endToken: number
+  /** How the sentence might be a character's unmarked thought (its scene decides), or null. */
+  thought: ThoughtCandidate | null
 }
 
 /** What annotation adds to a scene. */
@@ -218,23 +220,38 @@ function annotateScene(c: SceneContext, { scene, sentences, paragraphWords, word
   const pronouns: PersonCounts = { first: 0, firstPlural: 0, second: 0, third: 0 }
   const names = new Map<string, number>()
   const vocatives = new Map<string, number>()
+  const own: PersonCounts = { first: 0, firstPlural: 0, second: 0, third: 0 }
   let w = 0
   for (const s of sentences) {
     const t = countTenses(c.tokens, s.firstToken, s.endToken, c.skip)
     s.past = t.past
     s.present = t.present
-    countPronouns(c.tokens, s.firstToken, s.endToken, c.skip, pronouns)
+    own.first = own.firstPlural = own.second = own.third = 0
+    countPronouns(c.tokens, s.firstToken, s.endToken, c.skip, own)
+    pronouns.first += own.first
+    pronouns.firstPlural += own.firstPlural
+    pronouns.second += own.second
+    pronouns.third += own.third
     countNames(c.tokens, s.firstToken, s.endToken, c.skip, names, vocatives)
     let narration = 0
     while (w < words.length && words[w]! < s.start) w++
     for (; w < words.length && words[w]! < s.end; w++) narration += 1 - wordInDialogue[w]!
     s.narrationWords = narration
+    s.thought = thoughtCandidate(c.tokens, s, c.skip, own)
   }
   // Spans and scenes are both in text order: take the spans that start in this scene.
   while (c.next < c.spans.length && c.spans[c.next]!.start < scene.start) c.next++
   const quotes: QuoteSpan[] = []
   for (; c.next < c.spans.length && c.spans[c.next]!.start < scene.end; c.next++) quotes.push(c.spans[c.next]!)
   const thought = c.italics ? findThought({ text: c.text, italics: c.italics, sentences, words, inDialogue: wordInDialogue }) : null
+  // A sentence in italics is thought already: it is not also unmarked thought.
+  if (thought && thought.spans.length) {
+    let k = 0
+    for (const s of sentences) {
+      while (k < thought.spans.length && thought.spans[k]![1] <= s.start) k++
+      if (s.thought && k < thought.spans.length && thought.spans[k]![0] < s.end) s.thought = null
+    }
+  }
   let total = 0
   for (const n of paragraphWords) total += n
   return { scene, sentences, paragraphWords, words: total, quotes, dialogueWords, pronouns, names, vocatives, thought }
@@ -263,7 +280,7 @@ function appendSentences(out: Sentence[], spans: SentenceSpan[], words: number[]
       last.endToken = span.endToken
       last.words = n
     } else {
-      out.push({ start: span.start, end: span.end, words: n, past: 0, present: 0, narrationWords: 0, firstToken: span.firstToken, endToken: span.endToken })
+      out.push({ start: span.start, end: span.end, words: n, past: 0, present: 0, narrationWords: 0, firstToken: span.firstToken, endToken: span.endToken, thought: null })
     }
   }
   if (out.length > first && out[out.length - 1]!.words === 0) out.pop()

@@ -22,6 +22,9 @@ export interface Tokens {
 
 const word = (t: Tokens, i: number) => t.text.slice(t.start[i]!, t.end[i]!).toLowerCase().replace(/’/g, "'")
 const isVerb = (p: number) => p === AUX || p === VERB
+/** wink-nlp keeps "I'm" whole, as a name: it is "I am", a present verb group. */
+const isIm = (t: Tokens, i: number) => t.pos[i] === PROPN && t.end[i]! - t.start[i]! === 3 && word(t, i) === "i'm"
+const verbAt = (t: Tokens, i: number) => isVerb(t.pos[i]!) || isIm(t, i)
 
 /** The token before `i` in the same range, skipping adverbs and negation. */
 function previous(t: Tokens, i: number, from: number): number {
@@ -71,7 +74,7 @@ function common(t: Tokens, k: number): boolean {
 export function headTense(t: Tokens, i: number, from: number): VerbTense | null {
   const w = word(t, i)
   if (MODALS.has(w)) return 'modal'
-  if (PRESENT_CLITICS.has(w)) return 'present'
+  if (PRESENT_CLITICS.has(w) || w === "i'm") return 'present'
   if (w === "'d") {
     let k = i + 1
     while (k < t.start.length && t.pos[k] === ADV) k++
@@ -114,9 +117,9 @@ export function countTenses(t: Tokens, from: number, to: number, skip: ArrayLike
   const out = { past: 0, present: 0, modal: 0 }
   let finite = false
   for (let i = from; i < to; i++) {
-    if (!isVerb(t.pos[i]!) || skip[i] === 1) continue
+    if (!verbAt(t, i) || skip[i] === 1) continue
     const p = previous(t, i, from)
-    if (p >= from && isVerb(t.pos[p]!)) continue // not the head of its group
+    if (p >= from && verbAt(t, p)) continue // not the head of its group
     const tense = headTense(t, i, from)
     if (!tense) continue
     // After a finite verb, a participle right after a noun modifies it: "she can see a van parked

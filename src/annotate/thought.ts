@@ -1,4 +1,8 @@
+import { BASE, MODALS, PAST, PRESENT } from '../data/verbs.js'
 import type { Span } from '../types.js'
+import { POS } from './nlp.js'
+import type { PersonCounts } from './persons.js'
+import type { Tokens } from './tense.js'
 
 /** Punctuation that closes a clause: an italic run ending on it is a thought, not emphasis. */
 const CLAUSE_END = /^[\s"”’'*_]*[,.!?…;:—–]/
@@ -87,4 +91,76 @@ function lowerBoundNumber(xs: readonly number[], at: number): number {
     else hi = mid
   }
   return lo
+}
+
+/**
+ * How a narration sentence might be a character's unmarked direct thought, written without
+ * italics or quotes ("Go away.", "Can I just get some rest?"): whether it is depends on the scene
+ * around it (measure/thought.ts decides).
+ * - `person`: it speaks in the first or second person ("I can't do this.", "You idiot."), in the
+ *   present or as a question or exclamation ("Why did I say that?");
+ * - `command`: it opens on a bare verb ("Breathe.", "Don't look at him.", "Just keep walking.");
+ * - `question`: a question in the present ("Why is he smiling like that?");
+ * - `exclamation`: a short exclamation with no verb in the past ("Idiot!").
+ */
+export type ThoughtKind = 'person' | 'command' | 'question' | 'exclamation'
+
+export interface ThoughtCandidate {
+  kind: ThoughtKind
+  /** The sentence's pronouns of narration, by person (left out of the scene's point of view if it is thought). */
+  pronouns: PersonCounts
+}
+
+/** A sentence of unmarked thought is short: at most this many words. */
+export const UNMARKED_THOUGHT_MAX_WORDS = 12
+/** An exclamation with no verb reads as thought up to this many words ("Stupid, stupid!"). */
+const EXCLAMATION_MAX_WORDS = 6
+
+const { VERB, AUX, ADV, INTJ, PUNCT } = POS
+/** Adverbs and interjections that may come before a command: "Just breathe.", "Now go.", "Please, stop." */
+const BEFORE_COMMAND = /^(?:just|now|please|oh|god|okay|ok|so|then|come|quick|quickly)$/i
+
+const lower = (t: Tokens, i: number) => t.text.slice(t.start[i]!, t.end[i]!).toLowerCase().replace(/’/g, "'")
+
+/** A verb form that is the bare infinitive: not past, not -s, -ing or -ed ("go", "breathe", "do"). */
+function bareVerb(t: Tokens, i: number): boolean {
+  const p = t.pos[i]
+  if (p !== VERB && p !== AUX) return false
+  const w = lower(t, i)
+  if (PRESENT.has(w) || MODALS.has(w) || /(?:ing|ed)$/.test(w) || /[^s]s$/.test(w)) return false
+  return !(PAST.has(w) && !BASE.has(w))
+}
+
+/** Whether the sentence opens (after "Just", "Please", a comma) on a bare verb, with no verb after it. */
+function opensOnCommand(t: Tokens, from: number, to: number): boolean {
+  let i = from
+  while (i < to && (t.pos[i] === PUNCT || ((t.pos[i] === ADV || t.pos[i] === INTJ) && BEFORE_COMMAND.test(lower(t, i))))) i++
+  if (i >= to || !bareVerb(t, i)) return false
+  // "Rain hammered the roof": a finite verb right after it means the first word was its subject
+  // ("Keep going.", "Don't you dare" are commands still).
+  if (i + 1 >= to || t.pos[i + 1] !== VERB) return true
+  const next = lower(t, i + 1)
+  return !((PAST.has(next) && !BASE.has(next)) || PRESENT.has(next) || /[a-z](?:ed|[^s]s)$/.test(next))
+}
+
+/** Curses and self-reproach said to oneself: "Damn it.", "Idiot.", "Stupid, stupid." */
+const CURSE = /^[“"‘']?(?:damn|dammit|damnit|shit|hell|crap|christ|god|idiot|stupid|fool|fuck|bloody|great|perfect|brilliant|typical|no|nope|oh no)\b/i
+
+/**
+ * Whether a sentence of narration could be unmarked thought, and how (null: it is narration).
+ * `pronouns` are its narration pronouns by person; `past` and `present` its finite verb groups.
+ */
+export function thoughtCandidate(t: Tokens, s: { start: number; end: number; words: number; firstToken: number; endToken: number; past: number; present: number }, skip: ArrayLike<number>, pronouns: PersonCounts): ThoughtCandidate | null {
+  if (s.words === 0 || s.words > UNMARKED_THOUGHT_MAX_WORDS) return null
+  for (let i = s.firstToken; i < s.endToken; i++) if (skip[i] === 1) return null
+  const tail = t.text.slice(Math.max(s.start, s.end - 4), s.end)
+  const asks = /\?[\s"”’'*_)]*$/.test(tail)
+  const exclaims = /![\s"”’'*_)]*$/.test(tail)
+  const personal = pronouns.first + pronouns.firstPlural + pronouns.second > 0
+  let kind: ThoughtKind | null = null
+  if (personal && (s.past === 0 || asks || exclaims)) kind = 'person'
+  else if (s.past === 0 && opensOnCommand(t, s.firstToken, s.endToken)) kind = 'command'
+  else if (asks && s.present > 0 && s.past === 0) kind = 'question'
+  else if ((exclaims || CURSE.test(t.text.slice(s.start, s.end))) && s.past + s.present === 0 && s.words <= EXCLAMATION_MAX_WORDS) kind = 'exclamation'
+  return kind ? { kind, pronouns: { ...pronouns } } : null
 }

@@ -20,6 +20,7 @@ export interface WorkRow {
   chapters: number
   dialogueShare: number | null
   thoughtShare: number | null
+  unmarkedThoughtShare: number | null
   tense: string | null
   pov: string | null
   meanSentence: number | null
@@ -43,10 +44,10 @@ export interface FailureRow {
 }
 
 export const WORK_COLUMNS: readonly (keyof WorkRow)[] = [
-  'path', 'title', 'author', 'rating', 'fandom', 'format', 'words', 'scenes', 'chapters', 'dialogueShare', 'thoughtShare', 'tense', 'pov', 'meanSentence', 'medianSentence', 'slips', 'readingMinutes', 'diagnostics', 'sha256', 'report',
+  'path', 'title', 'author', 'rating', 'fandom', 'format', 'words', 'scenes', 'chapters', 'dialogueShare', 'thoughtShare', 'unmarkedThoughtShare', 'tense', 'pov', 'meanSentence', 'medianSentence', 'slips', 'readingMinutes', 'diagnostics', 'sha256', 'report',
 ]
 export const SCENE_COLUMNS: readonly (keyof SceneRow)[] = [
-  'path', 'scene', 'chapter', 'chapterTitle', 'opening', 'words', 'sentences', 'meanSentence', 'medianSentence', 'dialogueShare', 'thoughtShare', 'tense', 'pov', 'character', 'slips',
+  'path', 'scene', 'chapter', 'chapterTitle', 'opening', 'words', 'sentences', 'meanSentence', 'medianSentence', 'dialogueShare', 'thoughtShare', 'unmarkedThoughtShare', 'tense', 'pov', 'character', 'slips',
 ]
 export const FAILURE_COLUMNS: readonly (keyof FailureRow)[] = ['path', 'error']
 
@@ -70,6 +71,7 @@ export function rowsOf(r: Report, path: string, report: string): { work: WorkRow
       chapters: r.chapters.length,
       dialogueShare: t.dialogue.share,
       thoughtShare: t.thought?.share ?? null,
+      unmarkedThoughtShare: t.unmarkedThought.share,
       tense: t.tense.dominant,
       pov: t.pov.dominant,
       meanSentence: t.sentenceLength.mean,

@@ -1,6 +1,6 @@
 /** Personal pronouns by person, the standard English paradigm. */
 export const pronounPerson: Readonly<Record<string, 'first' | 'firstPlural' | 'second' | 'third'>> = {
-  i: 'first', me: 'first', my: 'first', mine: 'first', myself: 'first',
+  i: 'first', "i'm": 'first', 'i’m': 'first', me: 'first', my: 'first', mine: 'first', myself: 'first',
   we: 'firstPlural', us: 'firstPlural', our: 'firstPlural', ours: 'firstPlural', ourselves: 'firstPlural',
   you: 'second', your: 'second', yours: 'second', yourself: 'second', yourselves: 'second', thee: 'second', thou: 'second', thy: 'second', thine: 'second',
   he: 'third', him: 'third', his: 'third', himself: 'third', she: 'third', her: 'third', hers: 'third', herself: 'third',

@@ -8,6 +8,8 @@ export interface NarrationLabels {
   file: string
   scenes: { opening: string; pov: string; tense: string }[]
   slips: { sentence: string; tense?: string }[]
+  /** Sentences of unmarked direct thought (no italics, no quotes). */
+  unmarkedThoughts?: string[]
 }
 
 export interface SlipScore {
@@ -20,6 +22,10 @@ export interface SlipScore {
   scenes: number
   povRight: number
   tenseRight: number
+  /** Unmarked thought found that is labelled, found that is not, labelled but not found. */
+  thoughtRight: number
+  thoughtFalse: string[]
+  thoughtMissed: string[]
 }
 
 const normal = (s: string) => s.replace(/\s+/g, ' ').trim()
@@ -38,6 +44,8 @@ export function scoreSlips(report: Report, labels: NarrationLabels): SlipScore {
     if (report.scenes[i]!.pov.dominant === labels.scenes[i]!.pov) povRight++
     if (report.scenes[i]!.tense.dominant === labels.scenes[i]!.tense) tenseRight++
   }
+  const found = report.scenes.flatMap((s) => s.unmarkedThought.spans.map(([a, b]) => normal(text.slice(a, b))))
+  const thoughts = (labels.unmarkedThoughts ?? []).map(normal)
   return {
     file: labels.file,
     words: report.totals.words,
@@ -47,6 +55,9 @@ export function scoreSlips(report: Report, labels: NarrationLabels): SlipScore {
     scenes,
     povRight,
     tenseRight,
+    thoughtRight: found.filter((f) => thoughts.some((g) => same(f, g))).length,
+    thoughtFalse: found.filter((f) => !thoughts.some((g) => same(f, g))),
+    thoughtMissed: thoughts.filter((g) => !found.some((f) => same(f, g))),
   }
 }
 
@@ -68,5 +79,13 @@ export function totalSlips(scores: SlipScore[]) {
     scenes: scores.reduce((n, s) => n + s.scenes, 0),
     povRight: scores.reduce((n, s) => n + s.povRight, 0),
     tenseRight: scores.reduce((n, s) => n + s.tenseRight, 0),
+    ...thoughtTotals(scores),
   }
+}
+
+function thoughtTotals(scores: SlipScore[]) {
+  const right = scores.reduce((n, s) => n + s.thoughtRight, 0)
+  const wrong = scores.reduce((n, s) => n + s.thoughtFalse.length, 0)
+  const missed = scores.reduce((n, s) => n + s.thoughtMissed.length, 0)
+  return { thoughtPrecision: right + wrong ? right / (right + wrong) : null, thoughtRecall: right + missed ? right / (right + missed) : null, thoughtRight: right, thoughtFalse: wrong, thoughtMissed: missed }
 }

@@ -2,6 +2,7 @@ import type { AnnotatedScene, TokenTable } from '../annotate/index.js'
 import type { PersonCounts } from '../annotate/persons.js'
 import { slipSentences, type TenseSentence } from './slips.js'
 import { dominantTense } from './tense.js'
+import { setThoughtApart } from './unmarked.js'
 
 export type { TenseSentence } from './slips.js'
 
@@ -27,18 +28,20 @@ export interface Counts {
   vocatives: Map<string, number>
   /** Words of interior thought and its runs; null where the format has no italics. */
   thought: { words: number; spans: [number, number][] } | null
+  /** Words and sentences of unmarked thought (plain narration that is a character's direct thought). */
+  unmarkedThought: { words: number; spans: [number, number][] }
 }
 
 export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable): Counts {
   let past = 0
   let present = 0
-  let narrationWords = 0
   const sentenceWords: number[] = []
-  for (const s of a.sentences) {
+  for (const s of a.sentences) sentenceWords.push(s.words)
+  // Unmarked thought counts toward neither the scene's tense nor its point of view.
+  const narration = setThoughtApart(a)
+  for (const s of narration.sentences) {
     past += s.past
     present += s.present
-    narrationWords += s.narrationWords
-    sentenceWords.push(s.words)
   }
   const dominant = dominantTense(past, present)
   const speechIds = new Set<number>()
@@ -55,12 +58,13 @@ export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable): C
     speechIds: [...speechIds],
     speechSpans,
     scareQuotes: a.quotes.length - speechSpans.length,
-    sentences: slipSentences(a, text, tokens, dominant),
-    narrationWords,
-    pronouns: a.pronouns,
+    sentences: slipSentences(a, narration, text, tokens, dominant),
+    narrationWords: narration.narrationWords,
+    pronouns: narration.pronouns,
     names: a.names,
     vocatives: a.vocatives,
     thought: a.thought,
+    unmarkedThought: narration.thought,
   }
 }
 
@@ -83,6 +87,7 @@ export function combine(parts: readonly Counts[]): Counts {
     names: new Map(),
     vocatives: new Map(),
     thought: null,
+    unmarkedThought: { words: 0, spans: [] },
   }
   const speechIds = new Set<number>()
   let thoughtWords = 0
@@ -102,6 +107,8 @@ export function combine(parts: readonly Counts[]): Counts {
     out.pronouns.third += c.pronouns.third
     addCounts(out.names, c.names)
     addCounts(out.vocatives, c.vocatives)
+    out.unmarkedThought.words += c.unmarkedThought.words
+    for (const x of c.unmarkedThought.spans) out.unmarkedThought.spans.push(x)
     // Thought is known where the format has italics; a span of no known part has none.
     if (c.thought !== null) {
       thoughtWords += c.thought.words

@@ -37,3 +37,9 @@ export function thought(c: Counts): ThoughtMeasure | null {
   const words = c.paragraphWords.reduce((a, b) => a + b, 0)
   return { share: words ? round(c.thought.words / words) : null, words: c.thought.words, spans: c.thought.spans }
 }
+
+/** Unmarked thought: sentences of plain narration that are a character's direct thought; known in every format. */
+export function unmarkedThought(c: Counts): ThoughtMeasure {
+  const words = c.paragraphWords.reduce((a, b) => a + b, 0)
+  return { share: words ? round(c.unmarkedThought.words / words) : null, words: c.unmarkedThought.words, spans: c.unmarkedThought.spans }
+}

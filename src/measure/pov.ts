@@ -1,3 +1,4 @@
+import type { PersonCounts } from '../annotate/persons.js'
 import type { Counts } from './counts.js'
 
 export type Person = 'first' | 'second' | 'third' | 'mixed'
@@ -27,15 +28,17 @@ export const SECOND_PER_1000 = 15
  */
 export function pov(c: Counts): PovMeasure {
   const { first, firstPlural, second, third } = c.pronouns
-  const per1000 = (n: number) => (c.narrationWords ? (1000 * n) / c.narrationWords : 0)
-  let dominant: Person | null = null
-  if (first + second + third > 0) {
-    if (per1000(second) >= SECOND_PER_1000 && second > first) dominant = 'second'
-    else if (per1000(first) >= FIRST_PER_1000) dominant = 'first'
-    else if (third > 0) dominant = 'third'
-    else dominant = 'mixed'
-  }
+  const dominant = dominantPerson(c.pronouns, c.narrationWords)
   return { dominant, first, firstPlural, second, third, character: character(c, dominant) }
+}
+
+/** The person of narration from its pronouns and words (null without a pronoun). */
+export function dominantPerson({ first, second, third }: PersonCounts, narrationWords: number): Person | null {
+  const per1000 = (n: number) => (narrationWords ? (1000 * n) / narrationWords : 0)
+  if (first + second + third === 0) return null
+  if (per1000(second) >= SECOND_PER_1000 && second > first) return 'second'
+  if (per1000(first) >= FIRST_PER_1000) return 'first'
+  return third > 0 ? 'third' : 'mixed'
 }
 
 const top = (m: Map<string, number>): string | null => {

@@ -1,8 +1,9 @@
 import type { Counts } from './counts.js'
-import { dialogue, thought } from './dialogue.js'
+import { dialogue, thought, unmarkedThought } from './dialogue.js'
 import { pov, FIRST_PER_1000, SECOND_PER_1000 } from './pov.js'
 import { distribution, PARAGRAPH_BINS, SENTENCE_BINS, type Distribution } from './stats.js'
 import { tense, MAX_SLIPS_PER_SCENE, PAST_FROM, PRESENT_UP_TO } from './tense.js'
+import { UNMARKED_THOUGHT_MAX_WORDS } from '../annotate/thought.js'
 
 /** Words a minute of silent reading of fiction (Brysbaert 2019, Journal of Memory and Language). */
 export const READING_WPM = 260
@@ -58,6 +59,11 @@ export const measures = {
     definition:
       'Interior thought: italic runs in narration (outside dialogue) that are a whole sentence or more, or a clause of three words or more that ends at punctuation and either opens a sentence ("*I should go,* she thought.") or follows a comma, colon or dash with a capital ("and I think, *This is how I die.*"); a word or phrase in italics inside a sentence is emphasis and is left out. share = thought words ÷ words; words; spans = [start, end) of each run. null for formats without italics (plain text), where thought cannot be told from narration.',
     compute: thought,
+  },
+  unmarkedThought: {
+    kind: 'unmarkedThought',
+    definition: `Unmarked thought: a character's direct thought written as plain narration, with no italics or quotes, in any format. A sentence of narration (no dialogue in it) of ${UNMARKED_THOUGHT_MAX_WORDS} words or fewer is thought when it is in the first or second person, in the present or as a question or exclamation ("I can't do this.", "Why did I say that?", "You idiot."), inside a scene whose other narration is third person; or a command ("Breathe.", "Don't look at him.") or a verbless exclamation in a first- or third-person scene; or a question in the present ("Why is he smiling like that?") in a scene told in the past. Free indirect thought in the third person stays narration. Thought counts toward neither point of view nor tense, and is no tense slip. share = thought words ÷ words; words; spans = [start, end) of each sentence.`,
+    compute: unmarkedThought,
   },
   tense: {
     kind: 'tense',

@@ -5,6 +5,7 @@ import type { AnnotatedScene, Sentence, TokenTable } from '../annotate/index.js'
 import { countTenses, subjectOf, type Tokens } from '../annotate/tense.js'
 import { BASE, ECHO, FLASHBACK_CUES, NARRATOR_PRESENT, PARTICIPLE, PAST } from '../data/verbs.js'
 import { MAX_SLIPS_PER_SCENE } from './tense.js'
+import type { Narration } from './unmarked.js'
 
 /** A verb of a slipping sentence that reads against its scene's tense. */
 export interface SlipVerb {
@@ -163,20 +164,20 @@ function verbsAt(tokens: Tokens, heads: number[], from: number, tense: 'past' | 
 const NO_SUBJECTS: Subjects = { relativeOnly: false, first: 'other' }
 
 /**
- * Each sentence of a scene with its tense counts and how sure it is to slip from the scene's
+ * Each sentence of a scene's narration (its unmarked thought left out) with its tense counts and how sure it is to slip from the scene's
  * tense, and why: the surest ten shown and ten not shown a scene.
  */
-export function slipSentences(a: AnnotatedScene, text: string, table: TokenTable, dominant: 'past' | 'present' | 'mixed' | null): TenseSentence[] {
-  return keepSurest(judgeSentences(a, text, table, dominant))
+export function slipSentences(a: AnnotatedScene, narration: Narration, text: string, table: TokenTable, dominant: 'past' | 'present' | 'mixed' | null): TenseSentence[] {
+  return keepSurest(judgeSentences(a, narration, text, table, dominant))
 }
 
-function judgeSentences(a: AnnotatedScene, text: string, table: TokenTable, dominant: 'past' | 'present' | 'mixed' | null): TenseSentence[] {
+function judgeSentences(a: AnnotatedScene, narration: Narration, text: string, table: TokenTable, dominant: 'past' | 'present' | 'mixed' | null): TenseSentence[] {
   const out: TenseSentence[] = []
   const tokens: Tokens = { text, start: table.start, end: table.end, pos: table.pos }
-  const p = a.pronouns
+  const p = narration.pronouns
   const thirdPerson = p.third > 2 * (p.first + p.firstPlural + p.second)
   let lookingBack = false
-  for (const s of a.sentences) {
+  for (const s of narration.sentences) {
     // Only a sentence all in the other tense can slip: its verbs are read again, with their subjects.
     const other = dominant === 'present' && s.past > 0 && s.present === 0 ? 'past' : dominant === 'past' && s.present > 0 && s.past === 0 ? 'present' : null
     const heads = other ? headsIn(tokens, table.skip, s, other) : []

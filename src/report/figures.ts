@@ -11,6 +11,7 @@ export interface SceneFigures {
   medianSentence: number | null
   dialogueShare: number | null
   thoughtShare: number | null
+  unmarkedThoughtShare: number | null
   tense: string | null
   pov: string | null
   character: string | null
@@ -28,6 +29,7 @@ export function sceneFigures(r: Report, s: SceneReport): SceneFigures {
     medianSentence: s.sentenceLength.median,
     dialogueShare: s.dialogue.share,
     thoughtShare: s.thought?.share ?? null,
+    unmarkedThoughtShare: s.unmarkedThought.share,
     tense: s.tense.dominant,
     pov: s.pov.dominant,
     character: s.pov.character,

@@ -46,6 +46,8 @@ function measureSchema(kind: string, definition: string): object {
       })
     case 'thought':
       return nullable(objectOf(definition, ['share', 'words', 'spans'], { share, words: int, spans: { type: 'array', items: pair } }))
+    case 'unmarkedThought':
+      return objectOf(definition, ['share', 'words', 'spans'], { share, words: int, spans: { type: 'array', items: pair } })
     case 'tense':
       return objectOf(definition, ['dominant', 'past', 'present', 'pastShare', 'slips'], {
         dominant: { enum: ['past', 'present', 'mixed', null] },

@@ -1,0 +1,73 @@
+// Unmarked thought: a character's direct thought written as plain narration, without italics or
+// quotes ("Go away.", "Can I just get some rest?"). Annotation marks the sentences that could be
+// one (annotate/thought.ts); the scene around them decides, so that a third-person scene full of
+// thought stays third person and a first-person narrator's short sentences stay narration.
+import type { AnnotatedScene, Sentence } from '../annotate/index.js'
+import type { PersonCounts } from '../annotate/persons.js'
+import { dominantPerson } from './pov.js'
+import { dominantTense } from './tense.js'
+
+/** A scene's narration once its unmarked thought is set apart. */
+export interface Narration {
+  /** The sentences that are narration (thought left out), in order. */
+  sentences: Sentence[]
+  /** Their pronouns and words. */
+  pronouns: PersonCounts
+  narrationWords: number
+  /** The sentences of unmarked thought: their words and spans. */
+  thought: { words: number; spans: [number, number][] }
+}
+
+function add(out: PersonCounts, p: PersonCounts, sign: 1 | -1): void {
+  out.first += sign * p.first
+  out.firstPlural += sign * p.firstPlural
+  out.second += sign * p.second
+  out.third += sign * p.third
+}
+
+/**
+ * Set a scene's unmarked thought apart from its narration. The rest of the narration (every
+ * sentence that could not be thought) gives the scene's person and tense; then
+ * - a first- or second-person sentence is thought in a third-person scene only;
+ * - a command or a verbless exclamation is thought in a first- or third-person scene;
+ * - a question in the present is thought where the rest is told in the past.
+ */
+export function setThoughtApart(a: AnnotatedScene): Narration {
+  const rest: PersonCounts = { first: 0, firstPlural: 0, second: 0, third: 0 }
+  let restWords = 0
+  let past = 0
+  let present = 0
+  let candidates = 0
+  for (const s of a.sentences) {
+    if (s.thought) {
+      candidates++
+      continue
+    }
+    restWords += s.narrationWords
+    past += s.past
+    present += s.present
+  }
+  const thought = { words: 0, spans: [] as [number, number][] }
+  if (candidates === 0) return { sentences: a.sentences, pronouns: a.pronouns, narrationWords: restWords, thought }
+  add(rest, a.pronouns, 1)
+  for (const s of a.sentences) if (s.thought) add(rest, s.thought.pronouns, -1)
+  const person = dominantPerson(rest, restWords)
+  const toldInPast = dominantTense(past, present) === 'past'
+  const narrator = person === 'first' || person === 'third'
+  const sentences: Sentence[] = []
+  const pronouns = { ...a.pronouns }
+  let narrationWords = restWords
+  for (const s of a.sentences) {
+    const k = s.thought?.kind
+    const isThought = k === 'person' ? person === 'third' : k === 'command' || k === 'exclamation' ? narrator : k === 'question' ? narrator && toldInPast : false
+    if (!isThought) {
+      sentences.push(s)
+      if (s.thought) narrationWords += s.narrationWords
+      continue
+    }
+    add(pronouns, s.thought!.pronouns, -1)
+    thought.words += s.words
+    thought.spans.push([s.start, s.end])
+  }
+  return { sentences, pronouns, narrationWords, thought }
+}
