@@ -136,7 +136,7 @@ async function evalSlips(dir) {
   }
   const t = totalSlips(scores)
   const num = (x, d = 2) => (x === null ? '–' : x.toFixed(d))
-  console.log(`slips shown: precision ${num(t.precision)} (${t.truePositives}/${t.truePositives + t.falsePositives}), recall ${num(t.recall)} (${t.truePositives}/${t.truePositives + t.missed}); false slips per 5,000 words in stories with none ${num(t.falsePer5000)}; scene POV ${t.povRight}/${t.scenes}, tense ${t.tenseRight}/${t.scenes}; unmarked thought precision ${num(t.thoughtPrecision)} (${t.thoughtRight}/${t.thoughtRight + t.thoughtFalse}), recall ${num(t.thoughtRecall)} (${t.thoughtRight}/${t.thoughtRight + t.thoughtMissed})`)
+  console.log(`slips shown: precision ${num(t.precision)} (${t.truePositives}/${t.truePositives + t.falsePositives}), recall ${num(t.recall)} (${t.truePositives}/${t.truePositives + t.missed}); false slips per 5,000 words in stories with none ${num(t.falsePer5000)}; scene POV ${t.povRight}/${t.scenes}, tense ${t.tenseRight}/${t.scenes}; unmarked thought precision ${num(t.thoughtPrecision)} (${t.thoughtRight}/${t.thoughtRight + t.thoughtFalse}), recall ${num(t.thoughtRecall)} (${t.thoughtRight}/${t.thoughtRight + t.thoughtMissed}); told stories found ${t.embeddedFound}/${t.embedded}, their teller named ${t.embeddedSpeaker}/${t.embedded}`)
   return { total: t, stories: scores }
 }
 

@@ -201,3 +201,58 @@ describe('unmarked thought', () => {
     expect(r.chapters[0]!.unmarkedThought.spans).toHaveLength(2)
   })
 })
+
+describe('embedded narratives', () => {
+  const frame = [
+    'Chapter 1',
+    'The rain came in off the marsh at dusk, and the carters crowded into the back room of the inn. Tobin Marsh took the stool nearest the fire and held his hands out to it. He had walked since noon and his boots were full of water.',
+    '“Who has a story?” asked the landlord. Nobody answered him.',
+    'Then Granny Weld set down her cup and folded her hands in her lap. Tobin watched her. The whole room watched her.',
+    '“I have one,” said Granny Weld. “It is an old one, and it is mine.”',
+  ]
+  const tale = [
+    'Chapter 2',
+    '“I was twelve the spring the river came over the wall. My father woke me before light and carried me up to the loft, and I sat there with my brothers and watched the water climb the stairs one by one.',
+    '“We stayed in that loft for three days. My mother passed bread up to us on the end of a rake, and she sang to keep us quiet, though her voice shook. On the second night my youngest brother cried for the cat, and my father said to him, ‘You are a brave boy and the cat is cleverer than any of us.’',
+    '“On the third morning the water went down as fast as it had come. We climbed down into the mud, and I found the cat asleep on the top shelf of the dresser, dry as a bone, among the good plates. I never forgot the sight of her, and I laughed until my mother laughed too.',
+    '“That was the spring I learned that a house is only a box, and that what matters is who you carry up the stairs with you.”',
+  ]
+  const after = [
+    'Chapter 3',
+    'For a while nobody spoke. Tobin looked at the fire and thought of his own mother. Then the landlord brought more ale, and the carters began to talk of the roads again, and the rain went on against the shutters.',
+  ]
+  const text = [...frame, ...tale, ...after].join('\n\n')
+
+  it('reads a chapter that is one told story in the teller\'s person and tense, naming the teller', () => {
+    const r = analyze(text)
+    expect(r.chapters).toHaveLength(3)
+    const told = r.scenes[1]!
+    expect(told.embedded).toHaveLength(1)
+    expect(told.embedded[0]).toMatchObject({ speaker: 'Granny Weld', pov: 'first', tense: 'past' })
+    expect(text.slice(told.embedded[0]!.start, told.embedded[0]!.start + 14)).toBe('“I was twelve ')
+    expect(told.pov).toMatchObject({ dominant: 'first', embedded: true, character: 'Granny Weld' })
+    expect(told.tense).toMatchObject({ dominant: 'past', embedded: true })
+    // Its words are dialogue still; the inner quotation ('You are a brave boy…') is no slip.
+    expect(told.dialogue.share).toBeGreaterThan(0.95)
+    expect(told.tense.slips.filter((s) => s.shown)).toEqual([])
+    expect(r.chapters[1]!.pov).toMatchObject({ dominant: 'first', embedded: true })
+  })
+
+  it('leaves the frame its own person and tense, in its scenes, chapters and the work', () => {
+    const r = analyze(text)
+    for (const i of [0, 2]) {
+      expect(r.scenes[i]!.embedded).toEqual([])
+      expect(r.scenes[i]!.pov).toMatchObject({ dominant: 'third', embedded: false })
+    }
+    expect(r.totals.pov).toMatchObject({ dominant: 'third', embedded: false })
+    expect(r.totals.tense).toMatchObject({ dominant: 'past', embedded: false })
+    expect(r.totals.embedded).toHaveLength(1)
+  })
+
+  it('a long speech that is not most of its scene is no told story', () => {
+    const long = [...frame.slice(1), ...frame.slice(1), ...frame.slice(1), ...tale.slice(1, 4), ...frame.slice(1), ...frame.slice(1)].join('\n\n')
+    const s = analyze(long).scenes[0]!
+    expect(s.embedded).toEqual([])
+    expect(s.pov).toMatchObject({ dominant: 'third', embedded: false })
+  })
+})

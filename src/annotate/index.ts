@@ -1,5 +1,6 @@
 import type { Diagnostic, Manuscript, Scene, Span } from '../types.js'
 import { findDialogue, type QuoteConvention, type QuoteSpan } from './dialogue.js'
+import { findEmbedded, resolveSpeakers, type EmbeddedNarrative } from './embedded.js'
 import { findLetters } from './letters.js'
 import { countNames, countPronouns, type PersonCounts } from './persons.js'
 import { isLowSurrogate, segment, TokenSink, type Piece, type SentenceSpan } from './sentences.js'
@@ -39,6 +40,8 @@ export interface AnnotatedScene {
   vocatives: Map<string, number>
   /** Interior thought (italic sentences in narration) and its runs; null where the format has no italics. */
   thought: { words: number; spans: [number, number][] } | null
+  /** Speeches over many paragraphs that make up most of the scene: a character telling a story. */
+  embedded: EmbeddedNarrative[]
 }
 
 /** Every token of the story in flat arrays, as wink-nlp keeps them (POS as `POS_TAGS` index). */
@@ -129,11 +132,23 @@ export function annotate(manuscript: Manuscript, onScene?: (done: number, total:
   const skip = new Uint8Array(inDialogue.length)
   for (let i = 0; i < skip.length; i++) skip[i] = inDialogue[i]! | inLetter[i]!
 
-  const context: SceneContext = { text, tokens, skip, speech, spans: dialogue.spans, italics: manuscript.italics, next: 0 }
+  const context: SceneContext = { text, tokens, skip, inLetter, convention: dialogue.convention, speech, spans: dialogue.spans, italics: manuscript.italics, next: 0 }
   const scenes: AnnotatedScene[] = []
   for (const s of perScene) scenes.push(annotateScene(context, s))
+  nameTellers(scenes)
   for (const d of diagnostics) manuscript.diagnostics.push(d)
   return { manuscript, scenes, tokens: { ...table, dialogue: inDialogue, skip }, quoteConvention: dialogue.convention }
+}
+
+/** Name the tellers of embedded stories: not the story's focal character, the name its narration follows most. */
+function nameTellers(scenes: AnnotatedScene[]): void {
+  if (!scenes.some((s) => s.embedded.length)) return
+  const names = new Map<string, number>()
+  for (const s of scenes) for (const [k, v] of s.names) names.set(k, (names.get(k) ?? 0) + v)
+  let focal: string | null = null
+  let most = 0
+  for (const [k, v] of names) if (v > most) [focal, most] = [k, v]
+  for (const s of scenes) resolveSpeakers(s.embedded, focal)
 }
 
 // Module functions, not per-work closures: see "Hot code" in docs/ARCHITECTURE.md.
@@ -206,6 +221,8 @@ interface SceneContext {
   tokens: Tokens
   /** 1 for tokens that are not narration (inside speech, or a letter quoted in the story). */
   skip: Uint8Array
+  inLetter: Uint8Array
+  convention: QuoteConvention
   speech: QuoteSpan[]
   spans: QuoteSpan[]
   italics: Manuscript['italics']
@@ -254,7 +271,8 @@ function annotateScene(c: SceneContext, { scene, sentences, paragraphWords, word
   }
   let total = 0
   for (const n of paragraphWords) total += n
-  return { scene, sentences, paragraphWords, words: total, quotes, dialogueWords, pronouns, names, vocatives, thought }
+  const embedded = findEmbedded({ text: c.text, tokens: c.tokens, inLetter: c.inLetter, convention: c.convention, quotes, sentences, words, sceneWords: total }, c.skip)
+  return { scene, sentences, paragraphWords, words: total, quotes, dialogueWords, pronouns, names, vocatives, thought, embedded }
 }
 
 /**

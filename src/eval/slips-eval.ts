@@ -10,6 +10,8 @@ export interface NarrationLabels {
   slips: { sentence: string; tense?: string }[]
   /** Sentences of unmarked direct thought (no italics, no quotes). */
   unmarkedThoughts?: string[]
+  /** Characters' told stories: in which chapter or scene (from 1), told by whom, in what person and tense. */
+  embedded?: { chapter?: number; scene?: number; speaker: string; pov: string; tense: string }[]
 }
 
 export interface SlipScore {
@@ -26,6 +28,10 @@ export interface SlipScore {
   thoughtRight: number
   thoughtFalse: string[]
   thoughtMissed: string[]
+  /** Told stories labelled; found in their chapter or scene with the labelled person and tense; with the labelled teller. */
+  embedded: number
+  embeddedFound: number
+  embeddedSpeaker: number
 }
 
 const normal = (s: string) => s.replace(/\s+/g, ' ').trim()
@@ -58,7 +64,21 @@ export function scoreSlips(report: Report, labels: NarrationLabels): SlipScore {
     thoughtRight: found.filter((f) => thoughts.some((g) => same(f, g))).length,
     thoughtFalse: found.filter((f) => !thoughts.some((g) => same(f, g))),
     thoughtMissed: thoughts.filter((g) => !found.some((f) => same(f, g))),
+    ...scoreEmbedded(report, labels),
   }
+}
+
+function scoreEmbedded(report: Report, labels: NarrationLabels) {
+  let found = 0
+  let speaker = 0
+  for (const e of labels.embedded ?? []) {
+    const scenes = e.scene !== undefined ? [report.scenes[e.scene - 1]] : report.scenes.filter((s) => s.chapter === (e.chapter ?? 0) - 1)
+    const told = scenes.flatMap((s) => s?.embedded ?? []).find((x) => x.pov === e.pov && x.tense === e.tense)
+    if (!told) continue
+    found++
+    if (told.speaker && told.speaker.toLowerCase() === e.speaker.toLowerCase()) speaker++
+  }
+  return { embedded: labels.embedded?.length ?? 0, embeddedFound: found, embeddedSpeaker: speaker }
 }
 
 /** Precision and recall of slips over all stories, and false slips per 5,000 words in stories labelled with none. */
@@ -80,6 +100,9 @@ export function totalSlips(scores: SlipScore[]) {
     povRight: scores.reduce((n, s) => n + s.povRight, 0),
     tenseRight: scores.reduce((n, s) => n + s.tenseRight, 0),
     ...thoughtTotals(scores),
+    embedded: scores.reduce((n, s) => n + s.embedded, 0),
+    embeddedFound: scores.reduce((n, s) => n + s.embeddedFound, 0),
+    embeddedSpeaker: scores.reduce((n, s) => n + s.embeddedSpeaker, 0),
   }
 }
 

@@ -1,5 +1,6 @@
 import type { AnnotatedScene, TokenTable } from '../annotate/index.js'
 import type { PersonCounts } from '../annotate/persons.js'
+import { combineEmbedded, embeddedCounts, noEmbedded, type EmbeddedCounts } from './embedded.js'
 import { slipSentences, type TenseSentence } from './slips.js'
 import { dominantTense } from './tense.js'
 import { setThoughtApart } from './unmarked.js'
@@ -30,6 +31,8 @@ export interface Counts {
   thought: { words: number; spans: [number, number][] } | null
   /** Words and sentences of unmarked thought (plain narration that is a character's direct thought). */
   unmarkedThought: { words: number; spans: [number, number][] }
+  /** Characters' told stories (speeches over many paragraphs that make up most of a scene). */
+  embedded: EmbeddedCounts
 }
 
 export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable): Counts {
@@ -65,6 +68,7 @@ export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable): C
     vocatives: a.vocatives,
     thought: a.thought,
     unmarkedThought: narration.thought,
+    embedded: embeddedCounts(a, text, tokens),
   }
 }
 
@@ -88,6 +92,7 @@ export function combine(parts: readonly Counts[]): Counts {
     vocatives: new Map(),
     thought: null,
     unmarkedThought: { words: 0, spans: [] },
+    embedded: noEmbedded(),
   }
   const speechIds = new Set<number>()
   let thoughtWords = 0
@@ -109,6 +114,7 @@ export function combine(parts: readonly Counts[]): Counts {
     addCounts(out.vocatives, c.vocatives)
     out.unmarkedThought.words += c.unmarkedThought.words
     for (const x of c.unmarkedThought.spans) out.unmarkedThought.spans.push(x)
+    combineEmbedded(out.embedded, c.embedded)
     // Thought is known where the format has italics; a span of no known part has none.
     if (c.thought !== null) {
       thoughtWords += c.thought.words

@@ -1,5 +1,6 @@
 import type { PersonCounts } from '../annotate/persons.js'
 import type { Counts } from './counts.js'
+import { narrationOf } from './embedded.js'
 
 export type Person = 'first' | 'second' | 'third' | 'mixed'
 
@@ -10,6 +11,8 @@ export interface PovMeasure {
   second: number
   third: number
   character: string | null
+  /** The figure comes from a character's told story that makes up most of the span. */
+  embedded: boolean
 }
 
 /**
@@ -27,9 +30,10 @@ export const SECOND_PER_1000 = 15
  * I/me/my are frequent at all (third-person narration has almost none outside dialogue).
  */
 export function pov(c: Counts): PovMeasure {
-  const { first, firstPlural, second, third } = c.pronouns
-  const dominant = dominantPerson(c.pronouns, c.narrationWords)
-  return { dominant, first, firstPlural, second, third, character: character(c, dominant) }
+  const n = narrationOf(c)
+  const { first, firstPlural, second, third } = n.pronouns
+  const dominant = dominantPerson(n.pronouns, n.narrationWords)
+  return { dominant, first, firstPlural, second, third, character: n.embedded ? n.speaker : character(c, dominant), embedded: n.embedded }
 }
 
 /** The person of narration from its pronouns and words (null without a pronoun). */

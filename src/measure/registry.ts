@@ -3,7 +3,9 @@ import { dialogue, thought, unmarkedThought } from './dialogue.js'
 import { pov, FIRST_PER_1000, SECOND_PER_1000 } from './pov.js'
 import { distribution, PARAGRAPH_BINS, SENTENCE_BINS, type Distribution } from './stats.js'
 import { tense, MAX_SLIPS_PER_SCENE, PAST_FROM, PRESENT_UP_TO } from './tense.js'
+import { EMBEDDED_MIN_PARAGRAPHS } from '../annotate/embedded.js'
 import { UNMARKED_THOUGHT_MAX_WORDS } from '../annotate/thought.js'
+import { embedded, EMBEDDED_LEADS } from './embedded.js'
 
 /** Words a minute of silent reading of fiction (Brysbaert 2019, Journal of Memory and Language). */
 export const READING_WPM = 260
@@ -64,6 +66,11 @@ export const measures = {
     kind: 'unmarkedThought',
     definition: `Unmarked thought: a character's direct thought written as plain narration, with no italics or quotes, in any format. A sentence of narration (no dialogue in it) of ${UNMARKED_THOUGHT_MAX_WORDS} words or fewer is thought when it is in the first or second person, in the present or as a question or exclamation ("I can't do this.", "Why did I say that?", "You idiot."), inside a scene whose other narration is third person; or a command ("Breathe.", "Don't look at him.") or a verbless exclamation in a first- or third-person scene; or a question in the present ("Why is he smiling like that?") in a scene told in the past. Free indirect thought in the third person stays narration. Thought counts toward neither point of view nor tense, and is no tense slip. share = thought words ÷ words; words; spans = [start, end) of each sentence.`,
     compute: unmarkedThought,
+  },
+  embedded: {
+    kind: 'embedded',
+    definition: `Embedded narratives: a speech that runs over ${EMBEDDED_MIN_PARAGRAPHS} paragraphs or more and holds at least half its scene's words, a character telling a story (a tale told by the fire, a life told for a whole chapter). Its words still count as dialogue. Its own narration, outside the quotations inside it, gives its point of view and tense (as narration's do); where a scene's, chapter's or the work's stories have narration is at least ${EMBEDDED_LEADS} times the span's own (a chapter that is one told story, a scene with a line or two of frame), they give its point of view and tense, pov.embedded and tense.embedded are true, and pov.character is the teller. speaker: the name nearest before the speech in the narration (a title with it: "Mother Rook"), else the first after it, else null. Chapters and the work list their scenes' narratives.`,
+    compute: embedded,
   },
   tense: {
     kind: 'tense',

@@ -1,4 +1,5 @@
 import type { Counts } from './counts.js'
+import { narrationOf } from './embedded.js'
 import { SLIP_SHOWN_FROM, type SlipReason, type SlipVerb, type TenseSentence } from './slips.js'
 
 export type Dominant = 'past' | 'present' | 'mixed'
@@ -51,6 +52,8 @@ export interface TenseMeasure {
   present: number
   pastShare: number | null
   slips: Slip[]
+  /** The figure comes from a character's told story that makes up most of the span. */
+  embedded: boolean
 }
 
 /**
@@ -76,15 +79,16 @@ const round = (x: number) => Math.round(x * 10_000) / 10_000
 export function tense(c: Counts): TenseMeasure {
   let past = 0
   let present = 0
-  for (const s of c.sentences) {
+  const n = narrationOf(c)
+  for (const s of n.sentences) {
     past += s.past
     present += s.present
   }
   const slips: Slip[] = []
-  for (const s of c.sentences) {
+  for (const s of n.sentences) {
     if (s.slip <= 0) continue
     const against = s.against!
     slips.push({ start: s.start, end: s.end, against, confidence: round(s.slip), shown: s.slip >= SLIP_SHOWN_FROM, reason: s.reason!, verbs: s.verbs, message: slipMessage({ verbs: s.verbs, reason: s.reason, against }) })
   }
-  return { dominant: dominantTense(past, present), past, present, pastShare: past + present ? round(past / (past + present)) : null, slips }
+  return { dominant: dominantTense(past, present), past, present, pastShare: past + present ? round(past / (past + present)) : null, slips, embedded: n.embedded }
 }

@@ -48,8 +48,17 @@ function measureSchema(kind: string, definition: string): object {
       return nullable(objectOf(definition, ['share', 'words', 'spans'], { share, words: int, spans: { type: 'array', items: pair } }))
     case 'unmarkedThought':
       return objectOf(definition, ['share', 'words', 'spans'], { share, words: int, spans: { type: 'array', items: pair } })
+    case 'embedded':
+      return {
+        type: 'array',
+        description: definition,
+        items: objectOf('A character\'s told story: its span, teller and the person and tense of its narration.', ['start', 'end', 'speaker', 'pov', 'tense'], {
+          start: offset, end: offset, speaker: nullable({ type: 'string' }), pov: { enum: ['first', 'second', 'third', 'mixed', null] }, tense: { enum: ['past', 'present', 'mixed', null] },
+        }),
+      }
     case 'tense':
-      return objectOf(definition, ['dominant', 'past', 'present', 'pastShare', 'slips'], {
+      return objectOf(definition, ['dominant', 'past', 'present', 'pastShare', 'slips', 'embedded'], {
+        embedded: { type: 'boolean', description: 'The figure comes from embedded narratives that make up most of the span.' },
         dominant: { enum: ['past', 'present', 'mixed', null] },
         past: int,
         present: int,
@@ -72,7 +81,8 @@ function measureSchema(kind: string, definition: string): object {
         },
       })
     case 'pov':
-      return objectOf(definition, ['dominant', 'first', 'firstPlural', 'second', 'third', 'character'], {
+      return objectOf(definition, ['dominant', 'first', 'firstPlural', 'second', 'third', 'character', 'embedded'], {
+        embedded: { type: 'boolean', description: 'The figure comes from embedded narratives that make up most of the span; character is then the teller.' },
         dominant: { enum: ['first', 'second', 'third', 'mixed', null] }, first: int, firstPlural: int, second: int, third: int, character: nullable({ type: 'string' }),
       })
     default:
