@@ -133,10 +133,12 @@ async function evalSlips(dir) {
     for (const m of s.missed) console.log(`  missed: ${m.slice(0, 120)}`)
     for (const f of s.thoughtFalse) console.log(`  thought false: ${f.slice(0, 120)}`)
     for (const m of s.thoughtMissed) console.log(`  thought missed: ${m.slice(0, 120)}`)
+    for (const f of s.hopsFalse) console.log(`  hop false: ${f.slice(0, 120)}`)
+    for (const m of s.hopsMissed) console.log(`  hop missed: ${m.slice(0, 120)}`)
   }
   const t = totalSlips(scores)
   const num = (x, d = 2) => (x === null ? '–' : x.toFixed(d))
-  console.log(`slips shown: precision ${num(t.precision)} (${t.truePositives}/${t.truePositives + t.falsePositives}), recall ${num(t.recall)} (${t.truePositives}/${t.truePositives + t.missed}); false slips per 5,000 words in stories with none ${num(t.falsePer5000)}; scene POV ${t.povRight}/${t.scenes}, tense ${t.tenseRight}/${t.scenes}; unmarked thought precision ${num(t.thoughtPrecision)} (${t.thoughtRight}/${t.thoughtRight + t.thoughtFalse}), recall ${num(t.thoughtRecall)} (${t.thoughtRight}/${t.thoughtRight + t.thoughtMissed}); told stories found ${t.embeddedFound}/${t.embedded}, their teller named ${t.embeddedSpeaker}/${t.embedded}`)
+  console.log(`slips shown: precision ${num(t.precision)} (${t.truePositives}/${t.truePositives + t.falsePositives}), recall ${num(t.recall)} (${t.truePositives}/${t.truePositives + t.missed}); false slips per 5,000 words in stories with none ${num(t.falsePer5000)}; scene POV ${t.povRight}/${t.scenes}, tense ${t.tenseRight}/${t.scenes}; unmarked thought precision ${num(t.thoughtPrecision)} (${t.thoughtRight}/${t.thoughtRight + t.thoughtFalse}), recall ${num(t.thoughtRecall)} (${t.thoughtRight}/${t.thoughtRight + t.thoughtMissed}); told stories found ${t.embeddedFound}/${t.embedded}, their teller named ${t.embeddedSpeaker}/${t.embedded}; head-hops precision ${num(t.hopPrecision)} (${t.hopsRight}/${t.hopsRight + t.hopsFalse}), recall ${num(t.hopRecall)} (${t.hopsRight}/${t.hopsRight + t.hopsMissed})`)
   return { total: t, stories: scores }
 }
 

@@ -12,6 +12,8 @@ export interface NarrationLabels {
   unmarkedThoughts?: string[]
   /** Characters' told stories: in which chapter or scene (from 1), told by whom, in what person and tense. */
   embedded?: { chapter?: number; scene?: number; speaker: string; pov: string; tense: string }[]
+  /** Paragraphs that hop into another character's head: their opening words. */
+  headHops?: { paragraphOpening: string; from: string; to: string }[]
 }
 
 export interface SlipScore {
@@ -32,6 +34,10 @@ export interface SlipScore {
   embedded: number
   embeddedFound: number
   embeddedSpeaker: number
+  /** Point-of-view shifts found that are labelled head-hops, found that are not, labelled but not found. */
+  hopsRight: number
+  hopsFalse: string[]
+  hopsMissed: string[]
 }
 
 const normal = (s: string) => s.replace(/\s+/g, ' ').trim()
@@ -65,6 +71,18 @@ export function scoreSlips(report: Report, labels: NarrationLabels): SlipScore {
     thoughtFalse: found.filter((f) => !thoughts.some((g) => same(f, g))),
     thoughtMissed: thoughts.filter((g) => !found.some((f) => same(f, g))),
     ...scoreEmbedded(report, labels),
+    ...scoreHops(report, labels),
+  }
+}
+
+function scoreHops(report: Report, labels: NarrationLabels) {
+  const text = report.text ?? ''
+  const found = report.scenes.flatMap((s) => s.povShifts.map((x) => normal(text.slice(x.start, x.end))))
+  const gold = (labels.headHops ?? []).map((h) => normal(h.paragraphOpening))
+  return {
+    hopsRight: found.filter((f) => gold.some((g) => f.startsWith(g))).length,
+    hopsFalse: found.filter((f) => !gold.some((g) => f.startsWith(g))),
+    hopsMissed: gold.filter((g) => !found.some((f) => f.startsWith(g))),
   }
 }
 
@@ -103,7 +121,15 @@ export function totalSlips(scores: SlipScore[]) {
     embedded: scores.reduce((n, s) => n + s.embedded, 0),
     embeddedFound: scores.reduce((n, s) => n + s.embeddedFound, 0),
     embeddedSpeaker: scores.reduce((n, s) => n + s.embeddedSpeaker, 0),
+    ...hopTotals(scores),
   }
+}
+
+function hopTotals(scores: SlipScore[]) {
+  const right = scores.reduce((n, s) => n + s.hopsRight, 0)
+  const wrong = scores.reduce((n, s) => n + s.hopsFalse.length, 0)
+  const missed = scores.reduce((n, s) => n + s.hopsMissed.length, 0)
+  return { hopPrecision: right + wrong ? right / (right + wrong) : null, hopRecall: right + missed ? right / (right + missed) : null, hopsRight: right, hopsFalse: wrong, hopsMissed: missed }
 }
 
 function thoughtTotals(scores: SlipScore[]) {

@@ -1,6 +1,8 @@
 import type { AnnotatedScene, TokenTable } from '../annotate/index.js'
 import type { PersonCounts } from '../annotate/persons.js'
 import { combineEmbedded, embeddedCounts, noEmbedded, type EmbeddedCounts } from './embedded.js'
+import { povShifts, type PovShift } from './head-hops.js'
+import { dominantPerson, top } from './pov.js'
 import { slipSentences, type TenseSentence } from './slips.js'
 import { dominantTense } from './tense.js'
 import { setThoughtApart } from './unmarked.js'
@@ -33,6 +35,8 @@ export interface Counts {
   unmarkedThought: { words: number; spans: [number, number][] }
   /** Characters' told stories (speeches over many paragraphs that make up most of a scene). */
   embedded: EmbeddedCounts
+  /** Paragraphs of third-person scenes that enter another character's head than the viewpoint's. */
+  povShifts: PovShift[]
 }
 
 export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable): Counts {
@@ -69,6 +73,7 @@ export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable): C
     thought: a.thought,
     unmarkedThought: narration.thought,
     embedded: embeddedCounts(a, text, tokens),
+    povShifts: a.embedded.length === 0 && dominantPerson(narration.pronouns, narration.narrationWords) === 'third' ? povShifts(a, text, tokens, top(a.names)) : [],
   }
 }
 
@@ -93,6 +98,7 @@ export function combine(parts: readonly Counts[]): Counts {
     thought: null,
     unmarkedThought: { words: 0, spans: [] },
     embedded: noEmbedded(),
+    povShifts: [],
   }
   const speechIds = new Set<number>()
   let thoughtWords = 0
@@ -115,6 +121,7 @@ export function combine(parts: readonly Counts[]): Counts {
     out.unmarkedThought.words += c.unmarkedThought.words
     for (const x of c.unmarkedThought.spans) out.unmarkedThought.spans.push(x)
     combineEmbedded(out.embedded, c.embedded)
+    for (const x of c.povShifts) out.povShifts.push(x)
     // Thought is known where the format has italics; a span of no known part has none.
     if (c.thought !== null) {
       thoughtWords += c.thought.words

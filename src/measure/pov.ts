@@ -45,7 +45,8 @@ export function dominantPerson({ first, second, third }: PersonCounts, narration
   return third > 0 ? 'third' : 'mixed'
 }
 
-const top = (m: Map<string, number>): string | null => {
+/** The most frequent key (ties: the first in order). */
+export const top = (m: Map<string, number>): string | null => {
   let best: string | null = null
   let n = 0
   for (const [k, v] of m) if (v > n || (v === n && best !== null && k < best)) [best, n] = [k, v]

@@ -6,6 +6,7 @@ import { tense, MAX_SLIPS_PER_SCENE, PAST_FROM, PRESENT_UP_TO } from './tense.js
 import { EMBEDDED_MIN_PARAGRAPHS } from '../annotate/embedded.js'
 import { UNMARKED_THOUGHT_MAX_WORDS } from '../annotate/thought.js'
 import { embedded, EMBEDDED_LEADS } from './embedded.js'
+import { MIN_VIEWPOINT_VERBS } from './head-hops.js'
 
 /** Words a minute of silent reading of fiction (Brysbaert 2019, Journal of Memory and Language). */
 export const READING_WPM = 260
@@ -66,6 +67,11 @@ export const measures = {
     kind: 'unmarkedThought',
     definition: `Unmarked thought: a character's direct thought written as plain narration, with no italics or quotes, in any format. A sentence of narration (no dialogue in it) of ${UNMARKED_THOUGHT_MAX_WORDS} words or fewer is thought when it is in the first or second person, in the present or as a question or exclamation ("I can't do this.", "Why did I say that?", "You idiot."), inside a scene whose other narration is third person; or a command ("Breathe.", "Don't look at him.") or a verbless exclamation in a first- or third-person scene; or a question in the present ("Why is he smiling like that?") in a scene told in the past. Free indirect thought in the third person stays narration. Thought counts toward neither point of view nor tense, and is no tense slip. share = thought words ÷ words; words; spans = [start, end) of each sentence.`,
     compute: unmarkedThought,
+  },
+  povShifts: {
+    kind: 'povShifts',
+    definition: `Point-of-view shifts (head-hopping) in third-person scenes: a paragraph whose verbs of thought and feeling in narration ("wondered", "felt", "knew", "hoped", "realised"…) all belong to another character than the scene's viewpoint character. A verb belongs to its subject: a name, or he/she resolved to the viewpoint character when the gender narration gives that name matches (the he/she forms that follow a name in its sentence), else to the one other name of that gender; a modal before it ("he must have known") makes it a guess from outside, and it does not count. The viewpoint character is whoever thinks and feels most in the scene (the name narration follows most, on a tie), with ${MIN_VIEWPOINT_VERBS} such verbs at least. confidence: 0.7 where the other character is named, 0.55 through a pronoun, 0.1 more for each further verb, at most 0.95; from, to, verbs, message. Chapters and the work list their scenes' shifts.`,
+    compute: (c: Counts) => c.povShifts,
   },
   embedded: {
     kind: 'embedded',

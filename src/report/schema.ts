@@ -48,6 +48,14 @@ function measureSchema(kind: string, definition: string): object {
       return nullable(objectOf(definition, ['share', 'words', 'spans'], { share, words: int, spans: { type: 'array', items: pair } }))
     case 'unmarkedThought':
       return objectOf(definition, ['share', 'words', 'spans'], { share, words: int, spans: { type: 'array', items: pair } })
+    case 'povShifts':
+      return {
+        type: 'array',
+        description: definition,
+        items: objectOf('A paragraph that enters another character\'s head than the scene\'s viewpoint character\'s.', ['start', 'end', 'from', 'to', 'confidence', 'verbs', 'message'], {
+          start: offset, end: offset, from: { type: 'string' }, to: { type: 'string' }, confidence: { type: 'number', minimum: 0, maximum: 1 }, verbs: { type: 'array', items: { type: 'string' } }, message: { type: 'string' },
+        }),
+      }
     case 'embedded':
       return {
         type: 'array',
