@@ -26,8 +26,6 @@ export interface EmbeddedNarrative extends Span {
   sentences: Sentence[]
   /** Pronouns of its narration, by person. */
   pronouns: PersonCounts
-  /** 1 for every token outside its narration (token indexes of the whole story). */
-  skip: Uint8Array
 }
 
 /** What finding a scene's embedded narratives needs. */
@@ -184,7 +182,7 @@ export function findEmbedded(input: EmbeddedInput, skip: ArrayLike<number>): Emb
       for (let k = w; k < words.length && words[k]! < s.end; k++) if (own.some((o) => o.start <= words[k]! && words[k]! < o.end)) narrationWords++
       if (narrationWords > 0) told.push({ ...s, past: t.past, present: t.present, narrationWords, thought: null })
     }
-    out.push({ start, end, speaker: null, speakers: speakersOf(tokens, skip, start, end), words: speechWords, sentences: told, pronouns, skip: mask })
+    out.push({ start, end, speaker: null, speakers: speakersOf(tokens, skip, start, end), words: speechWords, sentences: told, pronouns })
   }
   return out
 }

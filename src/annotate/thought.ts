@@ -1,3 +1,4 @@
+import { pronounPerson } from '../data/pronouns.js'
 import { BASE, MODALS, PAST, PRESENT } from '../data/verbs.js'
 import type { Span } from '../types.js'
 import { POS } from './nlp.js'
@@ -127,7 +128,9 @@ function bareVerb(t: Tokens, i: number): boolean {
   const p = t.pos[i]
   if (p !== VERB && p !== AUX) return false
   const w = lower(t, i)
-  if (PRESENT.has(w) || MODALS.has(w) || /(?:ing|ed)$/.test(w) || /[^s]s$/.test(w)) return false
+  if (PRESENT.has(w) || MODALS.has(w)) return false
+  // "sing", "need", "bless" are bare; "singing", "walked", "walks" are not.
+  if (!BASE.has(w) && (/(?:ing|ed)$/.test(w) || /[^s]s$/.test(w))) return false
   return !(PAST.has(w) && !BASE.has(w))
 }
 
@@ -146,6 +149,18 @@ function opensOnCommand(t: Tokens, from: number, to: number): boolean {
 /** Curses and self-reproach said to oneself: "Damn it.", "Idiot.", "Stupid, stupid." */
 const CURSE = /^[“"‘']?(?:damn|dammit|damnit|shit|hell|crap|christ|god|idiot|stupid|fool|fuck|bloody|great|perfect|brilliant|typical|no|nope|oh no)\b/i
 
+/** Whether a first- or second-person pronoun comes before the first verb of a clause (a comma starts one). */
+function speakerFirst(t: Tokens, from: number, to: number): boolean {
+  let verb = false
+  for (let i = from; i < to; i++) {
+    if (t.pos[i] === VERB || t.pos[i] === AUX) verb = true
+    else if (t.pos[i] === PUNCT && /^[,;:—–]$/.test(lower(t, i))) verb = false
+    const person = pronounPerson[lower(t, i)]
+    if (!verb && person && person !== 'third') return true
+  }
+  return false
+}
+
 /**
  * Whether a sentence of narration could be unmarked thought, and how (null: it is narration).
  * `pronouns` are its narration pronouns by person; `past` and `present` its finite verb groups.
@@ -156,7 +171,9 @@ export function thoughtCandidate(t: Tokens, s: { start: number; end: number; wor
   const tail = t.text.slice(Math.max(s.start, s.end - 4), s.end)
   const asks = /\?[\s"”’'*_)]*$/.test(tail)
   const exclaims = /![\s"”’'*_)]*$/.test(tail)
-  const personal = pronouns.first + pronouns.firstPlural + pronouns.second > 0
+  // The first or second person is the subject, before any verb ("I can't do this.", not "Bread
+  // would forgive you a good deal."), or the sentence asks or exclaims ("Why did I say that?").
+  const personal = pronouns.first + pronouns.firstPlural + pronouns.second > 0 && (asks || exclaims || speakerFirst(t, s.firstToken, s.endToken))
   let kind: ThoughtKind | null = null
   if (personal && (s.past === 0 || asks || exclaims)) kind = 'person'
   else if (s.past === 0 && opensOnCommand(t, s.firstToken, s.endToken)) kind = 'command'

@@ -53,8 +53,13 @@ export function scoreSlips(report: Report, labels: NarrationLabels): SlipScore {
   let povRight = 0
   let tenseRight = 0
   for (let i = 0; i < scenes; i++) {
-    if (report.scenes[i]!.pov.dominant === labels.scenes[i]!.pov) povRight++
-    if (report.scenes[i]!.tense.dominant === labels.scenes[i]!.tense) tenseRight++
+    // A scene labelled as holding a told story may take the teller's person and tense (as the
+    // report's definition says it does when the story outweighs the frame), or keep the frame's.
+    const r = report.scenes[i]!
+    const told = (labels.embedded ?? []).find((e) => (e.scene !== undefined ? e.scene - 1 === i : (e.chapter ?? 0) - 1 === r.chapter))
+    const expected = told && r.pov.embedded ? told : labels.scenes[i]!
+    if (r.pov.dominant === expected.pov) povRight++
+    if (r.tense.dominant === expected.tense) tenseRight++
   }
   const found = report.scenes.flatMap((s) => s.unmarkedThought.spans.map(([a, b]) => normal(text.slice(a, b))))
   const thoughts = (labels.unmarkedThoughts ?? []).map(normal)

@@ -1,7 +1,7 @@
 import type { AnnotatedScene, TokenTable } from '../annotate/index.js'
 import type { PersonCounts } from '../annotate/persons.js'
 import { combineEmbedded, embeddedCounts, noEmbedded, type EmbeddedCounts } from './embedded.js'
-import { povShifts, type PovShift } from './head-hops.js'
+import { povShifts, type Gender, type PovShift } from './head-hops.js'
 import { dominantPerson, top } from './pov.js'
 import { slipSentences, type TenseSentence } from './slips.js'
 import { dominantTense } from './tense.js'
@@ -39,7 +39,7 @@ export interface Counts {
   povShifts: PovShift[]
 }
 
-export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable): Counts {
+export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable, genders: ReadonlyMap<string, Gender> = new Map()): Counts {
   let past = 0
   let present = 0
   const sentenceWords: number[] = []
@@ -72,8 +72,8 @@ export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable): C
     vocatives: a.vocatives,
     thought: a.thought,
     unmarkedThought: narration.thought,
-    embedded: embeddedCounts(a, text, tokens),
-    povShifts: a.embedded.length === 0 && dominantPerson(narration.pronouns, narration.narrationWords) === 'third' ? povShifts(a, text, tokens, top(a.names)) : [],
+    embedded: embeddedCounts(a),
+    povShifts: a.embedded.length === 0 && dominantPerson(narration.pronouns, narration.narrationWords) === 'third' ? povShifts(a, text, tokens, top(a.names), genders) : [],
   }
 }
 

@@ -2,10 +2,9 @@
 // told story makes up most of it, that story's (annotate/embedded.ts finds them).
 import type { AnnotatedScene } from '../annotate/index.js'
 import type { PersonCounts } from '../annotate/persons.js'
-import type { TokenTable } from '../annotate/index.js'
 import type { Counts } from './counts.js'
 import { dominantPerson, type Person } from './pov.js'
-import { slipSentences, type TenseSentence } from './slips.js'
+import type { TenseSentence } from './slips.js'
 import { dominantTense, type Dominant } from './tense.js'
 
 /** An embedded narrative as the report gives it. */
@@ -30,8 +29,8 @@ export interface EmbeddedCounts {
 
 export const noEmbedded = (): EmbeddedCounts => ({ narratives: [], words: 0, sentences: [], pronouns: { first: 0, firstPlural: 0, second: 0, third: 0 }, narrationWords: 0 })
 
-/** A scene's embedded narratives: each one's person and tense, and their narration's slips. */
-export function embeddedCounts(a: AnnotatedScene, text: string, tokens: TokenTable): EmbeddedCounts {
+/** A scene's embedded narratives: each one's person and tense, and their narration's sentences. */
+export function embeddedCounts(a: AnnotatedScene): EmbeddedCounts {
   const out = noEmbedded()
   if (a.embedded.length === 0) return out
   const sentences = []
@@ -53,20 +52,9 @@ export function embeddedCounts(a: AnnotatedScene, text: string, tokens: TokenTab
     out.pronouns.second += n.pronouns.second
     out.pronouns.third += n.pronouns.third
   }
-  let past = 0
-  let present = 0
-  for (const s of sentences) {
-    past += s.past
-    present += s.present
-  }
-  const thought = { words: 0, spans: [] }
-  // One mask for the scene's stories: a token is theirs if it is any one's.
-  let skip = a.embedded[0]!.skip
-  if (a.embedded.length > 1) {
-    skip = skip.slice()
-    for (const n of a.embedded.slice(1)) for (let i = 0; i < skip.length; i++) skip[i]! &= n.skip[i]!
-  }
-  out.sentences = slipSentences(a, { sentences, pronouns: out.pronouns, narrationWords: out.narrationWords, thought, skip }, text, tokens, dominantTense(past, present))
+  // A teller speaks from their own present ("That's what nobody tells you at nineteen."): a told
+  // story has no tense slips, which are the narration's.
+  out.sentences = sentences.map((s) => ({ start: s.start, end: s.end, past: s.past, present: s.present, slip: 0, against: null, reason: null, verbs: [] }))
   return out
 }
 

@@ -1,7 +1,7 @@
 // Head-hopping: a third-person limited scene that moves, for a paragraph, into another character's
 // thoughts or feelings. Narration's verbs of thinking and feeling ("wondered", "felt", "knew")
 // are given to whoever is their subject (a name, or he/she resolved by the genders narration
-// gives its names); the scene's viewpoint is whoever thinks and feels most, and a paragraph whose
+// gives its names); the scene's viewpoint is whoever thinks and feels in most paragraphs, and a paragraph whose
 // thinking and feeling is all another character's is a shift.
 import type { AnnotatedScene, TokenTable } from '../annotate/index.js'
 import { POS } from '../annotate/nlp.js'
@@ -32,108 +32,135 @@ for (const irregular of ['thought', 'felt', 'knew', 'understood', 'meant', 'forg
 /** "he thought" can be a noun ("the thought"); these only count as verbs when tagged so. */
 const MODAL = /^(?:must|might|may|could|would|should|can|will)$/i
 
-/** A shift is reported only in a scene whose viewpoint character thinks or feels at least this often. */
+/** A shift is reported only in a scene whose viewpoint character thinks or feels in at least this many paragraphs. */
 export const MIN_VIEWPOINT_VERBS = 2
 
 const word = (t: TokenTable & { text: string }, i: number) => t.text.slice(t.start[i]!, t.end[i]!)
 
-type Gender = 'he' | 'she'
-const GENDER: Readonly<Record<string, Gender>> = { he: 'he', him: 'he', his: 'he', himself: 'he', she: 'she', her: 'she', hers: 'she', herself: 'she' }
+export type Gender = 'he' | 'she'
+
+/** The name a name-token belongs to, by its first word: "Len Fisk felt" is Len's. */
+function nameAt(t: TokenTable & { text: string }, i: number): string {
+  while (i > 0 && t.pos[i - 1] === PROPN && isNameWord(word(t, i - 1))) i--
+  return word(t, i)
+}
+const isNameWord = (w: string) => /^\p{Lu}\p{Ll}+$/u.test(w) && !notNames.has(w)
 
 /**
  * Who is the subject of the verb at `i`: a name, or he/she, looking back over adverbs, negation
- * and auxiliaries ("Theo had never wondered"); null for anything else, or where a modal makes it
- * a guess from outside ("he must have known").
+ * and auxiliaries ("Theo did not wonder"); null for anything else, where a modal makes it a guess
+ * from outside ("he must have known"), or a past perfect back-story the viewpoint knows.
  */
 function experiencer(t: TokenTable & { text: string }, i: number, from: number): { name: string } | { pronoun: Gender } | null {
   let j = i - 1
   while (j >= from && (t.pos[j] === ADV || t.pos[j] === PART || t.pos[j] === AUX)) {
-    if (MODAL.test(word(t, j))) return null
+    // A guess from outside ("he must have known"); back-story the viewpoint knows ("she had decided").
+    if (MODAL.test(word(t, j)) || /^had$/i.test(word(t, j))) return null
     j--
   }
+  // "believed in porch lights": what a character is like, not what they think now.
+  if (i + 1 < t.start.length && /^believ/i.test(word(t, i)) && /^in$/i.test(word(t, i + 1))) return null
   if (j < from) return null
   const w = word(t, j)
   if (t.pos[j] === PRON) {
     const g = w.toLowerCase()
     return g === 'he' || g === 'she' ? { pronoun: g } : null
   }
-  if (t.pos[j] !== PROPN || !/^\p{Lu}\p{Ll}+$/u.test(w) || notNames.has(w)) return null
-  return { name: w }
+  if (t.pos[j] !== PROPN || !isNameWord(w)) return null
+  return { name: nameAt(t, j) }
 }
 
 /**
- * The gender narration gives each name: the he/she forms that follow a name in its sentence
- * ("Hana wiped her hands") vote for it, where only one gender follows.
+ * The gender narration gives each name, over the whole story: a name that opens a clause as its
+ * subject votes for the possessive or reflexive after its verb ("Hana wiped her hands", "Theo
+ * shook his head"), and for the he or she that opens the next sentence. Names with as many votes
+ * each way get none.
  */
-function genders(t: TokenTable & { text: string }, a: AnnotatedScene): Map<string, Gender> {
-  const votes = new Map<string, { he: number; she: number }>()
-  for (const s of a.sentences) {
-    let name: string | null = null
-    let he = 0
-    let she = 0
-    for (let i = s.firstToken; i < s.endToken; i++) {
-      if (t.skip[i] === 1) continue
-      const w = word(t, i)
-      if (name === null && t.pos[i] === PROPN && /^\p{Lu}\p{Ll}+$/u.test(w) && !notNames.has(w)) name = w
-      else if (name !== null && (t.pos[i] === PRON || t.pos[i] === POS.DET)) {
-        const g = GENDER[w.toLowerCase()]
-        if (g === 'he') he++
-        else if (g === 'she') she++
-      }
+export function namedGenders(text: string, table: TokenTable, sentences: readonly { firstToken: number; endToken: number }[]): Map<string, Gender> {
+  const t = { ...table, text }
+  const votes = new Map<string, number>()
+  const vote = (name: string, g: Gender) => votes.set(name, (votes.get(name) ?? 0) + (g === 'he' ? 1 : -1))
+  let subject: string | null = null
+  for (const s of sentences) {
+    const first = s.firstToken
+    // "He" or "She" opening a sentence after one a name opened.
+    if (subject && first < s.endToken && t.skip[first] !== 1) {
+      const g = word(t, first).toLowerCase()
+      if (g === 'he' || g === 'she') vote(subject, g)
     }
-    if (name === null || (he > 0) === (she > 0)) continue
-    const v = votes.get(name) ?? { he: 0, she: 0 }
-    if (he) v.he++
-    else v.she++
-    votes.set(name, v)
+    subject = null
+    for (let i = first; i < s.endToken; i++) {
+      if (t.skip[i] === 1 || t.pos[i] !== PROPN || !isNameWord(word(t, i))) continue
+      if (i + 1 < s.endToken && (t.pos[i + 1] === VERB || t.pos[i + 1] === AUX)) {
+        if (i === first) subject = word(t, i)
+        for (let k = i + 2; k < s.endToken && k < i + 8 && t.pos[k] !== PUNCT; k++) {
+          const w = word(t, k).toLowerCase()
+          if (w === 'his' || w === 'himself') vote(word(t, i), 'he')
+          else if (w === 'herself' || (w === 'her' && t.pos[k + 1] === POS.NOUN)) vote(word(t, i), 'she')
+          else continue
+          break
+        }
+      }
+      break
+    }
   }
   const out = new Map<string, Gender>()
-  for (const [name, v] of votes) if (v.he !== v.she) out.set(name, v.he > v.she ? 'he' : 'she')
+  for (const [name, v] of votes) if (v !== 0) out.set(name, v > 0 ? 'he' : 'she')
   return out
 }
 
 /**
  * A scene's point-of-view shifts, for third-person scenes (`focal`: the name narration follows
- * most, the fallback viewpoint): paragraphs whose verbs of thought and feeling are all another
- * character's than the viewpoint's (the one who thinks and feels most in the scene).
+ * most): paragraphs whose verbs of thought and feeling are all another character's than the
+ * viewpoint's, who thinks and feels in most paragraphs (the focal character on a tie). He or she
+ * is the last name of that gender before it (`gender`: the story's genders of names).
  */
-export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, focal: string | null): PovShift[] {
+export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, focal: string | null, gender: ReadonlyMap<string, Gender>): PovShift[] {
   const t = { ...table, text }
-  const gender = genders(t, a)
-  // Each paragraph's inner verbs and whose they are (a name, or a gender to resolve).
-  const paragraphs: { start: number; end: number; owners: (string | Gender)[]; verbs: string[] }[] = []
+  // Each paragraph's inner verbs and their subjects: a name, or he/she with the last name of
+  // that gender that was a subject before it.
+  const paragraphs: { start: number; end: number; owners: Owner[]; verbs: string[] }[] = []
+  const last: Record<Gender, string | null> = { he: null, she: null }
   let k = 0
   for (const p of a.scene.paragraphs) {
-    const owners: (string | Gender)[] = []
+    const owners: Owner[] = []
     const verbs: string[] = []
     for (; k < a.sentences.length && a.sentences[k]!.start < p.end; k++) {
       const s = a.sentences[k]!
       for (let i = s.firstToken; i < s.endToken; i++) {
-        if (t.skip[i] === 1 || (t.pos[i] !== VERB && t.pos[i] !== AUX)) continue
-        const v = word(t, i).toLowerCase()
-        if (!INNER_VERBS.has(v)) continue
-        // "as she knew", "what he wanted": still the subject's; a verb right after punctuation has none.
-        if (i > s.firstToken && t.pos[i - 1] === PUNCT) continue
+        if (t.skip[i] === 1) continue
+        const w = word(t, i)
+        if (t.pos[i] === PROPN && isNameWord(w) && i + 1 < s.endToken && (t.pos[i + 1] === VERB || t.pos[i + 1] === AUX)) {
+          const name = nameAt(t, i)
+          const g = gender.get(name)
+          if (g) last[g] = name
+          continue
+        }
+        if ((t.pos[i] !== VERB && t.pos[i] !== AUX) || !INNER_VERBS.has(w.toLowerCase())) continue
         const who = experiencer(t, i, s.firstToken)
         if (!who) continue
-        owners.push('name' in who ? who.name : who.pronoun)
-        verbs.push(word(t, i))
+        owners.push('name' in who ? { name: who.name } : { pronoun: who.pronoun, recent: last[who.pronoun] })
+        verbs.push(w)
+        // The sentence's thinker is the first: what follows is what they think ("Theo wondered
+        // whether she had noticed").
+        break
       }
     }
     paragraphs.push({ start: p.start, end: p.end, owners, verbs })
   }
-  // A pronoun is the viewpoint's when its gender is theirs, else the one other name of that gender in the scene.
-  const names = [...new Set(paragraphs.flatMap((p) => p.owners.filter((o) => o !== 'he' && o !== 'she')).concat(focal ? [focal] : []))]
-  const count = new Map<string, number>()
-  const resolve = (o: string | Gender, viewpoint: string | null): string | null => {
-    if (o !== 'he' && o !== 'she') return o
-    if (viewpoint && gender.get(viewpoint) === o) return viewpoint
-    const others = names.filter((n) => n !== viewpoint && gender.get(n) === o)
-    return others.length === 1 ? others[0]! : null
+  // He or she is the viewpoint character where the gender is theirs (or not known): in a limited
+  // scene that is whom the pronouns follow. Else the last subject of that gender.
+  const resolve = (o: Owner, viewpoint: string | null): string | null => {
+    if ('name' in o) return o.name
+    const g = viewpoint ? gender.get(viewpoint) : undefined
+    if (viewpoint && (g === undefined || g === o.pronoun)) return viewpoint
+    return o.recent
   }
-  for (const p of paragraphs) for (const o of p.owners) {
-    const n = resolve(o, focal)
-    if (n) count.set(n, (count.get(n) ?? 0) + 1)
+  // The viewpoint the scene; a hop is a paragraph or two, however
+  // full of the other's thoughts: paragraphs are counted, not verbs.
+  const count = new Map<string, number>()
+  for (const p of paragraphs) {
+    for (const n of new Set(p.owners.map((o) => resolve(o, focal)))) if (n) count.set(n, (count.get(n) ?? 0) + 1)
   }
   let viewpoint = focal
   let most = viewpoint ? (count.get(viewpoint) ?? 0) : 0
@@ -142,15 +169,14 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
   const from: string = viewpoint
   const out: PovShift[] = []
   for (const p of paragraphs) {
-    if (p.owners.length === 0) continue
-    const whose: (string | null)[] = p.owners.map((o) => resolve(o, from))
-    if (whose.includes(from)) continue
+    const whose = p.owners.map((o) => resolve(o, from))
+    if (whose.length === 0 || whose.includes(from)) continue
     const other = whose.find((n) => n !== null)
     if (!other) continue
-    // Named outright it is surest; through a pronoun less so.
-    const named = p.owners.some((o) => o === other)
-    const confidence = Math.min(0.95, (named ? 0.7 : 0.55) + 0.1 * (whose.filter((n) => n === other).length - 1))
     const verbs = p.verbs.filter((_v, i) => whose[i] === other)
+    // Named outright it is surest; through a pronoun less so; each further verb adds.
+    const named = p.owners.some((o) => 'name' in o && o.name === other)
+    const confidence = Math.min(0.95, (named ? 0.7 : 0.55) + 0.1 * (verbs.length - 1))
     out.push({
       start: p.start,
       end: p.end,
@@ -163,3 +189,6 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
   }
   return out
 }
+
+/** The subject of a verb of thought or feeling: a name, or he/she with the last subject of that gender before it. */
+type Owner = { name: string } | { pronoun: Gender; recent: string | null }

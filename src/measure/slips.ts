@@ -180,7 +180,7 @@ function judgeSentences(a: AnnotatedScene, narration: Narration, text: string, t
   for (const s of narration.sentences) {
     // Only a sentence all in the other tense can slip: its verbs are read again, with their subjects.
     const other = dominant === 'present' && s.past > 0 && s.present === 0 ? 'past' : dominant === 'past' && s.present > 0 && s.past === 0 ? 'present' : null
-    const heads = other ? headsIn(tokens, narration.skip ?? table.skip, s, other) : []
+    const heads = other ? headsIn(tokens, table.skip, s, other) : []
     const judged = judgeSlip(text, s, dominant, lookingBack, other ? subjectsOf(tokens, heads, s.firstToken) : NO_SUBJECTS, thirdPerson)
     lookingBack = judged.lookingBack
     const listed = judged.confidence >= SLIP_LISTED_FROM

@@ -16,8 +16,6 @@ export interface Narration {
   narrationWords: number
   /** The sentences of unmarked thought: their words and spans. */
   thought: { words: number; spans: [number, number][] }
-  /** Tokens outside this narration (1), where it is not the story's narration (a told story's). */
-  skip?: Uint8Array
 }
 
 function add(out: PersonCounts, p: PersonCounts, sign: 1 | -1): void {
