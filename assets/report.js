@@ -358,6 +358,8 @@
           s.unmarkedThought.words ? el('span', { text: 'unmarked thought ' + pct(s.unmarkedThought.share) }) : null,
           el('span', { text: (s.tense.dominant || '–') + ' tense, ' + (s.pov.dominant || '–') + ' person' + (s.pov.character ? ' (' + s.pov.character + ')' : '') }),
           shownSlips(s.tense).length ? el('span', { class: 'slipcount', text: shownSlips(s.tense).length + (shownSlips(s.tense).length === 1 ? ' slip' : ' slips') }) : null,
+          s.povShifts.length ? el('span', { class: 'slipcount', text: s.povShifts.length + (s.povShifts.length === 1 ? ' point-of-view shift' : ' point-of-view shifts') }) : null,
+          s.embedded.length ? el('span', { text: s.embedded.map(function (e) { return 'told by ' + (e.speaker || 'a character') + ' (' + (e.pov || '–') + ' person, ' + (e.tense || '–') + ')' }).join('; ') }) : null,
         ])
         var section = el('section', { id: 'scene-' + s.index, class: 'scene', 'aria-label': sceneLabel(s) }, [head])
         var marks = []
@@ -367,6 +369,9 @@
         s.sentenceSpans.forEach(function (d) { if (d[2] >= LONG_SENTENCE) marks.push({ start: d[0], end: d[1], cls: 'long', tip: d[2] + ' words' }) })
         shownSlips(s.tense).forEach(function (d) {
           marks.push({ start: d.start, end: d.end, cls: 'slip', tip: 'Tense slip: ' + d.message + ' (confidence ' + Math.round(d.confidence * 100) + '%)' })
+        })
+        s.povShifts.forEach(function (d) {
+          marks.push({ start: d.start, end: d.end, cls: 'hop', tip: 'Point-of-view shift: ' + d.message + ' (confidence ' + Math.round(d.confidence * 100) + '%)' })
         })
         s.paragraphSpans.forEach(function (p) { section.appendChild(paragraph(p[0], p[1], marks)) })
         box.appendChild(section)
@@ -386,10 +391,10 @@
         var span = el('span', { class: on.map(function (m) { return m.cls }).join(' ') })
         span.appendChild(document.createTextNode(text.slice(a, b)))
         on.forEach(function (m) {
-          if (m.cls === 'slip' && !openedSlip[m.start]) {
-            openedSlip[m.start] = true
+          if ((m.cls === 'slip' || m.cls === 'hop') && !openedSlip[m.cls + m.start]) {
+            openedSlip[m.cls + m.start] = true
             span.setAttribute('tabindex', '0')
-            span.setAttribute('aria-label', 'Tense slip. ' + m.tip)
+            span.setAttribute('aria-label', m.tip)
             span.appendChild(el('span', { class: 'tip', role: 'tooltip', text: m.tip }))
           } else if (m.cls === 'long' && !span.title) span.title = 'Very long sentence: ' + m.tip
           else if (m.cls === 'ut' && !span.title) span.title = m.tip

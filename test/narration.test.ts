@@ -256,3 +256,42 @@ describe('embedded narratives', () => {
     expect(s.pov).toMatchObject({ dominant: 'third', embedded: false })
   })
 })
+
+describe('point-of-view shifts (head-hopping)', () => {
+  const para = (...ps: string[]) => ps.join('\n\n')
+  const opening = [
+    'Nell wiped her hands on her apron and looked at the door. She knew the knock. She wondered how long he would stand out there in the rain.',
+    'Amos shook his head at the dog and stepped inside. Nell felt the cold come in with him, and she hoped he would not stay.',
+    'She thought of the letter in the drawer. Nell decided to say nothing about it.',
+  ]
+  const closing = 'Nell set the kettle on the stove. She wanted him gone before the light went.'
+
+  it('finds a paragraph told from inside another character, naming both', () => {
+    const hop = 'Amos wondered whether she had read the letter yet. He felt sick at the thought of it.'
+    const text = para(...opening, hop, closing)
+    const s = scene(text)
+    expect(s.pov.dominant).toBe('third')
+    expect(s.povShifts.map((x) => [text.slice(x.start, x.end), x.from, x.to, x.verbs])).toEqual([[hop, 'Nell', 'Amos', ['wondered', 'felt']]])
+    expect(s.povShifts[0]!.confidence).toBe(0.8)
+    expect(s.povShifts[0]!.message).toBe("This paragraph tells what Amos thinks and feels (‘wondered’, ‘felt’); the rest of the scene is told from Nell's point of view.")
+  })
+
+  it('reads he and she by the genders narration gives the names', () => {
+    const hop = 'He knew she would never forgive him for the winter.'
+    const text = para(...opening, hop, closing)
+    expect(scene(text).povShifts.map((x) => [x.to, x.confidence])).toEqual([['Amos', 0.55]])
+  })
+
+  it.each([
+    ['a guess from outside', 'He must have known about the letter all along.'],
+    ['back-story the viewpoint knows', 'Amos had decided long ago that the farm was his.'],
+    ['the viewpoint thinking about the other', 'She wondered whether Amos knew.'],
+  ])('%s is no shift', (_name, line) => {
+    expect(scene(para(...opening, line, closing)).povShifts).toEqual([])
+  })
+
+  it('looks for none in a first-person scene', () => {
+    const text = 'I wiped my hands and looked at the door. I knew the knock. Amos wondered whether I had read the letter. I hoped he would go. I thought of the drawer.'
+    expect(scene(text).povShifts).toEqual([])
+  })
+})

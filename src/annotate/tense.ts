@@ -52,17 +52,19 @@ const COMMON_WINDOW = 20_000
 
 /**
  * Whether a capitalised word at a sentence's start, tagged a name, is a common word: it is written
- * in lower case nearby in the text ("Grief makes…", "Small towns…"); a name never is.
+ * in lower case nearby in the text ("Grief makes…", "Small towns…"), or it is not written again
+ * nearby at all ("Seasickness has no respect for pride."); a character's name is used again.
  */
 function common(t: Tokens, k: number): boolean {
   const w = t.text.slice(t.start[k]!, t.end[k]!)
   const lower = w.toLowerCase()
   if (lower === w) return true
   const near = t.text.slice(Math.max(0, t.start[k]! - COMMON_WINDOW), t.end[k]! + COMMON_WINDOW)
-  for (let at = near.indexOf(lower); at >= 0; at = near.indexOf(lower, at + 1)) {
-    if (!/\p{L}/u.test(near[at - 1] ?? '') && !/\p{L}/u.test(near[at + lower.length] ?? '')) return true
-  }
-  return false
+  const whole = (at: number, n: number) => !/\p{L}/u.test(near[at - 1] ?? '') && !/\p{L}/u.test(near[at + n] ?? '')
+  for (let at = near.indexOf(lower); at >= 0; at = near.indexOf(lower, at + 1)) if (whole(at, lower.length)) return true
+  let uses = 0
+  for (let at = near.indexOf(w); at >= 0 && uses < 2; at = near.indexOf(w, at + 1)) if (whole(at, w.length)) uses++
+  return uses < 2
 }
 
 /**

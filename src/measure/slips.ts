@@ -71,6 +71,8 @@ interface Subjects {
   relativeOnly: boolean
   /** The first one: generic (anyone, everyone, a bare noun: "Grief makes…"), you, the narrator (I, we), or other. */
   first: 'generic' | 'you' | 'speaker' | 'other'
+  /** Every verb reports what was said, thought or wanted ("told", "wanted", "knew"). */
+  reporting: boolean
 }
 
 const RELATIVE = new Set(['that', 'which', 'who', 'whom', 'whose'])
@@ -78,18 +80,28 @@ const GENERIC = new Set(['anyone', 'anybody', 'everyone', 'everybody', 'nobody',
 const SPEAKER = new Set(['i', 'we', 'you'])
 /** "Every old hotel has…", "Each of us…", "All families…": a sentence about a kind, not a character. */
 const ABOUT_A_KIND = /^[“"‘']?(?:Every|Each|Any|All|No|Most|Few)\b/
+/**
+ * Verbs that report what was said, thought or wanted ("I told my friends not to come.", "She
+ * wanted it done by Friday."): in present narration, past forms of these alone tell what came
+ * before the scene, not its action.
+ */
+const REPORTING = new Set(['said', 'told', 'asked', 'warned', 'promised', 'explained', 'agreed', 'admitted', 'insisted', 'wanted', 'needed', 'meant', 'planned', 'expected', 'hoped', 'knew', 'thought', 'believed', 'decided', 'learned', 'learnt', 'liked', 'loved', 'hated', 'wished', 'feared', 'studied', 'offered', 'refused', 'chose'])
+/** A future beside the past places events on a timeline ("Kerry will be back at six, and the nurse rang"). */
+const FUTURE = /\b(?:will|won['’]t|shall)\b|['’]ll\b|\bgoing to\b/i
 /** "Perhaps they were lost.": a guess about what happened before, not the present action. */
 const SPECULATION = /^[“"‘']?(?:Perhaps|Maybe|Probably|Possibly|No doubt)\b/
 
 function subjectsOf(tokens: Tokens, heads: number[], from: number): Subjects {
   let relativeOnly = heads.length > 0
+  let reporting = heads.length > 0
   let first: Subjects['first'] = 'other'
   for (let k = 0; k < heads.length; k++) {
     const { word: subject, bare } = subjectOf(tokens, heads[k]!, from)
     if (!RELATIVE.has(subject)) relativeOnly = false
+    if (!REPORTING.has(tokens.text.slice(tokens.start[heads[k]!]!, tokens.end[heads[k]!]!).toLowerCase())) reporting = false
     if (k === 0) first = GENERIC.has(subject) || bare ? 'generic' : subject === 'you' || subject === 'your' ? 'you' : SPEAKER.has(subject) ? 'speaker' : 'other'
   }
-  return { relativeOnly, first }
+  return { relativeOnly, first, reporting }
 }
 
 /** A short first- or second-person sentence in a third-person scene is a character's thought. */
@@ -103,7 +115,7 @@ function judgeSlip(fullText: string, s: Sentence, dominant: 'past' | 'present' |
     // perfect, a guess about the past, a subjectless fragment, a phrase whose only verbs are in
     // relative clauses, or a run of such sentences halve it.
     const c = Math.min(0.9, 0.5 + 0.15 * (s.past - 1))
-    if (FLASHBACK_CUES.test(text) || pastPerfect(text) || SPECULATION.test(text)) return { confidence: c / 2, reason: 'look-back', lookingBack: true }
+    if (FLASHBACK_CUES.test(text) || pastPerfect(text) || SPECULATION.test(text) || subjects.reporting || FUTURE.test(text)) return { confidence: c / 2, reason: 'look-back', lookingBack: true }
     if (opensOnPastVerb(text) || subjects.relativeOnly) return { confidence: c / 2, reason: 'fragment', lookingBack: true }
     if (lookingBack) return { confidence: c / 2, reason: 'back-story', lookingBack: true }
     return { confidence: c, reason: 'past-in-present', lookingBack: false }
@@ -161,7 +173,7 @@ function verbsAt(tokens: Tokens, heads: number[], from: number, tense: 'past' | 
   })
 }
 
-const NO_SUBJECTS: Subjects = { relativeOnly: false, first: 'other' }
+const NO_SUBJECTS: Subjects = { relativeOnly: false, first: 'other', reporting: false }
 
 /**
  * Each sentence of a scene's narration (its unmarked thought left out) with its tense counts and how sure it is to slip from the scene's

@@ -27,7 +27,7 @@ const quoted = (verbs: SlipVerb[]) => {
 
 /** Why a slip was judged less likely, as the message says it. */
 const LOWERED: Partial<Record<SlipReason, string>> = {
-  'look-back': 'but the sentence looks back (a time anchor or a past perfect), so it is likely back-story',
+  'look-back': 'but the sentence looks back (a time anchor, a past perfect, a future beside it, or verbs that report what was said or thought), so it is likely back-story',
   'back-story': 'but it follows a look back, so it is likely back-story',
   fragment: 'but it opens on its verb with no subject, as back-story thoughts do',
   'narrator-present': "but it reads as the narrator's present or a general truth",
