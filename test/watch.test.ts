@@ -416,7 +416,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the live page in Chromium', () => {
         slips: document.querySelectorAll('#story .slip[tabindex="0"]').length,
         words: (window as unknown as { proselensReport: Report }).proselensReport.totals.words,
       }))
-      expect(state).toEqual({ charts: 2, rows: 3, heads: 1, figures: 10, bands: 2, slips: 1, words: revised.totals.words })
+      expect(state).toEqual({ charts: 2, rows: 3, heads: 1, figures: 11, bands: 2, slips: 1, words: revised.totals.words })
       // One listener per canvas: a click on scene 3's bar goes there once (its flash starts once).
       const hits = await page.evaluate(() => {
         let n = 0
