@@ -277,7 +277,7 @@ describe('point-of-view shifts (head-hopping)', () => {
   })
 
   it('reads he and she by the genders narration gives the names', () => {
-    const hop = 'He knew she would never forgive him for the winter.'
+    const hop = 'He felt sure she would never forgive him for the winter.'
     const text = para(...opening, hop, closing)
     expect(scene(text).povShifts.map((x) => [x.to, x.confidence])).toEqual([['Amos', 0.55]])
   })
@@ -293,5 +293,21 @@ describe('point-of-view shifts (head-hopping)', () => {
   it('looks for none in a first-person scene', () => {
     const text = 'I wiped my hands and looked at the door. I knew the knock. Amos wondered whether I had read the letter. I hoped he would go. I thought of the drawer.'
     expect(scene(text).povShifts).toEqual([])
+  })
+})
+
+describe('point-of-view shifts: what is no shift', () => {
+  const para = (...ps: string[]) => ps.join('\n\n')
+  const opening = [
+    'Nell wiped her hands on her apron and looked at the door. She knew the knock. She wondered how long he would stand out there in the rain.',
+    'Amos shook his head at the dog and stepped inside. Nell felt the cold come in with him, and she hoped he would not stay.',
+    'She thought of the letter in the drawer. Nell decided to say nothing about it.',
+  ]
+  it.each([
+    ['what the viewpoint reads in a face', 'Amos stood by the dresser, and he looked as if he wondered where the letter was.'],
+    ['a trait the viewpoint knows', 'Amos hated the farm and always had.'],
+    ['a name after a preposition is no subject', 'The smell of Amos lingered. She wondered where he had been.'],
+  ])('%s', (_name, line) => {
+    expect(analyze(para(...opening, line)).scenes[0]!.povShifts).toEqual([])
   })
 })

@@ -26,9 +26,27 @@ export interface PovShift {
 const INNER_VERBS = new Set(
   [
     'wonder', 'think', 'feel', 'know', 'realise', 'realize', 'hope', 'fear', 'wish', 'want', 'decide', 'suspect', 'worry', 'regret', 'long', 'believe', 'remember', 'understand', 'sense', 'imagine', 'doubt', 'dread', 'resent', 'envy', 'recall', 'forget', 'notice', 'love', 'hate', 'like', 'ache', 'yearn', 'crave', 'suppose', 'guess', 'pray', 'mean', 'need',
-  ].flatMap((v) => [v, v.endsWith('e') ? v + 's' : v.endsWith('y') && !/[aeiou]y$/.test(v) ? v.slice(0, -1) + 'ies' : v + 's', v.endsWith('e') ? v + 'd' : v.endsWith('y') && !/[aeiou]y$/.test(v) ? v.slice(0, -1) + 'ied' : v + 'ed']),
+  ].flatMap((v) => [
+    v,
+    v.endsWith('e') ? v + 's' : v.endsWith('y') && !/[aeiou]y$/.test(v) ? v.slice(0, -1) + 'ies' : v + 's',
+    v.endsWith('e') ? v + 'd' : v.endsWith('y') && !/[aeiou]y$/.test(v) ? v.slice(0, -1) + 'ied' : v + 'ed',
+    // "is wondering", "was feeling"
+    (v.endsWith('e') && !v.endsWith('ee') ? v.slice(0, -1) : v) + 'ing',
+  ]),
 )
 for (const irregular of ['thought', 'felt', 'knew', 'understood', 'meant', 'forgot', 'forgotten', 'known', 'dreamed', 'dreamt']) INNER_VERBS.add(irregular)
+/**
+ * Of those, the ones that tell a passing thought or feeling from inside ("wondered", "felt", "hoped");
+ * knowing, wanting, liking and needing are as often a trait the viewpoint character knows of
+ * another ("Sol hates that", "Poppy wanted to know everything") and are no shift.
+ */
+const MOMENTARY = /^(?:wonder|think|thought|feel|felt|realis|realiz|hope|fear|wish|decid|suspect|worr|regret|long|dread|resent|sens|imagin|doubt|recall|notic|yearn|ache|ach|pray|panick|guess)/i
+
+/** What someone seems to think, read from outside: "as if", "as though", "seemed to", "looked like". */
+const SEEN_FROM_OUTSIDE = /\b(?:as if|as though|seem(?:s|ed)?|appear(?:s|ed)? to|look(?:s|ed)? like)\b/i
+
+/** Verbs of perceiving: the viewpoint character's mostly; they help find who that is, and are no shift. */
+const PERCEPTION_VERBS = new Set(['see', 'sees', 'saw', 'seen', 'watch', 'watches', 'watched', 'watching', 'hear', 'hears', 'heard', 'look', 'looks', 'looked', 'glance', 'glances', 'glanced', 'stare', 'stares', 'stared', 'smell', 'smells', 'smelled', 'smelt', 'taste', 'tastes', 'tasted', 'catch', 'catches', 'caught', 'study', 'studies', 'studied'])
 /** "he thought" can be a noun ("the thought"); these only count as verbs when tagged so. */
 const MODAL = /^(?:must|might|may|could|would|should|can|will)$/i
 
@@ -54,12 +72,19 @@ const isNameWord = (w: string) => /^\p{Lu}\p{Ll}+$/u.test(w) && !notNames.has(w)
 function experiencer(t: TokenTable & { text: string }, i: number, from: number): { name: string } | { pronoun: Gender } | null {
   let j = i - 1
   while (j >= from && (t.pos[j] === ADV || t.pos[j] === PART || t.pos[j] === AUX)) {
-    // A guess from outside ("he must have known"); back-story the viewpoint knows ("she had decided").
-    if (MODAL.test(word(t, j)) || /^had$/i.test(word(t, j))) return null
+    // A guess from outside ("he must have known"); back-story the viewpoint knows ("she had
+    // decided", "Ellen has known her for years").
+    if (MODAL.test(word(t, j)) || /^(?:had|has|have|'d|’d)$/i.test(word(t, j))) return null
     j--
   }
   // "believed in porch lights": what a character is like, not what they think now.
   if (i + 1 < t.start.length && /^believ/i.test(word(t, i)) && /^in$/i.test(word(t, i + 1))) return null
+  // "Owen Barker, leaning on the bar, felt…": the subject before a phrase set off by commas.
+  if (j > from && word(t, j) === ',') {
+    let k = j - 1
+    while (k > from && word(t, k) !== ',' && !(t.pos[k] === AUX || (t.pos[k] === VERB && !/ing$/i.test(word(t, k))))) k--
+    if (k > from && word(t, k) === ',' && j - k <= 20) j = k - 1
+  }
   if (j < from) return null
   const w = word(t, j)
   if (t.pos[j] === PRON) {
@@ -70,39 +95,54 @@ function experiencer(t: TokenTable & { text: string }, i: number, from: number):
   return { name: nameAt(t, j) }
 }
 
+const HE_TITLE = /^(?:Mr|Sir|Lord|Father|Uncle|King|Prince|Duke|Brother|Master)$/
+const SHE_TITLE = /^(?:Mrs|Miss|Ms|Lady|Mother|Aunt|Queen|Princess|Duchess|Sister|Madam|Mistress)$/
+const HE_FORMS = new Set(['he', 'him', 'his', 'himself'])
+const SHE_FORMS = new Set(['she', 'her', 'hers', 'herself'])
+
 /**
- * The gender narration gives each name, over the whole story: a name that opens a clause as its
- * subject votes for the possessive or reflexive after its verb ("Hana wiped her hands", "Theo
- * shook his head"), and for the he or she that opens the next sentence. Names with as many votes
- * each way get none.
+ * The gender narration gives each name, over the whole story, by votes: a title before it (Mrs
+ * Amis, Mr Fisk: 3); where a name is the subject of a sentence's narration, the possessive or
+ * reflexive after its verb ("Hana wiped her hands": 1), the he or she that opens the next
+ * sentence (1), and the he/she forms of the sentence where only one gender is there (0.5).
+ * Names with as many votes each way get none.
  */
 export function namedGenders(text: string, table: TokenTable, sentences: readonly { firstToken: number; endToken: number }[]): Map<string, Gender> {
   const t = { ...table, text }
   const votes = new Map<string, number>()
-  const vote = (name: string, g: Gender) => votes.set(name, (votes.get(name) ?? 0) + (g === 'he' ? 1 : -1))
+  const vote = (name: string, g: Gender, weight: number) => votes.set(name, (votes.get(name) ?? 0) + (g === 'he' ? weight : -weight))
   let subject: string | null = null
   for (const s of sentences) {
-    const first = s.firstToken
-    // "He" or "She" opening a sentence after one a name opened.
-    if (subject && first < s.endToken && t.skip[first] !== 1) {
-      const g = word(t, first).toLowerCase()
-      if (g === 'he' || g === 'she') vote(subject, g)
+    // "He" or "She" opening a sentence's narration after one whose subject was a name.
+    let opening = s.firstToken
+    while (opening < s.endToken && (t.skip[opening] === 1 || t.pos[opening] === PUNCT)) opening++
+    if (subject && opening < s.endToken) {
+      const g = word(t, opening).toLowerCase()
+      if (g === 'he' || g === 'she') vote(subject, g, 1)
     }
     subject = null
-    for (let i = first; i < s.endToken; i++) {
-      if (t.skip[i] === 1 || t.pos[i] !== PROPN || !isNameWord(word(t, i))) continue
-      if (i + 1 < s.endToken && (t.pos[i + 1] === VERB || t.pos[i + 1] === AUX)) {
-        if (i === first) subject = word(t, i)
-        for (let k = i + 2; k < s.endToken && k < i + 8 && t.pos[k] !== PUNCT; k++) {
-          const w = word(t, k).toLowerCase()
-          if (w === 'his' || w === 'himself') vote(word(t, i), 'he')
-          else if (w === 'herself' || (w === 'her' && t.pos[k + 1] === POS.NOUN)) vote(word(t, i), 'she')
-          else continue
-          break
-        }
+    let he = 0
+    let she = 0
+    for (let i = s.firstToken; i < s.endToken; i++) {
+      if (t.skip[i] === 1) continue
+      const w = word(t, i)
+      const lower = w.toLowerCase()
+      if (HE_FORMS.has(lower)) he++
+      else if (SHE_FORMS.has(lower)) she++
+      if (t.pos[i] !== PROPN || !isNameWord(w)) continue
+      const before = i > 0 ? word(t, i - 1) : ''
+      if (HE_TITLE.test(before) || SHE_TITLE.test(before)) vote(w, HE_TITLE.test(before) ? 'he' : 'she', 3)
+      if (subject || i + 1 >= s.endToken || (t.pos[i + 1] !== VERB && t.pos[i + 1] !== AUX)) continue
+      subject = nameAt(t, i)
+      for (let k = i + 2; k < s.endToken && k < i + 8 && t.pos[k] !== PUNCT; k++) {
+        const o = word(t, k).toLowerCase()
+        if (o === 'his' || o === 'himself') vote(subject, 'he', 1)
+        else if (o === 'herself' || (o === 'her' && t.pos[k + 1] === POS.NOUN)) vote(subject, 'she', 1)
+        else continue
+        break
       }
-      break
     }
+    if (subject && (he > 0) !== (she > 0)) vote(subject, he > 0 ? 'he' : 'she', 0.5)
   }
   const out = new Map<string, Gender>()
   for (const [name, v] of votes) if (v !== 0) out.set(name, v > 0 ? 'he' : 'she')
@@ -121,46 +161,66 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
   // that gender that was a subject before it.
   const paragraphs: { start: number; end: number; owners: Owner[]; verbs: string[] }[] = []
   const last: Record<Gender, string | null> = { he: null, she: null }
+  // A name that was a subject earlier in the same paragraph is whom its he or she follow ("Helen
+  // feels the forecourt tilt. She thinks of the bypass…"), even where the viewpoint is a she too.
+  const here: Record<Gender, string | null> = { he: null, she: null }
   let k = 0
   for (const p of a.scene.paragraphs) {
     const owners: Owner[] = []
     const verbs: string[] = []
+    here.he = here.she = null
     for (; k < a.sentences.length && a.sentences[k]!.start < p.end; k++) {
       const s = a.sentences[k]!
       for (let i = s.firstToken; i < s.endToken; i++) {
         if (t.skip[i] === 1) continue
         const w = word(t, i)
+        // A name as a subject ("Helen feels"), not after a preposition or article ("years of Lantern Nights wearing…").
         if (t.pos[i] === PROPN && isNameWord(w) && i + 1 < s.endToken && (t.pos[i + 1] === VERB || t.pos[i + 1] === AUX)) {
+          const b = i > s.firstToken ? t.pos[i - 1] : -1
+          if (b === POS.ADP || b === POS.DET) continue
           const name = nameAt(t, i)
           const g = gender.get(name)
-          if (g) last[g] = name
+          if (g) last[g] = here[g] = name
           continue
         }
-        if ((t.pos[i] !== VERB && t.pos[i] !== AUX) || !INNER_VERBS.has(w.toLowerCase())) continue
+        if (t.pos[i] !== VERB && t.pos[i] !== AUX) continue
+        const lower = w.toLowerCase()
+        const inner = INNER_VERBS.has(lower)
+        if (!inner && !PERCEPTION_VERBS.has(lower)) continue
         const who = experiencer(t, i, s.firstToken)
         if (!who) continue
-        owners.push('name' in who ? { name: who.name } : { pronoun: who.pronoun, recent: last[who.pronoun] })
+        // "he looks as if he is deciding": the viewpoint's reading of another's face, from outside.
+        if (inner && SEEN_FROM_OUTSIDE.test(text.slice(t.start[s.firstToken]!, t.start[i]!))) continue
+        owners.push('name' in who ? { name: who.name, inner } : { pronoun: who.pronoun, recent: last[who.pronoun], here: here[who.pronoun], inner })
         verbs.push(w)
         // The sentence's thinker is the first: what follows is what they think ("Theo wondered
         // whether she had noticed").
-        break
+        if (inner) break
       }
     }
     paragraphs.push({ start: p.start, end: p.end, owners, verbs })
   }
-  // He or she is the viewpoint character where the gender is theirs (or not known): in a limited
-  // scene that is whom the pronouns follow. Else the last subject of that gender.
-  const resolve = (o: Owner, viewpoint: string | null): string | null => {
+  // Whose a verb is. He or she with a name before it in the paragraph follows that name; else it
+  // is the viewpoint character where the gender is theirs (or not known): in a limited scene that
+  // is whom the pronouns follow. Loosely (for finding the viewpoint), else the last subject of
+  // that gender; strictly (for a shift), no one.
+  const resolve = (o: Owner, viewpoint: string | null, loose: boolean): string | null => {
     if ('name' in o) return o.name
     const g = viewpoint ? gender.get(viewpoint) : undefined
-    if (viewpoint && (g === undefined || g === o.pronoun)) return viewpoint
-    return o.recent
+    if (viewpoint && (g === undefined || g === o.pronoun)) {
+      // The viewpoint's gender, with another name of it in the paragraph: it could be either.
+      if (!loose && o.here && o.here !== viewpoint) return null
+      return loose && o.here ? o.here : viewpoint
+    }
+    return o.here ?? o.recent
   }
-  // The viewpoint the scene; a hop is a paragraph or two, however
-  // full of the other's thoughts: paragraphs are counted, not verbs.
+  // The viewpoint thinks, feels and perceives all through the scene, and narration follows them
+  // most (the focal character starts one ahead); a hop is a paragraph or two, however full of the
+  // other's thoughts: paragraphs are counted, not verbs.
   const count = new Map<string, number>()
+  if (focal) count.set(focal, 1)
   for (const p of paragraphs) {
-    for (const n of new Set(p.owners.map((o) => resolve(o, focal)))) if (n) count.set(n, (count.get(n) ?? 0) + 1)
+    for (const n of new Set(p.owners.map((o) => resolve(o, focal, true)))) if (n) count.set(n, (count.get(n) ?? 0) + 1)
   }
   let viewpoint = focal
   let most = viewpoint ? (count.get(viewpoint) ?? 0) : 0
@@ -169,10 +229,10 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
   const from: string = viewpoint
   const out: PovShift[] = []
   for (const p of paragraphs) {
-    const whose = p.owners.map((o) => resolve(o, from))
-    if (whose.length === 0 || whose.includes(from)) continue
-    const other = whose.find((n) => n !== null)
-    if (!other) continue
+    const whose = p.owners.map((o, i) => (o.inner && MOMENTARY.test(p.verbs[i]!) ? resolve(o, from, false) : undefined))
+    if (whose.includes(from)) continue
+    const other = whose.find((n) => n !== null && n !== undefined)
+    if (!other || (count.get(other) ?? 0) >= most) continue
     const verbs = p.verbs.filter((_v, i) => whose[i] === other)
     // Named outright it is surest; through a pronoun less so; each further verb adds.
     const named = p.owners.some((o) => 'name' in o && o.name === other)
@@ -191,4 +251,4 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
 }
 
 /** The subject of a verb of thought or feeling: a name, or he/she with the last subject of that gender before it. */
-type Owner = { name: string } | { pronoun: Gender; recent: string | null }
+type Owner = ({ name: string } | { pronoun: Gender; recent: string | null; here: string | null }) & { inner: boolean }
