@@ -50,6 +50,14 @@ describe('tense of narration', () => {
     ['a plural subject in the present', 'The nets have all come in now, folded and stacked.', []],
     ['a guess about the past', 'Perhaps the letters were lost.', ['look-back']],
     ['a phrase whose only verb is in a relative clause', 'The lamp that flickered.', ['fragment']],
+    ['a present verb wink-nlp reads as a noun', 'Ezra touches his eyebrow.', []],
+    ['a participle after "every one of them"', 'The light slides over the valves, every one of them painted red.', []],
+    ['a participle in a "with" phrase', 'The girls jog past with their names printed across the back.', []],
+    ['verbs that report what was said or wanted', 'I told my friends not to come.', ['look-back']],
+    ['a future beside the past', 'Kerry will be back at six, and the night nurse rang to say she could come.', ['look-back']],
+    ['a weekday', 'Mrs. Amis brought the car in on Friday afternoon.', ['look-back']],
+    ["a name's age", "Leah's mother left when Leah was five.", ['look-back']],
+    ['a span of years', 'For eighty years the letters sat inside the piano.', ['look-back']],
   ])('in present narration, %s is no slip shown', (_name, sentence, reasons) => {
     const text = PRESENT + sentence + AFTER
     const s = scene(text)
@@ -78,6 +86,9 @@ describe('tense of narration', () => {
     ['the narrator\'s present', 'I still do not know why he left.'],
     ['a name given', 'My name is Ruth, and I keep the light.'],
     ['a general truth', 'Harbours are never quiet at night.'],
+    ['a perfect from the narrator\'s now', 'The old mill has been pulled down since then.'],
+    ['a bare plural at the start', 'Siblings keep score long after the game is over.'],
+    ['a word used nowhere else, at the start', 'Seasickness has no respect for pride.'],
     ['there is', 'There are nights like that on this coast.'],
   ])('in past narration, %s is no slip shown', (_name, sentence) => {
     const past = 'I walked to the quay. The boats were in. I counted them twice. The gulls were loud over the water. '

@@ -11,6 +11,18 @@ const DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'his', 'her'
 
 export type VerbTense = 'past' | 'present' | 'modal'
 
+/** Words after which a past form is a participle, never a finite verb: object pronouns, "each one". */
+const OBJECT_ONLY: ReadonlySet<string> = new Set(['them', 'him', 'me', 'us', 'whom', 'one'])
+
+/** Whether the noun at `p` ends a phrase opened by "with" ("with their names …"), with no verb between. */
+function withPhrase(t: Tokens, p: number, from: number): boolean {
+  for (let k = p - 1; k >= from && k >= p - 5; k--) {
+    if (isVerb(t.pos[k]!)) return false
+    if (word(t, k) === 'with') return true
+  }
+  return false
+}
+
 
 /** The tokens of a text: offsets and POS codes in flat arrays. */
 export interface Tokens {
@@ -24,7 +36,13 @@ const word = (t: Tokens, i: number) => t.text.slice(t.start[i]!, t.end[i]!).toLo
 const isVerb = (p: number) => p === AUX || p === VERB
 /** wink-nlp keeps "I'm" whole, as a name: it is "I am", a present verb group. */
 const isIm = (t: Tokens, i: number) => t.pos[i] === PROPN && t.end[i]! - t.start[i]! === 3 && word(t, i) === "i'm"
-const verbAt = (t: Tokens, i: number) => isVerb(t.pos[i]!) || isIm(t, i)
+/**
+ * A present verb wink-nlp tagged a noun, right after a name or he/she/it and before a determiner,
+ * pronoun or preposition: "Ezra touches his eyebrow", "she slides across".
+ */
+const verbAsNoun = (t: Tokens, i: number) =>
+  t.pos[i] === NOUN && i > 0 && (t.pos[i - 1] === PROPN || /^(?:he|she|it)$/.test(word(t, i - 1))) && PRESENT.has(word(t, i)) && i + 1 < t.start.length && (t.pos[i + 1] === DET || t.pos[i + 1] === POS.PRON || t.pos[i + 1] === POS.ADP)
+const verbAt = (t: Tokens, i: number) => isVerb(t.pos[i]!) || isIm(t, i) || verbAsNoun(t, i)
 
 /** The token before `i` in the same range, skipping adverbs and negation. */
 function previous(t: Tokens, i: number, from: number): number {
@@ -92,8 +110,13 @@ export function headTense(t: Tokens, i: number, from: number): VerbTense | null 
   if (t.start[i]! > 0 && t.text[t.start[i]! - 1] === '-') return null
   // Between a preposition and a noun, a past form is an adjective: "over buckled panels".
   if (t.pos[p] === POS.ADP && i + 1 < t.start.length && t.pos[i + 1] === NOUN) return null
-  // A participle completing an absolute phrase: "his eyes fluttering closed".
+  // A participle completing an absolute phrase: "his eyes fluttering closed"; "every one of them
+  // painted red", "each one stamped with the sunburst".
   if (subject.endsWith('ing') && p - 1 >= from && t.pos[p - 1] === NOUN) return null
+  const pastForm = (PAST.has(w) && !BASE.has(w)) || /[a-z]ed$/.test(w)
+  if (OBJECT_ONLY.has(subject) && pastForm) return null
+  // "with their names printed across the back": an absolute phrase after "with".
+  if (t.pos[p] === NOUN && pastForm && withPhrase(t, p, from)) return null
   const past = PAST.has(w)
   const base = BASE.has(w)
   if (past && !base) return 'past'
@@ -104,7 +127,7 @@ export function headTense(t: Tokens, i: number, from: number): VerbTense | null 
     return THIRD_SINGULAR_SUBJECTS.has(subject) || sp === PROPN || (sp === NOUN && !subject.endsWith('s')) ? 'past' : null
   }
   // A base form is present after I, you, we, they, or a plural noun ("the hammers have").
-  if (base) return NON_THIRD_SUBJECTS.has(subject) || (t.pos[p] === NOUN && /[^s]s$/.test(subject)) ? 'present' : null
+  if (base) return NON_THIRD_SUBJECTS.has(subject) || ((t.pos[p] === NOUN || (t.pos[p] === PROPN && p === from && common(t, p))) && /[^s]s$/.test(subject)) ? 'present' : null
   if (/[a-z]ed$/.test(w)) return 'past'
   if (/[a-z][^s]s$/.test(w) && t.pos[i] === VERB) return 'present'
   return null

@@ -73,6 +73,8 @@ interface Subjects {
   first: 'generic' | 'you' | 'speaker' | 'other'
   /** Every verb reports what was said, thought or wanted ("told", "wanted", "knew"). */
   reporting: boolean
+  /** Every verb is a perfect: has or have before a participle ("has been renovated"). */
+  perfect: boolean
 }
 
 const RELATIVE = new Set(['that', 'which', 'who', 'whom', 'whose'])
@@ -91,17 +93,30 @@ const FUTURE = /\b(?:will|won['’]t|shall)\b|['’]ll\b|\bgoing to\b/i
 /** "Perhaps they were lost.": a guess about what happened before, not the present action. */
 const SPECULATION = /^[“"‘']?(?:Perhaps|Maybe|Probably|Possibly|No doubt)\b/
 
+/** Whether the verb at `i` is has/have/'ve with a participle after it (adverbs between). */
+function perfectAt(t: Tokens, i: number): boolean {
+  const w = t.text.slice(t.start[i]!, t.end[i]!).toLowerCase().replace(/’/g, "'")
+  if (w !== 'has' && w !== 'have' && w !== "'ve") return false
+  let k = i + 1
+  while (k < t.start.length && /^(?:not|never|always|just|already|long|ever|n't)$/i.test(t.text.slice(t.start[k]!, t.end[k]!))) k++
+  const next = k < t.start.length ? t.text.slice(t.start[k]!, t.end[k]!).toLowerCase() : ''
+  return next === 'been' || PARTICIPLE.has(next) || /[a-z]ed$/.test(next)
+}
+
 function subjectsOf(tokens: Tokens, heads: number[], from: number): Subjects {
   let relativeOnly = heads.length > 0
   let reporting = heads.length > 0
+  let perfect = heads.length > 0
   let first: Subjects['first'] = 'other'
   for (let k = 0; k < heads.length; k++) {
     const { word: subject, bare } = subjectOf(tokens, heads[k]!, from)
     if (!RELATIVE.has(subject)) relativeOnly = false
-    if (!REPORTING.has(tokens.text.slice(tokens.start[heads[k]!]!, tokens.end[heads[k]!]!).toLowerCase())) reporting = false
+    const head = heads[k]!
+    if (!REPORTING.has(tokens.text.slice(tokens.start[head]!, tokens.end[head]!).toLowerCase())) reporting = false
+    if (!perfectAt(tokens, head)) perfect = false
     if (k === 0) first = GENERIC.has(subject) || bare ? 'generic' : subject === 'you' || subject === 'your' ? 'you' : SPEAKER.has(subject) ? 'speaker' : 'other'
   }
-  return { relativeOnly, first, reporting }
+  return { relativeOnly, first, reporting, perfect }
 }
 
 /** A short first- or second-person sentence in a third-person scene is a character's thought. */
@@ -129,7 +144,8 @@ function judgeSlip(fullText: string, s: Sentence, dominant: 'past' | 'present' |
     if (/\?["”’']?$/.test(text)) return { confidence: c * 0.6, reason: 'question', lookingBack: false }
     // "You learn to sort the noises…": outside a story told to "you", a "you" in the present is anyone.
     const genericYou = subjects.first === 'you' || /^[“"‘']?Your\b/.test(text)
-    if (NARRATOR_PRESENT.test(text) || ABOUT_A_KIND.test(text) || subjects.first === 'generic' || genericYou || subjects.relativeOnly) return { confidence: c / 2, reason: 'narrator-present', lookingBack: false }
+    // A perfect ("has been renovated since", "have forgotten") speaks from the narrator's now.
+    if (NARRATOR_PRESENT.test(text) || ABOUT_A_KIND.test(text) || subjects.first === 'generic' || genericYou || subjects.relativeOnly || subjects.perfect) return { confidence: c / 2, reason: 'narrator-present', lookingBack: false }
     return { confidence: c, reason: 'present-in-past', lookingBack: false }
   }
   // A sentence in the scene's own tense ends a look back.
@@ -173,7 +189,7 @@ function verbsAt(tokens: Tokens, heads: number[], from: number, tense: 'past' | 
   })
 }
 
-const NO_SUBJECTS: Subjects = { relativeOnly: false, first: 'other', reporting: false }
+const NO_SUBJECTS: Subjects = { relativeOnly: false, first: 'other', reporting: false, perfect: false }
 
 /**
  * Each sentence of a scene's narration (its unmarked thought left out) with its tense counts and how sure it is to slip from the scene's
