@@ -9,8 +9,27 @@ describe('tense of narration', () => {
     ['present', 'She walks to the quay. The boats are in. She has gone there every day since May, and she sees nothing new.', 'present'],
     ['dialogue does not count', '“I walk, I see, I am,” she said. “You are, he is, they go.” She left.', 'past'],
     ['past perfect is past', 'She had gone. He had seen it. They had left before dawn, and the house had stood empty.', 'past'],
+    [
+      'present narration thick with back-story',
+      'She walks to the quay. Years ago her father kept a boat here. Before the war the harbour was full. She had loved it as a girl. When she was nine she fell off the wall. She waits by the rail. Last winter the storm took the roof off the chandlery. The boats are in. She counts them. The gulls are loud. She turns her collar up.',
+      'present',
+    ],
+    [
+      'past narration with general truths',
+      'She walked to the quay. There are nights like that on this coast. Harbours are never quiet at night. Fishermen are always superstitious. People never learn. The boats were in. Every town has one such night. She counted them twice. The wind dropped. She turned back.',
+      'past',
+    ],
   ])('%s', (_name, text, dominant) => {
     expect(scene(text).tense.dominant).toBe(dominant)
+  })
+
+  it('reads a scene mixed by its look backs or general truths as the tense that holds once they are set aside', () => {
+    const present = scene('She walks to the quay. Years ago her father kept a boat here. Before the war the harbour was full. She had loved it as a girl. When she was nine she fell off the wall. She waits by the rail. Last winter the storm took the roof off the chandlery. The boats are in. She counts them. The gulls are loud. She turns her collar up.')
+    expect(present.tense.pastShare).toBeGreaterThan(0.45)
+    expect(present.tense.pastShare).toBeLessThan(0.6)
+    const past = scene('She walked to the quay. There are nights like that on this coast. Harbours are never quiet at night. Fishermen are always superstitious. People never learn. The boats were in. Every town has one such night. She counted them twice. The wind dropped. She turned back.')
+    expect(past.tense.pastShare).toBeGreaterThan(0.45)
+    expect(past.tense.pastShare).toBeLessThan(0.6)
   })
 
   it('lists a past sentence in present narration as a slip, with its span', () => {

@@ -41,7 +41,16 @@ const isIm = (t: Tokens, i: number) => t.pos[i] === PROPN && t.end[i]! - t.start
  * pronoun or preposition: "Ezra touches his eyebrow", "she slides across".
  */
 const verbAsNoun = (t: Tokens, i: number) =>
-  t.pos[i] === NOUN && i > 0 && (t.pos[i - 1] === PROPN || /^(?:he|she|it)$/.test(word(t, i - 1))) && PRESENT.has(word(t, i)) && i + 1 < t.start.length && (t.pos[i + 1] === DET || t.pos[i + 1] === POS.PRON || t.pos[i + 1] === POS.ADP)
+  t.pos[i] === NOUN && i > 0 && (t.pos[i - 1] === PROPN || /^(?:he|she|it)$/.test(word(t, i - 1))) && presentForm(word(t, i)) && i + 1 < t.start.length && (t.pos[i + 1] === DET || t.pos[i + 1] === POS.PRON || t.pos[i + 1] === POS.ADP)
+
+/** A third-person present form: known as one, or a verb's stem with -s or -es ("brushes": brushed is a past). */
+function presentForm(w: string): boolean {
+  if (PRESENT.has(w)) return true
+  const m = /^([a-z]+?)(e?s)$/.exec(w)
+  if (!m) return false
+  const stem = m[2] === 'es' ? m[1]! : m[1]!
+  return BASE.has(stem) || PAST.has(stem + 'ed') || PAST.has(stem + 'd') || (m[2] === 'es' && (BASE.has(stem + 'e') || PAST.has(stem + 'ed')))
+}
 const verbAt = (t: Tokens, i: number) => isVerb(t.pos[i]!) || isIm(t, i) || verbAsNoun(t, i)
 
 /** The token before `i` in the same range, skipping adverbs and negation. */

@@ -3,8 +3,8 @@ import type { PersonCounts } from '../annotate/persons.js'
 import { combineEmbedded, embeddedCounts, noEmbedded, type EmbeddedCounts } from './embedded.js'
 import { povShifts, type Gender, type PovShift } from './head-hops.js'
 import { dominantPerson, top } from './pov.js'
-import { slipSentences, type TenseSentence } from './slips.js'
-import { dominantTense } from './tense.js'
+import { asideOf, slipSentences, type TenseSentence } from './slips.js'
+import { dominantOf, dominantTense } from './tense.js'
 import { setThoughtApart } from './unmarked.js'
 
 export type { TenseSentence } from './slips.js'
@@ -50,7 +50,10 @@ export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable, ge
     past += s.past
     present += s.present
   }
-  const dominant = dominantTense(past, present)
+  let dominant = dominantTense(past, present)
+  // A mixed scene: its tense is the one that holds once its asides (look backs, general truths) are set apart.
+  const asides = dominant === 'mixed' ? narration.sentences.map((s) => asideOf(text, s)) : null
+  if (asides) dominant = dominantOf(narration.sentences.map((s, i) => ({ past: s.past, present: s.present, aside: asides[i]! })))
   const speechIds = new Set<number>()
   const speechSpans: [number, number][] = []
   for (const q of a.quotes) {
@@ -65,7 +68,7 @@ export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable, ge
     speechIds: [...speechIds],
     speechSpans,
     scareQuotes: a.quotes.length - speechSpans.length,
-    sentences: slipSentences(a, narration, text, tokens, dominant),
+    sentences: markAsides(slipSentences(a, narration, text, tokens, dominant), asides),
     narrationWords: narration.narrationWords,
     pronouns: narration.pronouns,
     names: a.names,
@@ -75,6 +78,11 @@ export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable, ge
     embedded: embeddedCounts(a),
     povShifts: a.embedded.length === 0 && dominantPerson(narration.pronouns, narration.narrationWords) === 'third' ? povShifts(a, text, tokens, top(a.names), genders) : [],
   }
+}
+
+function markAsides(sentences: TenseSentence[], asides: boolean[] | null): TenseSentence[] {
+  if (asides) for (let i = 0; i < sentences.length; i++) if (asides[i]) sentences[i]!.aside = true
+  return sentences
 }
 
 function addCounts(out: Map<string, number>, m: Map<string, number>): void {

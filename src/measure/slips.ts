@@ -28,6 +28,12 @@ export interface TenseSentence {
   reason: SlipReason | null
   /** The verbs that read against the scene's tense (for a slip only). */
   verbs: SlipVerb[]
+  /**
+   * Its verbs step out of the story's now: all past, looking back (a time anchor, a past perfect),
+   * or all present, the narrator's present or a general truth. Marked only in a scene whose tense
+   * is otherwise mixed, where it decides the scene's tense (`dominantOf`).
+   */
+  aside?: boolean
 }
 
 /** Slips at least this sure are shown by default (the page lists them, and the counts count them). */
@@ -197,6 +203,19 @@ const NO_SUBJECTS: Subjects = { relativeOnly: false, first: 'other', reporting: 
  */
 export function slipSentences(a: AnnotatedScene, narration: Narration, text: string, table: TokenTable, dominant: 'past' | 'present' | 'mixed' | null): TenseSentence[] {
   return keepSurest(judgeSentences(a, narration, text, table, dominant))
+}
+
+/** Whether a sentence's verbs step out of the story's now (see `TenseSentence.aside`). */
+export function asideOf(fullText: string, s: { start: number; end: number; past: number; present: number }): boolean {
+  if (s.past > 0 && s.present === 0) {
+    const text = fullText.slice(s.start, s.end).trim()
+    return FLASHBACK_CUES.test(text) || pastPerfect(text) || SPECULATION.test(text) || FUTURE.test(text)
+  }
+  if (s.present > 0 && s.past === 0) {
+    const text = fullText.slice(s.start, s.end).trim()
+    return NARRATOR_PRESENT.test(text) || ABOUT_A_KIND.test(text) || ECHO.test(text)
+  }
+  return false
 }
 
 function judgeSentences(a: AnnotatedScene, narration: Narration, text: string, table: TokenTable, dominant: 'past' | 'present' | 'mixed' | null): TenseSentence[] {

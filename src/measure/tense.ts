@@ -67,6 +67,31 @@ export const PRESENT_UP_TO = 0.45
 /** Most slips listed per scene, shown and not shown each: the surest ones. */
 export const MAX_SLIPS_PER_SCENE = 10
 
+/**
+ * The tense of narration's sentences: as `dominantTense`, and where that is mixed, the tense
+ * that holds once the sentences that step out of it are set aside (a present story's look
+ * backs, a past story's general truths), if only one does.
+ */
+export function dominantOf(sentences: readonly Pick<TenseSentence, 'past' | 'present' | 'aside'>[]): Dominant | null {
+  let past = 0
+  let present = 0
+  let backPast = 0
+  let asidePresent = 0
+  for (const s of sentences) {
+    past += s.past
+    present += s.present
+    if (s.aside) {
+      if (s.present === 0) backPast += s.past
+      else asidePresent += s.present
+    }
+  }
+  const plain = dominantTense(past, present)
+  if (plain !== 'mixed' || backPast + asidePresent === 0) return plain
+  const inPresent = dominantTense(past - backPast, present) === 'present'
+  const inPast = dominantTense(past, present - asidePresent) === 'past'
+  return inPresent === inPast ? 'mixed' : inPresent ? 'present' : 'past'
+}
+
 export function dominantTense(past: number, present: number): Dominant | null {
   if (past + present === 0) return null
   const share = past / (past + present)
@@ -90,5 +115,5 @@ export function tense(c: Counts): TenseMeasure {
     const against = s.against!
     slips.push({ start: s.start, end: s.end, against, confidence: round(s.slip), shown: s.slip >= SLIP_SHOWN_FROM, reason: s.reason!, verbs: s.verbs, message: slipMessage({ verbs: s.verbs, reason: s.reason, against }) })
   }
-  return { dominant: dominantTense(past, present), past, present, pastShare: past + present ? round(past / (past + present)) : null, slips, embedded: n.embedded }
+  return { dominant: dominantOf(n.sentences), past, present, pastShare: past + present ? round(past / (past + present)) : null, slips, embedded: n.embedded }
 }
