@@ -26,6 +26,7 @@ export interface WorkRow {
   meanSentence: number | null
   medianSentence: number | null
   slips: number
+  povShifts: number
   readingMinutes: number
   diagnostics: number
 }
@@ -44,10 +45,10 @@ export interface FailureRow {
 }
 
 export const WORK_COLUMNS: readonly (keyof WorkRow)[] = [
-  'path', 'title', 'author', 'rating', 'fandom', 'format', 'words', 'scenes', 'chapters', 'dialogueShare', 'thoughtShare', 'unmarkedThoughtShare', 'tense', 'pov', 'meanSentence', 'medianSentence', 'slips', 'readingMinutes', 'diagnostics', 'sha256', 'report',
+  'path', 'title', 'author', 'rating', 'fandom', 'format', 'words', 'scenes', 'chapters', 'dialogueShare', 'thoughtShare', 'unmarkedThoughtShare', 'tense', 'pov', 'meanSentence', 'medianSentence', 'slips', 'povShifts', 'readingMinutes', 'diagnostics', 'sha256', 'report',
 ]
 export const SCENE_COLUMNS: readonly (keyof SceneRow)[] = [
-  'path', 'scene', 'chapter', 'chapterTitle', 'opening', 'words', 'sentences', 'meanSentence', 'medianSentence', 'dialogueShare', 'thoughtShare', 'unmarkedThoughtShare', 'tense', 'pov', 'character', 'slips',
+  'path', 'scene', 'chapter', 'chapterTitle', 'opening', 'words', 'sentences', 'meanSentence', 'medianSentence', 'dialogueShare', 'thoughtShare', 'unmarkedThoughtShare', 'tense', 'pov', 'character', 'slips', 'povShifts',
 ]
 export const FAILURE_COLUMNS: readonly (keyof FailureRow)[] = ['path', 'error']
 
@@ -77,6 +78,7 @@ export function rowsOf(r: Report, path: string, report: string): { work: WorkRow
       meanSentence: t.sentenceLength.mean,
       medianSentence: t.sentenceLength.median,
       slips: shownSlips(t.tense).length,
+      povShifts: t.povShifts.length,
       readingMinutes: t.readingMinutes,
       diagnostics: r.diagnostics.filter((d) => d.severity !== 'info').length,
     },

@@ -16,6 +16,8 @@ export interface SceneFigures {
   pov: string | null
   character: string | null
   slips: number
+  /** Point-of-view shifts (head-hops) found. */
+  povShifts: number
 }
 
 /** The figures of one scene of a report. */
@@ -34,5 +36,6 @@ export function sceneFigures(r: Report, s: SceneReport): SceneFigures {
     pov: s.pov.dominant,
     character: s.pov.character,
     slips: shownSlips(s.tense).length,
+    povShifts: s.povShifts.length,
   }
 }
