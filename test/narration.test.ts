@@ -208,6 +208,11 @@ describe('unmarked thought', () => {
     expect(s.unmarkedThought.share).toBeCloseTo(20 / s.words, 4)
   })
 
+  it('reads a paragraph of short sentences with thought among them as all thought, but not a character\'s action', () => {
+    const text = thirdPast + '\n\nStop it. Not now.\n\nShe nodded to the purser. Not now.\n\nKeep going. She waits.'
+    expect(thoughtOf(text)).toEqual(['Stop it.', 'Not now.', 'Keep going.'])
+  })
+
   it('leaves a first-person narrator\'s short sentences as narration', () => {
     const text = 'I carried the crate up the ramp. I was late. The ferry rocked under me, and I held the rail until my hands hurt. I set the crate down. My brother waved from the wheelhouse, and I waved back. I am not proud of that morning.'
     const s = scene(text)

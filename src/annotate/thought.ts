@@ -102,9 +102,11 @@ function lowerBoundNumber(xs: readonly number[], at: number): number {
  *   present or as a question or exclamation ("Why did I say that?");
  * - `command`: it opens on a bare verb ("Breathe.", "Don't look at him.", "Just keep walking.");
  * - `question`: a question in the present ("Why is he smiling like that?");
- * - `exclamation`: a short exclamation with no verb in the past ("Idiot!").
+ * - `exclamation`: a short exclamation with no verb in the past ("Idiot!");
+ * - `companion`: any other short sentence with no verb in the past and no he, she or name at its
+ *   start ("Not now.", "It's working."): thought where its paragraph is all thought besides.
  */
-export type ThoughtKind = 'person' | 'command' | 'question' | 'exclamation'
+export type ThoughtKind = 'person' | 'command' | 'question' | 'exclamation' | 'companion'
 
 export interface ThoughtCandidate {
   kind: ThoughtKind
@@ -149,6 +151,17 @@ function opensOnCommand(t: Tokens, from: number, to: number): boolean {
 /** Curses and self-reproach said to oneself: "Damn it.", "Idiot.", "Stupid, stupid." */
 const CURSE = /^[“"‘']?(?:damn|dammit|damnit|shit|hell|crap|christ|god|idiot|stupid|fool|fuck|bloody|great|perfect|brilliant|typical|no|nope|oh no)\b/i
 
+const HE_OR_SHE = /^(?:he|she|him|her|his|hers|himself|herself)$/
+
+/** Whether a sentence speaks of a he or she, or opens on a name ("Dan walks over anyway."). */
+function namesSomeone(t: Tokens, from: number, to: number): boolean {
+  let i = from
+  while (i < to && t.pos[i] === PUNCT) i++
+  if (i < to && t.pos[i] === POS.PROPN && lower(t, i) !== "i'm") return true
+  for (; i < to; i++) if (HE_OR_SHE.test(lower(t, i))) return true
+  return false
+}
+
 /** Whether a first- or second-person pronoun comes before the first verb of a clause (a comma starts one). */
 function speakerFirst(t: Tokens, from: number, to: number): boolean {
   let verb = false
@@ -179,5 +192,6 @@ export function thoughtCandidate(t: Tokens, s: { start: number; end: number; wor
   else if (s.past === 0 && opensOnCommand(t, s.firstToken, s.endToken)) kind = 'command'
   else if (asks && s.present > 0 && s.past === 0) kind = 'question'
   else if ((exclaims || CURSE.test(t.text.slice(s.start, s.end))) && s.past + s.present === 0 && s.words <= EXCLAMATION_MAX_WORDS) kind = 'exclamation'
+  else if (s.past === 0 && !namesSomeone(t, s.firstToken, s.endToken)) kind = 'companion'
   return kind ? { kind, pronouns: { ...pronouns } } : null
 }

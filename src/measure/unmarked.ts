@@ -18,6 +18,9 @@ export interface Narration {
   thought: { words: number; spans: [number, number][] }
 }
 
+/** A sentence that may be thought on its own (a companion needs thought beside it). */
+const primary = (s: Sentence) => s.thought !== null && s.thought.kind !== 'companion'
+
 function add(out: PersonCounts, p: PersonCounts, sign: 1 | -1): void {
   out.first += sign * p.first
   out.firstPlural += sign * p.firstPlural
@@ -39,7 +42,7 @@ export function setThoughtApart(a: AnnotatedScene): Narration {
   let present = 0
   let candidates = 0
   for (const s of a.sentences) {
-    if (s.thought) {
+    if (primary(s)) {
       candidates++
       continue
     }
@@ -50,21 +53,43 @@ export function setThoughtApart(a: AnnotatedScene): Narration {
   const thought = { words: 0, spans: [] as [number, number][] }
   if (candidates === 0) return { sentences: a.sentences, pronouns: a.pronouns, narrationWords: restWords, thought }
   add(rest, a.pronouns, 1)
-  for (const s of a.sentences) if (s.thought) add(rest, s.thought.pronouns, -1)
+  for (const s of a.sentences) if (primary(s)) add(rest, s.thought!.pronouns, -1)
   const person = dominantPerson(rest, restWords)
   const toldInPast = dominantTense(past, present) === 'past'
   const narrator = person === 'first' || person === 'third'
+  const isThought = a.sentences.map((s) => {
+    const k = s.thought?.kind
+    return k === 'person' ? person === 'third' : k === 'command' || k === 'exclamation' ? narrator : k === 'question' ? narrator && toldInPast : false
+  })
+  // A paragraph of short sentences with thought among them is all thought ("Stop it. Not now."),
+  // but a first-person narrator's own "I" stays narration.
+  let k = 0
+  for (const p of a.scene.paragraphs) {
+    const from = k
+    while (k < a.sentences.length && a.sentences[k]!.start < p.end) k++
+    let any = false
+    let all = true
+    for (let i = from; i < k; i++) {
+      any ||= isThought[i]!
+      all &&= isThought[i]! || a.sentences[i]!.thought?.kind === 'companion'
+    }
+    if (!any || !all || !narrator) continue
+    for (let i = from; i < k; i++) {
+      const c = a.sentences[i]!.thought!
+      if (c.kind === 'companion' && !(person === 'first' && c.pronouns.first + c.pronouns.firstPlural > 0)) isThought[i] = true
+    }
+  }
   const sentences: Sentence[] = []
   const pronouns = { ...a.pronouns }
   let narrationWords = restWords
-  for (const s of a.sentences) {
-    const k = s.thought?.kind
-    const isThought = k === 'person' ? person === 'third' : k === 'command' || k === 'exclamation' ? narrator : k === 'question' ? narrator && toldInPast : false
-    if (!isThought) {
+  for (let i = 0; i < a.sentences.length; i++) {
+    const s = a.sentences[i]!
+    if (!isThought[i]) {
       sentences.push(s)
-      if (s.thought) narrationWords += s.narrationWords
+      if (primary(s)) narrationWords += s.narrationWords
       continue
     }
+    if (!primary(s)) narrationWords -= s.narrationWords
     add(pronouns, s.thought!.pronouns, -1)
     thought.words += s.words
     thought.spans.push([s.start, s.end])
