@@ -77,6 +77,18 @@ describe('tense of narration', () => {
     ['a weekday', 'Mrs. Amis brought the car in on Friday afternoon.', ['look-back']],
     ["a name's age", "Leah's mother left when Leah was five.", ['look-back']],
     ['a span of years', 'For eighty years the letters sat inside the piano.', ['look-back']],
+    ["a past perfect with 'd", '“You are doing it wrong,” she’d said.', ['look-back']],
+    ["'s got: a present perfect", 'Sam’s got his arm around him.', []],
+    ['a question', 'When did Kaede learn to lie like that?', ['question']],
+    ['a bare noun and its participle', 'Shelves knocked over.', ['fragment']],
+    ['a same-form word ending a fragment', 'Fifth set.', []],
+    ['an -s form after a preposition', 'Weeks of back roads and sleeping in ditches.', []],
+    ['a noun phrase and its relative clause', 'All those races where he looked at her across the lanes.', ['fragment']],
+    ['an age', 'He was nineteen and half-starved.', ['look-back']],
+    ['a span of weeks', 'She spent two weeks telling him to rest.', ['look-back']],
+    ['a month', 'I cried enough in March.', ['look-back']],
+    ['a fragment after an adverb', 'Actually sat on him.', ['fragment']],
+    ['a bare absolute phrase after a comma', 'The ship sits on the pad, landing struts splayed like the legs of a dog.', []],
   ])('in present narration, %s is no slip shown', (_name, sentence, reasons) => {
     const text = PRESENT + sentence + AFTER
     const s = scene(text)
@@ -108,6 +120,7 @@ describe('tense of narration', () => {
     ['a perfect from the narrator\'s now', 'The old mill has been pulled down since then.'],
     ['a bare plural at the start', 'Siblings keep score long after the game is over.'],
     ['a word used nowhere else, at the start', 'Seasickness has no respect for pride.'],
+    ['a kind, with an article', 'A princess learns early that every word is a treaty.'],
     ['there is', 'There are nights like that on this coast.'],
   ])('in past narration, %s is no slip shown', (_name, sentence) => {
     const past = 'I walked to the quay. The boats were in. I counted them twice. The gulls were loud over the water. '
@@ -134,6 +147,21 @@ describe('tense of narration', () => {
     const s = scene(text)
     expect(s.tense.slips).toEqual([])
     expect(s.unmarkedThought.spans.map(([a, b]) => text.slice(a, b))).toEqual(['You are being foolish.'])
+  })
+
+  it.each([
+    ['She grabbed the tray and pushed through the door.'],
+    ['Rain hammered the roof of the shed.'],
+    ['He stepped back and slid the bolt home.'],
+    ['Kade swore under his breath and glanced at the door.'],
+  ])('in present narration, still shows the slip %s', (sentence) => {
+    const text = PRESENT + sentence + AFTER
+    expect(shown(scene(text).tense).map((x) => text.slice(x.start, x.end))).toEqual([sentence])
+  })
+
+  it('in first-person present narration, still shows an action slip', () => {
+    const text = 'I walk to the quay. The boats are in. I count them twice. The gulls are loud over the water. I shoved the door open and ran. I wait by the rail. The wind drops.'
+    expect(shown(scene(text).tense).map((x) => text.slice(x.start, x.end))).toEqual(['I shoved the door open and ran.'])
   })
 
   it('still finds the slips of past narration into the present, naming the verbs', () => {

@@ -14,6 +14,13 @@ export type VerbTense = 'past' | 'present' | 'modal'
 /** Words after which a past form is a participle, never a finite verb: object pronouns, "each one". */
 const OBJECT_ONLY: ReadonlySet<string> = new Set(['them', 'him', 'me', 'us', 'whom', 'one'])
 
+/** Whether the noun at `p` opens its clause after a comma, bare ("…, landing struts splayed"). */
+function afterComma(t: Tokens, p: number, from: number): boolean {
+  let k = p - 1
+  while (k >= from && (t.pos[k] === NOUN || t.pos[k] === POS.ADJ || t.pos[k] === POS.NUM)) k--
+  return k >= from && t.text[t.start[k]!] === ','
+}
+
 /** Whether the noun at `p` ends a phrase opened by "with" ("with their names …"), with no verb between. */
 function withPhrase(t: Tokens, p: number, from: number): boolean {
   for (let k = p - 1; k >= from && k >= p - 5; k--) {
@@ -126,8 +133,14 @@ export function headTense(t: Tokens, i: number, from: number): VerbTense | null 
   if (OBJECT_ONLY.has(subject) && pastForm) return null
   // "with their names printed across the back": an absolute phrase after "with".
   if (t.pos[p] === NOUN && pastForm && withPhrase(t, p, from)) return null
+  // "Sam's got his arm round him", "Somebody's dropped a pin": 's is has, a present perfect.
+  if (p >= from && /^['’]s$/.test(subject) && !/^(?:had|was|were|did)$/.test(w) && (PAST.has(w) || PARTICIPLE.has(w) || /[a-z]ed$/.test(w))) return 'present'
+  // Right after a preposition an -s form is a noun: "sleeping in ditches", "a set of coordinates".
+  if (t.pos[p] === POS.ADP && /[^s]s$/.test(w)) return null
   const past = PAST.has(w)
   const base = BASE.has(w)
+  // A same-form word ending its sentence with no pronoun before it is a noun: "Fifth set."
+  if (past && base && t.pos[p] !== POS.PRON && (i + 1 >= t.start.length || /^[.!?]/.test(word(t, i + 1)))) return null
   if (past && !base) return 'past'
   if (PRESENT.has(w)) return 'present'
   if (past && base) {
@@ -158,8 +171,9 @@ export function countTenses(t: Tokens, from: number, to: number, skip: ArrayLike
     if (!tense) continue
     // After a finite verb, a participle right after a noun modifies it: "she can see a van parked
     // on the kerb", "a letter written in pencil".
-    // So does one in an absolute phrase after a comma: "With my whole body, boots dug in, …".
-    if (tense === 'past' && p === i - 1 && t.pos[p] === NOUN && i + 1 < to && t.pos[i + 1] === POS.ADP && (finite || (p - 1 >= from && t.text[t.start[p - 1]!] === ','))) continue
+    // So does one in an absolute phrase after a comma: "With my whole body, boots dug in, …",
+    // "…, landing struts splayed like the legs of a dog".
+    if (tense === 'past' && p === i - 1 && t.pos[p] === NOUN && i + 1 < to && t.pos[i + 1] === POS.ADP && (finite || afterComma(t, p, from))) continue
     finite = true
     out[tense]++
     if (heads && tense !== 'modal') heads.push(i, tense === 'past' ? 0 : 1)

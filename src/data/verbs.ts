@@ -9,9 +9,31 @@ const extraPast = ['lay', 'rose', 'arose', 'sprang', 'strode', 'wove', 'clung', 
 const extraSame = ['set', 'cut', 'put', 'let', 'hit', 'shut', 'hurt', 'cost', 'spread', 'cast', 'burst', 'quit', 'read', 'bet', 'split', 'thrust', 'upset', 'shed', 'slit', 'rid']
 const extraBase = ['lie', 'rise', 'arise', 'spring', 'stride', 'weave', 'cling', 'fling', 'swing', 'creep', 'weep', 'leap', 'kneel', 'dwell', 'shake', 'wake', 'bite', 'hide', 'slide', 'light', 'flee', 'bleed', 'feed', 'lead', 'speed', 'spin', 'wind', 'freeze', 'shine']
 
+/**
+ * The base forms of regular verbs, from their pasts: compromise's lexicon lists "walked" but not
+ * "walk". Each reading of the -ed is kept ("hoped": hope; "stopped": stop; "carried": carry; "walked":
+ * walk); a wrong one ("hop" from "hoped") is a verb too, or no word at all.
+ */
+function regularBases(pasts: readonly string[]): string[] {
+  const out: string[] = []
+  for (const w of pasts) {
+    if (!w.endsWith('ed') || w.length < 5) continue
+    const stem = w.slice(0, -2)
+    if (w.endsWith('ied')) out.push(w.slice(0, -3) + 'y')
+    else if (/([bdgklmnprt])\1$/.test(stem)) out.push(stem.slice(0, -1))
+    else {
+      out.push(stem)
+      out.push(stem + 'e')
+    }
+  }
+  // The lexicon has a few false pasts ("wented"): a base that is itself a past form is left out.
+  const pastSet = new Set([...pasts, ...extraPast])
+  return out.filter((b) => b.length >= 3 && !pastSet.has(b))
+}
+
 export const PAST: ReadonlySet<string> = new Set([...pastForms, ...extraPast, ...extraSame])
 export const PRESENT: ReadonlySet<string> = new Set(presentForms)
-export const BASE: ReadonlySet<string> = new Set([...baseForms, ...extraBase, ...extraSame])
+export const BASE: ReadonlySet<string> = new Set([...baseForms, ...extraBase, ...extraSame, ...regularBases(pastForms)])
 export const PARTICIPLE: ReadonlySet<string> = new Set(participleForms)
 
 /** Modal and future auxiliaries: neither past nor present narration. */
@@ -27,7 +49,7 @@ export const THIRD_SINGULAR_SUBJECTS: ReadonlySet<string> = new Set(['he', 'she'
  * A time anchor that makes a past sentence in present narration a legitimate look back: "years
  * ago", "before the war", "when he was a boy", "once", "used to", "since", memory verbs.
  */
-export const FLASHBACK_CUES = /\b(?:remember(?:s|ed)?|recall(?:s|ed)?|ago|yesterday|last (?:night|week|month|year|time|summer|winter|spring|autumn)|once|used to|back (?:then|when|in)|when (?:she|he|they|I|we|you|[A-Z][a-z]+) (?:was|were)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this (?:morning|afternoon)|earlier today|as a (?:child|boy|girl|kid|young (?:man|woman))|years? (?:before|earlier|later)|that (?:day|night|morning|evening|summer|winter)|earlier|before (?:that|then|the|his|her|their|my|our|its|a|an|he|she|they|I|we|it)|since|in those days|long before|at the time|the (?:first|last) time|had been|for (?:[a-z]+ )?(?:years|months|weeks|decades)|for a long time|(?:was|were) always|always (?:was|were)|after (?:that|the|his|her|their|my|our|a|an)|childhood|as children|growing up|(?:the|that) year|in (?:his|her|their|my|our) youth)\b/i
+export const FLASHBACK_CUES = /\b(?:remember(?:s|ed)?|recall(?:s|ed)?|ago|yesterday|last (?:night|week|month|year|time|summer|winter|spring|autumn)|once|used to|back (?:then|when|in)|when (?:she|he|they|I|we|you|[A-Z][a-z]+) (?:was|were)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this (?:morning|afternoon)|earlier today|as a (?:child|boy|girl|kid|young (?:man|woman))|years? (?:before|earlier|later)|that (?:day|night|morning|evening|summer|winter)|earlier|before (?:that|then|the|his|her|their|my|our|its|a|an|he|she|they|I|we|it)|since|in those days|long before|at the time|the (?:first|last) time|had been|for (?:[a-z]+ )?(?:years|months|weeks|decades)|for a long time|(?:was|were) (?:only |just |barely |not yet )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|\d+)(?:-\w+)?(?: years old)?\b|(?:two|three|four|five|six|seven|eight|nine|ten|several|many|a few|\d+) (?:\w+ )?(?:years|months|weeks|days|nights|summers|winters)|in (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)\b|afterwards|at the (?:spring|summer|autumn|winter|Christmas|Easter) \w+|(?:was|were) always|always (?:was|were)|after (?:that|the|his|her|their|my|our|a|an)|childhood|as children|growing up|(?:the|that) year|in (?:his|her|their|my|our) youth)\b/i
 
 /**
  * A present sentence in past narration that is the narrator's present or a general truth, not a

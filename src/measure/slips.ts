@@ -2,6 +2,7 @@
 // Only a sentence all in the other tense is a candidate; its verbs are read again from the tokens
 // (candidates are few), with their subjects, and the rules below lower what is likely no slip.
 import type { AnnotatedScene, Sentence, TokenTable } from '../annotate/index.js'
+import { POS } from '../annotate/nlp.js'
 import { countTenses, subjectOf, type Tokens } from '../annotate/tense.js'
 import { BASE, ECHO, FLASHBACK_CUES, NARRATOR_PRESENT, PARTICIPLE, PAST } from '../data/verbs.js'
 import { MAX_SLIPS_PER_SCENE } from './tense.js'
@@ -45,7 +46,7 @@ export const SLIP_LISTED_FROM = 0.2
 export type SlipReason = 'past-in-present' | 'present-in-past' | 'look-back' | 'back-story' | 'fragment' | 'narrator-present' | 'thought' | 'question'
 
 /** "had gone", "had not walked", "hadn't been": past perfect, a look back from the present. */
-const PAST_PERFECT = /\bhad(?:n't|n’t| not)?(?: (?:never|always|already|just|once|long|not|\w+ly))? ([a-z]+)\b/gi
+const PAST_PERFECT = /(?:\bhad|['’]d)(?:n't|n’t| not)?(?: (?:never|always|already|just|once|long|not|\w+ly))? ([a-z]+)\b/gi
 function pastPerfect(text: string): boolean {
   for (const m of text.matchAll(PAST_PERFECT)) {
     const v = m[1]!.toLowerCase()
@@ -55,7 +56,7 @@ function pastPerfect(text: string): boolean {
 }
 
 /** A sentence that opens on a past verb, with no subject: "Aspired to be him, once." */
-const FRAGMENT = /^[“"‘']?([A-Z][a-z]+)\b/
+const FRAGMENT = /^[“"‘']?(?:[A-Z][a-z]+ly,? |Just |Only |Then )?([A-Za-z][a-z]+)\b/
 const opensOnPastVerb = (text: string) => {
   const m = FRAGMENT.exec(text)
   return m !== null && PAST.has(m[1]!.toLowerCase()) && !BASE.has(m[1]!.toLowerCase())
@@ -81,13 +82,19 @@ interface Subjects {
   reporting: boolean
   /** Every verb is a perfect: has or have before a participle ("has been renovated"). */
   perfect: boolean
+  /**
+   * A fragment with no subject of its own: a short one whose verb follows a bare noun ("Shelves
+   * knocked over."), or a noun phrase whose verbs come after a relative word ("All those races
+   * where he looked at him…").
+   */
+  bareFragment: boolean
 }
 
 const RELATIVE = new Set(['that', 'which', 'who', 'whom', 'whose'])
 const GENERIC = new Set(['anyone', 'anybody', 'everyone', 'everybody', 'nobody', 'one', 'people', 'someone', 'somebody'])
 const SPEAKER = new Set(['i', 'we', 'you'])
 /** "Every old hotel has…", "Each of us…", "All families…": a sentence about a kind, not a character. */
-const ABOUT_A_KIND = /^[“"‘']?(?:Every|Each|Any|All|No|Most|Few)\b/
+const ABOUT_A_KIND = /^[“"‘']?(?:Every|Each|Any|All|No|Most|Few)\b|^[“"‘']?(?:A|An) [a-z]+ (?:[a-z]+ )?(?:[a-z]+s|is|has|does|can|never|always)\b/
 /**
  * Verbs that report what was said, thought or wanted ("I told my friends not to come.", "She
  * wanted it done by Friday."): in present narration, past forms of these alone tell what came
@@ -98,6 +105,30 @@ const REPORTING = new Set(['said', 'told', 'asked', 'warned', 'promised', 'expla
 const FUTURE = /\b(?:will|won['’]t|shall)\b|['’]ll\b|\bgoing to\b/i
 /** "Perhaps they were lost.": a guess about what happened before, not the present action. */
 const SPECULATION = /^[“"‘']?(?:Perhaps|Maybe|Probably|Possibly|No doubt)\b/
+
+const RELATIVE_WORDS = /^(?:where|when|that|which|who|whom|whose)$/i
+/** A fragment this short, whose first verb follows a bare noun, has no subject of its own. */
+const BARE_FRAGMENT_WORDS = 4
+
+function bareFragment(t: Tokens, heads: number[], from: number): boolean {
+  if (heads.length === 0) return false
+  const first = heads[0]!
+  const w = (k: number) => t.text.slice(t.start[k]!, t.end[k]!)
+  // "Shelves knocked over.": the verb right after a sentence-opening noun, in a short sentence.
+  let end = first
+  while (end < t.start.length && t.pos[end] !== POS.PUNCT) end++
+  if (first === from + 1 && (t.pos[from] === POS.NOUN || t.pos[from] === POS.PROPN) && /s$/.test(w(from)) && end - from <= BARE_FRAGMENT_WORDS) return true
+  // "All those races where…": a noun phrase, then a relative word, before any verb.
+  let noun = false
+  for (let k = from; k < first; k++) {
+    const p = t.pos[k]
+    // A verb right after a determiner is a noun wink-nlp misread ("all those meets").
+    if ((p === POS.VERB || p === POS.AUX) && !(k > from && t.pos[k - 1] === POS.DET)) return false
+    if (p === POS.NOUN) noun = true
+    else if (noun && RELATIVE_WORDS.test(w(k))) return true
+  }
+  return false
+}
 
 /** Whether the verb at `i` is has/have/'ve with a participle after it (adverbs between). */
 function perfectAt(t: Tokens, i: number): boolean {
@@ -122,7 +153,7 @@ function subjectsOf(tokens: Tokens, heads: number[], from: number): Subjects {
     if (!perfectAt(tokens, head)) perfect = false
     if (k === 0) first = GENERIC.has(subject) || bare ? 'generic' : subject === 'you' || subject === 'your' ? 'you' : SPEAKER.has(subject) ? 'speaker' : 'other'
   }
-  return { relativeOnly, first, reporting, perfect }
+  return { relativeOnly, first, reporting, perfect, bareFragment: bareFragment(tokens, heads, from) }
 }
 
 /** A short first- or second-person sentence in a third-person scene is a character's thought. */
@@ -137,7 +168,9 @@ function judgeSlip(fullText: string, s: Sentence, dominant: 'past' | 'present' |
     // relative clauses, or a run of such sentences halve it.
     const c = Math.min(0.9, 0.5 + 0.15 * (s.past - 1))
     if (FLASHBACK_CUES.test(text) || pastPerfect(text) || SPECULATION.test(text) || subjects.reporting || FUTURE.test(text)) return { confidence: c / 2, reason: 'look-back', lookingBack: true }
-    if (opensOnPastVerb(text) || subjects.relativeOnly) return { confidence: c / 2, reason: 'fragment', lookingBack: true }
+    if (opensOnPastVerb(text) || subjects.relativeOnly || subjects.bareFragment) return { confidence: c / 2, reason: 'fragment', lookingBack: true }
+    // "When did Kaede learn to lie like that?": a character's question, a thought.
+    if (/\?["”’']?$/.test(text)) return { confidence: c * 0.6, reason: 'question', lookingBack: false }
     if (lookingBack) return { confidence: c / 2, reason: 'back-story', lookingBack: true }
     return { confidence: c, reason: 'past-in-present', lookingBack: false }
   }
@@ -195,7 +228,7 @@ function verbsAt(tokens: Tokens, heads: number[], from: number, tense: 'past' | 
   })
 }
 
-const NO_SUBJECTS: Subjects = { relativeOnly: false, first: 'other', reporting: false, perfect: false }
+const NO_SUBJECTS: Subjects = { relativeOnly: false, first: 'other', reporting: false, perfect: false, bareFragment: false }
 
 /**
  * Each sentence of a scene's narration (its unmarked thought left out) with its tense counts and how sure it is to slip from the scene's
