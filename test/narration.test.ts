@@ -88,6 +88,8 @@ describe('tense of narration', () => {
     ['a span of weeks', 'She spent two weeks telling him to rest.', ['look-back']],
     ['a month', 'I cried enough in March.', ['look-back']],
     ['a fragment after an adverb', 'Actually sat on him.', ['fragment']],
+    ['an -s form after a number', 'The sound comes again, three knocks in a row.', []],
+    ['"no one has" keeps its verb', 'No one has ever found the key.', []],
     ['a bare absolute phrase after a comma', 'The ship sits on the pad, landing struts splayed like the legs of a dog.', []],
   ])('in present narration, %s is no slip shown', (_name, sentence, reasons) => {
     const text = PRESENT + sentence + AFTER

@@ -135,8 +135,8 @@ export function headTense(t: Tokens, i: number, from: number): VerbTense | null 
   if (t.pos[p] === NOUN && pastForm && withPhrase(t, p, from)) return null
   // "Sam's got his arm round him", "Somebody's dropped a pin": 's is has, a present perfect.
   if (p >= from && /^['’]s$/.test(subject) && !/^(?:had|was|were|did)$/.test(w) && (PAST.has(w) || PARTICIPLE.has(w) || /[a-z]ed$/.test(w))) return 'present'
-  // Right after a preposition an -s form is a noun: "sleeping in ditches", "a set of coordinates".
-  if (t.pos[p] === POS.ADP && /[^s]s$/.test(w)) return null
+  // Right after a preposition or a number an -s form is a noun: "sleeping in ditches", "three knocks".
+  if ((t.pos[p] === POS.ADP || (t.pos[p] === POS.NUM && subject !== 'one')) && t.pos[i] === VERB && /[^s]s$/.test(w)) return null
   const past = PAST.has(w)
   const base = BASE.has(w)
   // A same-form word ending its sentence with no pronoun before it is a noun: "Fifth set."
