@@ -88,6 +88,13 @@ describe('tense of narration', () => {
     ['a span of weeks', 'She spent two weeks telling him to rest.', ['look-back']],
     ['a month', 'I cried enough in March.', ['look-back']],
     ['a fragment after an adverb', 'Actually sat on him.', ['fragment']],
+    ["a log's clipped entry", 'Light exhibited at sunset.', ['fragment']],
+    ['a year', 'Noor came up in the autumn of 2088 with a six-year contract.', ['look-back']],
+    ['a week later', 'She logged a ticket, and a week later the ticket was closed.', ['look-back']],
+    ['"that was the night"', 'That was the night I decided to leave.', ['look-back']],
+    ['a first Sunday', 'She told me so on my first Sunday here, while she was peeling potatoes.', ['look-back']],
+    ['an elliptical answer', 'She did.', []],
+    ['a hypothetical', 'He would come out with the shotgun, and that was that.', ['look-back']],
     ['an -s form after a number', 'The sound comes again, three knocks in a row.', []],
     ['"no one has" keeps its verb', 'No one has ever found the key.', []],
     ['a bare absolute phrase after a comma', 'The ship sits on the pad, landing struts splayed like the legs of a dog.', []],
@@ -142,6 +149,14 @@ describe('tense of narration', () => {
     const s = scene(text)
     expect(s.tense.slips.filter((x) => x.shown)).toEqual([])
     expect(s.tense.slips.map((x) => [text.slice(x.start, x.end), x.reason])).toEqual([[sentence, reason]])
+  })
+
+  it("in past narration, a paragraph mostly in the present is the narrator's aside", () => {
+    const text = 'She walked to the quay. The boats were in.\n\nNoise of that kind does not stop at the ears. It is louder than the noise. She covered her ears.\n\nShe counted the boats twice. The gulls were loud over the water.'
+    const s = scene(text)
+    expect(s.tense.dominant).toBe('past')
+    expect(shown(s.tense)).toEqual([])
+    expect(s.tense.slips.map((x) => x.reason)).toEqual(['narrator-present', 'narrator-present'])
   })
 
   it('in past narration, a thought in the third person is unmarked thought, not a slip', () => {

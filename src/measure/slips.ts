@@ -102,7 +102,7 @@ const ABOUT_A_KIND = /^[“"‘']?(?:Every|Each|Any|All|No|Most|Few)\b|^[“"‘
  */
 const REPORTING = new Set(['said', 'told', 'asked', 'warned', 'promised', 'explained', 'agreed', 'admitted', 'insisted', 'wanted', 'needed', 'meant', 'planned', 'expected', 'hoped', 'knew', 'thought', 'believed', 'decided', 'learned', 'learnt', 'liked', 'loved', 'hated', 'wished', 'feared', 'studied', 'offered', 'refused', 'chose'])
 /** A future beside the past places events on a timeline ("Kerry will be back at six, and the nurse rang"). */
-const FUTURE = /\b(?:will|won['’]t|shall)\b|['’]ll\b|\bgoing to\b/i
+const FUTURE = /\b(?:will|won['’]t|shall|would)\b|['’]ll\b|\bgoing to\b/i
 /** "Perhaps they were lost.": a guess about what happened before, not the present action. */
 const SPECULATION = /^[“"‘']?(?:Perhaps|Maybe|Probably|Possibly|No doubt)\b/
 
@@ -118,6 +118,10 @@ function bareFragment(t: Tokens, heads: number[], from: number): boolean {
   let end = first
   while (end < t.start.length && t.pos[end] !== POS.PUNCT) end++
   if (first === from + 1 && (t.pos[from] === POS.NOUN || t.pos[from] === POS.PROPN) && /s$/.test(w(from)) && end - from <= BARE_FRAGMENT_WORDS) return true
+  // A log's or a note's clipped entry: "Light exhibited at sunset.", "Vessel observed SW." — a
+  // common noun with no article, its participle, and no object after it.
+  const after = first + 1 < t.start.length ? t.pos[first + 1] : -1
+  if (first === from + 1 && subjectOf(t, first, from).bare && after !== POS.DET && after !== POS.PRON && end - from <= BARE_FRAGMENT_WORDS + 2) return true
   // "All those races where…": a noun phrase, then a relative word, before any verb.
   let noun = false
   for (let k = from; k < first; k++) {
@@ -275,7 +279,9 @@ function judgeSentences(a: AnnotatedScene, narration: Narration, text: string, t
       verbs: listed && other ? verbsAt(tokens, heads, s.firstToken, other) : NO_VERBS,
     })
   }
-  if (dominant === 'present') backStoryParagraphs(out, a)
+  // A paragraph told mostly in the other tense is back-story (present narration) or the narrator's
+  // aside (past narration: "Noise of that kind does not stop at the ears. It is louder than the noise.").
+  if (dominant === 'present' || dominant === 'past') backStoryParagraphs(out, a, dominant)
   return out
 }
 
@@ -284,21 +290,23 @@ function judgeSentences(a: AnnotatedScene, narration: Narration, text: string, t
  * slip is a sentence that strays among present ones. Where two or more of a paragraph's tensed
  * sentences are past and they are at least half of them, each is judged back-story (halved).
  */
-function backStoryParagraphs(sentences: TenseSentence[], a: AnnotatedScene): void {
+function backStoryParagraphs(sentences: TenseSentence[], a: AnnotatedScene, against: 'past' | 'present'): void {
+  const other = against === 'present' ? 'past' : 'present'
+  const reason: SlipReason = against === 'present' ? 'past-in-present' : 'present-in-past'
   let k = 0
   for (const p of a.scene.paragraphs) {
     let tensed = 0
-    const past: TenseSentence[] = []
+    const straying: TenseSentence[] = []
     for (; k < sentences.length && sentences[k]!.start < p.end; k++) {
       const s = sentences[k]!
       if (s.past + s.present > 0) tensed++
-      if (s.present === 0 && s.past > 0) past.push(s)
+      if (s[against] === 0 && s[other] > 0) straying.push(s)
     }
-    if (past.length < 2 || past.length * 2 <= tensed) continue
-    for (const s of past) {
-      if (s.reason !== 'past-in-present') continue
+    if (straying.length < 2 || straying.length * 2 <= tensed) continue
+    for (const s of straying) {
+      if (s.reason !== reason) continue
       s.slip /= 2
-      s.reason = 'back-story'
+      s.reason = against === 'present' ? 'back-story' : 'narrator-present'
       if (s.slip < SLIP_LISTED_FROM) {
         s.slip = 0
         s.against = null
