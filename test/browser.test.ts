@@ -183,6 +183,32 @@ describe.skipIf(!haveChromium)('the HTML report in Chromium', () => {
     await page.close()
   })
 
+  it('marks unmarked thought, a point-of-view shift and a told story, each explained', async () => {
+    const text = [
+      'Nell wiped her hands on her apron and looked at the door. She knew the knock. She wondered how long he would stand out there in the rain.',
+      'Amos shook his head at the dog and stepped inside. Nell felt the cold come in with him, and she hoped he would not stay. Don\'t look at him.',
+      'She thought of the letter in the drawer. Nell decided to say nothing about it.',
+      'Amos wondered whether she had read the letter yet. He felt sick at the thought of it.',
+      '* * *',
+      '“I was twelve the spring the river came over the wall. My father woke me before light and carried me up to the loft.',
+      '“We stayed in that loft for three days. My mother passed bread up to us on the end of a rake.',
+      '“On the third morning the water went down as fast as it had come, and I found the cat asleep on the dresser.”',
+    ].join('\n\n')
+    const path = join(dir, 'narration.html')
+    writeFileSync(path, renderReportHtml(analyze(text)))
+    const { page, errors } = await open(path)
+    expect(errors).toEqual([])
+    expect(await page.locator('#story .ut').first().textContent()).toBe("Don't look at him.")
+    expect(await page.locator('#story .ut').first().getAttribute('title')).toBe('Unmarked thought: not counted toward point of view or tense')
+    const hop = page.locator('#story .hop[tabindex="0"]')
+    expect(await hop.count()).toBe(1)
+    await hop.focus()
+    expect(await hop.locator('.tip').textContent()).toMatch(/^Point-of-view shift: This paragraph tells what Amos thinks and feels \(‘wondered’, ‘felt’\); the rest of the scene is told from Nell's point of view\. \(confidence \d+%\)$/)
+    expect(await page.locator('#story .scene-head').nth(0).textContent()).toContain('1 point-of-view shift')
+    expect(await page.locator('#story .scene-head').nth(1).textContent()).toContain('told by Amos (first person, past)')
+    await page.close()
+  })
+
   it('prints charts and table without the controls', async () => {
     const { page } = await open(pages.get('the-salt-ledger.txt')!)
     await page.emulateMedia({ media: 'print' })
