@@ -124,12 +124,17 @@ export function namedGenders(text: string, table: TokenTable, sentences: readonl
     let he = 0
     let she = 0
     for (let i = s.firstToken; i < s.endToken; i++) {
-      if (t.skip[i] === 1) continue
+      const pos = t.pos[i]
+      // Only pronouns, determiners (his, her) and names are read: slicing every word costs.
+      if (t.skip[i] === 1 || (pos !== PRON && pos !== POS.DET && pos !== PROPN)) continue
       const w = word(t, i)
-      const lower = w.toLowerCase()
-      if (HE_FORMS.has(lower)) he++
-      else if (SHE_FORMS.has(lower)) she++
-      if (t.pos[i] !== PROPN || !isNameWord(w)) continue
+      if (pos !== PROPN) {
+        const lower = w.toLowerCase()
+        if (HE_FORMS.has(lower)) he++
+        else if (SHE_FORMS.has(lower)) she++
+        continue
+      }
+      if (!isNameWord(w)) continue
       const before = i > 0 ? word(t, i - 1) : ''
       if (HE_TITLE.test(before) || SHE_TITLE.test(before)) vote(w, HE_TITLE.test(before) ? 'he' : 'she', 3)
       if (subject || i + 1 >= s.endToken || (t.pos[i + 1] !== VERB && t.pos[i + 1] !== AUX)) continue
@@ -172,7 +177,8 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
     for (; k < a.sentences.length && a.sentences[k]!.start < p.end; k++) {
       const s = a.sentences[k]!
       for (let i = s.firstToken; i < s.endToken; i++) {
-        if (t.skip[i] === 1) continue
+        const pos = t.pos[i]
+        if (t.skip[i] === 1 || (pos !== PROPN && pos !== VERB && pos !== AUX)) continue
         const w = word(t, i)
         // A name as a subject ("Helen feels"), not after a preposition or article ("years of Lantern Nights wearing…").
         if (t.pos[i] === PROPN && isNameWord(w) && i + 1 < s.endToken && (t.pos[i + 1] === VERB || t.pos[i + 1] === AUX)) {
