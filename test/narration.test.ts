@@ -391,3 +391,15 @@ describe('point-of-view shifts: what is no shift', () => {
     expect(analyze(para(...opening, line)).scenes[0]!.povShifts).toEqual([])
   })
 })
+
+describe('point-of-view shifts: feelings told with was', () => {
+  it('finds "Amos was frightened" in Nell\'s scene', () => {
+    const text = [
+      'Nell wiped her hands on her apron and looked at the door. She knew the knock. She wondered how long he would stand out there in the rain.',
+      'Amos shook his head at the dog and stepped inside. Nell felt the cold come in with him, and she hoped he would not stay.',
+      'She thought of the letter in the drawer. Nell decided to say nothing about it.',
+      'Amos was frightened, though he would never have said so.',
+    ].join('\n\n')
+    expect(analyze(text).scenes[0]!.povShifts.map((x) => [x.to, x.verbs])).toEqual([['Amos', ['was frightened']]])
+  })
+})

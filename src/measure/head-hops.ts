@@ -45,6 +45,9 @@ const MOMENTARY = /^(?:wonder|think|thought|feel|felt|realis|realiz|hope|fear|wi
 /** What someone seems to think, read from outside: "as if", "as though", "seemed to", "looked like". */
 const SEEN_FROM_OUTSIDE = /\b(?:as if|as though|seem(?:s|ed)?|appear(?:s|ed)? to|look(?:s|ed)? like)\b/i
 
+/** Feelings told with was or is: "Brannock was frightened", "she is furious". */
+const FEELINGS = /^(?:frightened|terrified|afraid|scared|ashamed|relieved|glad|furious|jealous|nervous|embarrassed|mortified|guilty|lonely|miserable|heartbroken|grateful|thrilled|elated|devastated|humiliated|panicked|petrified|desperate|bewildered|stunned|appalled|horrified|overjoyed|giddy|livid|anxious|worried)$/i
+
 /** Verbs of perceiving: the viewpoint character's mostly; they help find who that is, and are no shift. */
 const PERCEPTION_VERBS = new Set(['see', 'sees', 'saw', 'seen', 'watch', 'watches', 'watched', 'watching', 'hear', 'hears', 'heard', 'look', 'looks', 'looked', 'glance', 'glances', 'glanced', 'stare', 'stares', 'stared', 'smell', 'smells', 'smelled', 'smelt', 'taste', 'tastes', 'tasted', 'catch', 'catches', 'caught', 'study', 'studies', 'studied'])
 /** "he thought" can be a noun ("the thought"); these only count as verbs when tagged so. */
@@ -191,14 +194,17 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
         }
         if (t.pos[i] !== VERB && t.pos[i] !== AUX) continue
         const lower = w.toLowerCase()
-        const inner = INNER_VERBS.has(lower)
+        // "Brannock was frightened": a feeling told with was/is and its adjective.
+        const feeling = (lower === 'was' || lower === 'is' || lower === 'were') && i + 1 < s.endToken && FEELINGS.test(word(t, i + 1))
+        const inner = feeling || INNER_VERBS.has(lower)
         if (!inner && !PERCEPTION_VERBS.has(lower)) continue
         const who = experiencer(t, i, s.firstToken)
         if (!who) continue
         // "he looks as if he is deciding": the viewpoint's reading of another's face, from outside.
         if (inner && SEEN_FROM_OUTSIDE.test(text.slice(t.start[s.firstToken]!, t.start[i]!))) continue
-        owners.push('name' in who ? { name: who.name, inner } : { pronoun: who.pronoun, recent: last[who.pronoun], here: here[who.pronoun], inner })
-        verbs.push(w)
+        const passing = feeling || (inner && MOMENTARY.test(w))
+        owners.push('name' in who ? { name: who.name, inner, passing } : { pronoun: who.pronoun, recent: last[who.pronoun], here: here[who.pronoun], inner, passing })
+        verbs.push(feeling ? `${w} ${word(t, i + 1)}` : w)
         // The sentence's thinker is the first: what follows is what they think ("Theo wondered
         // whether she had noticed").
         if (inner) break
@@ -235,7 +241,7 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
   const from: string = viewpoint
   const out: PovShift[] = []
   for (const p of paragraphs) {
-    const whose = p.owners.map((o, i) => (o.inner && MOMENTARY.test(p.verbs[i]!) ? resolve(o, from, false) : undefined))
+    const whose = p.owners.map((o) => (o.passing ? resolve(o, from, false) : undefined))
     if (whose.includes(from)) continue
     const other = whose.find((n) => n !== null && n !== undefined)
     if (!other || (count.get(other) ?? 0) >= most) continue
@@ -257,4 +263,5 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
 }
 
 /** The subject of a verb of thought or feeling: a name, or he/she with the last subject of that gender before it. */
-type Owner = ({ name: string } | { pronoun: Gender; recent: string | null; here: string | null }) & { inner: boolean }
+/** `inner`: a verb of thought or feeling (else of perceiving); `passing`: a passing thought or feeling, which can make a shift. */
+type Owner = ({ name: string } | { pronoun: Gender; recent: string | null; here: string | null }) & { inner: boolean; passing: boolean }
