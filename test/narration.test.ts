@@ -152,7 +152,7 @@ describe('tense of narration', () => {
   })
 
   it("in past narration, a paragraph mostly in the present is the narrator's aside", () => {
-    const text = 'She walked to the quay. The boats were in.\n\nNoise of that kind does not stop at the ears. It is louder than the noise. She covered her ears.\n\nShe counted the boats twice. The gulls were loud over the water.'
+    const text = 'She walked to the quay. The boats were in.\n\nNoise of that kind does not stop at the ears of the men who work beside it. It is louder than anything else on the whole river. She covered her ears.\n\nShe counted the boats twice. The gulls were loud over the water.'
     const s = scene(text)
     expect(s.tense.dominant).toBe('past')
     expect(shown(s.tense)).toEqual([])
@@ -251,6 +251,12 @@ describe('unmarked thought', () => {
     expect(s.unmarkedThought.spans.map(([a, b]) => text.slice(a, b))).toEqual(['Keep moving.', "I can't be late again.", 'Why is he staring at me?', 'You idiot.', 'I should have stayed home.'])
     expect(s.unmarkedThought.words).toBe(20)
     expect(s.unmarkedThought.share).toBeCloseTo(20 / s.words, 4)
+  })
+
+  it('reads a very short present sentence in third-person past narration as thought', () => {
+    const text = thirdPast + '\n\nA car pulled into the lot. Of course it is.\n\nShe waited.'
+    expect(thoughtOf(text)).toEqual(['Of course it is.'])
+    expect(scene(text).tense.slips).toEqual([])
   })
 
   it('reads a paragraph of short sentences with thought among them as all thought, but not a character\'s action', () => {

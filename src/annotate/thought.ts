@@ -149,7 +149,7 @@ function opensOnCommand(t: Tokens, from: number, to: number): boolean {
 }
 
 /** Curses and self-reproach said to oneself: "Damn it.", "Idiot.", "Stupid, stupid." */
-const CURSE = /^[“"‘']?(?:damn|dammit|damnit|shit|hell|crap|christ|god|idiot|stupid|fool|fuck|bloody|great|perfect|brilliant|typical|no|nope|oh no)\b/i
+const CURSE = /^[“"‘']?(?:damn|dammit|damnit|shit|hell|crap|christ|god|idiot|stupid|fool|fuck|bloody|great|perfect|brilliant|typical|oh no)\b|^[“"‘']?(?:no|nope)(?:[,.!]+ ?(?:no|nope))*[.!]*["”’']?$/i
 
 const HE_OR_SHE = /^(?:he|she|him|her|his|hers|himself|herself)$/
 

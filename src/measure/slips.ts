@@ -223,6 +223,35 @@ function headsIn(tokens: Tokens, skip: Uint8Array, s: Sentence, tense: 'past' | 
   return out
 }
 
+const SUBJECT_PRONOUNS = /^(?:i|he|she|they|we|you|it|who|that|which)$/i
+
+/**
+ * The head of a verb group in the other tense joined by "and" (or a comma, or "then") to one in
+ * the scene's tense, with no subject of its own between them; null if there is none.
+ */
+function coordinatedOdd(t: Tokens, skip: Uint8Array, s: Sentence, dominant: 'past' | 'present'): number | null {
+  const heads: number[] = []
+  countTenses(t, s.firstToken, s.endToken, skip, heads)
+  const own = dominant === 'past' ? 0 : 1
+  for (let k = 2; k < heads.length; k += 2) {
+    if (heads[k + 1] === own || heads[k - 1] !== own) continue
+    // After is or has a past form is a participle: "is pleasant and tanned", "has bandaged … and scraped".
+    if (t.pos[heads[k - 2]!] !== POS.VERB || /^(?:is|are|am|has|have|was|were|had)$/i.test(t.text.slice(t.start[heads[k - 2]!]!, t.end[heads[k - 2]!]!))) continue
+    const h = heads[k]!
+    let j = h - 1
+    while (j > s.firstToken && (t.pos[j] === POS.ADV || t.pos[j] === POS.PART)) j--
+    const joint = t.text.slice(t.start[j]!, t.end[j]!).toLowerCase()
+    if (joint !== 'and' && joint !== 'then') continue
+    let subject = false
+    for (let m = heads[k - 2]! + 1; m < j; m++) {
+      const w = t.text.slice(t.start[m]!, t.end[m]!)
+      if (t.pos[m] === POS.PROPN || (t.pos[m] === POS.PRON && SUBJECT_PRONOUNS.test(w)) || t.pos[m] === POS.VERB || t.pos[m] === POS.AUX || t.pos[m] === POS.SCONJ || w === ',' || w === ';') subject = true
+    }
+    if (!subject) return h
+  }
+  return null
+}
+
 /** The verbs at these heads, with their spans; a clitic ('d, 's) with the word it hangs on ("she'd"). */
 function verbsAt(tokens: Tokens, heads: number[], from: number, tense: 'past' | 'present'): SlipVerb[] {
   const { text } = tokens
@@ -267,6 +296,14 @@ function judgeSentences(a: AnnotatedScene, narration: Narration, text: string, t
     const heads = other ? headsIn(tokens, table.skip, s, other) : []
     const judged = judgeSlip(text, s, dominant, lookingBack, other ? subjectsOf(tokens, heads, s.firstToken) : NO_SUBJECTS, thirdPerson)
     lookingBack = judged.lookingBack
+    // A sentence in both tenses slips where one verb shares its subject with one in the scene's
+    // tense: "Then he takes out a card and slid it across the table."
+    const odd = !other && (dominant === 'present' || dominant === 'past') && s.past > 0 && s.present > 0 ? coordinatedOdd(tokens, table.skip, s, dominant) : null
+    if (odd !== null) {
+      const against = dominant as 'past' | 'present'
+      out.push({ start: s.start, end: s.end, past: s.past, present: s.present, slip: SLIP_SHOWN_FROM, against, reason: against === 'present' ? 'past-in-present' : 'present-in-past', verbs: verbsAt(tokens, [odd], s.firstToken, against === 'present' ? 'past' : 'present') })
+      continue
+    }
     const listed = judged.confidence >= SLIP_LISTED_FROM
     out.push({
       start: s.start,

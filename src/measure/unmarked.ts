@@ -18,6 +18,9 @@ export interface Narration {
   thought: { words: number; spans: [number, number][] }
 }
 
+/** A present sentence in past narration this short stands out as thought ("Of course it is."); a longer one is more often a general truth. */
+const PRESENT_ASIDE_MAX_WORDS = 7
+
 /** A sentence that may be thought on its own (a companion needs thought beside it). */
 const primary = (s: Sentence) => s.thought !== null && s.thought.kind !== 'companion'
 
@@ -51,7 +54,7 @@ export function setThoughtApart(a: AnnotatedScene): Narration {
     present += s.present
   }
   const thought = { words: 0, spans: [] as [number, number][] }
-  if (candidates === 0) return { sentences: a.sentences, pronouns: a.pronouns, narrationWords: restWords, thought }
+  if (candidates === 0 && !a.sentences.some((s) => s.thought)) return { sentences: a.sentences, pronouns: a.pronouns, narrationWords: restWords, thought }
   add(rest, a.pronouns, 1)
   for (const s of a.sentences) if (primary(s)) add(rest, s.thought!.pronouns, -1)
   const person = dominantPerson(rest, restWords)
@@ -59,7 +62,10 @@ export function setThoughtApart(a: AnnotatedScene): Narration {
   const narrator = person === 'first' || person === 'third'
   const isThought = a.sentences.map((s) => {
     const k = s.thought?.kind
-    return k === 'person' ? person === 'third' : k === 'command' || k === 'exclamation' ? narrator : k === 'question' ? narrator && toldInPast : false
+    if (k === 'person') return person === 'third'
+    if (k === 'command' || k === 'exclamation') return narrator
+    // In past narration a short sentence in the present stands out of it: "Of course it is.", "They always do."
+    return ((k === 'question' && narrator) || (k === 'companion' && s.present > 0 && s.words <= PRESENT_ASIDE_MAX_WORDS && person === 'third')) && toldInPast
   })
   // A paragraph of short sentences with thought among them is all thought ("Stop it. Not now."),
   // but a first-person narrator's own "I" stays narration.
