@@ -88,6 +88,8 @@ describe('tense of narration', () => {
     ['a span of weeks', 'She spent two weeks telling him to rest.', ['look-back']],
     ['a month', 'I cried enough in March.', ['look-back']],
     ['a fragment after an adverb', 'Actually sat on him.', ['fragment']],
+    ['a state, not an action', 'I was worried about the drawings.', ['look-back']],
+    ['a negated past', 'I didn’t name him.', ['look-back']],
     ["a log's clipped entry", 'Light exhibited at sunset.', ['fragment']],
     ['a year', 'Noor came up in the autumn of 2088 with a six-year contract.', ['look-back']],
     ['a week later', 'She logged a ticket, and a week later the ticket was closed.', ['look-back']],
@@ -130,6 +132,8 @@ describe('tense of narration', () => {
     ['a bare plural at the start', 'Siblings keep score long after the game is over.'],
     ['a word used nowhere else, at the start', 'Seasickness has no respect for pride.'],
     ['a kind, with an article', 'A princess learns early that every word is a treaty.'],
+    ["a state in the narrator's now", 'He is wrong about that, too.'],
+    ['a keepsake kept now', 'I keep the two tickets in a drawer of my desk.'],
     ['there is', 'There are nights like that on this coast.'],
   ])('in past narration, %s is no slip shown', (_name, sentence) => {
     const past = 'I walked to the quay. The boats were in. I counted them twice. The gulls were loud over the water. '

@@ -88,6 +88,8 @@ interface Subjects {
    * where he looked at him…").
    */
   bareFragment: boolean
+  /** Every verb is a state, not an action: be, have, know, keep… ("I was worried", "He is wrong about that"). */
+  stative: boolean
 }
 
 const RELATIVE = new Set(['that', 'which', 'who', 'whom', 'whose'])
@@ -157,7 +159,7 @@ function subjectsOf(tokens: Tokens, heads: number[], from: number): Subjects {
     if (!perfectAt(tokens, head)) perfect = false
     if (k === 0) first = GENERIC.has(subject) || bare ? 'generic' : subject === 'you' || subject === 'your' ? 'you' : SPEAKER.has(subject) ? 'speaker' : 'other'
   }
-  return { relativeOnly, first, reporting, perfect, bareFragment: bareFragment(tokens, heads, from) }
+  return { relativeOnly, first, reporting, perfect, bareFragment: bareFragment(tokens, heads, from), stative: heads.length > 0 && heads.every((h) => STATIVE.test(tokens.text.slice(tokens.start[h]!, tokens.end[h]!))) }
 }
 
 /** A short first- or second-person sentence in a third-person scene is a character's thought. */
@@ -175,6 +177,7 @@ function judgeSlip(fullText: string, s: Sentence, dominant: 'past' | 'present' |
     if (opensOnPastVerb(text) || subjects.relativeOnly || subjects.bareFragment) return { confidence: c / 2, reason: 'fragment', lookingBack: true }
     // "When did Kaede learn to lie like that?": a character's question, a thought.
     if (/\?["”’']?$/.test(text)) return { confidence: c * 0.6, reason: 'question', lookingBack: false }
+    if (subjects.stative) return { confidence: c / 2, reason: 'look-back', lookingBack: true }
     if (lookingBack) return { confidence: c / 2, reason: 'back-story', lookingBack: true }
     return { confidence: c, reason: 'past-in-present', lookingBack: false }
   }
@@ -188,7 +191,7 @@ function judgeSlip(fullText: string, s: Sentence, dominant: 'past' | 'present' |
     // "You learn to sort the noises…": outside a story told to "you", a "you" in the present is anyone.
     const genericYou = subjects.first === 'you' || /^[“"‘']?Your\b/.test(text)
     // A perfect ("has been renovated since", "have forgotten") speaks from the narrator's now.
-    if (NARRATOR_PRESENT.test(text) || ABOUT_A_KIND.test(text) || subjects.first === 'generic' || genericYou || subjects.relativeOnly || subjects.perfect) return { confidence: c / 2, reason: 'narrator-present', lookingBack: false }
+    if (NARRATOR_PRESENT.test(text) || ABOUT_A_KIND.test(text) || subjects.first === 'generic' || genericYou || subjects.relativeOnly || subjects.perfect || subjects.stative) return { confidence: c / 2, reason: 'narrator-present', lookingBack: false }
     return { confidence: c, reason: 'present-in-past', lookingBack: false }
   }
   // A sentence in the scene's own tense ends a look back.
@@ -261,7 +264,14 @@ function verbsAt(tokens: Tokens, heads: number[], from: number, tense: 'past' | 
   })
 }
 
-const NO_SUBJECTS: Subjects = { relativeOnly: false, first: 'other', reporting: false, perfect: false, bareFragment: false }
+const NO_SUBJECTS: Subjects = { relativeOnly: false, first: 'other', reporting: false, perfect: false, bareFragment: false, stative: false }
+
+/**
+ * Verbs of state, not action: in the other tense they are far more often back-story ("He was
+ * nineteen", "I was worried about the drawings") or the narrator's now and general truths ("He is
+ * wrong about that, too") than a slip, which is most often an action ("She grabbed the tray").
+ */
+const STATIVE = /^(?:is|am|are|was|were|['’]s|['’]m|['’]re|i['’]m|has|have|had|do|does|did|know|knows|knew|keep|keeps|kept|like|likes|liked|love|loves|loved|hate|hates|hated|want|wants|wanted|need|needs|needed|mean|means|meant|seem|seems|seemed|tell|tells|belong|belongs|belonged)$/i
 
 /**
  * Each sentence of a scene's narration (its unmarked thought left out) with its tense counts and how sure it is to slip from the scene's
