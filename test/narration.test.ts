@@ -180,6 +180,14 @@ describe('tense of narration', () => {
     expect(shown(scene(text).tense).map((x) => text.slice(x.start, x.end))).toEqual([sentence])
   })
 
+  it.each([
+    ['a speech tag in the past', '“You are an idiot,” Ash said.'],
+    ['a state told with "now"', 'She was frightened now, properly frightened.'],
+  ])('in present narration, still shows %s', (_name, sentence) => {
+    const text = PRESENT + sentence + AFTER
+    expect(shown(scene(text).tense).map((x) => text.slice(x.start, x.end))).toEqual([sentence])
+  })
+
   it('in first-person present narration, still shows an action slip', () => {
     const text = 'I walk to the quay. The boats are in. I count them twice. The gulls are loud over the water. I shoved the door open and ran. I wait by the rail. The wind drops.'
     expect(shown(scene(text).tense).map((x) => text.slice(x.start, x.end))).toEqual(['I shoved the door open and ran.'])

@@ -103,6 +103,8 @@ const ABOUT_A_KIND = /^[“"‘']?(?:Every|Each|Any|All|No|Most|Few)\b|^[“"‘
  * before the scene, not its action.
  */
 const REPORTING = new Set(['said', 'told', 'asked', 'warned', 'promised', 'explained', 'agreed', 'admitted', 'insisted', 'wanted', 'needed', 'meant', 'planned', 'expected', 'hoped', 'knew', 'thought', 'believed', 'decided', 'learned', 'learnt', 'liked', 'loved', 'hated', 'wished', 'feared', 'studied', 'offered', 'refused', 'chose'])
+/** The scene's own moment: a state told with it belongs to the scene. */
+const NOW = /\b(?:now|right now|at this moment|at the moment|suddenly)\b/i
 /** A future beside the past places events on a timeline ("Kerry will be back at six, and the nurse rang"). */
 const FUTURE = /\b(?:will|won['’]t|shall|would)\b|['’]ll\b|\bgoing to\b/i
 /** "Perhaps they were lost.": a guess about what happened before, not the present action. */
@@ -173,11 +175,14 @@ function judgeSlip(fullText: string, s: Sentence, dominant: 'past' | 'present' |
     // perfect, a guess about the past, a subjectless fragment, a phrase whose only verbs are in
     // relative clauses, or a run of such sentences halve it.
     const c = Math.min(0.9, 0.5 + 0.15 * (s.past - 1))
-    if (FLASHBACK_CUES.test(text) || pastPerfect(text) || SPECULATION.test(text) || subjects.reporting || FUTURE.test(text)) return { confidence: c / 2, reason: 'look-back', lookingBack: true }
+    // A speech tag ('"You're an idiot," Ash said.') tells the scene's own speech: its "said" is no report of the past.
+    const tag = s.narrationWords < s.words
+    if (FLASHBACK_CUES.test(text) || pastPerfect(text) || SPECULATION.test(text) || (subjects.reporting && !tag) || FUTURE.test(text)) return { confidence: c / 2, reason: 'look-back', lookingBack: true }
     if (opensOnPastVerb(text) || subjects.relativeOnly || subjects.bareFragment) return { confidence: c / 2, reason: 'fragment', lookingBack: true }
     // "When did Kaede learn to lie like that?": a character's question, a thought.
     if (/\?["”’']?$/.test(text)) return { confidence: c * 0.6, reason: 'question', lookingBack: false }
-    if (subjects.stative) return { confidence: c / 2, reason: 'look-back', lookingBack: true }
+    // "She was frightened now": a state told with "now" is the scene's, not back-story.
+    if (subjects.stative && !NOW.test(text)) return { confidence: c / 2, reason: 'look-back', lookingBack: true }
     if (lookingBack) return { confidence: c / 2, reason: 'back-story', lookingBack: true }
     return { confidence: c, reason: 'past-in-present', lookingBack: false }
   }
@@ -191,7 +196,7 @@ function judgeSlip(fullText: string, s: Sentence, dominant: 'past' | 'present' |
     // "You learn to sort the noises…": outside a story told to "you", a "you" in the present is anyone.
     const genericYou = subjects.first === 'you' || /^[“"‘']?Your\b/.test(text)
     // A perfect ("has been renovated since", "have forgotten") speaks from the narrator's now.
-    if (NARRATOR_PRESENT.test(text) || ABOUT_A_KIND.test(text) || subjects.first === 'generic' || genericYou || subjects.relativeOnly || subjects.perfect || subjects.stative) return { confidence: c / 2, reason: 'narrator-present', lookingBack: false }
+    if (NARRATOR_PRESENT.test(text) || ABOUT_A_KIND.test(text) || subjects.first === 'generic' || genericYou || subjects.relativeOnly || subjects.perfect || (subjects.stative && !NOW.test(text))) return { confidence: c / 2, reason: 'narrator-present', lookingBack: false }
     return { confidence: c, reason: 'present-in-past', lookingBack: false }
   }
   // A sentence in the scene's own tense ends a look back.
