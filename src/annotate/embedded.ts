@@ -8,6 +8,7 @@ import type { QuoteConvention, QuoteSpan } from './dialogue.js'
 import type { Sentence } from './index.js'
 import { POS } from './nlp.js'
 import { countPronouns, type PersonCounts } from './persons.js'
+import { insideSpans } from './spans.js'
 import { countTenses, type Tokens } from './tense.js'
 
 /** A speech is an embedded narrative when it runs over at least this many paragraphs… */
@@ -46,11 +47,6 @@ export interface EmbeddedInput {
 const INNER_IN_DOUBLE = /(?<![\p{L}\p{N}])[‘'](?=[\p{L}\p{N}])[\s\S]*?[’'](?![\p{L}\p{N}])/gu
 const INNER_IN_SINGLE = /[“"][\s\S]*?[”"]/g
 
-const countIn = (xs: readonly number[], spans: readonly Span[]) => {
-  let n = 0
-  for (const x of xs) if (spans.some((s) => s.start <= x && x < s.end)) n++
-  return n
-}
 
 /** The speech's spans less its inner quotations (and their marks). */
 function ownNarration(text: string, spans: readonly Span[], convention: QuoteConvention): Span[] {
@@ -160,16 +156,16 @@ export function findEmbedded(input: EmbeddedInput, skip: ArrayLike<number>): Emb
   const out: EmbeddedNarrative[] = []
   for (const spans of bySpeech.values()) {
     if (spans.length < EMBEDDED_MIN_PARAGRAPHS) continue
-    const speechWords = countIn(words, spans)
+    let speechWords = 0
+    for (const x of insideSpans(words, spans)) speechWords += x
     if (speechWords < EMBEDDED_MIN_SHARE * sceneWords) continue
     const start = spans[0]!.start
     const end = spans[spans.length - 1]!.end
     const own = ownNarration(text, spans, input.convention)
     // The narrative's narration: its own words, letters inside it left out.
-    const mask = new Uint8Array(tokens.start.length).fill(1)
-    for (let i = tokenAt(tokens, start); i < tokens.start.length && tokens.start[i]! < end; i++) {
-      if (input.inLetter[i] !== 1 && own.some((s) => s.start <= tokens.start[i]! && tokens.start[i]! < s.end)) mask[i] = 0
-    }
+    const ownWords = insideSpans(words, own)
+    const mask = insideSpans(tokens.start, own)
+    for (let i = 0; i < mask.length; i++) mask[i] = mask[i]! & (1 - input.inLetter[i]!) ? 0 : 1
     const pronouns: PersonCounts = { first: 0, firstPlural: 0, second: 0, third: 0 }
     const told: Sentence[] = []
     let w = 0
@@ -179,7 +175,7 @@ export function findEmbedded(input: EmbeddedInput, skip: ArrayLike<number>): Emb
       countPronouns(tokens, s.firstToken, s.endToken, mask, pronouns)
       let narrationWords = 0
       while (w < words.length && words[w]! < s.start) w++
-      for (let k = w; k < words.length && words[k]! < s.end; k++) if (own.some((o) => o.start <= words[k]! && words[k]! < o.end)) narrationWords++
+      for (let k = w; k < words.length && words[k]! < s.end; k++) narrationWords += ownWords[k]!
       if (narrationWords > 0) told.push({ ...s, past: t.past, present: t.present, narrationWords, thought: null })
     }
     out.push({ start, end, speaker: null, speakers: speakersOf(tokens, skip, start, end), words: speechWords, sentences: told, pronouns })

@@ -2,10 +2,11 @@ import type { Diagnostic, Manuscript, Scene, Span } from '../types.js'
 import { findDialogue, type QuoteConvention, type QuoteSpan } from './dialogue.js'
 import { findEmbedded, resolveSpeakers, type EmbeddedNarrative } from './embedded.js'
 import { findLetters } from './letters.js'
-import { countNames, countPronouns, type PersonCounts } from './persons.js'
+import { insideSpans } from './spans.js'
+import { addPersons, countNames, countPronouns, type PersonCounts } from './persons.js'
 import { isLowSurrogate, segment, TokenSink, type Piece, type SentenceSpan } from './sentences.js'
 import { countTenses, type Tokens } from './tense.js'
-import { findThought, thoughtCandidate, type ThoughtCandidate } from './thought.js'
+import { clearItalicCandidates, findThought, thoughtCandidate, type ThoughtCandidate } from './thought.js'
 import { wordStarts } from './words.js'
 
 /** A sentence: its span, its length in words, and the tenses of its narration's finite verbs. */
@@ -82,25 +83,6 @@ export function chunks(s: string, max = MAX_CHUNK): Span[] {
   return out
 }
 
-/** Marks which of a sorted list of offsets fall inside a sorted list of spans. */
-function insideSpans(offsets: ArrayLike<number>, spans: readonly Span[]): Uint8Array {
-  const out = new Uint8Array(offsets.length)
-  if (offsets.length === 0) return out
-  // Start at the first span that ends after the first offset (binary search), not at span 0.
-  let k = 0
-  let hi = spans.length
-  while (k < hi) {
-    const mid = (k + hi) >> 1
-    if (spans[mid]!.end <= offsets[0]!) k = mid + 1
-    else hi = mid
-  }
-  for (let i = 0; i < offsets.length; i++) {
-    const at = offsets[i]!
-    while (k < spans.length && spans[k]!.end <= at) k++
-    if (k < spans.length && spans[k]!.start <= at) out[i] = 1
-  }
-  return out
-}
 
 /**
  * Annotate the story: dialogue spans from the quote state machine; sentences, tokens and POS
@@ -245,10 +227,7 @@ function annotateScene(c: SceneContext, { scene, sentences, paragraphWords, word
     s.present = t.present
     own.first = own.firstPlural = own.second = own.third = 0
     countPronouns(c.tokens, s.firstToken, s.endToken, c.skip, own)
-    pronouns.first += own.first
-    pronouns.firstPlural += own.firstPlural
-    pronouns.second += own.second
-    pronouns.third += own.third
+    addPersons(pronouns, own)
     countNames(c.tokens, s.firstToken, s.endToken, c.skip, names, vocatives)
     let narration = 0
     while (w < words.length && words[w]! < s.start) w++
@@ -261,14 +240,7 @@ function annotateScene(c: SceneContext, { scene, sentences, paragraphWords, word
   const quotes: QuoteSpan[] = []
   for (; c.next < c.spans.length && c.spans[c.next]!.start < scene.end; c.next++) quotes.push(c.spans[c.next]!)
   const thought = c.italics ? findThought({ text: c.text, italics: c.italics, sentences, words, inDialogue: wordInDialogue }) : null
-  // A sentence in italics is thought already: it is not also unmarked thought.
-  if (thought && thought.spans.length) {
-    let k = 0
-    for (const s of sentences) {
-      while (k < thought.spans.length && thought.spans[k]![1] <= s.start) k++
-      if (s.thought && k < thought.spans.length && thought.spans[k]![0] < s.end) s.thought = null
-    }
-  }
+  if (thought) clearItalicCandidates(sentences, thought.spans)
   let total = 0
   for (const n of paragraphWords) total += n
   const embedded = findEmbedded({ text: c.text, tokens: c.tokens, inLetter: c.inLetter, convention: c.convention, quotes, sentences, words, sceneWords: total }, c.skip)

@@ -12,6 +12,14 @@ export interface PersonCounts {
   third: number
 }
 
+/** Add one count of pronouns to another (`sign` -1 takes it away). */
+export function addPersons(out: PersonCounts, p: PersonCounts, sign: 1 | -1 = 1): void {
+  out.first += sign * p.first
+  out.firstPlural += sign * p.firstPlural
+  out.second += sign * p.second
+  out.third += sign * p.third
+}
+
 /** Pronouns of narration by person; "my lady" and "my lord" (titles) are not counted. */
 export function countPronouns(t: Tokens, from: number, to: number, skip: Uint8Array, out: PersonCounts): void {
   for (let i = from; i < to; i++) {

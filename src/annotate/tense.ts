@@ -39,7 +39,9 @@ export interface Tokens {
   pos: ArrayLike<number>
 }
 
-const word = (t: Tokens, i: number) => t.text.slice(t.start[i]!, t.end[i]!).toLowerCase().replace(/’/g, "'")
+/** A token's text in lower case, with a curly apostrophe made straight ("I’m" → "i'm"). */
+export const lowerWord = (t: Tokens, i: number) => t.text.slice(t.start[i]!, t.end[i]!).toLowerCase().replace(/’/g, "'")
+const word = lowerWord
 const isVerb = (p: number) => p === AUX || p === VERB
 /** wink-nlp keeps "I'm" whole, as a name: it is "I am", a present verb group. */
 const isIm = (t: Tokens, i: number) => t.pos[i] === PROPN && t.end[i]! - t.start[i]! === 3 && word(t, i) === "i'm"

@@ -3,7 +3,7 @@ import { BASE, MODALS, PAST, PRESENT } from '../data/verbs.js'
 import type { Span } from '../types.js'
 import { POS } from './nlp.js'
 import type { PersonCounts } from './persons.js'
-import type { Tokens } from './tense.js'
+import { lowerWord, type Tokens } from './tense.js'
 
 /** Punctuation that closes a clause: an italic run ending on it is a thought, not emphasis. */
 const CLAUSE_END = /^[\s"”’'*_]*[,.!?…;:—–]/
@@ -123,13 +123,11 @@ const { VERB, AUX, ADV, INTJ, PUNCT } = POS
 /** Adverbs and interjections that may come before a command: "Just breathe.", "Now go.", "Please, stop." */
 const BEFORE_COMMAND = /^(?:just|now|please|oh|god|okay|ok|so|then|come|quick|quickly)$/i
 
-const lower = (t: Tokens, i: number) => t.text.slice(t.start[i]!, t.end[i]!).toLowerCase().replace(/’/g, "'")
-
 /** A verb form that is the bare infinitive: not past, not -s, -ing or -ed ("go", "breathe", "do"). */
 function bareVerb(t: Tokens, i: number): boolean {
   const p = t.pos[i]
   if (p !== VERB && p !== AUX) return false
-  const w = lower(t, i)
+  const w = lowerWord(t, i)
   if (PRESENT.has(w) || MODALS.has(w)) return false
   // "sing", "need", "bless" are bare; "singing", "walked", "walks" are not.
   if (!BASE.has(w) && (/(?:ing|ed)$/.test(w) || /[^s]s$/.test(w))) return false
@@ -139,12 +137,12 @@ function bareVerb(t: Tokens, i: number): boolean {
 /** Whether the sentence opens (after "Just", "Please", a comma) on a bare verb, with no verb after it. */
 function opensOnCommand(t: Tokens, from: number, to: number): boolean {
   let i = from
-  while (i < to && (t.pos[i] === PUNCT || ((t.pos[i] === ADV || t.pos[i] === INTJ) && BEFORE_COMMAND.test(lower(t, i))))) i++
+  while (i < to && (t.pos[i] === PUNCT || ((t.pos[i] === ADV || t.pos[i] === INTJ) && BEFORE_COMMAND.test(lowerWord(t, i))))) i++
   if (i >= to || !bareVerb(t, i)) return false
   // "Rain hammered the roof": a finite verb right after it means the first word was its subject
   // ("Keep going.", "Don't you dare" are commands still).
   if (i + 1 >= to || t.pos[i + 1] !== VERB) return true
-  const next = lower(t, i + 1)
+  const next = lowerWord(t, i + 1)
   return !((PAST.has(next) && !BASE.has(next)) || PRESENT.has(next) || /[a-z](?:ed|[^s]s)$/.test(next))
 }
 
@@ -157,8 +155,8 @@ const HE_OR_SHE = /^(?:he|she|him|her|his|hers|himself|herself)$/
 function namesSomeone(t: Tokens, from: number, to: number): boolean {
   let i = from
   while (i < to && t.pos[i] === PUNCT) i++
-  if (i < to && t.pos[i] === POS.PROPN && lower(t, i) !== "i'm") return true
-  for (; i < to; i++) if (HE_OR_SHE.test(lower(t, i))) return true
+  if (i < to && t.pos[i] === POS.PROPN && lowerWord(t, i) !== "i'm") return true
+  for (; i < to; i++) if (HE_OR_SHE.test(lowerWord(t, i))) return true
   return false
 }
 
@@ -167,8 +165,8 @@ function speakerFirst(t: Tokens, from: number, to: number): boolean {
   let verb = false
   for (let i = from; i < to; i++) {
     if (t.pos[i] === VERB || t.pos[i] === AUX) verb = true
-    else if (t.pos[i] === PUNCT && /^[,;:—–]$/.test(lower(t, i))) verb = false
-    const person = pronounPerson[lower(t, i)]
+    else if (t.pos[i] === PUNCT && /^[,;:—–]$/.test(lowerWord(t, i))) verb = false
+    const person = pronounPerson[lowerWord(t, i)]
     if (!verb && person && person !== 'third') return true
   }
   return false
@@ -194,4 +192,13 @@ export function thoughtCandidate(t: Tokens, s: { start: number; end: number; wor
   else if ((exclaims || CURSE.test(t.text.slice(s.start, s.end))) && s.past + s.present === 0 && s.words <= EXCLAMATION_MAX_WORDS) kind = 'exclamation'
   else if (s.past === 0 && !namesSomeone(t, s.firstToken, s.endToken)) kind = 'companion'
   return kind ? { kind, pronouns: { ...pronouns } } : null
+}
+
+/** A sentence in italics is thought already: it is no candidate for unmarked thought too. */
+export function clearItalicCandidates(sentences: readonly { start: number; end: number; thought: ThoughtCandidate | null }[], italic: readonly [number, number][]): void {
+  let k = 0
+  for (const s of sentences) {
+    while (k < italic.length && italic[k]![1] <= s.start) k++
+    if (s.thought && k < italic.length && italic[k]![0] < s.end) s.thought = null
+  }
 }

@@ -1,5 +1,5 @@
 import type { AnnotatedScene, TokenTable } from '../annotate/index.js'
-import type { PersonCounts } from '../annotate/persons.js'
+import { addPersons, type PersonCounts } from '../annotate/persons.js'
 import { combineEmbedded, embeddedCounts, noEmbedded, type EmbeddedCounts } from './embedded.js'
 import { povShifts, type Gender, type PovShift } from './head-hops.js'
 import { dominantPerson, top } from './pov.js'
@@ -120,10 +120,7 @@ export function combine(parts: readonly Counts[]): Counts {
     out.scareQuotes += c.scareQuotes
     for (const x of c.sentences) out.sentences.push(x)
     out.narrationWords += c.narrationWords
-    out.pronouns.first += c.pronouns.first
-    out.pronouns.firstPlural += c.pronouns.firstPlural
-    out.pronouns.second += c.pronouns.second
-    out.pronouns.third += c.pronouns.third
+    addPersons(out.pronouns, c.pronouns)
     addCounts(out.names, c.names)
     addCounts(out.vocatives, c.vocatives)
     out.unmarkedThought.words += c.unmarkedThought.words

@@ -1,7 +1,7 @@
 // Which narration a span's point of view and tense are read from: its own, or, where a character's
 // told story makes up most of it, that story's (annotate/embedded.ts finds them).
 import type { AnnotatedScene } from '../annotate/index.js'
-import type { PersonCounts } from '../annotate/persons.js'
+import { addPersons, type PersonCounts } from '../annotate/persons.js'
 import type { Counts } from './counts.js'
 import { dominantPerson, type Person } from './pov.js'
 import type { TenseSentence } from './slips.js'
@@ -47,10 +47,7 @@ export function embeddedCounts(a: AnnotatedScene): EmbeddedCounts {
     out.narratives.push({ start: n.start, end: n.end, speaker: n.speaker, pov: dominantPerson(n.pronouns, words), tense: dominantTense(past, present) })
     out.words += n.words
     out.narrationWords += words
-    out.pronouns.first += n.pronouns.first
-    out.pronouns.firstPlural += n.pronouns.firstPlural
-    out.pronouns.second += n.pronouns.second
-    out.pronouns.third += n.pronouns.third
+    addPersons(out.pronouns, n.pronouns)
   }
   // A teller speaks from their own present ("That's what nobody tells you at nineteen."): a told
   // story has no tense slips, which are the narration's.
@@ -85,10 +82,7 @@ export function combineEmbedded(out: EmbeddedCounts, c: EmbeddedCounts): void {
   for (const n of c.narratives) out.narratives.push(n)
   out.words += c.words
   for (const s of c.sentences) out.sentences.push(s)
-  out.pronouns.first += c.pronouns.first
-  out.pronouns.firstPlural += c.pronouns.firstPlural
-  out.pronouns.second += c.pronouns.second
-  out.pronouns.third += c.pronouns.third
+  addPersons(out.pronouns, c.pronouns)
   out.narrationWords += c.narrationWords
 }
 

@@ -3,7 +3,7 @@
 // one (annotate/thought.ts); the scene around them decides, so that a third-person scene full of
 // thought stays third person and a first-person narrator's short sentences stay narration.
 import type { AnnotatedScene, Sentence } from '../annotate/index.js'
-import type { PersonCounts } from '../annotate/persons.js'
+import { addPersons, type PersonCounts } from '../annotate/persons.js'
 import { dominantPerson } from './pov.js'
 import { dominantTense } from './tense.js'
 
@@ -24,12 +24,6 @@ const PRESENT_ASIDE_MAX_WORDS = 7
 /** A sentence that may be thought on its own (a companion needs thought beside it). */
 const primary = (s: Sentence) => s.thought !== null && s.thought.kind !== 'companion'
 
-function add(out: PersonCounts, p: PersonCounts, sign: 1 | -1): void {
-  out.first += sign * p.first
-  out.firstPlural += sign * p.firstPlural
-  out.second += sign * p.second
-  out.third += sign * p.third
-}
 
 /**
  * Set a scene's unmarked thought apart from its narration. The rest of the narration (every
@@ -55,8 +49,8 @@ export function setThoughtApart(a: AnnotatedScene): Narration {
   }
   const thought = { words: 0, spans: [] as [number, number][] }
   if (candidates === 0 && !a.sentences.some((s) => s.thought)) return { sentences: a.sentences, pronouns: a.pronouns, narrationWords: restWords, thought }
-  add(rest, a.pronouns, 1)
-  for (const s of a.sentences) if (primary(s)) add(rest, s.thought!.pronouns, -1)
+  addPersons(rest, a.pronouns, 1)
+  for (const s of a.sentences) if (primary(s)) addPersons(rest, s.thought!.pronouns, -1)
   const person = dominantPerson(rest, restWords)
   const toldInPast = dominantTense(past, present) === 'past'
   const narrator = person === 'first' || person === 'third'
@@ -96,7 +90,7 @@ export function setThoughtApart(a: AnnotatedScene): Narration {
       continue
     }
     if (!primary(s)) narrationWords -= s.narrationWords
-    add(pronouns, s.thought!.pronouns, -1)
+    addPersons(pronouns, s.thought!.pronouns, -1)
     thought.words += s.words
     thought.spans.push([s.start, s.end])
   }
