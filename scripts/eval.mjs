@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path'
 import { analyze, analyzeFile } from '../dist/index.js'
 import { scoreStructure, totalScore } from '../dist/eval/structure-eval.js'
 import { confusion, scoreDialogue, scoreNarration } from '../dist/eval/gold.js'
+import { scoreSpeakers } from '../dist/eval/speakers-eval.js'
 import { scoreScenes } from '../dist/eval/scenes-eval.js'
 import { openingOf, scoreReal, totalReal } from '../dist/eval/real-eval.js'
 import { scoreSlips, totalSlips } from '../dist/eval/slips-eval.js'
@@ -40,9 +41,12 @@ function printConfusion(title, table) {
 
 function evalDialogue(dir) {
   const gold = JSON.parse(readFileSync(join(dir, 'dialogue', 'gold.json'), 'utf8'))
+  const speakerScores = []
   const scores = gold.map((g) => {
     const text = readFileSync(join(dir, g.file), 'utf8')
-    return scoreDialogue(text, analyze(text), g)
+    const report = analyze(text)
+    if (g.speakers) speakerScores.push(scoreSpeakers(text, report, g))
+    return scoreDialogue(text, report, g)
   })
   const by = (c) => scores.filter((s) => s.convention === c)
   const sum = (xs, k) => xs.reduce((a, s) => a + s[k], 0)
@@ -54,7 +58,18 @@ function evalDialogue(dir) {
   console.log(`word-level spans: precision ${pct(p)}  recall ${pct(r)}  F1 ${f1(p, r).toFixed(3)}`)
   console.log('worst five:')
   for (const s of [...scores].sort((a, b) => b.error - a.error).slice(0, 5)) console.log(`  ${s.error.toFixed(3)}  gold ${s.gold.toFixed(3)} ours ${s.ours.toFixed(3)}  ${s.convention}  ${s.id}`)
-  return { excerpts: scores.length, mae: mean(scores.map((s) => s.error)), maeByConvention: Object.fromEntries(['double', 'single', 'none_annotated'].map((c) => [c, mean(by(c).map((s) => s.error))])), precision: p, recall: r, f1: f1(p, r), scores }
+  const speakers = speakerScores.length ? printSpeakers(speakerScores) : null
+  return { speakers, excerpts: scores.length, mae: mean(scores.map((s) => s.error)), maeByConvention: Object.fromEntries(['double', 'single', 'none_annotated'].map((c) => [c, mean(by(c).map((s) => s.error))])), precision: p, recall: r, f1: f1(p, r), scores }
+}
+
+/** Speaker attribution on gold quotations: accuracy overall and on explicitly tagged ones. */
+function printSpeakers(scores) {
+  const sum = (k) => scores.reduce((n, s) => n + s[k], 0)
+  const quotes = sum('quotes'), right = sum('right'), explicit = sum('explicit'), explicitRight = sum('explicitRight'), unknown = sum('unknown')
+  console.log(`speakers: accuracy ${pct(right / quotes)} (${right}/${quotes}); explicit tags ${pct(explicitRight / explicit)} (${explicitRight}/${explicit}); other ${pct((right - explicitRight) / (quotes - explicit))} (${right - explicitRight}/${quotes - explicit}); unknown ${unknown}`)
+  if (!process.env.EVAL_QUIET) for (const s of [...scores].filter((s) => s.quotes > 0).sort((a, b) => a.right / a.quotes - b.right / b.quotes).slice(0, 8)) console.log(`  ${s.id}: ${s.right}/${s.quotes} (explicit ${s.explicitRight}/${s.explicit})`)
+  if (process.env.EVAL_SPEAKERS) for (const s of scores) for (const w of s.wrong) console.log(`  ✗ ${s.id.slice(0, 24)} ${w.explicit ? 'E' : '-'} ours ${w.ours} gold ${w.gold}: ${w.quote}`)
+  return { quotes, right, accuracy: right / quotes, explicit, explicitRight, explicitAccuracy: explicitRight / explicit, unknown }
 }
 
 function evalNarration(dir) {

@@ -1,5 +1,8 @@
 import type { Diagnostic, Manuscript, Scene, Span } from '../types.js'
+import { findCast, findMentions, genderedPronouns, type Cast } from './characters.js'
 import { findDialogue, type QuoteConvention, type QuoteSpan } from './dialogue.js'
+import { namedGenders, type Gender } from './genders.js'
+import { attributeSpeakers, firstFrom, NARRATOR, sceneTags, type Attribution } from './speakers.js'
 import { findEmbedded, resolveSpeakers, type EmbeddedNarrative } from './embedded.js'
 import { findLetters } from './letters.js'
 import { insideSpans } from './spans.js'
@@ -43,6 +46,12 @@ export interface AnnotatedScene {
   thought: { words: number; spans: [number, number][] } | null
   /** Speeches over many paragraphs that make up most of the scene: a character telling a story. */
   embedded: EmbeddedNarrative[]
+  /** The speaker of each speech span (kind speech) of `quotes`, in order, and its words. */
+  speakers: Attribution[]
+  speechWords: number[]
+  /** He and she forms in narration (he/him/his/himself, she/her/hers/herself). */
+  he: number
+  she: number
 }
 
 /** Every token of the story in flat arrays, as wink-nlp keeps them (POS as `POS_TAGS` index). */
@@ -61,6 +70,10 @@ export interface Annotated {
   scenes: AnnotatedScene[]
   tokens: TokenTable
   quoteConvention: QuoteConvention
+  /** The story's characters and every mention of a name. */
+  cast: Cast
+  /** The gender narration gives each name (by first word). */
+  genders: Map<string, Gender>
 }
 
 /** wink-nlp is fed at most this many characters at once (it slows on huge unbroken runs). */
@@ -119,7 +132,39 @@ export function annotate(manuscript: Manuscript, onScene?: (done: number, total:
   for (const s of perScene) scenes.push(annotateScene(context, s))
   nameTellers(scenes)
   for (const d of diagnostics) manuscript.diagnostics.push(d)
-  return { manuscript, scenes, tokens: { ...table, dialogue: inDialogue, skip }, quoteConvention: dialogue.convention }
+  const tokenTable: TokenTable = { ...table, dialogue: inDialogue, skip }
+  const { cast, genders } = attributeAll(text, tokenTable, scenes)
+  return { manuscript, scenes, tokens: tokenTable, quoteConvention: dialogue.convention, cast, genders }
+}
+
+/**
+ * The cast, from the names on the tagged tokens and the speech tags, and each speech's speaker.
+ * The first-person narrator joins the cast where a speech is theirs ("I said").
+ */
+function attributeAll(text: string, tokens: TokenTable, scenes: AnnotatedScene[]): { cast: Cast; genders: Map<string, Gender> } {
+  const sentences = scenes.flatMap((s) => s.sentences)
+  const genders = namedGenders(text, tokens, sentences)
+  const speechOf = (s: AnnotatedScene) => s.quotes.filter((q) => q.kind === 'speech')
+  const tagged = new Map<string, number>()
+  for (const s of scenes) for (const tag of sceneTags(text, s.scene.paragraphs, speechOf(s))) tagged.set(tag.form, (tagged.get(tag.form) ?? 0) + 1)
+  const cast = findCast(text, tokens, findMentions(text, tokens, sentences), tagged, genders)
+  let narrator = -1
+  const narratorIndex = () => {
+    if (narrator < 0) {
+      narrator = cast.characters.length
+      cast.characters.push({ name: NARRATOR, aliases: [], gender: null, narrator: true })
+    }
+    return narrator
+  }
+  for (const s of scenes) {
+    const from = firstFrom(cast.mentions, s.scene.start)
+    const mentions = cast.mentions.slice(from, firstFrom(cast.mentions, s.scene.end))
+    s.speakers = attributeSpeakers({ text, tokens, paragraphs: s.scene.paragraphs, speech: speechOf(s), sentences: s.sentences, cast, mentions, narrator: narratorIndex })
+    const gendered = genderedPronouns(text, tokens, s.sentences)
+    s.he = gendered.he
+    s.she = gendered.she
+  }
+  return { cast, genders }
 }
 
 /** Name the tellers of embedded stories: not the story's focal character, the name its narration follows most. */
@@ -244,7 +289,7 @@ function annotateScene(c: SceneContext, { scene, sentences, paragraphWords, word
   let total = 0
   for (const n of paragraphWords) total += n
   const embedded = findEmbedded({ text: c.text, tokens: c.tokens, inLetter: c.inLetter, convention: c.convention, quotes, sentences, words, sceneWords: total }, c.skip)
-  return { scene, sentences, paragraphWords, words: total, quotes, dialogueWords, pronouns, names, vocatives, thought, embedded }
+  return { scene, sentences, paragraphWords, words: total, quotes, dialogueWords, pronouns, names, vocatives, thought, embedded, speakers: [], speechWords: wordsOfSpans(words, quotes), he: 0, she: 0 }
 }
 
 /**
@@ -274,4 +319,18 @@ function appendSentences(out: Sentence[], spans: SentenceSpan[], words: number[]
     }
   }
   if (out.length > first && out[out.length - 1]!.words === 0) out.pop()
+}
+
+/** The words of each speech span (kind speech) of `quotes`: words whose first character lies in it. */
+function wordsOfSpans(words: readonly number[], quotes: readonly QuoteSpan[]): number[] {
+  const out: number[] = []
+  let w = 0
+  for (const q of quotes) {
+    if (q.kind !== 'speech') continue
+    while (w < words.length && words[w]! < q.start) w++
+    let n = 0
+    for (let k = w; k < words.length && words[k]! < q.end; k++) n++
+    out.push(n)
+  }
+  return out
 }

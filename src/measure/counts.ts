@@ -1,5 +1,8 @@
 import type { AnnotatedScene, TokenTable } from '../annotate/index.js'
+import type { Cast, Character } from '../annotate/characters.js'
 import { addPersons, type PersonCounts } from '../annotate/persons.js'
+import type { Attribution } from '../annotate/speakers.js'
+import { combineTallies, tallyScene, type Tally } from './characters.js'
 import { combineEmbedded, embeddedCounts, noEmbedded, type EmbeddedCounts } from './embedded.js'
 import { povShifts, type Gender, type PovShift } from './head-hops.js'
 import { dominantPerson, top } from './pov.js'
@@ -37,9 +40,16 @@ export interface Counts {
   embedded: EmbeddedCounts
   /** Paragraphs of third-person scenes that enter another character's head than the viewpoint's. */
   povShifts: PovShift[]
+  /** The story's characters (shared by every span), each one's counts here, and who said each speech span. */
+  cast: readonly Character[]
+  characters: Map<number, Tally>
+  speakers: Attribution[]
+  /** He and she forms of narration. */
+  he: number
+  she: number
 }
 
-export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable, genders: ReadonlyMap<string, Gender> = new Map()): Counts {
+export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable, genders: ReadonlyMap<string, Gender>, cast: Cast): Counts {
   let past = 0
   let present = 0
   const sentenceWords: number[] = []
@@ -77,6 +87,11 @@ export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable, ge
     unmarkedThought: narration.thought,
     embedded: embeddedCounts(a),
     povShifts: a.embedded.length === 0 && dominantPerson(narration.pronouns, narration.narrationWords) === 'third' ? povShifts(a, text, tokens, top(a.names), genders) : [],
+    cast: cast.characters,
+    characters: tallyScene(a, cast),
+    speakers: a.speakers,
+    he: a.he,
+    she: a.she,
   }
 }
 
@@ -107,6 +122,11 @@ export function combine(parts: readonly Counts[]): Counts {
     unmarkedThought: { words: 0, spans: [] },
     embedded: noEmbedded(),
     povShifts: [],
+    cast: parts[0]?.cast ?? [],
+    characters: new Map(),
+    speakers: [],
+    he: 0,
+    she: 0,
   }
   const speechIds = new Set<number>()
   let thoughtWords = 0
@@ -127,6 +147,10 @@ export function combine(parts: readonly Counts[]): Counts {
     for (const x of c.unmarkedThought.spans) out.unmarkedThought.spans.push(x)
     combineEmbedded(out.embedded, c.embedded)
     for (const x of c.povShifts) out.povShifts.push(x)
+    combineTallies(out.characters, c.characters)
+    for (const x of c.speakers) out.speakers.push(x)
+    out.he += c.he
+    out.she += c.she
     // Thought is known where the format has italics; a span of no known part has none.
     if (c.thought !== null) {
       thoughtWords += c.thought.words

@@ -1,3 +1,4 @@
+import { speakerList } from './characters.js'
 import type { Counts } from './counts.js'
 
 export interface DialogueMeasure {
@@ -7,6 +8,8 @@ export interface DialogueMeasure {
   meanSpeechWords: number | null
   scareQuotes: number
   spans: [number, number][]
+  /** Who said each span of `spans`: the character's name (null when unknown), how it was found, and how sure. */
+  speakers: { name: string | null; kind: string | null; confidence: number }[]
 }
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000
@@ -22,6 +25,7 @@ export function dialogue(c: Counts): DialogueMeasure {
     meanSpeechWords: speeches ? round(c.dialogueWords / speeches) : null,
     scareQuotes: c.scareQuotes,
     spans: c.speechSpans,
+    speakers: speakerList(c),
   }
 }
 

@@ -5,7 +5,7 @@
 // thinking and feeling is all another character's is a shift.
 import type { AnnotatedScene, TokenTable } from '../annotate/index.js'
 import { POS } from '../annotate/nlp.js'
-import { notNames } from '../data/pronouns.js'
+import { isNameWord, nameAt, type Gender } from '../annotate/genders.js'
 
 const { PROPN, PRON, VERB, AUX, ADV, PART, PUNCT } = POS
 
@@ -58,14 +58,7 @@ export const MIN_VIEWPOINT_VERBS = 2
 
 const word = (t: TokenTable & { text: string }, i: number) => t.text.slice(t.start[i]!, t.end[i]!)
 
-export type Gender = 'he' | 'she'
-
-/** The name a name-token belongs to, by its first word: "Len Fisk felt" is Len's. */
-function nameAt(t: TokenTable & { text: string }, i: number): string {
-  while (i > 0 && t.pos[i - 1] === PROPN && isNameWord(word(t, i - 1))) i--
-  return word(t, i)
-}
-const isNameWord = (w: string) => /^\p{Lu}\p{Ll}+$/u.test(w) && !notNames.has(w)
+export type { Gender }
 
 /**
  * Who is the subject of the verb at `i`: a name, or he/she, looking back over adverbs, negation
@@ -96,65 +89,6 @@ function experiencer(t: TokenTable & { text: string }, i: number, from: number):
   }
   if (t.pos[j] !== PROPN || !isNameWord(w)) return null
   return { name: nameAt(t, j) }
-}
-
-const HE_TITLE = /^(?:Mr|Sir|Lord|Father|Uncle|King|Prince|Duke|Brother|Master)$/
-const SHE_TITLE = /^(?:Mrs|Miss|Ms|Lady|Mother|Aunt|Queen|Princess|Duchess|Sister|Madam|Mistress)$/
-const HE_FORMS = new Set(['he', 'him', 'his', 'himself'])
-const SHE_FORMS = new Set(['she', 'her', 'hers', 'herself'])
-
-/**
- * The gender narration gives each name, over the whole story, by votes: a title before it (Mrs
- * Amis, Mr Fisk: 3); where a name is the subject of a sentence's narration, the possessive or
- * reflexive after its verb ("Hana wiped her hands": 1), the he or she that opens the next
- * sentence (1), and the he/she forms of the sentence where only one gender is there (0.5).
- * Names with as many votes each way get none.
- */
-export function namedGenders(text: string, table: TokenTable, sentences: readonly { firstToken: number; endToken: number }[]): Map<string, Gender> {
-  const t = { ...table, text }
-  const votes = new Map<string, number>()
-  const vote = (name: string, g: Gender, weight: number) => votes.set(name, (votes.get(name) ?? 0) + (g === 'he' ? weight : -weight))
-  let subject: string | null = null
-  for (const s of sentences) {
-    // "He" or "She" opening a sentence's narration after one whose subject was a name.
-    let opening = s.firstToken
-    while (opening < s.endToken && (t.skip[opening] === 1 || t.pos[opening] === PUNCT)) opening++
-    if (subject && opening < s.endToken) {
-      const g = word(t, opening).toLowerCase()
-      if (g === 'he' || g === 'she') vote(subject, g, 1)
-    }
-    subject = null
-    let he = 0
-    let she = 0
-    for (let i = s.firstToken; i < s.endToken; i++) {
-      const pos = t.pos[i]
-      // Only pronouns, determiners (his, her) and names are read: slicing every word costs.
-      if (t.skip[i] === 1 || (pos !== PRON && pos !== POS.DET && pos !== PROPN)) continue
-      const w = word(t, i)
-      if (pos !== PROPN) {
-        const lower = w.toLowerCase()
-        if (HE_FORMS.has(lower)) he++
-        else if (SHE_FORMS.has(lower)) she++
-        continue
-      }
-      if (!isNameWord(w)) continue
-      const before = i > 0 ? word(t, i - 1) : ''
-      if (HE_TITLE.test(before) || SHE_TITLE.test(before)) vote(w, HE_TITLE.test(before) ? 'he' : 'she', 3)
-      if (subject || i + 1 >= s.endToken || (t.pos[i + 1] !== VERB && t.pos[i + 1] !== AUX)) continue
-      subject = nameAt(t, i)
-      for (let k = i + 2; k < s.endToken && k < i + 8 && t.pos[k] !== PUNCT; k++) {
-        const o = word(t, k).toLowerCase()
-        if (o === 'his' || o === 'himself') vote(subject, 'he', 1)
-        else if (o === 'herself' || (o === 'her' && t.pos[k + 1] === POS.NOUN)) vote(subject, 'she', 1)
-        else continue
-        break
-      }
-    }
-    if (subject && (he > 0) !== (she > 0)) vote(subject, he > 0 ? 'he' : 'she', 0.5)
-  }
-  const out = new Map<string, Gender>()
-  for (const [name, v] of votes) if (v !== 0) out.set(name, v > 0 ? 'he' : 'she')
-  return out
 }
 
 /**

@@ -7,6 +7,7 @@ import { EMBEDDED_MIN_PARAGRAPHS } from '../annotate/embedded.js'
 import { UNMARKED_THOUGHT_MAX_WORDS } from '../annotate/thought.js'
 import { embedded, EMBEDDED_LEADS } from './embedded.js'
 import { MIN_VIEWPOINT_VERBS } from './head-hops.js'
+import { characters } from './characters.js'
 
 /** Words a minute of silent reading of fiction (Brysbaert 2019, Journal of Memory and Language). */
 export const READING_WPM = 260
@@ -54,7 +55,7 @@ export const measures = {
   dialogue: {
     kind: 'dialogue',
     definition:
-      'Direct speech, found by a quote state machine (curly and straight double quotes; British single quotes, told from apostrophes; speeches over several paragraphs; dash dialogue). share = words whose first character lies inside a speech ÷ words; words; speeches (a speech over several paragraphs counts once); meanSpeechWords = words ÷ speeches; scareQuotes = short quotes inside a sentence with no speech punctuation, counted apart and not as dialogue; spans = [start, end) of each speech, quote marks included.',
+      'Direct speech, found by a quote state machine (curly and straight double quotes; British single quotes, told from apostrophes; speeches over several paragraphs; dash dialogue). share = words whose first character lies inside a speech ÷ words; words; speeches (a speech over several paragraphs counts once); meanSpeechWords = words ÷ speeches; scareQuotes = short quotes inside a sentence with no speech punctuation, counted apart and not as dialogue; spans = [start, end) of each speech, quote marks included; speakers = who said each span, parallel to spans: {name (the character\'s name as in characters, null when unknown), kind, confidence}. Rule-based sieves, surest first: a speech tag naming the speaker in either order ("said Nell", "Nell said"; kind explicit, 0.95); a tag with he, she or I (anaphoric: I is the narrator, 0.9; he or she the nearest character of that gender before it, in narration or as a speaker, 0.8); the first subject of narration in the speech\'s paragraph (implicit: a name 0.7, a pronoun 0.6); in a conversation (turns at most two paragraphs apart), the character the previous turn said by name (0.6), else the other of the two who spoke last (0.55), or the other of the two who speak next (0.5). A speaker is never someone the speech itself addresses by name. The spans of one turn (a paragraph\'s speech, a quotation interrupted by its tag, a speech over several paragraphs) share one speaker.',
     compute: dialogue,
   },
   thought: {
@@ -67,6 +68,12 @@ export const measures = {
     kind: 'unmarkedThought',
     definition: `Unmarked thought: a character's direct thought written as plain narration, with no italics or quotes, in any format. A sentence of narration (no dialogue in it) of ${UNMARKED_THOUGHT_MAX_WORDS} words or fewer is thought when it is in the first or second person, in the present or as a question or exclamation ("I can't do this.", "Why did I say that?", "You idiot."), inside a scene whose other narration is third person; or a command ("Breathe.", "Don't look at him.") or a verbless exclamation in a first- or third-person scene; or a question in the present ("Why is he smiling like that?") in a scene told in the past, or in a third-person past scene any present sentence of 7 words or fewer with no he, she or name ("Of course it is.", "They always do."); and in a first- or third-person scene, a paragraph of such short sentences with thought among them is all thought ("Stop it. Not now."), save a sentence with he, she or a name at its start, or a first-person narrator's own "I". Free indirect thought in the third person stays narration. Thought counts toward neither point of view nor tense, and is no tense slip. share = thought words ÷ words; words; spans = [start, end) of each sentence.`,
     compute: unmarkedThought,
+  },
+  characters: {
+    kind: 'characters',
+    definition:
+      'Characters: the names the story uses as people\'s, found on wink-nlp\'s proper-noun tags (runs of up to three capitalised name words, with a title such as Mrs or Dr before them). A name is a person\'s where the text shows it: a title, the subject of a verb in narration, said to someone in speech, or named in a speech tag; one mostly after a determiner ("the Crown") is a thing\'s, and one after prepositions of place ("in Harwich", "to Netherfield") a place\'s unless the story also tags it, says it to someone, titles it or gives it a gender, and as a person at least half as often. Forms are grouped by alias: a bare given name or surname joins the one fuller name holding it ("Darcy" → "Mr Darcy"), a titled name its untitled form; two titles of one surname are two people ("Mr Bennet", "Mrs Bennet"). The first-person narrator is a character ("narrator" where the story never names them) once a speech is theirs. Per span, each character mentioned or speaking: name (the form used most), aliases, gender (from titles, else the story\'s he/she votes for the name), mentions (anywhere, speech included), speeches and dialogueWords attributed to them (see dialogue.speakers), dialogueShare = their dialogue words ÷ the span\'s, present (they speak, or act as the subject of a verb in narration), scenes they are present in, firstScene and lastScene (indexes, null when never present). Present characters first, then by speeches and mentions.',
+    compute: characters,
   },
   povShifts: {
     kind: 'povShifts',

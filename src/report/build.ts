@@ -1,7 +1,6 @@
 import type { Annotated, AnnotatedScene } from '../annotate/index.js'
 import { openingWords } from '../annotate/words.js'
 import { combine, countsOf, type Counts } from '../measure/counts.js'
-import { namedGenders } from '../measure/head-hops.js'
 import { measureAll } from '../measure/registry.js'
 import { pov } from '../measure/pov.js'
 import type { Chapter, Diagnostic, Matter } from '../types.js'
@@ -58,8 +57,8 @@ export function buildReport(annotated: Annotated, options: ReportOptions = {}): 
   const { manuscript: m } = annotated
   const sceneCounts: Counts[] = []
   // The genders narration gives its names, over the whole story: head-hopping reads he and she by them.
-  const genders = namedGenders(m.text, annotated.tokens, annotated.scenes.flatMap((s) => s.sentences))
-  for (const s of annotated.scenes) sceneCounts.push(countsOf(s, m.text, annotated.tokens, genders))
+  const genders = annotated.genders
+  for (const s of annotated.scenes) sceneCounts.push(countsOf(s, m.text, annotated.tokens, genders, annotated.cast))
   const scenes: SceneReport[] = []
   for (let i = 0; i < annotated.scenes.length; i++) scenes.push(sceneReport(m.text, annotated.scenes[i]!, sceneCounts[i]!))
   const chapters: ChapterReport[] = []

@@ -41,9 +41,24 @@ function measureSchema(kind: string, definition: string): object {
     case 'distribution':
       return distribution(definition)
     case 'dialogue':
-      return objectOf(definition, ['share', 'words', 'speeches', 'meanSpeechWords', 'scareQuotes', 'spans'], {
+      return objectOf(definition, ['share', 'words', 'speeches', 'meanSpeechWords', 'scareQuotes', 'spans', 'speakers'], {
         share, words: int, speeches: int, meanSpeechWords: nullable(num), scareQuotes: int, spans: { type: 'array', items: pair },
+        speakers: {
+          type: 'array',
+          description: 'Who said each span of spans, in the same order.',
+          items: objectOf('The speaker of one span of speech.', ['name', 'kind', 'confidence'], {
+            name: nullable({ type: 'string' }), kind: { enum: ['explicit', 'anaphoric', 'implicit', null] }, confidence: { type: 'number', minimum: 0, maximum: 1 },
+          }),
+        },
       })
+    case 'characters':
+      return {
+        type: 'array',
+        description: definition,
+        items: objectOf('A character and their counts in the span.', ['name', 'aliases', 'gender', 'mentions', 'speeches', 'dialogueWords', 'dialogueShare', 'present', 'scenes', 'firstScene', 'lastScene'], {
+          name: { type: 'string' }, aliases: { type: 'array', items: { type: 'string' } }, gender: { enum: ['he', 'she', null] }, mentions: int, speeches: int, dialogueWords: int, dialogueShare: share, present: { type: 'boolean' }, scenes: int, firstScene: nullable(int), lastScene: nullable(int),
+        }),
+      }
     case 'thought':
       return nullable(objectOf(definition, ['share', 'words', 'spans'], { share, words: int, spans: { type: 'array', items: pair } }))
     case 'unmarkedThought':

@@ -1,0 +1,273 @@
+// The story's characters: person names found on the tokens wink-nlp has already tagged (no
+// second parse), told from places and things by how the text uses them, and grouped by alias
+// ("Mr Darcy", "Darcy"; "Elizabeth Bennet", "Elizabeth").
+import { notNames } from '../data/pronouns.js'
+import { titleGender, TITLE, type Gender } from './genders.js'
+import type { TokenTable } from './index.js'
+import { POS } from './nlp.js'
+
+const { PROPN, VERB, AUX, ADP, DET, PUNCT, INTJ } = POS
+
+/** A word of a person's name: a capital and lower case ("Nell", "McChesney", "O’Brien"). */
+const NAME_WORD = /^\p{Lu}(?:\p{Ll}+|['’]\p{Lu}?)(?:\p{Lu}?\p{Ll}+)*$/u
+export const isCharacterNameWord = (w: string) => NAME_WORD.test(w) && !notNames.has(w)
+
+/**
+ * Prepositions after which a capitalised word is a place until the text shows otherwise ("in
+ * Harwich", "to Netherfield"); "of" is left out, as people follow it as often ("the wife of Tom").
+ */
+const PLACE_BEFORE = new Set(['in', 'at', 'to', 'from', 'into', 'onto', 'toward', 'towards', 'near', 'across', 'through', 'outside', 'inside', 'around', 'past', 'beyond', 'via', 'within', 'throughout'])
+/** Words said with a name to someone ("Oh, Tom!", "Thanks, Nell."). */
+const BEFORE_VOCATIVE = /^(?:oh|o|dear|dearest|my|hey|hello|hi|thanks|thank|sorry|yes|no|well|look|listen|please|come|goodbye|goodnight|morning|evening)$/i
+
+/** One mention of a name in the text: its span and first token, and how the text uses it there. */
+export interface Mention {
+  start: number
+  end: number
+  /** The token of its first name word (after any title). */
+  token: number
+  /** The form as written, title included, full stops dropped ("Mrs Bennet"). */
+  form: string
+  /** 1 where it lies inside direct speech. */
+  dialogue: boolean
+  /** The subject of the verb after it, in narration ("Nell said", "Tom Fisk walked"). */
+  subject: boolean
+  /** Said to someone inside speech ("Nell, wait."). */
+  vocative: boolean
+  /** The character it names (an index into the cast), or -1 where it names no character. */
+  character: number
+}
+
+export interface Character {
+  /** The form the story uses most. */
+  name: string
+  /** Its other forms, most used first. */
+  aliases: string[]
+  gender: Gender | null
+  /** The first-person narrator (named "narrator" until the story gives their name). */
+  narrator?: boolean
+}
+
+export interface Cast {
+  characters: Character[]
+  /** Every mention of a name, in text order, with the character it names (-1: none). */
+  mentions: Mention[]
+  /** Each form's character. */
+  byForm: Map<string, number>
+}
+
+interface FormStats {
+  form: string
+  title: string | null
+  words: string[]
+  mentions: number
+  subjects: number
+  vocatives: number
+  /** After a preposition of place, or after a determiner ("the Crown"). */
+  places: number
+  determined: number
+  /** Named as the speaker in a speech tag ("said Nell"). */
+  tags: number
+}
+
+const word = (t: TokenTable & { text: string }, i: number) => t.text.slice(t.start[i]!, t.end[i]!)
+
+/**
+ * Every mention of a name: a run of one to three proper-noun name words, with the title before
+ * it if any. `ranges` are the token ranges to read (the scenes' sentences).
+ */
+export function findMentions(text: string, table: TokenTable, ranges: readonly { firstToken: number; endToken: number }[]): Mention[] {
+  const t = { ...table, text }
+  const out: Mention[] = []
+  for (const r of ranges) {
+    for (let i = r.firstToken; i < r.endToken; i++) {
+      if (t.pos[i] !== PROPN) continue
+      let w = word(t, i)
+      let first = i
+      let title: string | null = null
+      if (TITLE.test(w) && i + 1 < r.endToken && t.pos[i + 1] === PROPN && isCharacterNameWord(word(t, i + 1))) {
+        title = w.replace(/\.$/, '')
+        first = ++i
+        w = word(t, i)
+      }
+      if (!isCharacterNameWord(w)) continue
+      let last = i
+      while (last + 1 < r.endToken && last - first < 2 && t.pos[last + 1] === PROPN && isCharacterNameWord(word(t, last + 1))) last++
+      const names: string[] = []
+      for (let k = first; k <= last; k++) names.push(word(t, k))
+      const titleToken = title ? first - 1 : first
+      const dialogue = t.dialogue[first] === 1
+      const before = titleToken > r.firstToken ? titleToken - 1 : -1
+      const after = last + 1 < r.endToken ? last + 1 : -1
+      const subject = !dialogue && after >= 0 && (t.pos[after] === VERB || t.pos[after] === AUX) && !(before >= 0 && (t.pos[before] === ADP || t.pos[before] === DET))
+      const vocative =
+        dialogue && after >= 0 && t.pos[after] === PUNCT && /^[,.!?—…]/.test(word(t, after)) && (before < 0 || t.pos[before] === PUNCT || t.pos[before] === INTJ || BEFORE_VOCATIVE.test(word(t, before)))
+      out.push({ start: t.start[titleToken]!, end: t.end[last]!, token: first, form: (title ? title + ' ' : '') + names.join(' '), dialogue, subject, vocative, character: -1 })
+      i = last
+    }
+  }
+  return out
+}
+
+/**
+ * The cast: the names the text uses as people's. A name is a person's where the story shows it:
+ * a title, the subject of a verb in narration, said to someone, or named in a speech tag
+ * (`tagged`: each form's count). A name mostly after a determiner ("the Crown") is a thing's; one
+ * after prepositions of place ("in Harwich", "to Netherfield") is a place's unless it is a
+ * person's at least half as often. Forms are grouped by alias: a bare given name or surname
+ * joins the one fuller name that holds it ("Darcy" → "Mr Darcy", "Elizabeth" → "Elizabeth
+ * Bennet"), a titled name its untitled form ("Mr Sherlock Holmes" → "Sherlock Holmes"); two
+ * titles of one surname are two people ("Mr Bennet", "Mrs Bennet"). `genders`: the story's
+ * genders of names by first word (see namedGenders).
+ */
+export function findCast(text: string, table: TokenTable, mentions: Mention[], tagged: ReadonlyMap<string, number>, genders: ReadonlyMap<string, Gender>): Cast {
+  const t = { ...table, text }
+  const stats = new Map<string, FormStats>()
+  for (const m of mentions) {
+    let s = stats.get(m.form)
+    if (!s) {
+      const parts = m.form.split(' ')
+      const title = TITLE.test(parts[0]!) && parts.length > 1 ? parts.shift()! : null
+      s = { form: m.form, title, words: parts, mentions: 0, subjects: 0, vocatives: 0, places: 0, determined: 0, tags: 0 }
+      stats.set(m.form, s)
+    }
+    s.mentions++
+    if (m.subject) s.subjects++
+    if (m.vocative) s.vocatives++
+    const first = s.title ? m.token - 1 : m.token
+    if (first > 0) {
+      const before = t.text.slice(t.start[first - 1]!, t.end[first - 1]!).toLowerCase()
+      if (t.pos[first - 1] === DET && before !== 'my' && before !== 'our') s.determined++
+      else if (PLACE_BEFORE.has(before) && !s.title) s.places++
+    }
+  }
+  for (const [form, n] of tagged) {
+    const s = stats.get(form)
+    if (s) s.tags += n
+  }
+  const common = lowerCaseUses(t, stats)
+  // A capitalised word the story also writes in lower case is a word ("Nonsense!", "Design"), unless the story acts or tags with it twice.
+  const forms = [...stats.values()].filter((s) => !common.has(s.words[0]!.toLowerCase()) || s.title !== null || s.words.length > 1 || s.subjects + s.tags >= 2)
+  for (const s of forms) if (!s.title && s.words.length === 1 && common.has(s.words[0]!.toLowerCase())) s.vocatives = 0
+  const groups = groupForms(forms)
+  const characters: Character[] = []
+  const byForm = new Map<string, number>()
+  for (const g of groups) {
+    const sum = (k: 'mentions' | 'subjects' | 'vocatives' | 'places' | 'determined' | 'tags') => g.reduce((n, s) => n + s[k], 0)
+    // A saint's name is a place's or a church's as often as a person's ("St Ives").
+    const titled = g.some((s) => s.title !== null && !/^(?:St|Saint)$/.test(s.title))
+    const strong = sum('vocatives') + sum('tags') + (titled ? 1 : 0)
+    const person = sum('subjects') + strong
+    if (person === 0) continue
+    if (sum('determined') * 2 > sum('mentions')) continue
+    const gender = groupGender(g, genders)
+    const places = sum('places')
+    // A place until the text shows otherwise: a person is said to, tagged, titled or given a gender, and is one at least half as often.
+    if (places > 0 && (person * 2 < places || (strong === 0 && gender === null))) continue
+    const sorted = [...g].sort((a, b) => b.mentions - a.mentions || b.form.length - a.form.length || (a.form < b.form ? -1 : 1))
+    const index = characters.length
+    characters.push({ name: sorted[0]!.form, aliases: sorted.slice(1).map((s) => s.form), gender })
+    for (const s of g) byForm.set(s.form, index)
+  }
+  for (const m of mentions) m.character = byForm.get(m.form) ?? -1
+  return { characters, mentions, byForm }
+}
+
+/** The single-word forms' words that the text also writes in lower case (one pass over the tokens). */
+function lowerCaseUses(t: TokenTable & { text: string }, stats: ReadonlyMap<string, FormStats>): Set<string> {
+  const wanted = new Set<string>()
+  let longest = 0
+  for (const s of stats.values()) {
+    if (s.title || s.words.length > 1) continue
+    wanted.add(s.words[0]!.toLowerCase())
+    longest = Math.max(longest, s.words[0]!.length)
+  }
+  const found = new Set<string>()
+  if (wanted.size === 0) return found
+  for (let i = 0; i < t.start.length; i++) {
+    const n = t.end[i]! - t.start[i]!
+    const c = t.text.charCodeAt(t.start[i]!)
+    if (n > longest || c < 97 || c > 122) continue
+    const w = t.text.slice(t.start[i]!, t.end[i]!)
+    if (wanted.has(w)) found.add(w)
+  }
+  return found
+}
+
+/** A group's gender: its titles' where they agree, else the story's gender of its given name. */
+function groupGender(group: FormStats[], genders: ReadonlyMap<string, Gender>): Gender | null {
+  let he = 0
+  let she = 0
+  for (const s of group) {
+    const g = s.title ? titleGender(s.title) : null
+    if (g === 'he') he += s.mentions
+    else if (g === 'she') she += s.mentions
+  }
+  if (he !== she) return he > she ? 'he' : 'she'
+  for (const s of group) {
+    if (s.title) continue
+    const g = genders.get(s.words[0]!)
+    if (g) return g
+  }
+  return null
+}
+
+/**
+ * Group forms by alias: untitled full names first, then titled names (joining their untitled
+ * form, or the one full name ending in their surname), then bare single names (joining the one
+ * group whose names hold them, a given name first).
+ */
+function groupForms(forms: FormStats[]): FormStats[][] {
+  const groups: FormStats[][] = []
+  const key = new Map<string, FormStats[]>()
+  const add = (s: FormStats, g: FormStats[] | undefined) => {
+    if (g) g.push(s)
+    else groups.push([s])
+  }
+  const full = forms.filter((s) => !s.title && s.words.length > 1)
+  for (const s of full) {
+    const g = [s]
+    groups.push(g)
+    key.set(s.words.join(' '), g)
+  }
+  for (const s of forms.filter((s) => s.title)) {
+    const words = s.words.join(' ')
+    let g = key.get(words)
+    if (!g && s.words.length === 1) {
+      const surname = full.filter((f) => f.words[f.words.length - 1] === s.words[0])
+      if (surname.length === 1) g = key.get(surname[0]!.words.join(' '))
+    }
+    if (!g) {
+      // Two titles of one gender before one name are one person ("Mrs. Hall", "Mrs Hall" are alike already).
+      g = groups.find((x) => x.every((y) => y.title !== null && y.words.join(' ') === words && titleGender(y.title) === titleGender(s.title!)))
+    }
+    add(s, g)
+    if (!g) key.set(s.form, groups[groups.length - 1]!)
+  }
+  for (const s of forms.filter((s) => !s.title && s.words.length === 1)) {
+    const w = s.words[0]!
+    const holding = groups.filter((g) => g.some((f) => f.words.includes(w)))
+    const given = holding.filter((g) => g.some((f) => !f.title && f.words.length > 1 && f.words[0] === w))
+    const g = holding.length === 1 ? holding[0] : given.length === 1 ? given[0] : undefined
+    add(s, g)
+  }
+  return groups
+}
+
+const HE = new Set(['he', 'him', 'his', 'himself'])
+const SHE = new Set(['she', 'her', 'hers', 'herself'])
+
+/** He and she forms in the narration of the sentences (outside speech and letters). */
+export function genderedPronouns(text: string, t: TokenTable, sentences: readonly { firstToken: number; endToken: number }[]): { he: number; she: number } {
+  let he = 0
+  let she = 0
+  for (const s of sentences) {
+    for (let i = s.firstToken; i < s.endToken; i++) {
+      if (t.skip[i] === 1 || (t.pos[i] !== POS.PRON && t.pos[i] !== DET) || t.end[i]! - t.start[i]! > 7) continue
+      const w = text.slice(t.start[i]!, t.end[i]!).toLowerCase()
+      if (HE.has(w)) he++
+      else if (SHE.has(w)) she++
+    }
+  }
+  return { he, she }
+}

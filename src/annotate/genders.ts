@@ -1,0 +1,83 @@
+// The gender the story gives each name, voted over its narration: titles, possessives, the
+// pronoun that follows. Head-hopping and speaker attribution read he and she by it.
+import { notNames } from '../data/pronouns.js'
+import type { TokenTable } from './index.js'
+import { POS } from './nlp.js'
+
+const { PROPN, PRON, VERB, AUX, PUNCT } = POS
+
+const word = (t: TokenTable & { text: string }, i: number) => t.text.slice(t.start[i]!, t.end[i]!)
+
+export type Gender = 'he' | 'she'
+
+/** The name a name-token belongs to, by its first word: "Len Fisk felt" is Len's. */
+export function nameAt(t: TokenTable & { text: string }, i: number): string {
+  while (i > 0 && t.pos[i - 1] === PROPN && isNameWord(word(t, i - 1))) i--
+  return word(t, i)
+}
+export const isNameWord = (w: string) => /^\p{Lu}\p{Ll}+$/u.test(w) && !notNames.has(w)
+
+/** Titles before a name, with a full stop or without ("Mrs." "Dr"). */
+export const TITLE = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Sir|Dame|Lady|Lord|Madam|Madame|Mme|Mlle|Monsieur|Mademoiselle|Captain|Capt|Colonel|Col|General|Major|Lieutenant|Lt|Sergeant|Sgt|Inspector|Constable|Detective|Officer|Professor|Prof|Reverend|Rev|Father|Mother|Sister|Brother|Aunt|Auntie|Uncle|Granny|Grandma|Grandpa|Gran|Nurse|Judge|Master|Mistress|King|Queen|Prince|Princess|Duke|Duchess|Count|Countess|Baron|Baroness|Saint|St)\.?$/
+const HE_TITLE = /^(?:Mr|Sir|Lord|Monsieur|Father|Brother|Uncle|Grandpa|King|Prince|Duke|Count|Baron|Master)\.?$/
+const SHE_TITLE = /^(?:Mrs|Miss|Ms|Dame|Lady|Madam|Madame|Mme|Mlle|Mademoiselle|Mother|Sister|Aunt|Auntie|Granny|Grandma|Gran|Queen|Princess|Duchess|Countess|Baroness|Mistress)\.?$/
+
+/** The gender a title gives the name after it ("Mrs" she, "Mr" he), or null ("Dr"). */
+export const titleGender = (title: string): Gender | null => (HE_TITLE.test(title) ? 'he' : SHE_TITLE.test(title) ? 'she' : null)
+const HE_FORMS = new Set(['he', 'him', 'his', 'himself'])
+const SHE_FORMS = new Set(['she', 'her', 'hers', 'herself'])
+
+/**
+ * The gender narration gives each name, over the whole story, by votes: a title before it (Mrs
+ * Amis, Mr Fisk: 3); where a name is the subject of a sentence's narration, the possessive or
+ * reflexive after its verb ("Hana wiped her hands": 1), the he or she that opens the next
+ * sentence (1), and the he/she forms of the sentence where only one gender is there (0.5).
+ * Names with as many votes each way get none.
+ */
+export function namedGenders(text: string, table: TokenTable, sentences: readonly { firstToken: number; endToken: number }[]): Map<string, Gender> {
+  const t = { ...table, text }
+  const votes = new Map<string, number>()
+  const vote = (name: string, g: Gender, weight: number) => votes.set(name, (votes.get(name) ?? 0) + (g === 'he' ? weight : -weight))
+  let subject: string | null = null
+  for (const s of sentences) {
+    // "He" or "She" opening a sentence's narration after one whose subject was a name.
+    let opening = s.firstToken
+    while (opening < s.endToken && (t.skip[opening] === 1 || t.pos[opening] === PUNCT)) opening++
+    if (subject && opening < s.endToken) {
+      const g = word(t, opening).toLowerCase()
+      if (g === 'he' || g === 'she') vote(subject, g, 1)
+    }
+    subject = null
+    let he = 0
+    let she = 0
+    for (let i = s.firstToken; i < s.endToken; i++) {
+      const pos = t.pos[i]
+      // Only pronouns, determiners (his, her) and names are read: slicing every word costs.
+      if (t.skip[i] === 1 || (pos !== PRON && pos !== POS.DET && pos !== PROPN)) continue
+      const w = word(t, i)
+      if (pos !== PROPN) {
+        const lower = w.toLowerCase()
+        if (HE_FORMS.has(lower)) he++
+        else if (SHE_FORMS.has(lower)) she++
+        continue
+      }
+      if (!isNameWord(w)) continue
+      const before = i > 0 ? word(t, i - 1) : ''
+      if (HE_TITLE.test(before) || SHE_TITLE.test(before)) vote(w, HE_TITLE.test(before) ? 'he' : 'she', 3)
+      if (subject || i + 1 >= s.endToken || (t.pos[i + 1] !== VERB && t.pos[i + 1] !== AUX)) continue
+      subject = nameAt(t, i)
+      for (let k = i + 2; k < s.endToken && k < i + 8 && t.pos[k] !== PUNCT; k++) {
+        const o = word(t, k).toLowerCase()
+        if (o === 'his' || o === 'himself') vote(subject, 'he', 1)
+        else if (o === 'herself' || (o === 'her' && t.pos[k + 1] === POS.NOUN)) vote(subject, 'she', 1)
+        else continue
+        break
+      }
+    }
+    if (subject && (he > 0) !== (she > 0)) vote(subject, he > 0 ? 'he' : 'she', 0.5)
+  }
+  const out = new Map<string, Gender>()
+  for (const [name, v] of votes) if (v !== 0) out.set(name, v > 0 ? 'he' : 'she')
+  return out
+}
+

@@ -1,0 +1,327 @@
+// Who says each speech: rule-based sieves in the manner of Muzny et al. (EACL 2017). Surest
+// first: a speech tag that names the speaker ("said Nell", "Nell said"), then one with a pronoun
+// resolved to the nearest fitting character ("she asked"), then the paragraph's actor ("Nell set
+// the kettle down. “Tea?”"), then the conversation: the one just addressed by name, or the other
+// of two people taking turns. Unknown is an answer too.
+import { speechVerbs } from '../data/quotes.js'
+import type { Span } from '../types.js'
+import type { Cast, Mention } from './characters.js'
+import type { QuoteSpan } from './dialogue.js'
+import { TITLE, type Gender } from './genders.js'
+import type { TokenTable } from './index.js'
+import { POS } from './nlp.js'
+
+const { PRON, VERB, AUX, ADV, PART } = POS
+
+export type SpeakerKind = 'explicit' | 'anaphoric' | 'implicit'
+
+/** Who says a speech: a character (an index into the cast), and how that was found. */
+export interface Attribution {
+  character: number | null
+  kind: SpeakerKind | null
+  confidence: number
+}
+
+/** The first-person narrator, where a speech is theirs ("I said"): the cast gains them. */
+export const NARRATOR = 'narrator'
+
+const MORE_SPEECH_VERBS =
+  'admitted|admits|announced|announces|declared|declares|interrupted|interrupts|offered|offers|pleaded|pleads|begged|begs|warned|warns|urged|urges|promised|promises|teased|teases|hissed|hisses|grunted|grunts|mumbled|mumbles|stammered|stammers|gasped|gasps|shrieked|shrieks|yelled|yells|screamed|screams|bellowed|bellows|roared|roars|sobbed|sobs|wailed|wails|ventured|ventures|returned|rejoined|resumed|resumes|persisted|conceded|concedes|corrected|corrects|confessed|confesses|countered|counters|noted|notes|concluded|prompted|prompts|pressed|presses|snarled|snarls|barked|barks|drawled|drawls|sneered|sneers|scoffed|scoffs|chuckled|chuckles|giggled|giggles|smiled|smiles|grinned|grins|nodded|nods|shrugged|shrugs|groaned|groans|moaned|moans|panted|pants|sang|sings|called out|calls out|cut in|cuts in|broke in|put in|spoke|speaks|said again|asked again|exclaimed|whimpered|croaked|rasped|purred|squeaked|stuttered|blurted|blurts|lied|lies|admonished|assented|objected|objects|responded|responds|wondered aloud|reminded|reminds|informed|assured|assures|agreed|agrees|mused|muses|quipped|huffed|hummed|howled|retorted|snapped|sighs|laughs|growls|snaps|breathes|echoes|insists|protests|suggests|explains|observes|remarks|demands|inquires|enquires'
+const VERB_RE = `(?:${speechVerbs}|${MORE_SPEECH_VERBS})`
+const TITLES = TITLE.source.slice(4, TITLE.source.indexOf(')')) // the alternatives of TITLE
+const NAME_RE = `((?:(?:${TITLES})\\.?\\s+)?\\p{Lu}[\\p{Ll}'’\\-]*(?:\\s+\\p{Lu}[\\p{L}'’\\-]*){0,2})`
+const PRON_RE = '(he|she|I|He|She)'
+const ADV_RE = '(?:\\p{L}+ly\\s+)?'
+/** A tag just after a closing quote mark: “…,” Nell said / said Nell / she asked. */
+const TAG_AFTER = new RegExp(`^[\\s,;]*(?:[—–-]+\\s*)?(?:(?:${NAME_RE}|${PRON_RE})\\s+${ADV_RE}${VERB_RE}\\b|${VERB_RE}\\s+(?:${NAME_RE}|${PRON_RE})(?![\\p{L}]))`, 'u')
+/** A tag just before an opening quote mark: Nell said, “…” / said Nell: “…”. */
+const TAG_BEFORE = new RegExp(`(?:^|[\\s,.;—])(?:(?:${NAME_RE}|${PRON_RE})\\s+${ADV_RE}${VERB_RE}|${VERB_RE}\\s+(?:${NAME_RE}|${PRON_RE}))(?:\\s+\\p{L}+ly)?(?:\\s+to\\s+\\p{L}+)?\\s*[,:—–-]?\\s*$`, 'u')
+
+const DESCRIPTION = /^(?:The|A|An|His|Her|Their|Its|My|Our|Your|This|That|These|Those|One|Some|Another|Each|Every|Everyone|Someone|Somebody|Nobody|No|Then|And|But|So|Now|At|Finally|Still)$/
+
+/** A speech tag's speaker as written: a name's form, or a pronoun. */
+export type Tag = { form: string } | { pronoun: Gender | 'I' }
+
+function tagOf(m: RegExpExecArray): Tag | null {
+  const name = m[1] ?? m[3]
+  const pronoun = m[2] ?? m[4]
+  // "said the old man", "The girl asked": a description, no name.
+  if (name) {
+    const words = normalForm(name).split(' ')
+    while (words.length > 0 && DESCRIPTION.test(words[0]!)) words.shift()
+    return words.length ? { form: words.join(' ') } : null
+  }
+  if (!pronoun) return null
+  const p = pronoun.toLowerCase()
+  return p === 'i' ? { pronoun: 'I' } : { pronoun: p as Gender }
+}
+
+const normalForm = (name: string) => name.replace(/\.(?=\s)/g, '').replace(/\s+/g, ' ').trim()
+
+/** The speech tag after a closing quote mark, in the text that follows it up to the next speech or the paragraph end. */
+export function tagAfter(gap: string): Tag | null {
+  const m = TAG_AFTER.exec(gap.slice(0, 120))
+  return m ? tagOf(m) : null
+}
+
+/** The speech tag before an opening quote mark, at the end of the narration before it. */
+export function tagBefore(narration: string): Tag | null {
+  const m = TAG_BEFORE.exec(narration.slice(-120))
+  return m ? tagOf(m) : null
+}
+
+/** One turn of speech: the speech spans of one paragraph (or of one speech over several), in the scene's order. */
+interface Turn {
+  spans: number[]
+  paragraph: number
+  start: number
+  end: number
+  tag: Tag | null
+  /** Where the tag is (for resolving its pronoun): just after the turn's first span, or before it. */
+  tagAt: number
+  /** Characters named as said to (vocatives) inside the turn. */
+  addressed: number[]
+  /** The gender its tag's pronoun gives the speaker, where the pronoun found no one. */
+  want: Gender | null
+  speaker: number | null
+  kind: SpeakerKind | null
+  confidence: number
+}
+
+/** The speech tags of a scene's turns, as written, for counting names as speakers before the cast is known. */
+export function sceneTags(text: string, paragraphs: readonly Span[], speech: readonly QuoteSpan[]): { form: string }[] {
+  const out: { form: string }[] = []
+  for (const turn of turnsOf(text, paragraphs, speech)) if (turn.tag && 'form' in turn.tag) out.push(turn.tag)
+  return out
+}
+
+/** Group a scene's speech spans into turns and read each turn's tag. */
+function turnsOf(text: string, paragraphs: readonly Span[], speech: readonly QuoteSpan[]): Turn[] {
+  const turns: Turn[] = []
+  let p = 0
+  for (let i = 0; i < speech.length; i++) {
+    const q = speech[i]!
+    while (p < paragraphs.length - 1 && paragraphs[p]!.end <= q.start) p++
+    const last = turns[turns.length - 1]
+    const prev = speech[i - 1]
+    if (last && (last.paragraph === p || (prev && prev.speech === q.speech))) {
+      last.spans.push(i)
+      last.end = q.end
+      last.paragraph = p
+      continue
+    }
+    turns.push({ spans: [i], paragraph: p, start: q.start, end: q.end, tag: null, tagAt: q.start, addressed: [], want: null, speaker: null, kind: null, confidence: 0 })
+  }
+  // Tags: after each span of the turn (in the text up to the next span or the paragraph end), else before its first span.
+  for (const turn of turns) {
+    const para = paragraphs[turn.paragraph]!
+    for (let k = 0; k < turn.spans.length && !turn.tag; k++) {
+      const q = speech[turn.spans[k]!]!
+      const next = speech[turn.spans[k]! + 1]
+      const gapEnd = next && next.start < para.end ? next.start : para.end
+      if (q.end >= gapEnd) continue
+      turn.tag = tagAfter(text.slice(q.end, gapEnd))
+      turn.tagAt = q.end
+    }
+    if (!turn.tag) {
+      const first = speech[turn.spans[0]!]!
+      const from = Math.max(paragraphs.find((x) => x.start <= first.start && first.start < x.end)?.start ?? first.start, first.start - 200)
+      if (first.start > from) {
+        turn.tag = tagBefore(text.slice(from, first.start))
+        turn.tagAt = first.start
+      }
+    }
+  }
+  return turns
+}
+
+/** What attributing a scene's speeches needs. */
+export interface SceneSpeech {
+  text: string
+  tokens: TokenTable
+  paragraphs: readonly Span[]
+  /** The scene's speech spans (kind speech), in order. */
+  speech: readonly QuoteSpan[]
+  sentences: readonly { start: number; firstToken: number; endToken: number }[]
+  cast: Cast
+  /** The cast's mentions that lie in the scene, in text order. */
+  mentions: readonly Mention[]
+  /** The cast's index of the first-person narrator, made on first need. */
+  narrator: () => number
+}
+
+/**
+ * Attribute each of a scene's speech spans to a speaker. The spans of one turn (a paragraph's
+ * speech, a quotation interrupted by its tag, a speech over several paragraphs) share one.
+ */
+export function attributeSpeakers(s: SceneSpeech): Attribution[] {
+  const { text, cast } = s
+  const turns = turnsOf(text, s.paragraphs, s.speech)
+  // The scene's narration mentions of characters, in text order: whom a pronoun can mean.
+  const mentions = s.mentions.filter((m) => !m.dialogue && m.character >= 0)
+  const spoken: { at: number; character: number }[] = []
+  const gender = (c: number) => cast.characters[c]?.gender ?? null
+  /** The nearest character before `at` of the pronoun's gender (else of no known gender): a narration mention or a speaker. */
+  const resolve = (g: Gender, at: number): number | null => {
+    let best: number | null = null
+    let bestAt = -1
+    let loose: number | null = null
+    for (let k = firstFrom(mentions, at) - 1; k >= 0; k--) {
+      const m = mentions[k]!
+      const mg = gender(m.character)
+      if (mg === g) {
+        ;[best, bestAt] = [m.character, m.start]
+        break
+      }
+      if (mg === null) loose ??= m.character
+    }
+    for (let k = spoken.length - 1; k >= 0 && spoken[k]!.at > bestAt; k--) {
+      const x = spoken[k]!
+      if (x.at < at && gender(x.character) === g) {
+        best = x.character
+        break
+      }
+    }
+    return best ?? loose
+  }
+  const formCharacter = (form: string): number | null => {
+    const direct = cast.byForm.get(form)
+    if (direct !== undefined) return direct
+    for (const w of form.split(' ').reverse()) {
+      const c = cast.byForm.get(w)
+      if (c !== undefined) return c
+    }
+    return null
+  }
+  for (const turn of turns) {
+    for (const k of turn.spans) {
+      const q = s.speech[k]!
+      for (let j = firstFrom(s.mentions, q.start); j < s.mentions.length && s.mentions[j]!.start < q.end; j++) {
+        const m = s.mentions[j]!
+        if (m.vocative && m.character >= 0) turn.addressed.push(m.character)
+      }
+    }
+    const tag = turn.tag
+    if (tag && 'form' in tag) {
+      const c = formCharacter(tag.form)
+      if (c !== null) set(turn, c, 'explicit', 0.95)
+    } else if (tag && tag.pronoun === 'I') {
+      set(turn, s.narrator(), 'anaphoric', 0.9)
+    } else if (tag) {
+      const c = resolve(tag.pronoun as Gender, turn.tagAt)
+      if (c !== null && !turn.addressed.includes(c)) set(turn, c, 'anaphoric', 0.8)
+      else turn.want = tag.pronoun as Gender
+    }
+    if (turn.speaker === null) {
+      const actor = paragraphActor(s, turn, resolve)
+      if (actor && !turn.addressed.includes(actor.character) && (turn.want === null || gender(actor.character) !== (turn.want === 'he' ? 'she' : 'he'))) set(turn, actor.character, 'implicit', actor.confidence)
+    }
+    if (turn.speaker !== null) spoken.push({ at: turn.start, character: turn.speaker })
+  }
+  conversation(turns, (turn, c) => !turn.addressed.includes(c) && (turn.want === null || gender(c) === null || gender(c) === turn.want))
+  const out: Attribution[] = s.speech.map(() => ({ character: null, kind: null, confidence: 0 }))
+  for (const turn of turns) for (const k of turn.spans) out[k] = { character: turn.speaker, kind: turn.kind, confidence: turn.confidence }
+  return out
+}
+
+function set(turn: Turn, character: number, kind: SpeakerKind, confidence: number): void {
+  turn.speaker = character
+  turn.kind = kind
+  turn.confidence = confidence
+}
+
+/**
+ * The first subject of the narration in the turn's paragraph: a character's name (0.7) or he,
+ * she or I resolved (0.6). "Nell set the kettle down. “Tea?”": Nell speaks.
+ */
+function paragraphActor(s: SceneSpeech, turn: Turn, resolve: (g: Gender, at: number) => number | null): { character: number; confidence: number } | null {
+  const para = s.paragraphs[turn.paragraph]!
+  const t = s.tokens
+  for (let k = firstFrom(s.mentions, para.start); k < s.mentions.length; k++) {
+    const m = s.mentions[k]!
+    if (m.start >= para.end) break
+    if (m.dialogue || !m.subject || m.character < 0) continue
+    // A pronoun subject earlier in the paragraph comes first.
+    const pronoun = firstPronounSubject(s, para.start, m.start)
+    if (pronoun) return pronoun
+    return { character: m.character, confidence: 0.7 }
+  }
+  return firstPronounSubject(s, para.start, para.end)
+
+  function firstPronounSubject(s: SceneSpeech, from: number, to: number): { character: number; confidence: number } | null {
+    for (const sentence of s.sentences) {
+      if (sentence.start >= to) break
+      for (let i = sentence.firstToken; i < sentence.endToken; i++) {
+        if (t.start[i]! < from) continue
+        if (t.start[i]! >= to) return null
+        if (t.pos[i] !== PRON || t.skip[i] === 1) continue
+        const w = s.text.slice(t.start[i]!, t.end[i]!).toLowerCase()
+        if (w !== 'he' && w !== 'she' && w !== 'i') continue
+        let j = i + 1
+        while (j < sentence.endToken && (t.pos[j] === ADV || t.pos[j] === PART)) j++
+        if (j >= sentence.endToken || (t.pos[j] !== VERB && t.pos[j] !== AUX)) continue
+        if (w === 'i') return { character: s.narrator(), confidence: 0.7 }
+        const c = resolve(w as Gender, t.start[i]!)
+        return c === null ? null : { character: c, confidence: 0.6 }
+      }
+    }
+    return null
+  }
+}
+
+/** Turns at most this many paragraphs apart belong to one conversation. */
+const CONVERSATION_GAP = 2
+
+/**
+ * Fill unknown turns from the conversation around them: the character the previous turn said
+ * by name (0.6), else the other of the two who spoke last (0.55), reading forwards, then
+ * backwards for a conversation's opening lines.
+ */
+function conversation(turns: Turn[], fits: (turn: Turn, character: number) => boolean): void {
+  for (let i = 0; i < turns.length; i++) {
+    const turn = turns[i]!
+    if (turn.speaker !== null) continue
+    const prev = turns[i - 1]
+    if (!prev || turn.paragraph - prev.paragraph > CONVERSATION_GAP) continue
+    const addressed = prev.addressed.find((c) => c !== prev.speaker)
+    if (addressed !== undefined && fits(turn, addressed)) {
+      set(turn, addressed, 'implicit', 0.6)
+      continue
+    }
+    const other = otherOf(turns, i, -1)
+    if (other !== null && fits(turn, other)) set(turn, other, 'implicit', 0.55)
+  }
+  for (let i = turns.length - 1; i >= 0; i--) {
+    const turn = turns[i]!
+    if (turn.speaker !== null) continue
+    const next = turns[i + 1]
+    if (!next || next.paragraph - turn.paragraph > CONVERSATION_GAP) continue
+    const other = otherOf(turns, i, 1)
+    if (other !== null && fits(turn, other)) set(turn, other, 'implicit', 0.5)
+  }
+}
+
+/**
+ * Two people taking turns: the speaker of the turn two back (or on), where the turn between is
+ * someone else's, all within one conversation.
+ */
+function otherOf(turns: Turn[], i: number, step: 1 | -1): number | null {
+  const a = turns[i + step]
+  const b = turns[i + 2 * step]
+  if (!a || !b || a.speaker === null || b.speaker === null || a.speaker === b.speaker) return null
+  const gap = (x: Turn, y: Turn) => Math.abs(x.paragraph - y.paragraph)
+  if (gap(a, turns[i]!) > CONVERSATION_GAP || gap(a, b) > CONVERSATION_GAP) return null
+  return b.speaker
+}
+
+/** The index of the first mention at or after `at` (mentions are in text order). */
+export function firstFrom(mentions: readonly { start: number }[], at: number): number {
+  let lo = 0
+  let hi = mentions.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (mentions[mid]!.start < at) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}

@@ -1,0 +1,115 @@
+// Who is in each span of story and who speaks how much: the cast's mentions and speeches
+// counted per scene, summed for chapters and the work.
+import type { Cast, Character } from '../annotate/characters.js'
+import type { AnnotatedScene } from '../annotate/index.js'
+import { firstFrom } from '../annotate/speakers.js'
+import type { Gender } from '../annotate/genders.js'
+import type { Counts } from './counts.js'
+
+/** One character's counts over a span. */
+export interface Tally {
+  /** Mentions of their names anywhere (narration and speech), and in narration as a verb's subject. */
+  mentions: number
+  subjects: number
+  speeches: number
+  dialogueWords: number
+  /** Scenes they are present in (speak, or act in narration), the first and the last. */
+  scenes: number
+  firstScene: number
+  lastScene: number
+}
+
+/** The counts of the cast in one scene. */
+export function tallyScene(a: AnnotatedScene, cast: Cast): Map<number, Tally> {
+  const out = new Map<number, Tally>()
+  const get = (c: number) => {
+    let x = out.get(c)
+    if (!x) out.set(c, (x = { mentions: 0, subjects: 0, speeches: 0, dialogueWords: 0, scenes: 0, firstScene: a.scene.index, lastScene: a.scene.index }))
+    return x
+  }
+  const end = firstFrom(cast.mentions, a.scene.end)
+  for (let k = firstFrom(cast.mentions, a.scene.start); k < end; k++) {
+    const m = cast.mentions[k]!
+    if (m.character < 0) continue
+    const x = get(m.character)
+    x.mentions++
+    if (m.subject) x.subjects++
+  }
+  const speech = a.quotes.filter((q) => q.kind === 'speech')
+  const counted = new Set<number>()
+  for (let k = 0; k < speech.length; k++) {
+    const c = a.speakers[k]?.character
+    if (c === null || c === undefined) continue
+    const x = get(c)
+    x.dialogueWords += a.speechWords[k] ?? 0
+    if (!counted.has(speech[k]!.speech)) x.speeches++
+    counted.add(speech[k]!.speech)
+  }
+  for (const x of out.values()) x.scenes = x.speeches > 0 || x.subjects > 0 ? 1 : 0
+  return out
+}
+
+/** Add one span's tallies to another's. */
+export function combineTallies(out: Map<number, Tally>, part: ReadonlyMap<number, Tally>): void {
+  for (const [c, t] of part) {
+    const x = out.get(c)
+    if (!x) {
+      out.set(c, { ...t })
+      continue
+    }
+    x.mentions += t.mentions
+    x.subjects += t.subjects
+    x.speeches += t.speeches
+    x.dialogueWords += t.dialogueWords
+    if (t.scenes > 0) {
+      x.firstScene = x.scenes > 0 ? Math.min(x.firstScene, t.firstScene) : t.firstScene
+      x.lastScene = x.scenes > 0 ? Math.max(x.lastScene, t.lastScene) : t.lastScene
+    }
+    x.scenes += t.scenes
+  }
+}
+
+export interface CharacterEntry {
+  name: string
+  aliases: string[]
+  gender: Gender | null
+  mentions: number
+  speeches: number
+  dialogueWords: number
+  /** Their share of the span's dialogue words (null without dialogue). */
+  dialogueShare: number | null
+  present: boolean
+  scenes: number
+  firstScene: number | null
+  lastScene: number | null
+}
+
+const round = (x: number) => Math.round(x * 10_000) / 10_000
+
+/** The span's characters, those present first, then by speeches and mentions. */
+export function characters(c: Counts): CharacterEntry[] {
+  const out: CharacterEntry[] = []
+  for (const [index, t] of c.characters) {
+    const ch: Character | undefined = c.cast[index]
+    if (!ch) continue
+    out.push({
+      name: ch.name,
+      aliases: ch.aliases,
+      gender: ch.gender,
+      mentions: t.mentions,
+      speeches: t.speeches,
+      dialogueWords: t.dialogueWords,
+      dialogueShare: c.dialogueWords ? round(t.dialogueWords / c.dialogueWords) : null,
+      present: t.scenes > 0,
+      scenes: t.scenes,
+      firstScene: t.scenes > 0 ? t.firstScene : null,
+      lastScene: t.scenes > 0 ? t.lastScene : null,
+    })
+  }
+  return out.sort((a, b) => Number(b.present) - Number(a.present) || b.speeches + b.mentions - (a.speeches + a.mentions) || (a.name < b.name ? -1 : 1))
+}
+
+/** Who said each speech span, parallel to `dialogue.spans`. */
+export function speakerList(c: Counts): { name: string | null; kind: string | null; confidence: number }[] {
+  return c.speakers.map((s) => ({ name: s.character === null ? null : (c.cast[s.character]?.name ?? null), kind: s.kind, confidence: s.confidence }))
+}
