@@ -46,6 +46,8 @@ export interface Character {
   gender: Gender | null
   /** The first-person narrator (named "narrator" until the story gives their name). */
   narrator?: boolean
+  /** Known only by how speech tags describe them ("the old man", "his mother"). */
+  described?: boolean
 }
 
 export interface Cast {
@@ -76,8 +78,10 @@ const word = (t: TokenTable & { text: string }, i: number) => t.text.slice(t.sta
  * Every mention of a name: a run of one to three proper-noun name words, with the title before
  * it if any. `ranges` are the token ranges to read (the scenes' sentences).
  */
-export function findMentions(text: string, table: TokenTable, ranges: readonly { firstToken: number; endToken: number }[]): Mention[] {
+export function findMentions(text: string, table: TokenTable, ranges: readonly { firstToken: number; endToken: number }[], tagged: ReadonlyMap<string, number> = new Map()): Mention[] {
   const t = { ...table, text }
+  // A word that is mostly no name ("Good", "Will") is one where speech tags name it twice ("said Good").
+  const isName = (w: string) => isCharacterNameWord(w) || (NAME_WORD.test(w) && (tagged.get(w) ?? 0) >= 2)
   const out: Mention[] = []
   for (const r of ranges) {
     for (let i = r.firstToken; i < r.endToken; i++) {
@@ -85,14 +89,14 @@ export function findMentions(text: string, table: TokenTable, ranges: readonly {
       let w = word(t, i)
       let first = i
       let title: string | null = null
-      if (TITLE.test(w) && i + 1 < r.endToken && t.pos[i + 1] === PROPN && isCharacterNameWord(word(t, i + 1))) {
+      if (TITLE.test(w) && i + 1 < r.endToken && t.pos[i + 1] === PROPN && isName(word(t, i + 1))) {
         title = w.replace(/\.$/, '')
         first = ++i
         w = word(t, i)
       }
-      if (!isCharacterNameWord(w)) continue
+      if (!isName(w)) continue
       let last = i
-      while (last + 1 < r.endToken && last - first < 2 && t.pos[last + 1] === PROPN && isCharacterNameWord(word(t, last + 1))) last++
+      while (last + 1 < r.endToken && last - first < 2 && t.pos[last + 1] === PROPN && isName(word(t, last + 1))) last++
       const names: string[] = []
       for (let k = first; k <= last; k++) names.push(word(t, k))
       const titleToken = title ? first - 1 : first
@@ -149,7 +153,7 @@ export function findCast(text: string, table: TokenTable, mentions: Mention[], t
   // A capitalised word the story also writes in lower case is a word ("Nonsense!", "Design"), unless the story acts or tags with it twice.
   const forms = [...stats.values()].filter((s) => !common.has(s.words[0]!.toLowerCase()) || s.title !== null || s.words.length > 1 || s.subjects + s.tags >= 2)
   for (const s of forms) if (!s.title && s.words.length === 1 && common.has(s.words[0]!.toLowerCase())) s.vocatives = 0
-  const groups = groupForms(forms)
+  const groups = groupForms(forms, genders)
   const characters: Character[] = []
   const byForm = new Map<string, number>()
   for (const g of groups) {
@@ -158,7 +162,8 @@ export function findCast(text: string, table: TokenTable, mentions: Mention[], t
     const titled = g.some((s) => s.title !== null && !/^(?:St|Saint)$/.test(s.title))
     const strong = sum('vocatives') + sum('tags') + (titled ? 1 : 0)
     const person = sum('subjects') + strong
-    if (person === 0) continue
+    // Said to someone once and nothing more ("‘Ditto,’ remarked Good") is too little.
+    if (person === 0 || (person === sum('vocatives') && sum('mentions') < 2)) continue
     if (sum('determined') * 2 > sum('mentions')) continue
     const gender = groupGender(g, genders)
     const places = sum('places')
@@ -217,7 +222,7 @@ function groupGender(group: FormStats[], genders: ReadonlyMap<string, Gender>): 
  * form, or the one full name ending in their surname), then bare single names (joining the one
  * group whose names hold them, a given name first).
  */
-function groupForms(forms: FormStats[]): FormStats[][] {
+function groupForms(forms: FormStats[], genders: ReadonlyMap<string, Gender>): FormStats[][] {
   const groups: FormStats[][] = []
   const key = new Map<string, FormStats[]>()
   const add = (s: FormStats, g: FormStats[] | undefined) => {
@@ -230,12 +235,23 @@ function groupForms(forms: FormStats[]): FormStats[][] {
     groups.push(g)
     key.set(s.words.join(' '), g)
   }
-  for (const s of forms.filter((s) => s.title)) {
+  for (const s of forms.filter((s) => s.title).sort((a, b) => b.words.length - a.words.length)) {
     const words = s.words.join(' ')
     let g = key.get(words)
     if (!g && s.words.length === 1) {
-      const surname = full.filter((f) => f.words[f.words.length - 1] === s.words[0])
+      // "Mr Temple" is not "Charlotte Temple", nor "Mrs Bennet" "Elizabeth Bennet" where a "Mr
+      // Bennet" is there too: a surname with a title names a family, and joins its one full name
+      // only where no other title goes with it and the given name is of the title's gender.
+      const want = titleGender(s.title!)
+      const titles = new Set(forms.filter((f) => f.title && f.words.length === 1 && f.words[0] === s.words[0]).map((f) => titleGender(f.title!)))
+      const surname = full.filter((f) => f.words[f.words.length - 1] === s.words[0] && (want === null || genders.get(f.words[0]!) === want))
+      if (titles.size > 1) surname.length = 0
       if (surname.length === 1) g = key.get(surname[0]!.words.join(' '))
+    }
+    if (!g) {
+      // "Sir Henry" and "Sir Henry Curtis", "Mr Holmes" and "Mr Sherlock Holmes": one title, and the one longer name holding the shorter.
+      const longer = groups.filter((x) => x.some((y) => y.title === s.title && y.words.length > s.words.length && s.words.every((w) => y.words.includes(w))))
+      if (longer.length === 1) g = longer[0]
     }
     if (!g) {
       // Two titles of one gender before one name are one person ("Mrs. Hall", "Mrs Hall" are alike already).

@@ -147,7 +147,7 @@ function attributeAll(text: string, tokens: TokenTable, scenes: AnnotatedScene[]
   const speechOf = (s: AnnotatedScene) => s.quotes.filter((q) => q.kind === 'speech')
   const tagged = new Map<string, number>()
   for (const s of scenes) for (const tag of sceneTags(text, s.scene.paragraphs, speechOf(s))) tagged.set(tag.form, (tagged.get(tag.form) ?? 0) + 1)
-  const cast = findCast(text, tokens, findMentions(text, tokens, sentences), tagged, genders)
+  const cast = findCast(text, tokens, findMentions(text, tokens, sentences, tagged), tagged, genders)
   let narrator = -1
   const narratorIndex = () => {
     if (narrator < 0) {

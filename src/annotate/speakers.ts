@@ -29,22 +29,29 @@ const MORE_SPEECH_VERBS =
   'admitted|admits|announced|announces|declared|declares|interrupted|interrupts|offered|offers|pleaded|pleads|begged|begs|warned|warns|urged|urges|promised|promises|teased|teases|hissed|hisses|grunted|grunts|mumbled|mumbles|stammered|stammers|gasped|gasps|shrieked|shrieks|yelled|yells|screamed|screams|bellowed|bellows|roared|roars|sobbed|sobs|wailed|wails|ventured|ventures|returned|rejoined|resumed|resumes|persisted|conceded|concedes|corrected|corrects|confessed|confesses|countered|counters|noted|notes|concluded|prompted|prompts|pressed|presses|snarled|snarls|barked|barks|drawled|drawls|sneered|sneers|scoffed|scoffs|chuckled|chuckles|giggled|giggles|smiled|smiles|grinned|grins|nodded|nods|shrugged|shrugs|groaned|groans|moaned|moans|panted|pants|sang|sings|called out|calls out|cut in|cuts in|broke in|put in|spoke|speaks|said again|asked again|exclaimed|whimpered|croaked|rasped|purred|squeaked|stuttered|blurted|blurts|lied|lies|admonished|assented|objected|objects|responded|responds|wondered aloud|reminded|reminds|informed|assured|assures|agreed|agrees|mused|muses|quipped|huffed|hummed|howled|retorted|snapped|sighs|laughs|growls|snaps|breathes|echoes|insists|protests|suggests|explains|observes|remarks|demands|inquires|enquires'
 const VERB_RE = `(?:${speechVerbs}|${MORE_SPEECH_VERBS})`
 const TITLES = TITLE.source.slice(4, TITLE.source.indexOf(')')) // the alternatives of TITLE
-const NAME_RE = `((?:(?:${TITLES})\\.?\\s+)?\\p{Lu}[\\p{Ll}'’\\-]*(?:\\s+\\p{Lu}[\\p{L}'’\\-]*){0,2})`
+const NAME_RE = `((?:(?:${TITLES})\\.?\\s+)?\\p{Lu}[\\p{Ll}'’\\-]*\\p{Ll}(?:\\s+\\p{Lu}[\\p{L}'’\\-]*){0,2})`
 const PRON_RE = '(he|she|I|He|She)'
 const ADV_RE = '(?:\\p{L}+ly\\s+)?'
+const STOP = '(?:to|as|with|and|who|whom|from|in|at|for|then|but|before|after|while|when|of|on|into|without|again|once|presently|now|suddenly|quickly|slowly|softly|quietly|loudly)'
+const DESC_WORD = `(?!${STOP}\\b)[\\p{Ll}][\\p{Ll}\\-’']*`
+/** A speaker described, not named: "the old man", "a young wife", "his mother". */
+const DESC_RE = `((?:the|a|an|his|her|their|my|our|your|another)\\s+(?:${DESC_WORD}\\s+){0,3}${DESC_WORD})`
+const DESC_CAP_RE = `((?:The|A|An|His|Her|Their|My|Our|Your|Another)\\s+(?:${DESC_WORD}\\s+){0,3}${DESC_WORD})`
 /** A tag just after a closing quote mark: “…,” Nell said / said Nell / she asked. */
-const TAG_AFTER = new RegExp(`^[\\s,;]*(?:[—–-]+\\s*)?(?:(?:${NAME_RE}|${PRON_RE})\\s+${ADV_RE}${VERB_RE}\\b|${VERB_RE}\\s+(?:${NAME_RE}|${PRON_RE})(?![\\p{L}]))`, 'u')
+const TAG_AFTER = new RegExp(`^[\\s,;]*(?:[—–-]+\\s*)?(?:(?:${NAME_RE}|${PRON_RE})\\s+${ADV_RE}${VERB_RE}\\b|${VERB_RE}\\s+(?:${NAME_RE}|${PRON_RE})(?![\\p{L}])|${VERB_RE}\\s+${DESC_RE}(?![\\p{L}])|${DESC_CAP_RE}\\s+${ADV_RE}${VERB_RE}\\b)`, 'u')
 /** A tag just before an opening quote mark: Nell said, “…” / said Nell: “…”. */
-const TAG_BEFORE = new RegExp(`(?:^|[\\s,.;—])(?:(?:${NAME_RE}|${PRON_RE})\\s+${ADV_RE}${VERB_RE}|${VERB_RE}\\s+(?:${NAME_RE}|${PRON_RE}))(?:\\s+\\p{L}+ly)?(?:\\s+to\\s+\\p{L}+)?\\s*[,:—–-]?\\s*$`, 'u')
+const TAG_BEFORE = new RegExp(`(?:^|[\\s,.;—])(?:(?:${NAME_RE}|${PRON_RE})\\s+${ADV_RE}${VERB_RE}|${VERB_RE}\\s+(?:${NAME_RE}|${PRON_RE})|${VERB_RE}\\s+${DESC_RE}|${DESC_CAP_RE}\\s+${ADV_RE}${VERB_RE})(?:\\s+\\p{L}+ly)?(?:\\s+to\\s+\\p{L}+)?\\s*[,:—–-]?\\s*$`, 'u')
 
 const DESCRIPTION = /^(?:The|A|An|His|Her|Their|Its|My|Our|Your|This|That|These|Those|One|Some|Another|Each|Every|Everyone|Someone|Somebody|Nobody|No|Then|And|But|So|Now|At|Finally|Still)$/
 
 /** A speech tag's speaker as written: a name's form, or a pronoun. */
-export type Tag = { form: string } | { pronoun: Gender | 'I' }
+export type Tag = { form: string } | { pronoun: Gender | 'I' } | { description: string }
 
 function tagOf(m: RegExpExecArray): Tag | null {
   const name = m[1] ?? m[3]
   const pronoun = m[2] ?? m[4]
+  const description = m[5] ?? m[6]
+  if (description) return { description: description.toLowerCase().replace(/^(?:a|an)\s/, 'the ').replace(/\s+/g, ' ') }
   // "said the old man", "The girl asked": a description, no name.
   if (name) {
     const words = normalForm(name).split(' ')
@@ -99,41 +106,48 @@ export function sceneTags(text: string, paragraphs: readonly Span[], speech: rea
 function turnsOf(text: string, paragraphs: readonly Span[], speech: readonly QuoteSpan[]): Turn[] {
   const turns: Turn[] = []
   let p = 0
+  let firstParagraph = 0
+  let lastTag: Tag | null = null
   for (let i = 0; i < speech.length; i++) {
     const q = speech[i]!
     while (p < paragraphs.length - 1 && paragraphs[p]!.end <= q.start) p++
+    // The tag after the span, in the text up to the next span or the paragraph end.
+    const para = paragraphs[p]!
+    const next = speech[i + 1]
+    const gapEnd = next && next.start < para.end ? next.start : para.end
+    const tag = q.end < gapEnd ? tagAfter(text.slice(q.end, gapEnd)) : null
     const last = turns[turns.length - 1]
     const prev = speech[i - 1]
-    if (last && (last.paragraph === p || (prev && prev.speech === q.speech))) {
+    // One paragraph's speech is one turn, unless a second tag in it names another speaker
+    // (“…,” said he. “…?” continued Montraville).
+    const joins = last && (last.paragraph === p || (prev && prev.speech === q.speech)) && !(tag && lastTag && !sameTag(tag, lastTag))
+    if (joins) {
       last.spans.push(i)
       last.end = q.end
       last.paragraph = p
-      continue
+      if (tag && !last.tag) [last.tag, last.tagAt] = [tag, q.end]
+    } else {
+      if (last && last.tag === null) tagTurnBefore(text, paragraphs[firstParagraph]!, speech[last.spans[0]!]!, last)
+      firstParagraph = p
+      turns.push({ spans: [i], paragraph: p, start: q.start, end: q.end, tag, tagAt: q.end, addressed: [], want: null, speaker: null, kind: null, confidence: 0 })
     }
-    turns.push({ spans: [i], paragraph: p, start: q.start, end: q.end, tag: null, tagAt: q.start, addressed: [], want: null, speaker: null, kind: null, confidence: 0 })
+    if (tag) lastTag = tag
+    if (!joins && !tag) lastTag = null
   }
-  // Tags: after each span of the turn (in the text up to the next span or the paragraph end), else before its first span.
-  for (const turn of turns) {
-    const para = paragraphs[turn.paragraph]!
-    for (let k = 0; k < turn.spans.length && !turn.tag; k++) {
-      const q = speech[turn.spans[k]!]!
-      const next = speech[turn.spans[k]! + 1]
-      const gapEnd = next && next.start < para.end ? next.start : para.end
-      if (q.end >= gapEnd) continue
-      turn.tag = tagAfter(text.slice(q.end, gapEnd))
-      turn.tagAt = q.end
-    }
-    if (!turn.tag) {
-      const first = speech[turn.spans[0]!]!
-      const from = Math.max(paragraphs.find((x) => x.start <= first.start && first.start < x.end)?.start ?? first.start, first.start - 200)
-      if (first.start > from) {
-        turn.tag = tagBefore(text.slice(from, first.start))
-        turn.tagAt = first.start
-      }
-    }
-  }
+  const last = turns[turns.length - 1]
+  if (last && last.tag === null) tagTurnBefore(text, paragraphs[firstParagraph]!, speech[last.spans[0]!]!, last)
   return turns
 }
+
+/** A turn without a tag after its speech may have one before it ("Nell said, “…”"). */
+function tagTurnBefore(text: string, para: Span, first: QuoteSpan, turn: Turn): void {
+  const from = Math.max(para.start, first.start - 200)
+  if (first.start <= from) return
+  turn.tag = tagBefore(text.slice(from, first.start))
+  turn.tagAt = first.start
+}
+
+const sameTag = (a: Tag, b: Tag) => JSON.stringify(a) === JSON.stringify(b)
 
 /** What attributing a scene's speeches needs. */
 export interface SceneSpeech {
@@ -205,6 +219,8 @@ export function attributeSpeakers(s: SceneSpeech): Attribution[] {
     if (tag && 'form' in tag) {
       const c = formCharacter(tag.form)
       if (c !== null) set(turn, c, 'explicit', 0.95)
+    } else if (tag && 'description' in tag) {
+      set(turn, describedCharacter(cast, tag.description), 'explicit', 0.85)
     } else if (tag && tag.pronoun === 'I') {
       set(turn, s.narrator(), 'anaphoric', 0.9)
     } else if (tag) {
@@ -222,6 +238,20 @@ export function attributeSpeakers(s: SceneSpeech): Attribution[] {
   const out: Attribution[] = s.speech.map(() => ({ character: null, kind: null, confidence: 0 }))
   for (const turn of turns) for (const k of turn.spans) out[k] = { character: turn.speaker, kind: turn.kind, confidence: turn.confidence }
   return out
+}
+
+const SHE_NOUN = /\b(?:woman|women|wife|mother|girl|lady|dame|matron|female|sister|daughter|aunt|grandmother|widow|maid|nurse|queen|duchess|mistress|landlady|hostess)$/
+const HE_NOUN = /\b(?:man|men|husband|father|boy|gentleman|fellow|male|brother|son|uncle|grandfather|king|duke|master|landlord|host|lad|soldier|sailor|priest|monk)$/
+
+/** The character a speech tag describes ("the old man"): one per description, made on first need. */
+function describedCharacter(cast: Cast, description: string): number {
+  const key = `#${description}`
+  const known = cast.byForm.get(key)
+  if (known !== undefined) return known
+  const index = cast.characters.length
+  cast.characters.push({ name: description, aliases: [], gender: SHE_NOUN.test(description) ? 'she' : HE_NOUN.test(description) ? 'he' : null, described: true })
+  cast.byForm.set(key, index)
+  return index
 }
 
 function set(turn: Turn, character: number, kind: SpeakerKind, confidence: number): void {
