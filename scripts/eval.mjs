@@ -112,6 +112,7 @@ async function evalCorpus(dir) {
   console.log(`per scene (${matched.length} matched): dialogue share MAE ${mean(matched.filter((s) => s.gold_share != null).map((s) => Math.abs(s.share - s.gold_share))).toFixed(4)}; POV ${pct(acc('pov'))}; tense ${pct(acc('tense'))}; character ${pct(matched.filter((s) => s.characterRight).length / matched.length)}`)
   const thought = matched.filter((s) => s.gold_thought != null && s.thought != null)
   if (thought.length > 0) console.log(`thought share MAE ${mean(thought.map((s) => Math.abs(s.thought - s.gold_thought))).toFixed(4)} over ${thought.length} scenes with labelled thought`)
+  if (process.env.EVAL_CHARACTERS) for (const s of matched.filter((s) => !s.characterRight)) console.log(`  character miss: ${s.file} "${s.opening}": gold ${s.gold_character}, ours ${s.character}`)
   for (const s of matched.filter((s) => (s.gold_pov && s.pov !== s.gold_pov) || (s.gold_tense && s.tense !== s.gold_tense))) console.log(`  scene miss: ${s.file} "${s.opening}": gold ${s.gold_pov}/${s.gold_tense}, ours ${s.pov}/${s.tense}`)
   return { structure: { ...total, stories: structure }, scenes }
 }

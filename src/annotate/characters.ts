@@ -86,15 +86,11 @@ export function findMentions(text: string, table: TokenTable, ranges: readonly {
   for (const r of ranges) {
     for (let i = r.firstToken; i < r.endToken; i++) {
       if (t.pos[i] !== PROPN) continue
-      let w = word(t, i)
-      let first = i
-      let title: string | null = null
-      if (TITLE.test(w) && i + 1 < r.endToken && t.pos[i + 1] === PROPN && isName(word(t, i + 1))) {
-        title = w.replace(/\.$/, '')
-        first = ++i
-        w = word(t, i)
-      }
+      const w = word(t, i)
       if (!isName(w)) continue
+      const first = i
+      // A title before the name, however tagged ("Miss" is often a noun).
+      const title = i > r.firstToken && TITLE.test(word(t, i - 1)) ? word(t, i - 1).replace(/\.$/, '') : null
       let last = i
       while (last + 1 < r.endToken && last - first < 2 && t.pos[last + 1] === PROPN && isName(word(t, last + 1))) last++
       const names: string[] = []

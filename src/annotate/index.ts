@@ -156,15 +156,33 @@ function attributeAll(text: string, tokens: TokenTable, scenes: AnnotatedScene[]
     }
     return narrator
   }
+  const narratorVotes = new Map<number, number>()
   for (const s of scenes) {
     const from = firstFrom(cast.mentions, s.scene.start)
     const mentions = cast.mentions.slice(from, firstFrom(cast.mentions, s.scene.end))
-    s.speakers = attributeSpeakers({ text, tokens, paragraphs: s.scene.paragraphs, speech: speechOf(s), sentences: s.sentences, cast, mentions, narrator: narratorIndex })
+    s.speakers = attributeSpeakers({ text, tokens, paragraphs: s.scene.paragraphs, speech: speechOf(s), sentences: s.sentences, cast, mentions, narrator: narratorIndex, knownNarrator: () => narrator, narratorVotes })
     const gendered = genderedPronouns(text, tokens, s.sentences)
     s.he = gendered.he
     s.she = gendered.she
   }
+  nameNarrator(cast, scenes, narrator, narratorVotes)
   return { cast, genders }
+}
+
+/**
+ * The narrator takes the name others call them by most (twice at least, or once with no other
+ * name): their speeches become that character's.
+ */
+function nameNarrator(cast: Cast, scenes: AnnotatedScene[], narrator: number, votes: ReadonlyMap<number, number>): void {
+  if (narrator < 0 || votes.size === 0) return
+  // One whom a tag names as speaking is someone the narrator speaks with ("‘eh, Good?’ … said Good").
+  const tagged = new Set<number>()
+  for (const s of scenes) for (const a of s.speakers) if (a.kind === 'explicit' && a.character !== null) tagged.add(a.character)
+  const ranked = [...votes].filter(([c]) => !cast.characters[c]!.described && !tagged.has(c)).sort((a, b) => b[1] - a[1] || a[0] - b[0])
+  const [best, n] = ranked[0] ?? [-1, 0]
+  if (best < 0 || (n < 2 && ranked.length > 1) || (ranked[1] && ranked[1][1] === n)) return
+  cast.characters[best]!.narrator = true
+  for (const s of scenes) for (const a of s.speakers) if (a.character === narrator) a.character = best
 }
 
 /** Name the tellers of embedded stories: not the story's focal character, the name its narration follows most. */

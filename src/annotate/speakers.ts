@@ -160,8 +160,11 @@ export interface SceneSpeech {
   cast: Cast
   /** The cast's mentions that lie in the scene, in text order. */
   mentions: readonly Mention[]
-  /** The cast's index of the first-person narrator, made on first need. */
+  /** The cast's index of the first-person narrator, made on first need; and -1 or it, without making it. */
   narrator: () => number
+  knownNarrator: () => number
+  /** Characters others say by name in reply to the narrator: votes for the narrator's name. */
+  narratorVotes: Map<number, number>
 }
 
 /**
@@ -235,6 +238,7 @@ export function attributeSpeakers(s: SceneSpeech): Attribution[] {
     if (turn.speaker !== null) spoken.push({ at: turn.start, character: turn.speaker })
   }
   conversation(turns, (turn, c) => !turn.addressed.includes(c) && (turn.want === null || gender(c) === null || gender(c) === turn.want))
+  voteNarratorName(turns, s.knownNarrator(), s.narratorVotes)
   const out: Attribution[] = s.speech.map(() => ({ character: null, kind: null, confidence: 0 }))
   for (const turn of turns) for (const k of turn.spans) out[k] = { character: turn.speaker, kind: turn.kind, confidence: turn.confidence }
   return out
@@ -296,6 +300,21 @@ function paragraphActor(s: SceneSpeech, turn: Turn, resolve: (g: Gender, at: num
       }
     }
     return null
+  }
+}
+
+/**
+ * Who others call the narrator: the names said in a turn that is not the narrator's, next to one
+ * that is ("Come in, Nell," he said / “Thanks,” I said). The narrator's own vocatives name the people they speak to.
+ */
+function voteNarratorName(turns: Turn[], narrator: number, votes: Map<number, number>): void {
+  if (narrator < 0) return
+  for (let i = 0; i < turns.length; i++) {
+    const turn = turns[i]!
+    if (turn.speaker === null || turn.speaker === narrator || turn.addressed.length === 0) continue
+    const near = [turns[i - 1], turns[i + 1]].some((x) => x && x.speaker === narrator && Math.abs(x.paragraph - turn.paragraph) <= CONVERSATION_GAP)
+    if (!near) continue
+    for (const c of new Set(turn.addressed)) if (c !== turn.speaker) votes.set(c, (votes.get(c) ?? 0) + 1)
   }
 }
 

@@ -2,7 +2,7 @@
 // counted per scene, summed for chapters and the work.
 import type { Cast, Character } from '../annotate/characters.js'
 import type { AnnotatedScene } from '../annotate/index.js'
-import { firstFrom } from '../annotate/speakers.js'
+import { firstFrom, NARRATOR } from '../annotate/speakers.js'
 import type { Gender } from '../annotate/genders.js'
 import type { Counts } from './counts.js'
 
@@ -10,6 +10,8 @@ import type { Counts } from './counts.js'
 export interface Tally {
   /** Mentions of their names anywhere (narration and speech), and in narration as a verb's subject. */
   mentions: number
+  /** Of them, in narration. */
+  narration: number
   subjects: number
   speeches: number
   dialogueWords: number
@@ -24,7 +26,7 @@ export function tallyScene(a: AnnotatedScene, cast: Cast): Map<number, Tally> {
   const out = new Map<number, Tally>()
   const get = (c: number) => {
     let x = out.get(c)
-    if (!x) out.set(c, (x = { mentions: 0, subjects: 0, speeches: 0, dialogueWords: 0, scenes: 0, firstScene: a.scene.index, lastScene: a.scene.index }))
+    if (!x) out.set(c, (x = { mentions: 0, narration: 0, subjects: 0, speeches: 0, dialogueWords: 0, scenes: 0, firstScene: a.scene.index, lastScene: a.scene.index }))
     return x
   }
   const end = firstFrom(cast.mentions, a.scene.end)
@@ -33,6 +35,7 @@ export function tallyScene(a: AnnotatedScene, cast: Cast): Map<number, Tally> {
     if (m.character < 0) continue
     const x = get(m.character)
     x.mentions++
+    if (!m.dialogue) x.narration++
     if (m.subject) x.subjects++
   }
   const speech = a.quotes.filter((q) => q.kind === 'speech')
@@ -58,6 +61,7 @@ export function combineTallies(out: Map<number, Tally>, part: ReadonlyMap<number
       continue
     }
     x.mentions += t.mentions
+    x.narration += t.narration
     x.subjects += t.subjects
     x.speeches += t.speeches
     x.dialogueWords += t.dialogueWords
@@ -112,4 +116,32 @@ export function characters(c: Counts): CharacterEntry[] {
 /** Who said each speech span, parallel to `dialogue.spans`. */
 export function speakerList(c: Counts): { name: string | null; kind: string | null; confidence: number }[] {
   return c.speakers.map((s) => ({ name: s.character === null ? null : (c.cast[s.character]?.name ?? null), kind: s.kind, confidence: s.confidence }))
+}
+
+/**
+ * The character third-person narration follows: of the characters present, the one narration
+ * names most (twice as the subject of a verb), of the gender of the span's he or she where one
+ * outnumbers the other one and a half times (the focal character is mostly "she" or "he", the
+ * people around them named). Null where no one is present.
+ */
+export function followed(c: Counts): string | null {
+  const want = c.he > 1.5 * c.she ? 'he' : c.she > 1.5 * c.he ? 'she' : null
+  let best: string | null = null
+  let bestScore = 0
+  let any: string | null = null
+  let anyScore = 0
+  for (const [index, t] of c.characters) {
+    const ch = c.cast[index]
+    if (!ch || ch.narrator || ch.described || t.scenes === 0) continue
+    const score = t.narration + t.subjects
+    if (score > anyScore) [any, anyScore] = [ch.name, score]
+    if ((want === null || ch.gender === null || ch.gender === want) && score > bestScore) [best, bestScore] = [ch.name, score]
+  }
+  return best ?? any
+}
+
+/** The first-person narrator's name, where the story gives it; else null. */
+export function narratorName(c: Counts): string | null {
+  for (const ch of c.cast) if (ch.narrator && ch.name !== NARRATOR) return ch.name
+  return null
 }

@@ -1,5 +1,6 @@
 import type { PersonCounts } from '../annotate/persons.js'
 import type { Counts } from './counts.js'
+import { followed, narratorName } from './characters.js'
 import { narrationOf } from './embedded.js'
 
 export type Person = 'first' | 'second' | 'third' | 'mixed'
@@ -53,13 +54,10 @@ export const top = (m: Map<string, number>): string | null => {
   return best
 }
 
-/** The focal character: in third person the name narration follows most; in first person the
- * narrator's name, as others call them in dialogue; in second person none. */
+/** The focal character: in third person the character narration follows (see `followed`); in
+ * first person the narrator's name where the story gives it; in second person none. */
 function character(c: Counts, dominant: Person | null): string | null {
-  if (dominant === 'third') return top(c.names)
-  if (dominant === 'first') {
-    const vocative = new Map([...c.vocatives].filter(([name]) => (c.names.get(name) ?? 0) <= (c.vocatives.get(name) ?? 0)))
-    return top(vocative)
-  }
+  if (dominant === 'third') return followed(c)
+  if (dominant === 'first') return narratorName(c)
   return null
 }
