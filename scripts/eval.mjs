@@ -155,6 +155,7 @@ async function evalSlips(dir) {
   const t = totalSlips(scores)
   const num = (x, d = 2) => (x === null ? '–' : x.toFixed(d))
   console.log(`slips shown: precision ${num(t.precision)} (${t.truePositives}/${t.truePositives + t.falsePositives}), recall ${num(t.recall)} (${t.truePositives}/${t.truePositives + t.missed}); false slips per 5,000 words in stories with none ${num(t.falsePer5000)}; scene POV ${t.povRight}/${t.scenes}, tense ${t.tenseRight}/${t.scenes}; unmarked thought precision ${num(t.thoughtPrecision)} (${t.thoughtRight}/${t.thoughtRight + t.thoughtFalse}), recall ${num(t.thoughtRecall)} (${t.thoughtRight}/${t.thoughtRight + t.thoughtMissed}); told stories found ${t.embeddedFound}/${t.embedded}, their teller named ${t.embeddedSpeaker}/${t.embedded}; head-hops precision ${num(t.hopPrecision)} (${t.hopsRight}/${t.hopsRight + t.hopsFalse}), recall ${num(t.hopRecall)} (${t.hopsRight}/${t.hopsRight + t.hopsMissed})`)
+  if (t.characterScenes || t.quotes) console.log(`characters: viewpoint character ${t.characterRight}/${t.characterScenes}; speakers ${t.quotesRight}/${t.quotes} (${num(t.quotes ? t.quotesRight / t.quotes : null)}), tagged with a name ${t.quotesExplicitRight}/${t.quotesExplicit}`)
   return { total: t, stories: scores }
 }
 

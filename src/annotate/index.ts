@@ -11,6 +11,7 @@ import { isLowSurrogate, segment, TokenSink, type Piece, type SentenceSpan } fro
 import { countTenses, type Tokens } from './tense.js'
 import { clearItalicCandidates, findThought, thoughtCandidate, type ThoughtCandidate } from './thought.js'
 import { wordStarts } from './words.js'
+import { dominantPerson } from '../measure/pov.js'
 
 /** A sentence: its span, its length in words, and the tenses of its narration's finite verbs. */
 export interface Sentence extends Span {
@@ -170,15 +171,24 @@ function attributeAll(text: string, tokens: TokenTable, scenes: AnnotatedScene[]
 }
 
 /**
- * The narrator takes the name others call them by most (twice at least, or once with no other
- * name): their speeches become that character's.
+ * In a story told in the first person, the narrator takes the name others call them by most (2
+ * votes at least, or 1 with no other name), if that character never acts by name in narration
+ * (the narrator is "I" there) and no tag names them as speaking (that is someone the narrator
+ * speaks with: "‘eh, Good?’ … said Good"). Their speeches become that character's.
  */
 function nameNarrator(cast: Cast, scenes: AnnotatedScene[], narrator: number, votes: ReadonlyMap<number, number>): void {
-  if (narrator < 0 || votes.size === 0) return
-  // One whom a tag names as speaking is someone the narrator speaks with ("‘eh, Good?’ … said Good").
-  const tagged = new Set<number>()
-  for (const s of scenes) for (const a of s.speakers) if (a.kind === 'explicit' && a.character !== null) tagged.add(a.character)
-  const ranked = [...votes].filter(([c]) => !cast.characters[c]!.described && !tagged.has(c)).sort((a, b) => b[1] - a[1] || a[0] - b[0])
+  if (votes.size === 0) return
+  const pronouns = { first: 0, firstPlural: 0, second: 0, third: 0 }
+  let narrationWords = 0
+  for (const s of scenes) {
+    addPersons(pronouns, s.pronouns)
+    for (const x of s.sentences) narrationWords += x.narrationWords
+  }
+  if (narrator < 0 && dominantPerson(pronouns, narrationWords) !== 'first') return
+  const excluded = new Set<number>()
+  for (const s of scenes) for (const a of s.speakers) if (a.kind === 'explicit' && a.character !== null) excluded.add(a.character)
+  for (const m of cast.mentions) if (m.subject && m.character >= 0) excluded.add(m.character)
+  const ranked = [...votes].filter(([c]) => !cast.characters[c]!.described && !excluded.has(c)).sort((a, b) => b[1] - a[1] || a[0] - b[0])
   const [best, n] = ranked[0] ?? [-1, 0]
   if (best < 0 || (n < 2 && ranked.length > 1) || (ranked[1] && ranked[1][1] === n)) return
   cast.characters[best]!.narrator = true

@@ -304,17 +304,18 @@ function paragraphActor(s: SceneSpeech, turn: Turn, resolve: (g: Gender, at: num
 }
 
 /**
- * Who others call the narrator: the names said in a turn that is not the narrator's, next to one
- * that is ("Come in, Nell," he said / “Thanks,” I said). The narrator's own vocatives name the people they speak to.
+ * Who others call the narrator: the names said in a turn that is not the narrator's (twice as
+ * much next to one that is: "Come in, Nell," he said / “Thanks,” I said). The narrator's own
+ * vocatives name the people they speak to.
  */
 function voteNarratorName(turns: Turn[], narrator: number, votes: Map<number, number>): void {
-  if (narrator < 0) return
   for (let i = 0; i < turns.length; i++) {
     const turn = turns[i]!
-    if (turn.speaker === null || turn.speaker === narrator || turn.addressed.length === 0) continue
-    const near = [turns[i - 1], turns[i + 1]].some((x) => x && x.speaker === narrator && Math.abs(x.paragraph - turn.paragraph) <= CONVERSATION_GAP)
-    if (!near) continue
-    for (const c of new Set(turn.addressed)) if (c !== turn.speaker) votes.set(c, (votes.get(c) ?? 0) + 1)
+    // Not the narrator's turn: someone else's, or one tagged "he said".
+    const others = turn.speaker !== null ? turn.speaker !== narrator : turn.want !== null
+    if (!others || turn.addressed.length === 0) continue
+    const near = narrator >= 0 && [turns[i - 1], turns[i + 1]].some((x) => x && x.speaker === narrator && Math.abs(x.paragraph - turn.paragraph) <= CONVERSATION_GAP)
+    for (const c of new Set(turn.addressed)) if (c !== turn.speaker) votes.set(c, (votes.get(c) ?? 0) + (near ? 2 : 1))
   }
 }
 

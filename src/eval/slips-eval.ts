@@ -6,7 +6,9 @@ import type { Report } from '../report/types.js'
  */
 export interface NarrationLabels {
   file: string
-  scenes: { opening: string; pov: string; tense: string }[]
+  scenes: { opening: string; pov: string; tense: string; character?: string }[]
+  /** Every quoted speech in order: its first words inside the marks and its speaker. */
+  quotes?: { opening: string; speaker: string; tag?: string }[]
   slips: { sentence: string; tense?: string }[]
   /** Sentences of unmarked direct thought (no italics, no quotes). */
   unmarkedThoughts?: string[]
@@ -38,6 +40,14 @@ export interface SlipScore {
   hopsRight: number
   hopsFalse: string[]
   hopsMissed: string[]
+  /** Scenes labelled with a viewpoint character, and those whose pov.character is them. */
+  characterScenes: number
+  characterRight: number
+  /** Quotes labelled with a speaker; those whose speaker we name rightly; of them tagged with a name, and right. */
+  quotes: number
+  quotesRight: number
+  quotesExplicit: number
+  quotesExplicitRight: number
 }
 
 const normal = (s: string) => s.replace(/\s+/g, ' ').trim()
@@ -52,6 +62,8 @@ export function scoreSlips(report: Report, labels: NarrationLabels): SlipScore {
   const scenes = Math.min(report.scenes.length, labels.scenes.length)
   let povRight = 0
   let tenseRight = 0
+  let characterScenes = 0
+  let characterRight = 0
   for (let i = 0; i < scenes; i++) {
     // A scene labelled as holding a told story may take the teller's person and tense (as the
     // report's definition says it does when the story outweighs the frame), or keep the frame's.
@@ -60,6 +72,11 @@ export function scoreSlips(report: Report, labels: NarrationLabels): SlipScore {
     const expected = told && r.pov.embedded ? told : labels.scenes[i]!
     if (r.pov.dominant === expected.pov) povRight++
     if (r.tense.dominant === expected.tense) tenseRight++
+    const character = labels.scenes[i]!.character
+    if (character) {
+      characterScenes++
+      if (sameName(r.pov.character, character)) characterRight++
+    }
   }
   const found = report.scenes.flatMap((s) => s.unmarkedThought.spans.map(([a, b]) => normal(text.slice(a, b))))
   const thoughts = (labels.unmarkedThoughts ?? []).map(normal)
@@ -77,7 +94,37 @@ export function scoreSlips(report: Report, labels: NarrationLabels): SlipScore {
     thoughtMissed: thoughts.filter((g) => !found.some((f) => same(f, g))),
     ...scoreEmbedded(report, labels),
     ...scoreHops(report, labels),
+    characterScenes,
+    characterRight,
+    ...scoreQuotes(report, labels),
   }
+}
+
+/** A name matches where they share a word ("Nell" and "Nell Harper"). */
+const sameName = (ours: string | null, gold: string) => ours !== null && ours.toLowerCase().split(/\s+/).some((w) => gold.toLowerCase().split(/\s+/).includes(w))
+
+/** Each labelled quote, found in order by its first words, against the speaker of the span holding them. */
+function scoreQuotes(report: Report, labels: NarrationLabels) {
+  const text = report.text ?? ''
+  const spans = report.scenes.flatMap((s) => s.dialogue.spans.map(([start, end], i) => ({ start, end, name: s.dialogue.speakers[i]?.name ?? null })))
+  let at = 0
+  let right = 0
+  let explicit = 0
+  let explicitRight = 0
+  const quotes = labels.quotes ?? []
+  for (const q of quotes) {
+    const found = text.indexOf(q.opening, at)
+    if (found < 0) continue
+    at = found + 1
+    const span = spans.find((x) => x.start <= found && found < x.end)
+    const ok = sameName(span?.name ?? null, q.speaker)
+    if (ok) right++
+    if (q.tag === 'explicit') {
+      explicit++
+      if (ok) explicitRight++
+    }
+  }
+  return { quotes: quotes.length, quotesRight: right, quotesExplicit: explicit, quotesExplicitRight: explicitRight }
 }
 
 function scoreHops(report: Report, labels: NarrationLabels) {
@@ -127,6 +174,12 @@ export function totalSlips(scores: SlipScore[]) {
     embeddedFound: scores.reduce((n, s) => n + s.embeddedFound, 0),
     embeddedSpeaker: scores.reduce((n, s) => n + s.embeddedSpeaker, 0),
     ...hopTotals(scores),
+    characterScenes: scores.reduce((n, s) => n + s.characterScenes, 0),
+    characterRight: scores.reduce((n, s) => n + s.characterRight, 0),
+    quotes: scores.reduce((n, s) => n + s.quotes, 0),
+    quotesRight: scores.reduce((n, s) => n + s.quotesRight, 0),
+    quotesExplicit: scores.reduce((n, s) => n + s.quotesExplicit, 0),
+    quotesExplicitRight: scores.reduce((n, s) => n + s.quotesExplicitRight, 0),
   }
 }
 

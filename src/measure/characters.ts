@@ -125,20 +125,22 @@ export function speakerList(c: Counts): { name: string | null; kind: string | nu
  * people around them named). Null where no one is present.
  */
 export function followed(c: Counts): string | null {
-  const want = c.he > 1.5 * c.she ? 'he' : c.she > 1.5 * c.he ? 'she' : null
-  let best: string | null = null
-  let bestScore = 0
-  let any: string | null = null
-  let anyScore = 0
+  const want = followedGender(c)
+  // The best of that gender; else of no known gender; else anyone present.
+  const best: (string | null)[] = [null, null, null]
+  const bestScore = [0, 0, 0]
   for (const [index, t] of c.characters) {
     const ch = c.cast[index]
     if (!ch || ch.narrator || ch.described || t.scenes === 0) continue
     const score = t.narration + t.subjects
-    if (score > anyScore) [any, anyScore] = [ch.name, score]
-    if ((want === null || ch.gender === null || ch.gender === want) && score > bestScore) [best, bestScore] = [ch.name, score]
+    const rank = want === null || ch.gender === want ? 0 : ch.gender === null ? 1 : 2
+    if (score > bestScore[rank]!) [best[rank], bestScore[rank]] = [ch.name, score]
   }
-  return best ?? any
+  return best[0] ?? best[1] ?? best[2] ?? null
 }
+
+/** The gender the span's narration follows: he or she where one outnumbers the other 1.5 times. */
+export const followedGender = (c: Counts) => (c.he > 1.5 * c.she ? 'he' : c.she > 1.5 * c.he ? 'she' : null)
 
 /** The first-person narrator's name, where the story gives it; else null. */
 export function narratorName(c: Counts): string | null {

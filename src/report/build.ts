@@ -3,6 +3,7 @@ import { openingWords } from '../annotate/words.js'
 import { combine, countsOf, type Counts } from '../measure/counts.js'
 import { measureAll } from '../measure/registry.js'
 import { pov } from '../measure/pov.js'
+import { followedGender } from '../measure/characters.js'
 import type { Chapter, Diagnostic, Matter } from '../types.js'
 import { TOOL_NAME, VERSION } from '../version.js'
 import { SCHEMA_VERSION, type ChapterReport, type MatterReport, type Report, type SceneReport } from './types.js'
@@ -133,9 +134,16 @@ function resolveCharacters(scenes: SceneReport[], counts: Counts[]): void {
     if (name === null) continue
     for (const s of own) {
       if (person === 'first') s.pov.character ??= name
-      else if ((counts[s.index]!.names.get(name) ?? 0) > 0) s.pov.character = name
+      else if ((counts[s.index]!.names.get(name) ?? 0) > 0 && genderFits(counts[s.index]!, name)) s.pov.character = name
     }
   }
+}
+
+/** The work's protagonist follows a scene only where the scene's he or she is theirs (or unknown). */
+function genderFits(c: Counts, name: string): boolean {
+  const want = followedGender(c)
+  const g = c.cast.find((x) => x.name === name)?.gender ?? null
+  return want === null || g === null || g === want
 }
 
 function matterReport(text: string, matter: Matter | null): MatterReport | null {

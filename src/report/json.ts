@@ -7,10 +7,21 @@ export interface JsonOptions {
 const SCALAR = String.raw`(?:-?\d[\d.eE+-]*|null|true|false)`
 const SCALAR_ARRAY = new RegExp(String.raw`\[\n\s*(${SCALAR}(?:,\n\s*${SCALAR})*)\n\s*\]`, 'g')
 
-/** Indented JSON with arrays of numbers on one line: `[120, 180, 12, 0]`, not six lines. */
+/** An object of scalars and strings as JSON.stringify indents it: `{"name": "Nell", "kind": "explicit", "confidence": 0.95}`. */
+const STRING = String.raw`"(?:[^"\\\n]|\\.)*"`
+const FIELD = String.raw`${STRING}: (?:${SCALAR}|${STRING})`
+const FLAT_OBJECT = new RegExp(String.raw`\{\n\s*(${FIELD}(?:,\n\s*${FIELD})*)\n\s*\}`, 'g')
+/** Flat objects up to this long go on one line. */
+const FLAT_MAX = 100
+
+/** Indented JSON with arrays of numbers and short flat objects on one line: `[120, 180, 12, 0]`, not six lines. */
 function pretty(value: unknown, indent: string): string {
   return JSON.stringify(value, null, 2)
     .replace(SCALAR_ARRAY, (_, inner: string) => `[${inner.replace(/,\n\s*/g, ', ')}]`)
+    .replace(FLAT_OBJECT, (whole: string, inner: string) => {
+      const line = `{${inner.replace(/,\n\s*/g, ', ')}}`
+      return line.length <= FLAT_MAX ? line : whole
+    })
     .replace(/\n/g, `\n${indent}`)
 }
 
