@@ -17,6 +17,8 @@ export const isCharacterNameWord = (w: string) => NAME_WORD.test(w) && !notNames
  * Harwich", "to Netherfield"); "of" is left out, as people follow it as often ("the wife of Tom").
  */
 const PLACE_BEFORE = new Set(['in', 'at', 'to', 'from', 'into', 'onto', 'toward', 'towards', 'near', 'across', 'through', 'outside', 'inside', 'around', 'past', 'beyond', 'via', 'within', 'throughout'])
+/** The last word of a place's name: "Bracken Hill Farm", "Mercy Lane", "the Crown Inn". */
+const PLACE_HEAD = /^(?:Farm|Hill|Hills|Street|St|Road|Rd|Lane|House|Hall|Park|Bridge|Station|Church|Chapel|Inn|Arms|Theatre|Theater|Hospital|School|College|University|Castle|Abbey|Court|Green|Wood|Woods|Forest|Valley|River|Bay|Harbour|Harbor|Island|Isle|Mountain|Mount|Lake|Moor|Fell|Square|Avenue|Row|Close|Gardens|Garden|Manor|Cottage|Cottages|Mill|Market|Club|Hotel|Tavern|Pub|Bar|Cafe|Café|Shop|Stores|Works|Yard|Quay|Pier|Point|Head|Cross|Gate|End|Way|Place|Terrace|Crescent|Drive|Field|Fields|Common|Heath|Downs|Dale|Ridge|Cliff|Cliffs|Beach|Sands|Port|Haven|Ford|Hollow|Spring|Springs|Falls|Creek|Canyon|Desert|Ocean|Sea|Street|Plaza|Center|Centre|Library|Museum|Cathedral|Palace|Tower|Towers|Barracks|Prison|Academy|Institute|Estate|Grange|Lodge|Priory|County|Shire|City|Town|Village)$/
 /** Words said with a name to someone ("Oh, Tom!", "Thanks, Nell."). */
 const BEFORE_VOCATIVE = /^(?:oh|o|dear|dearest|my|hey|hello|hi|thanks|thank|sorry|yes|no|well|look|listen|please|come|goodbye|goodnight|morning|evening)$/i
 
@@ -165,6 +167,9 @@ export function findCast(text: string, table: TokenTable, mentions: Mention[], t
     const places = sum('places')
     // A place until the text shows otherwise: a person is said to, tagged, titled or given a gender, and is one at least half as often.
     if (places > 0 && (person * 2 < places || (strong === 0 && gender === null))) continue
+    // "Bracken Hill Farm", "the Fellgate Arms": a place's name by its last word.
+    // A title makes a person ("Mrs Hall"), and a surname alone may be one ("Ford").
+    if (g.every((s) => s.title === null && s.words.length > 1 && PLACE_HEAD.test(s.words[s.words.length - 1]!))) continue
     const sorted = [...g].sort((a, b) => b.mentions - a.mentions || b.form.length - a.form.length || (a.form < b.form ? -1 : 1))
     const index = characters.length
     characters.push({ name: sorted[0]!.form, aliases: sorted.slice(1).map((s) => s.form), gender })
@@ -180,7 +185,10 @@ function lowerCaseUses(t: TokenTable & { text: string }, stats: ReadonlyMap<stri
   let longest = 0
   for (const s of stats.values()) {
     if (s.title || s.words.length > 1) continue
-    wanted.add(s.words[0]!.toLowerCase())
+    const w = s.words[0]!.toLowerCase()
+    wanted.add(w)
+    // "Heifers" at a sentence's start is the plural of a word the story writes in lower case.
+    if (w.length > 3 && w.endsWith('s')) wanted.add(w.slice(0, -1))
     longest = Math.max(longest, s.words[0]!.length)
   }
   const found = new Set<string>()
@@ -190,7 +198,10 @@ function lowerCaseUses(t: TokenTable & { text: string }, stats: ReadonlyMap<stri
     const c = t.text.charCodeAt(t.start[i]!)
     if (n > longest || c < 97 || c > 122) continue
     const w = t.text.slice(t.start[i]!, t.end[i]!)
-    if (wanted.has(w)) found.add(w)
+    if (wanted.has(w)) {
+      found.add(w)
+      found.add(w + 's')
+    }
   }
   return found
 }

@@ -199,7 +199,13 @@ export function attributeSpeakers(s: SceneSpeech): Attribution[] {
         break
       }
     }
-    return best ?? loose
+    // No one of that gender yet: the one character of it the scene's narration names later ("“You look terrible,” he says." before Daniel is named).
+    return best ?? loose ?? onlyOf(g)
+  }
+  const onlyOf = (g: Gender): number | null => {
+    const of = new Set<number>()
+    for (const m of mentions) if (gender(m.character) === g) of.add(m.character)
+    return of.size === 1 ? [...of][0]! : null
   }
   const formCharacter = (form: string): number | null => {
     const direct = cast.byForm.get(form)
@@ -237,7 +243,9 @@ export function attributeSpeakers(s: SceneSpeech): Attribution[] {
     }
     if (turn.speaker !== null) spoken.push({ at: turn.start, character: turn.speaker })
   }
-  conversation(turns, (turn, c) => !turn.addressed.includes(c) && (turn.want === null || gender(c) === null || gender(c) === turn.want))
+  const fits = (turn: Turn, c: number) => !turn.addressed.includes(c) && (turn.want === null || gender(c) === null || gender(c) === turn.want)
+  conversation(turns, fits)
+  twoParty(turns, mentions, s.paragraphs, fits)
   voteNarratorName(turns, s.knownNarrator(), s.narratorVotes)
   const out: Attribution[] = s.speech.map(() => ({ character: null, kind: null, confidence: 0 }))
   for (const turn of turns) for (const k of turn.spans) out[k] = { character: turn.speaker, kind: turn.kind, confidence: turn.confidence }
@@ -348,6 +356,51 @@ function conversation(turns: Turn[], fits: (turn: Turn, character: number) => bo
     if (!next || next.paragraph - turn.paragraph > CONVERSATION_GAP) continue
     const other = otherOf(turns, i, 1)
     if (other !== null && fits(turn, other)) set(turn, other, 'implicit', 0.5)
+  }
+}
+
+/**
+ * A conversation of two people takes turns: where its known speakers and the names said in it
+ * (with, if that makes only one, the characters narration names around it) are two people, an
+ * unknown turn is the one the nearest known turn's speaker is not, an odd number of turns away,
+ * and theirs an even number away (0.5).
+ */
+function twoParty(turns: Turn[], mentions: readonly Mention[], paragraphs: readonly Span[], fits: (turn: Turn, character: number) => boolean): void {
+  let from = 0
+  while (from < turns.length) {
+    let to = from + 1
+    while (to < turns.length && turns[to]!.paragraph - turns[to - 1]!.paragraph <= CONVERSATION_GAP) to++
+    fillTwoParty(turns.slice(from, to), mentions, paragraphs, fits)
+    from = to
+  }
+}
+
+function fillTwoParty(conv: Turn[], mentions: readonly Mention[], paragraphs: readonly Span[], fits: (turn: Turn, character: number) => boolean): void {
+  if (conv.length < 2 || conv.every((t) => t.speaker !== null)) return
+  const people = new Set<number>()
+  for (const t of conv) {
+    if (t.speaker !== null) people.add(t.speaker)
+    for (const c of t.addressed) people.add(c)
+  }
+  if (people.size === 1) {
+    // The narration around it: from two paragraphs before the conversation to its end.
+    const start = paragraphs[Math.max(0, conv[0]!.paragraph - CONVERSATION_GAP)]!.start
+    const end = paragraphs[conv[conv.length - 1]!.paragraph]!.end
+    for (let k = firstFrom(mentions, start); k < mentions.length && mentions[k]!.start < end; k++) people.add(mentions[k]!.character)
+  }
+  if (people.size !== 2) return
+  const [a, b] = [...people] as [number, number]
+  const known = conv.map((t, i) => (t.speaker !== null && t.kind !== null ? i : -1)).filter((i) => i >= 0)
+  if (known.length === 0) return
+  for (let i = 0; i < conv.length; i++) {
+    const turn = conv[i]!
+    if (turn.speaker !== null) continue
+    let j = known[0]!
+    for (const k of known) if (Math.abs(k - i) < Math.abs(j - i) || (Math.abs(k - i) === Math.abs(j - i) && k < i)) j = k
+    const anchor = conv[j]!.speaker!
+    const other = anchor === a ? b : a
+    const who = (i - j) % 2 === 0 ? anchor : other
+    if (fits(turn, who)) set(turn, who, 'implicit', 0.5)
   }
 }
 
