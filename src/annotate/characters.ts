@@ -2,6 +2,7 @@
 // second parse), told from places and things by how the text uses them, and grouped by alias
 // ("Mr Darcy", "Darcy"; "Elizabeth Bennet", "Elizabeth").
 import { notNames } from '../data/pronouns.js'
+import { speechVerbs } from '../data/quotes.js'
 import { titleGender, TITLE, type Gender } from './genders.js'
 import type { TokenTable } from './index.js'
 import { POS } from './nlp.js'
@@ -17,6 +18,8 @@ export const isCharacterNameWord = (w: string) => NAME_WORD.test(w) && !notNames
  * Harwich", "to Netherfield"); "of" is left out, as people follow it as often ("the wife of Tom").
  */
 const PLACE_BEFORE = new Set(['in', 'at', 'to', 'from', 'into', 'onto', 'toward', 'towards', 'near', 'across', 'through', 'outside', 'inside', 'around', 'past', 'beyond', 'via', 'within', 'throughout'])
+const SPEAKING = new RegExp(`^(?:${speechVerbs})$`, 'i')
+
 /** The last word of a place's name: "Bracken Hill Farm", "Mercy Lane", "the Crown Inn". */
 const PLACE_HEAD = /^(?:Farm|Hill|Hills|Street|St|Road|Rd|Lane|House|Hall|Park|Bridge|Station|Church|Chapel|Inn|Arms|Theatre|Theater|Hospital|School|College|University|Castle|Abbey|Court|Green|Wood|Woods|Forest|Valley|River|Bay|Harbour|Harbor|Island|Isle|Mountain|Mount|Lake|Moor|Fell|Square|Avenue|Row|Close|Gardens|Garden|Manor|Cottage|Cottages|Mill|Market|Club|Hotel|Tavern|Pub|Bar|Cafe|Café|Shop|Stores|Works|Yard|Quay|Pier|Point|Head|Cross|Gate|End|Way|Place|Terrace|Crescent|Drive|Field|Fields|Common|Heath|Downs|Dale|Ridge|Cliff|Cliffs|Beach|Sands|Port|Haven|Ford|Hollow|Spring|Springs|Falls|Creek|Canyon|Desert|Ocean|Sea|Street|Plaza|Center|Centre|Library|Museum|Cathedral|Palace|Tower|Towers|Barracks|Prison|Academy|Institute|Estate|Grange|Lodge|Priory|County|Shire|City|Town|Village)$/
 /** Words said with a name to someone ("Oh, Tom!", "Thanks, Nell."). */
@@ -36,6 +39,8 @@ export interface Mention {
   subject: boolean
   /** Said to someone inside speech ("Nell, wait."). */
   vocative: boolean
+  /** The subject of a verb of speech: a speech tag ("Jean said"). */
+  speaking: boolean
   /** The character it names (an index into the cast), or -1 where it names no character. */
   character: number
 }
@@ -104,7 +109,8 @@ export function findMentions(text: string, table: TokenTable, ranges: readonly {
       const subject = !dialogue && after >= 0 && (t.pos[after] === VERB || t.pos[after] === AUX) && !(before >= 0 && (t.pos[before] === ADP || t.pos[before] === DET))
       const vocative =
         dialogue && after >= 0 && t.pos[after] === PUNCT && /^[,.!?—…]/.test(word(t, after)) && (before < 0 || t.pos[before] === PUNCT || t.pos[before] === INTJ || BEFORE_VOCATIVE.test(word(t, before)))
-      out.push({ start: t.start[titleToken]!, end: t.end[last]!, token: first, form: (title ? title + ' ' : '') + names.join(' '), dialogue, subject, vocative, character: -1 })
+      const speaking = subject && SPEAKING.test(word(t, after))
+      out.push({ start: t.start[titleToken]!, end: t.end[last]!, token: first, form: (title ? title + ' ' : '') + names.join(' '), dialogue, subject, vocative, speaking, character: -1 })
       i = last
     }
   }
@@ -169,7 +175,7 @@ export function findCast(text: string, table: TokenTable, mentions: Mention[], t
     if (places > 0 && (person * 2 < places || (strong === 0 && gender === null))) continue
     // "Bracken Hill Farm", "the Fellgate Arms": a place's name by its last word.
     // A title makes a person ("Mrs Hall"), and a surname alone may be one ("Ford").
-    if (g.every((s) => s.title === null && s.words.length > 1 && PLACE_HEAD.test(s.words[s.words.length - 1]!))) continue
+    if (g.every((s) => s.title === null) && g.some((s) => s.words.length > 1 && PLACE_HEAD.test(s.words[s.words.length - 1]!))) continue
     const sorted = [...g].sort((a, b) => b.mentions - a.mentions || b.form.length - a.form.length || (a.form < b.form ? -1 : 1))
     const index = characters.length
     characters.push({ name: sorted[0]!.form, aliases: sorted.slice(1).map((s) => s.form), gender })

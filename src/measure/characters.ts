@@ -8,11 +8,12 @@ import type { Counts } from './counts.js'
 
 /** One character's counts over a span. */
 export interface Tally {
-  /** Mentions of their names anywhere (narration and speech), and in narration as a verb's subject. */
+  /** Mentions of their names anywhere (narration and speech); in narration, and as a verb's subject there, speech tags left out. */
   mentions: number
-  /** Of them, in narration. */
   narration: number
   subjects: number
+  /** The subject of a verb in narration at least once, a speech tag included. */
+  acts?: boolean
   speeches: number
   dialogueWords: number
   /** Scenes they are present in (speak, or act in narration), the first and the last. */
@@ -35,8 +36,10 @@ export function tallyScene(a: AnnotatedScene, cast: Cast): Map<number, Tally> {
     if (m.character < 0) continue
     const x = get(m.character)
     x.mentions++
-    if (!m.dialogue) x.narration++
-    if (m.subject) x.subjects++
+    // A speech tag ("Jean said") tells who speaks, not whom narration follows.
+    if (!m.dialogue && !m.speaking) x.narration++
+    if (m.subject && !m.speaking) x.subjects++
+    if (m.subject) x.acts = true
   }
   const speech = a.quotes.filter((q) => q.kind === 'speech')
   const counted = new Set<number>()
@@ -48,7 +51,7 @@ export function tallyScene(a: AnnotatedScene, cast: Cast): Map<number, Tally> {
     if (!counted.has(speech[k]!.speech)) x.speeches++
     counted.add(speech[k]!.speech)
   }
-  for (const x of out.values()) x.scenes = x.speeches > 0 || x.subjects > 0 ? 1 : 0
+  for (const x of out.values()) x.scenes = x.speeches > 0 || x.acts ? 1 : 0
   return out
 }
 
@@ -135,6 +138,12 @@ export function followed(c: Counts): string | null {
     const score = t.narration + t.subjects
     const rank = want === null || ch.gender === want ? 0 : ch.gender === null ? 1 : 2
     if (score > bestScore[rank]!) [best[rank], bestScore[rank]] = [ch.name, score]
+  }
+  // A scene's viewpoint (who thinks, feels and perceives most) where that is one of the cast and fits.
+  if (c.viewpoint !== null) {
+    const index = c.cast.findIndex((ch) => ch.name === c.viewpoint || ch.aliases.includes(c.viewpoint!) || ch.name.split(' ')[0] === c.viewpoint)
+    const ch = c.cast[index]
+    if (ch && !ch.described && (want === null || ch.gender === null || ch.gender === want)) return ch.name
   }
   return best[0] ?? best[1] ?? best[2] ?? null
 }

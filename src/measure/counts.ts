@@ -40,6 +40,8 @@ export interface Counts {
   embedded: EmbeddedCounts
   /** Paragraphs of third-person scenes that enter another character's head than the viewpoint's. */
   povShifts: PovShift[]
+  /** Who thinks, feels and perceives in most of a third-person scene's paragraphs (see povShifts); null for chapters and the work. */
+  viewpoint: string | null
   /** The story's characters (shared by every span), each one's counts here, and who said each speech span. */
   cast: readonly Character[]
   characters: Map<number, Tally>
@@ -71,6 +73,7 @@ export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable, ge
     speechIds.add(q.speech)
     speechSpans.push([q.start, q.end])
   }
+  const hops = a.embedded.length === 0 && dominantPerson(narration.pronouns, narration.narrationWords) === 'third' ? povShifts(a, text, tokens, top(a.names), genders) : { shifts: [], viewpoint: null }
   return {
     sentenceWords,
     paragraphWords: a.paragraphWords,
@@ -86,7 +89,8 @@ export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable, ge
     thought: a.thought,
     unmarkedThought: narration.thought,
     embedded: embeddedCounts(a),
-    povShifts: a.embedded.length === 0 && dominantPerson(narration.pronouns, narration.narrationWords) === 'third' ? povShifts(a, text, tokens, top(a.names), genders) : [],
+    povShifts: hops.shifts,
+    viewpoint: hops.viewpoint,
     cast: cast.characters,
     characters: tallyScene(a, cast),
     speakers: a.speakers,
@@ -122,6 +126,7 @@ export function combine(parts: readonly Counts[]): Counts {
     unmarkedThought: { words: 0, spans: [] },
     embedded: noEmbedded(),
     povShifts: [],
+    viewpoint: null,
     cast: parts[0]?.cast ?? [],
     characters: new Map(),
     speakers: [],
