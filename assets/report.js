@@ -307,6 +307,7 @@
       { key: 'tense', label: 'Tense', text: true, value: function (s) { return s.tense.dominant || '' } },
       { key: 'pov', label: 'POV', text: true, value: function (s) { return s.pov.dominant || '' } },
       { key: 'character', label: 'POV character', text: true, value: function (s) { return s.pov.character || '' } },
+      { key: 'characters', label: 'Characters', text: true, value: function (s) { return s.characters.filter(function (c) { return c.present }).slice(0, 4).map(function (c) { return c.name }).join(', ') } },
       { key: 'slips', label: 'Slips', value: function (s) { return shownSlips(s.tense).length } },
     ]
     function sceneTable() {
@@ -331,6 +332,28 @@
           tr.addEventListener('click', function () { goToScene(s.index) })
           tr.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); goToScene(s.index) } })
           return tr
+        },
+      })
+    }
+
+    /* ------------------------------------------------------------ the cast */
+    var castColumns = [
+      { key: 'name', label: 'Character', text: true, value: function (c) { return c.name + (c.aliases.length ? ' (' + c.aliases.join(', ') + ')' : '') } },
+      { key: 'scenes', label: 'Scenes', value: function (c) { return c.scenes } },
+      { key: 'first', label: 'First–last scene', text: true, value: function (c) { return c.firstScene === null ? '' : (c.firstScene + 1) + '–' + (c.lastScene + 1) }, sortValue: function (c) { return c.firstScene === null ? Infinity : c.firstScene } },
+      { key: 'mentions', label: 'Mentions', value: function (c) { return c.mentions } },
+      { key: 'speeches', label: 'Speeches', value: function (c) { return c.speeches } },
+      { key: 'share', label: 'Share of dialogue', value: function (c) { return c.dialogueShare }, show: pct },
+    ]
+    function castTable() {
+      var table = $('cast-table')
+      Array.prototype.slice.call(table.children).forEach(function (c) { if (c.tagName !== 'CAPTION') table.removeChild(c) })
+      var cast = report.totals.characters.filter(function (c) { return c.present || c.speeches > 0 })
+      proselens.sortableTable(table, castColumns, cast, {
+        sortKey: 'speeches',
+        ascending: false,
+        row: function (c) {
+          return el('tr', null, castColumns.map(function (col) { return el('td', { class: col.text ? 'text' : '', text: proselens.display(col, col.value(c)) }) }))
         },
       })
     }
@@ -363,7 +386,10 @@
         ])
         var section = el('section', { id: 'scene-' + s.index, class: 'scene', 'aria-label': sceneLabel(s) }, [head])
         var marks = []
-        s.dialogue.spans.forEach(function (d) { marks.push({ start: d[0], end: d[1], cls: 'dlg' }) })
+        s.dialogue.spans.forEach(function (d, i) {
+          var who = s.dialogue.speakers[i]
+          marks.push({ start: d[0], end: d[1], cls: 'dlg', tip: who && who.name ? 'Said by ' + who.name + (who.kind === 'explicit' ? '' : ' (' + Math.round(who.confidence * 100) + '% sure)') : 'Speaker unknown' })
+        })
         if (s.thought) s.thought.spans.forEach(function (d) { marks.push({ start: d[0], end: d[1], cls: 'th' }) })
         s.unmarkedThought.spans.forEach(function (d) { marks.push({ start: d[0], end: d[1], cls: 'ut', tip: 'Unmarked thought: not counted toward point of view or tense' }) })
         s.sentenceSpans.forEach(function (d) { if (d[2] >= LONG_SENTENCE) marks.push({ start: d[0], end: d[1], cls: 'long', tip: d[2] + ' words' }) })
@@ -397,7 +423,7 @@
             span.setAttribute('aria-label', m.tip)
             span.appendChild(el('span', { class: 'tip', role: 'tooltip', text: m.tip }))
           } else if (m.cls === 'long' && !span.title) span.title = 'Very long sentence: ' + m.tip
-          else if (m.cls === 'ut' && !span.title) span.title = m.tip
+          else if ((m.cls === 'ut' || m.cls === 'dlg') && !span.title) span.title = m.tip
         })
         p.appendChild(span)
       }
@@ -416,6 +442,7 @@
 
     band()
     sceneTable()
+    castTable()
     storyText()
     diagnostics()
     if (chartsOk) {

@@ -1,4 +1,4 @@
-import { sceneFigures, type SceneFigures } from '../report/figures.js'
+import { sceneFigures, topSpeakers, type SceneFigures } from '../report/figures.js'
 import { shownSlips } from '../measure/tense.js'
 import type { Report } from '../report/types.js'
 
@@ -23,6 +23,9 @@ export interface WorkRow {
   unmarkedThoughtShare: number | null
   tense: string | null
   pov: string | null
+  /** The character the work's narration follows, and the three who speak most. */
+  character: string | null
+  topSpeakers: string
   meanSentence: number | null
   medianSentence: number | null
   slips: number
@@ -45,10 +48,10 @@ export interface FailureRow {
 }
 
 export const WORK_COLUMNS: readonly (keyof WorkRow)[] = [
-  'path', 'title', 'author', 'rating', 'fandom', 'format', 'words', 'scenes', 'chapters', 'dialogueShare', 'thoughtShare', 'unmarkedThoughtShare', 'tense', 'pov', 'meanSentence', 'medianSentence', 'slips', 'povShifts', 'readingMinutes', 'diagnostics', 'sha256', 'report',
+  'path', 'title', 'author', 'rating', 'fandom', 'format', 'words', 'scenes', 'chapters', 'dialogueShare', 'thoughtShare', 'unmarkedThoughtShare', 'tense', 'pov', 'character', 'topSpeakers', 'meanSentence', 'medianSentence', 'slips', 'povShifts', 'readingMinutes', 'diagnostics', 'sha256', 'report',
 ]
 export const SCENE_COLUMNS: readonly (keyof SceneRow)[] = [
-  'path', 'scene', 'chapter', 'chapterTitle', 'opening', 'words', 'sentences', 'meanSentence', 'medianSentence', 'dialogueShare', 'thoughtShare', 'unmarkedThoughtShare', 'tense', 'pov', 'character', 'slips', 'povShifts',
+  'path', 'scene', 'chapter', 'chapterTitle', 'opening', 'words', 'sentences', 'meanSentence', 'medianSentence', 'dialogueShare', 'thoughtShare', 'unmarkedThoughtShare', 'tense', 'pov', 'character', 'characters', 'topSpeakers', 'slips', 'povShifts',
 ]
 export const FAILURE_COLUMNS: readonly (keyof FailureRow)[] = ['path', 'error']
 
@@ -75,6 +78,8 @@ export function rowsOf(r: Report, path: string, report: string): { work: WorkRow
       unmarkedThoughtShare: t.unmarkedThought.share,
       tense: t.tense.dominant,
       pov: t.pov.dominant,
+      character: t.pov.character,
+      topSpeakers: topSpeakers(t.characters),
       meanSentence: t.sentenceLength.mean,
       medianSentence: t.sentenceLength.median,
       slips: shownSlips(t.tense).length,

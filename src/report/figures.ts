@@ -15,6 +15,10 @@ export interface SceneFigures {
   tense: string | null
   pov: string | null
   character: string | null
+  /** The characters present, by name, joined with "; ". */
+  characters: string
+  /** The three who speak most, with their share of the dialogue ("Nell 62%; Tom 38%"). */
+  topSpeakers: string
   slips: number
   /** Point-of-view shifts (head-hops) found. */
   povShifts: number
@@ -35,7 +39,19 @@ export function sceneFigures(r: Report, s: SceneReport): SceneFigures {
     tense: s.tense.dominant,
     pov: s.pov.dominant,
     character: s.pov.character,
+    characters: s.characters.filter((c) => c.present).map((c) => c.name).join('; '),
+    topSpeakers: topSpeakers(s.characters),
     slips: shownSlips(s.tense).length,
     povShifts: s.povShifts.length,
   }
+}
+
+/** The three characters who speak most, with their share of the span's dialogue: "Nell 62%; Tom 38%". */
+export function topSpeakers(characters: readonly { name: string; dialogueShare: number | null; dialogueWords: number }[]): string {
+  return [...characters]
+    .filter((c) => c.dialogueWords > 0)
+    .sort((a, b) => b.dialogueWords - a.dialogueWords || (a.name < b.name ? -1 : 1))
+    .slice(0, 3)
+    .map((c) => `${c.name} ${Math.round((c.dialogueShare ?? 0) * 100)}%`)
+    .join('; ')
 }

@@ -21,7 +21,7 @@ export function reportHtmlPieces(report: Report): Generator<string> {
 <p class="byline" id="byline"></p>
 <div id="meta"></div>
 <ul class="figures" id="figures" aria-label="Totals"></ul>
-<nav class="toc" aria-label="Sections"><a href="#pacing">Pacing</a><a href="#rhythm">Sentence rhythm</a><a href="#scenes">Scenes</a><a href="#text">Annotated text</a><a href="#diagnostics-h">Diagnostics</a></nav>
+<nav class="toc" aria-label="Sections"><a href="#pacing">Pacing</a><a href="#rhythm">Sentence rhythm</a><a href="#scenes">Scenes</a><a href="#cast">Characters</a><a href="#text">Annotated text</a><a href="#diagnostics-h">Diagnostics</a></nav>
 </header>
 <main>
 <section id="pacing" aria-labelledby="pacing-h">
@@ -44,9 +44,14 @@ export function reportHtmlPieces(report: Report): Generator<string> {
 <p class="caption">Sort by any column; select a row to read the scene.</p>
 <div class="scenes-wrap"><table class="scenes" id="scene-table"><caption class="sr-only">One row per scene</caption></table></div>
 </section>
+<section id="cast" aria-labelledby="cast-h">
+<h2 id="cast-h">Characters</h2>
+<p class="caption">The story's characters as proselens finds them: the scenes each is present in (speaks, or acts in the narration), their speeches and their share of the dialogue. Hover over a speech in the text to see who says it.</p>
+<div class="scenes-wrap"><table class="scenes" id="cast-table"><caption class="sr-only">One row per character</caption></table></div>
+</section>
 <section id="text" aria-labelledby="text-h">
 <h2 id="text-h">Annotated text</h2>
-<ul class="legend" aria-hidden="true"><li><i style="background:var(--dialogue-bg)"></i>dialogue</li><li><i style="background:var(--thought-bg)"></i>thought (italics)</li><li><i style="background:var(--thought-bg);border-bottom:1px dotted var(--thought)"></i>unmarked thought</li><li><i style="background:var(--long-bg)"></i>sentence of 40 words or more</li><li><i style="border-bottom:2px solid var(--slip);border-radius:0"></i>tense slip (hover or focus for why)</li><li><i style="border-left:3px solid var(--slip);border-radius:0"></i>point-of-view shift</li></ul>
+<ul class="legend" aria-hidden="true"><li><i style="background:var(--dialogue-bg)"></i>dialogue (hover for the speaker)</li><li><i style="background:var(--thought-bg)"></i>thought (italics)</li><li><i style="background:var(--thought-bg);border-bottom:1px dotted var(--thought)"></i>unmarked thought</li><li><i style="background:var(--long-bg)"></i>sentence of 40 words or more</li><li><i style="border-bottom:2px solid var(--slip);border-radius:0"></i>tense slip (hover or focus for why)</li><li><i style="border-left:3px solid var(--slip);border-radius:0"></i>point-of-view shift</li></ul>
 <div class="story" id="story"></div>
 </section>
 <section aria-labelledby="diagnostics-h">

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest'
+import { tagAfter, tagBefore } from '../src/annotate/speakers.js'
+import { analyze } from '../src/pipeline.js'
+import { sceneFigures, topSpeakers } from '../src/report/figures.js'
+import { rowsOf, SCENE_COLUMNS, WORK_COLUMNS } from '../src/corpus/rows.js'
+
+const castOf = (text: string) => analyze(text).totals.characters.map((c) => c.name)
+/** Each speech span's speaker, as the text of the span and the name. */
+const speakers = (text: string) => {
+  const r = analyze(text)
+  return r.scenes.flatMap((s) => s.dialogue.spans.map(([a, b], i) => [text.slice(a, b), s.dialogue.speakers[i]!.name] as const))
+}
+
+describe('speech tags', () => {
+  it.each([
+    [', Nell said.', { form: 'Nell' }],
+    [' said Mrs. Bennet.', { form: 'Mrs Bennet' }],
+    [' she asked quietly.', { pronoun: 'she' }],
+    [' returned she; ', { pronoun: 'she' }],
+    [' I said.', { pronoun: 'I' }],
+    [' said the old man, lighting his pipe.', { description: 'the old man' }],
+    [' said a young officer to him one day', { description: 'the young officer' }],
+    [' The girl laughed.', { description: 'the girl' }],
+    [' He turned away.', null],
+    [' and the door closed.', null],
+  ])('after a quote: %j', (gap, tag) => {
+    expect(tagAfter(gap)).toEqual(tag)
+  })
+
+  it.each([
+    ['Nell said, ', { form: 'Nell' }],
+    ['Then Tom Fisk asked: ', { form: 'Tom Fisk' }],
+    ['He turned. ', null],
+  ])('before a quote: %j', (narration, tag) => {
+    expect(tagBefore(narration)).toEqual(tag)
+  })
+})
+
+describe('the cast', () => {
+  it('groups a name with its forms, and keeps two titles of one surname apart', () => {
+    const text = [
+      'Mr Darcy crossed the room. Darcy bowed to Mrs Bennet, and Mr Bennet watched them both.',
+      'Elizabeth Bennet laughed. Elizabeth turned to her father. Darcy said nothing.',
+      '“Well,” said Mrs Bennet.',
+    ].join('\n\n')
+    const cast = analyze(text).totals.characters
+    const darcy = cast.find((c) => c.name === 'Darcy' || c.name === 'Mr Darcy')!
+    expect(darcy.aliases.length).toBe(1)
+    expect(darcy.gender).toBe('he')
+    expect(cast.find((c) => c.name === 'Mrs Bennet')?.gender).toBe('she')
+    expect(cast.find((c) => c.name === 'Mr Bennet')?.gender).toBe('he')
+    // Used as often, the fuller form is the name.
+    expect(cast.find((c) => c.name === 'Elizabeth Bennet')?.aliases).toEqual(['Elizabeth'])
+  })
+
+  it.each([
+    ['a town after prepositions of place', 'Mara drove to Harwich. She had lived in Harwich once. The road from Harwich was dark. Mara parked.', 'Harwich'],
+    ['a thing after a determiner', 'Tom went into the Crown. The Crown was full. Tom ordered a pint at the Crown and sat down.', 'Crown'],
+    ['a farm by the last word of its name', 'Nell drove up to Bracken Hill Farm. Bracken Hill Farm was quiet. Nell knocked.', 'Bracken Hill Farm'],
+    ['a word the story also writes in lower case', '“Nonsense, my dear!” said Mrs Hale. It was nonsense, and she knew it. Mrs Hale sat down.', 'Nonsense'],
+    ['a plural at a sentence start', 'Heifers stood in the yard. Nell counted the heifers twice. Nell sighed.', 'Heifers'],
+  ])('leaves out %s', (_name, text, notACharacter) => {
+    const cast = castOf(text)
+    expect(cast).not.toContain(notACharacter)
+    expect(cast.length).toBeGreaterThan(0)
+  })
+
+  it('keeps a person who is also taken to places, where the story shows a person', () => {
+    expect(castOf('Nell walked to Tom. “Tom,” she said. Tom looked up. Tom smiled at her. She gave the letter to Tom.')).toContain('Tom')
+  })
+
+  it('counts each character per scene: mentions, speeches, dialogue words and share, presence, first and last scene', () => {
+    const text = ['“Come in,” said Nell. Tom came in. “Thanks,” Tom said.', '* * *', 'Nell walked home alone. “Nearly there,” Nell said.'].join('\n\n')
+    const r = analyze(text)
+    const nell = r.totals.characters.find((c) => c.name === 'Nell')!
+    expect(nell).toMatchObject({ speeches: 2, dialogueWords: 4, scenes: 2, firstScene: 0, lastScene: 1, present: true })
+    expect(nell.dialogueShare).toBeCloseTo(4 / 5, 4)
+    const first = r.scenes[0]!.characters
+    expect(first.map((c) => c.name).sort()).toEqual(['Nell', 'Tom'])
+    expect(r.scenes[1]!.characters.map((c) => c.name)).toEqual(['Nell'])
+  })
+})
+
+describe('speakers', () => {
+  it('names the speaker of an explicit tag in either order, and of a tag before the speech', () => {
+    const text = ['“Are you coming?” said Nell.', '“In a minute,” Tom said.', 'Nell said, “Now.”'].join('\n\n')
+    expect(speakers(text)).toEqual([
+      ['“Are you coming?”', 'Nell'],
+      ['“In a minute,”', 'Tom'],
+      ['“Now.”', 'Nell'],
+    ])
+  })
+
+  it('gives a quotation interrupted by its tag one speaker, and splits a paragraph where a second tag names another', () => {
+    const text = 'Tom waited. Nell came in.\n\n“Yes,” she said, “I know.” “Then say so,” replied Tom.'
+    expect(speakers(text).map((x) => x[1])).toEqual(['Nell', 'Nell', 'Tom'])
+  })
+
+  it('resolves he and she to the nearest character of that gender', () => {
+    const text = 'Mr Fisk sat by the fire. Mrs Amis came in with the tea.\n\n“You look tired,” she said.\n\n“I am,” he said.'
+    expect(speakers(text).map((x) => x[1])).toEqual(['Mrs Amis', 'Mr Fisk'])
+  })
+
+  it('gives an untagged speech to the paragraph’s actor, and untagged lines to two people taking turns', () => {
+    const text = ['The kitchen was cold, and the kettle had only just boiled.', 'Hannah set the mug down. “Drink it.”', '“I will,” Ruth said.', '“Now.”', '“In a minute.”', '“Now, Ruth.”', '“Fine.”'].join('\n\n')
+    expect(speakers(text).map((x) => x[1])).toEqual(['Hannah', 'Ruth', 'Hannah', 'Ruth', 'Hannah', 'Ruth'])
+  })
+
+  it('never gives a speech to the one it addresses by name', () => {
+    const text = ['Nell and Tom stood at the gate.', '“Tom, open it.”', '“It’s locked,” said Tom.'].join('\n\n')
+    expect(speakers(text)[0]![1]).not.toBe('Tom')
+  })
+
+  it('names a described speaker by the description', () => {
+    expect(speakers('“Mind the step,” said the old man.')[0]![1]).toBe('the old man')
+  })
+
+  it('gives “I said” to the first-person narrator, named by what others call them', () => {
+    const text = ['I went down to the harbour at six. I saw the boat at once, and I waved.', '“Morning, Hesper,” Dunstan said.', '“Morning,” I said. I took the rope from him and I tied it off.', '“You’re early, Hesper,” he said.', '“I am,” I said.'].join('\n\n')
+    const r = analyze(text)
+    expect(r.scenes[0]!.pov.dominant).toBe('first')
+    expect(r.scenes[0]!.pov.character).toBe('Hesper')
+    expect(speakers(text).map((x) => x[1])).toEqual(['Dunstan', 'Hesper', 'Dunstan', 'Hesper'])
+  })
+
+  it('leaves a speech with no clue unknown', () => {
+    expect(speakers('The rain came on.\n\n“Who’s there?”')[0]![1]).toBeNull()
+  })
+})
+
+describe('the point-of-view character', () => {
+  it('is the character third-person narration follows, of the gender of its he or she', () => {
+    const text = 'Wren looked at Tamsin. Tamsin waved, and Tamsin called out, and Tamsin laughed. Wren did not wave back. She watched the boats. She counted them. She thought of home.'
+    expect(analyze(text).scenes[0]!.pov.character).toBe('Wren')
+  })
+})
+
+describe('characters in the tables', () => {
+  it('gives scenes.csv the characters present and the top speakers, and works.csv the POV character and top speakers', () => {
+    const text = ['“Come in,” said Nell. Tom came in. “Thanks for asking me over,” Tom said.', '* * *', 'Nell walked home alone. “Nearly there,” Nell said.'].join('\n\n')
+    const r = analyze(text)
+    const f = sceneFigures(r, r.scenes[0]!)
+    expect(f.characters.split('; ').sort()).toEqual(['Nell', 'Tom'])
+    expect(f.topSpeakers).toBe('Tom 71%; Nell 29%')
+    const { work } = rowsOf(r, 'x.txt', 'x')
+    expect(work.topSpeakers).toBe('Tom 56%; Nell 44%')
+    expect(SCENE_COLUMNS).toContain('topSpeakers')
+    expect(WORK_COLUMNS).toContain('character')
+    expect(topSpeakers([])).toBe('')
+  })
+})
+
+describe('speaker scoring', () => {
+  it('maps each of our characters to one gold entity, counts unknown as wrong, and reads explicit tags from the text', async () => {
+    const { scoreSpeakers } = await import('../src/eval/speakers-eval.js')
+    const text = ['The rain came on.', '“Who is there?” said Nell.', '“Only me,” Tom said.', '“Come in, then.”', '“Where?”'].join('\n\n')
+    const quotes = [...text.matchAll(/“[^”]*”/g)].map((m) => [m.index!, m.index! + m[0].length] as [number, number])
+    const gold = { id: 't', quotes, speakers: [{ name: 'Nell', entity: 0 }, { name: 'Tom', entity: 1 }, { name: 'Nell', entity: 0 }, { name: 'Tom', entity: 1 }] }
+    const score = scoreSpeakers(text, analyze(text), gold)
+    expect(score.quotes).toBe(4)
+    expect(score.explicit).toBe(2)
+    expect(score.explicitRight).toBe(2)
+    expect(score.right).toBe(4)
+    // Swap the gold of the last two: each of our names then has one vote for each entity, the
+    // tie goes to the lower entity (Nell's), and two quotations are wrong.
+    const swapped = scoreSpeakers(text, analyze(text), { ...gold, speakers: [gold.speakers[0]!, gold.speakers[1]!, gold.speakers[1]!, gold.speakers[0]!] })
+    expect(swapped.right).toBe(2)
+    expect(swapped.wrong.map((w) => w.ours)).toEqual(['Tom', 'Nell'])
+  })
+})
