@@ -2,7 +2,7 @@ import type { Diagnostic, Manuscript, Scene, Span } from '../types.js'
 import { findCast, findMentions, genderedPronouns, type Cast } from './characters.js'
 import { findDialogue, type QuoteConvention, type QuoteSpan } from './dialogue.js'
 import { namedGenders, type Gender } from './genders.js'
-import { attributeSpeakers, firstFrom, NARRATOR, sceneTags, type Attribution } from './speakers.js'
+import { attributeSpeakers, firstFrom, NARRATOR, sceneTags, turnsOf, type Attribution } from './speakers.js'
 import { findEmbedded, resolveSpeakers, type EmbeddedNarrative } from './embedded.js'
 import { findLetters } from './letters.js'
 import { insideSpans } from './spans.js'
@@ -147,7 +147,9 @@ function attributeAll(text: string, tokens: TokenTable, scenes: AnnotatedScene[]
   const genders = namedGenders(text, tokens, sentences)
   const speechOf = (s: AnnotatedScene) => s.quotes.filter((q) => q.kind === 'speech')
   const tagged = new Map<string, number>()
-  for (const s of scenes) for (const tag of sceneTags(text, s.scene.paragraphs, speechOf(s))) tagged.set(tag.form, (tagged.get(tag.form) ?? 0) + 1)
+  const speech = scenes.map(speechOf)
+  const turns = scenes.map((s, i) => turnsOf(text, s.scene.paragraphs, speech[i]!))
+  for (const t of turns) for (const tag of sceneTags(t)) tagged.set(tag.form, (tagged.get(tag.form) ?? 0) + 1)
   const cast = findCast(text, tokens, findMentions(text, tokens, sentences, tagged), tagged, genders)
   let narrator = -1
   const narratorIndex = () => {
@@ -158,10 +160,10 @@ function attributeAll(text: string, tokens: TokenTable, scenes: AnnotatedScene[]
     return narrator
   }
   const narratorVotes = new Map<number, number>()
-  for (const s of scenes) {
+  for (const [i, s] of scenes.entries()) {
     const from = firstFrom(cast.mentions, s.scene.start)
     const mentions = cast.mentions.slice(from, firstFrom(cast.mentions, s.scene.end))
-    s.speakers = attributeSpeakers({ text, tokens, paragraphs: s.scene.paragraphs, speech: speechOf(s), sentences: s.sentences, cast, mentions, narrator: narratorIndex, knownNarrator: () => narrator, narratorVotes })
+    s.speakers = attributeSpeakers({ text, tokens, paragraphs: s.scene.paragraphs, speech: speech[i]!, turns: turns[i]!, sentences: s.sentences, cast, mentions, narrator: narratorIndex, knownNarrator: () => narrator, narratorVotes })
     const gendered = genderedPronouns(text, tokens, s.sentences)
     s.he = gendered.he
     s.she = gendered.she

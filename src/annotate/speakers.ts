@@ -67,13 +67,23 @@ const normalForm = (name: string) => name.replace(/\.(?=\s)/g, '').replace(/\s+/
 
 /** The speech tag after a closing quote mark, in the text that follows it up to the next speech or the paragraph end. */
 export function tagAfter(gap: string): Tag | null {
-  const m = TAG_AFTER.exec(gap.slice(0, 120))
+  const head = gap.slice(0, 120)
+  // The regular expression is long: run it only where a verb of speech is among the first words.
+  if (!hasSpeechVerb(head.slice(0, 70).toLowerCase().split(NOT_LETTERS, 9))) return null
+  const m = TAG_AFTER.exec(head)
   return m ? tagOf(m) : null
 }
 
+/** Every verb of speech of the tags, by its first word ("went" of "went on"). */
+const SPEECH_VERB_WORDS = new Set(VERB_RE.slice(3, -1).split('|').map((v) => v.split(' ')[0]!))
+const NOT_LETTERS = /[^a-z]+/
+const hasSpeechVerb = (words: readonly string[]): boolean => words.some((w) => SPEECH_VERB_WORDS.has(w))
+
 /** The speech tag before an opening quote mark, at the end of the narration before it. */
 export function tagBefore(narration: string): Tag | null {
-  const m = TAG_BEFORE.exec(narration.slice(-120))
+  const tail = narration.slice(-120)
+  if (!hasSpeechVerb(tail.slice(-80).toLowerCase().split(NOT_LETTERS).slice(-9))) return null
+  const m = TAG_BEFORE.exec(tail)
   return m ? tagOf(m) : null
 }
 
@@ -95,15 +105,18 @@ interface Turn {
   confidence: number
 }
 
+/** A scene's turns of speech, with their tags as written (see `attributeSpeakers`). */
+export type Turns = readonly Turn[]
+
 /** The speech tags of a scene's turns, as written, for counting names as speakers before the cast is known. */
-export function sceneTags(text: string, paragraphs: readonly Span[], speech: readonly QuoteSpan[]): { form: string }[] {
+export function sceneTags(turns: Turns): { form: string }[] {
   const out: { form: string }[] = []
-  for (const turn of turnsOf(text, paragraphs, speech)) if (turn.tag && 'form' in turn.tag) out.push(turn.tag)
+  for (const turn of turns) if (turn.tag && 'form' in turn.tag) out.push(turn.tag)
   return out
 }
 
 /** Group a scene's speech spans into turns and read each turn's tag. */
-function turnsOf(text: string, paragraphs: readonly Span[], speech: readonly QuoteSpan[]): Turn[] {
+export function turnsOf(text: string, paragraphs: readonly Span[], speech: readonly QuoteSpan[]): Turns {
   const turns: Turn[] = []
   let p = 0
   let firstParagraph = 0
@@ -154,8 +167,9 @@ export interface SceneSpeech {
   text: string
   tokens: TokenTable
   paragraphs: readonly Span[]
-  /** The scene's speech spans (kind speech), in order. */
+  /** The scene's speech spans (kind speech), in order, and their turns (see `turnsOf`). */
   speech: readonly QuoteSpan[]
+  turns: Turns
   sentences: readonly { start: number; firstToken: number; endToken: number }[]
   cast: Cast
   /** The cast's mentions that lie in the scene, in text order. */
@@ -173,7 +187,7 @@ export interface SceneSpeech {
  */
 export function attributeSpeakers(s: SceneSpeech): Attribution[] {
   const { text, cast } = s
-  const turns = turnsOf(text, s.paragraphs, s.speech)
+  const turns = s.turns as Turn[]
   // The scene's narration mentions of characters, in text order: whom a pronoun can mean.
   const mentions = s.mentions.filter((m) => !m.dialogue && m.character >= 0)
   const spoken: { at: number; character: number }[] = []
@@ -202,10 +216,14 @@ export function attributeSpeakers(s: SceneSpeech): Attribution[] {
     // No one of that gender yet: the one character of it the scene's narration names later ("“You look terrible,” he says." before Daniel is named).
     return best ?? loose ?? onlyOf(g)
   }
+  const only = new Map<Gender, number | null>()
   const onlyOf = (g: Gender): number | null => {
-    const of = new Set<number>()
-    for (const m of mentions) if (gender(m.character) === g) of.add(m.character)
-    return of.size === 1 ? [...of][0]! : null
+    if (!only.has(g)) {
+      const of = new Set<number>()
+      for (const m of mentions) if (gender(m.character) === g) of.add(m.character)
+      only.set(g, of.size === 1 ? [...of][0]! : null)
+    }
+    return only.get(g)!
   }
   const formCharacter = (form: string): number | null => {
     const direct = cast.byForm.get(form)
