@@ -168,7 +168,7 @@ function attributeAll(text: string, tokens: TokenTable, scenes: AnnotatedScene[]
     s.he = gendered.he
     s.she = gendered.she
   }
-  nameNarrator(cast, scenes, narrator, narratorVotes)
+  nameNarrator(text, cast, scenes, narrator, narratorVotes)
   return { cast, genders }
 }
 
@@ -178,8 +178,15 @@ function attributeAll(text: string, tokens: TokenTable, scenes: AnnotatedScene[]
  * (the narrator is "I" there) and no tag names them as speaking (that is someone the narrator
  * speaks with: "‘eh, Good?’ … said Good"). Their speeches become that character's.
  */
-function nameNarrator(cast: Cast, scenes: AnnotatedScene[], narrator: number, votes: ReadonlyMap<number, number>): void {
-  if (votes.size === 0) return
+const SELF_NAMED = /\b(?:my name(?:'s|’s| is| was)|(?:called|call|calls|named|name) me)\s+$/i
+/** "Nobody had called me Ottilie in years": a name denied. */
+const DENIED = /\b(?:nobody|no one|never|not|n't|n’t)\b[^.!?]*$/i
+const selfNamed = (text: string, at: number) => {
+  const before = text.slice(Math.max(0, at - 60), at)
+  return SELF_NAMED.test(before) && !DENIED.test(before)
+}
+
+function nameNarrator(text: string, cast: Cast, scenes: AnnotatedScene[], narrator: number, votes: ReadonlyMap<number, number>): void {
   const pronouns = { first: 0, firstPlural: 0, second: 0, third: 0 }
   let narrationWords = 0
   for (const s of scenes) {
@@ -187,10 +194,16 @@ function nameNarrator(cast: Cast, scenes: AnnotatedScene[], narrator: number, vo
     for (const x of s.sentences) narrationWords += x.narrationWords
   }
   if (narrator < 0 && dominantPerson(pronouns, narrationWords) !== 'first') return
+  // The narrator names themself: "My name is Corin Ashby", "She called me Juno" (in narration; in a speech the name would be the speaker's).
+  const all = new Map(votes)
+  for (const m of cast.mentions) {
+    if (m.dialogue || m.character < 0) continue
+    if (selfNamed(text, m.start)) all.set(m.character, (all.get(m.character) ?? 0) + 5)
+  }
   const excluded = new Set<number>()
   for (const s of scenes) for (const a of s.speakers) if (a.kind === 'explicit' && a.character !== null) excluded.add(a.character)
-  for (const m of cast.mentions) if (m.subject && m.character >= 0) excluded.add(m.character)
-  const ranked = [...votes].filter(([c]) => !cast.characters[c]!.described && !excluded.has(c)).sort((a, b) => b[1] - a[1] || a[0] - b[0])
+  for (const m of cast.mentions) if (m.subject && !m.dialogue && m.character >= 0 && !selfNamed(text, m.start)) excluded.add(m.character)
+  const ranked = [...all].filter(([c]) => !cast.characters[c]!.described && !excluded.has(c)).sort((a, b) => b[1] - a[1] || a[0] - b[0])
   const [best, n] = ranked[0] ?? [-1, 0]
   if (best < 0 || (n < 2 && ranked.length > 1) || (ranked[1] && ranked[1][1] === n)) return
   cast.characters[best]!.narrator = true

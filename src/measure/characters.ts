@@ -135,7 +135,8 @@ export function followed(c: Counts): string | null {
   for (const [index, t] of c.characters) {
     const ch = c.cast[index]
     if (!ch || ch.narrator || ch.described || t.scenes === 0) continue
-    const score = t.narration + t.subjects
+    // Narration that names them outside speech tags first; where no one has that, any mention (a tag included).
+    const score = 10 * (t.narration + t.subjects) + t.mentions
     const rank = want === null || ch.gender === want ? 0 : ch.gender === null ? 1 : 2
     if (score > bestScore[rank]!) [best[rank], bestScore[rank]] = [ch.name, score]
   }
