@@ -6,12 +6,11 @@ import { attributeSpeakers, firstFrom, NARRATOR, sceneTags, turnsOf, type Attrib
 import { findEmbedded, resolveSpeakers, type EmbeddedNarrative } from './embedded.js'
 import { findLetters } from './letters.js'
 import { insideSpans } from './spans.js'
-import { addPersons, countNames, countPronouns, type PersonCounts } from './persons.js'
+import { addPersons, countNames, countPronouns, dominantPerson, type PersonCounts } from './persons.js'
 import { isLowSurrogate, segment, TokenSink, type Piece, type SentenceSpan } from './sentences.js'
 import { countTenses, type Tokens } from './tense.js'
 import { clearItalicCandidates, findThought, thoughtCandidate, type ThoughtCandidate } from './thought.js'
 import { wordStarts } from './words.js'
-import { dominantPerson } from '../measure/pov.js'
 
 /** A sentence: its span, its length in words, and the tenses of its narration's finite verbs. */
 export interface Sentence extends Span {

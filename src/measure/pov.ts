@@ -1,9 +1,10 @@
-import type { PersonCounts } from '../annotate/persons.js'
+import { dominantPerson, FIRST_PER_1000, SECOND_PER_1000, type Person, type PersonCounts } from '../annotate/persons.js'
 import type { Counts } from './counts.js'
 import { followed, narratorName } from './characters.js'
 import { narrationOf } from './embedded.js'
 
-export type Person = 'first' | 'second' | 'third' | 'mixed'
+export type { Person }
+export { dominantPerson, FIRST_PER_1000, SECOND_PER_1000 }
 
 export interface PovMeasure {
   dominant: Person | null
@@ -16,14 +17,6 @@ export interface PovMeasure {
   embedded: boolean
 }
 
-/**
- * First-person narration: at least this many I/me/my per 1,000 words of narration. Calibrated
- * on ../shared/eval: first-person texts had 16 or more, third-person texts 6.5 or fewer once
- * letters quoted in the narration were set apart.
- */
-export const FIRST_PER_1000 = 10
-/** Second-person narration: at least this many you/your per 1,000 words, more than I/me/my. */
-export const SECOND_PER_1000 = 15
 
 /**
  * Point of view of narration from its personal pronouns. A first-person narrator speaks of
@@ -37,14 +30,6 @@ export function pov(c: Counts): PovMeasure {
   return { dominant, first, firstPlural, second, third, character: n.embedded ? n.speaker : character(c, dominant), embedded: n.embedded }
 }
 
-/** The person of narration from its pronouns and words (null without a pronoun). */
-export function dominantPerson({ first, second, third }: PersonCounts, narrationWords: number): Person | null {
-  const per1000 = (n: number) => (narrationWords ? (1000 * n) / narrationWords : 0)
-  if (first + second + third === 0) return null
-  if (per1000(second) >= SECOND_PER_1000 && second > first) return 'second'
-  if (per1000(first) >= FIRST_PER_1000) return 'first'
-  return third > 0 ? 'third' : 'mixed'
-}
 
 /** The most frequent key (ties: the first in order). */
 export const top = (m: Map<string, number>): string | null => {
