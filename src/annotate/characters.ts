@@ -7,10 +7,10 @@ import { titleGender, TITLE, type Gender } from './genders.js'
 import type { TokenTable } from './index.js'
 import { POS } from './nlp.js'
 
-const { PROPN, VERB, AUX, ADP, DET, PUNCT, INTJ } = POS
+const { PROPN, VERB, AUX, ADP, DET, PUNCT, INTJ, NOUN } = POS
 
 /** A word of a person's name: a capital and lower case ("Nell", "McChesney", "O’Brien"). */
-const NAME_WORD = /^\p{Lu}(?:\p{Ll}+|['’]\p{Lu}?)(?:\p{Lu}?\p{Ll}+)*$/u
+const NAME_WORD = /^\p{Lu}(?:\p{Ll}+|['’]\p{Lu})(?:\p{Lu}?\p{Ll}+)*$/u
 export const isCharacterNameWord = (w: string) => NAME_WORD.test(w) && !notNames.has(w)
 
 /**
@@ -41,6 +41,8 @@ export interface Mention {
   vocative: boolean
   /** The subject of a verb of speech: a speech tag ("Jean said"). */
   speaking: boolean
+  /** It opens its sentence. */
+  initial: boolean
   /** The character it names (an index into the cast), or -1 where it names no character. */
   character: number
 }
@@ -77,6 +79,8 @@ interface FormStats {
   determined: number
   /** Named as the speaker in a speech tag ("said Nell"). */
   tags: number
+  /** Mentions that open a sentence (where any word has a capital). */
+  initial: number
 }
 
 const word = (t: TokenTable & { text: string }, i: number) => t.text.slice(t.start[i]!, t.end[i]!)
@@ -110,7 +114,9 @@ export function findMentions(text: string, table: TokenTable, ranges: readonly {
       const vocative =
         dialogue && after >= 0 && t.pos[after] === PUNCT && /^[,.!?—…]/.test(word(t, after)) && (before < 0 || t.pos[before] === PUNCT || t.pos[before] === INTJ || BEFORE_VOCATIVE.test(word(t, before)))
       const speaking = subject && SPEAKING.test(word(t, after))
-      out.push({ start: t.start[titleToken]!, end: t.end[last]!, token: first, form: (title ? title + ' ' : '') + names.join(' '), dialogue, subject, vocative, speaking, character: -1 })
+      let initial = true
+      for (let k = r.firstToken; k < titleToken && initial; k++) if (t.pos[k] !== PUNCT) initial = false
+      out.push({ start: t.start[titleToken]!, end: t.end[last]!, token: first, form: (title ? title + ' ' : '') + names.join(' '), dialogue, subject, vocative, speaking, initial, character: -1 })
       i = last
     }
   }
@@ -136,16 +142,18 @@ export function findCast(text: string, table: TokenTable, mentions: Mention[], t
     if (!s) {
       const parts = m.form.split(' ')
       const title = TITLE.test(parts[0]!) && parts.length > 1 ? parts.shift()! : null
-      s = { form: m.form, title, words: parts, mentions: 0, subjects: 0, vocatives: 0, places: 0, determined: 0, tags: 0 }
+      s = { form: m.form, title, words: parts, mentions: 0, subjects: 0, vocatives: 0, places: 0, determined: 0, tags: 0, initial: 0 }
       stats.set(m.form, s)
     }
     s.mentions++
     if (m.subject) s.subjects++
     if (m.vocative) s.vocatives++
+    if (m.initial) s.initial++
     const first = s.title ? m.token - 1 : m.token
     if (first > 0) {
       const before = t.text.slice(t.start[first - 1]!, t.end[first - 1]!).toLowerCase()
-      if (t.pos[first - 1] === DET && before !== 'my' && before !== 'our') s.determined++
+      // "the Crown", "the Kellsport lifeboat": a thing's name, or a place's used as an adjective.
+      if ((t.pos[first - 1] === DET && before !== 'my' && before !== 'our') || t.pos[m.token + s.words.length] === NOUN) s.determined++
       else if (PLACE_BEFORE.has(before) && !s.title) s.places++
     }
   }
@@ -155,13 +163,13 @@ export function findCast(text: string, table: TokenTable, mentions: Mention[], t
   }
   const common = lowerCaseUses(t, stats)
   // A capitalised word the story also writes in lower case is a word ("Nonsense!", "Design"), unless the story acts or tags with it twice.
-  const forms = [...stats.values()].filter((s) => !common.has(s.words[0]!.toLowerCase()) || s.title !== null || s.words.length > 1 || s.subjects + s.tags >= 2)
+  const forms = [...stats.values()].filter((s) => !common.has(s.words[0]!.toLowerCase()) || s.title !== null || s.words.length > 1 || s.tags > 0)
   for (const s of forms) if (!s.title && s.words.length === 1 && common.has(s.words[0]!.toLowerCase())) s.vocatives = 0
   const groups = groupForms(forms, genders)
   const characters: Character[] = []
   const byForm = new Map<string, number>()
   for (const g of groups) {
-    const sum = (k: 'mentions' | 'subjects' | 'vocatives' | 'places' | 'determined' | 'tags') => g.reduce((n, s) => n + s[k], 0)
+    const sum = (k: 'mentions' | 'subjects' | 'vocatives' | 'places' | 'determined' | 'tags' | 'initial') => g.reduce((n, s) => n + s[k], 0)
     // A saint's name is a place's or a church's as often as a person's ("St Ives").
     const titled = g.some((s) => s.title !== null && !/^(?:St|Saint)$/.test(s.title))
     const strong = sum('vocatives') + sum('tags') + (titled ? 1 : 0)
@@ -170,6 +178,8 @@ export function findCast(text: string, table: TokenTable, mentions: Mention[], t
     if (person === 0 || (person === sum('vocatives') && sum('mentions') < 2)) continue
     if (sum('determined') * 2 > sum('mentions')) continue
     const gender = groupGender(g, genders)
+    // Capitalised only where a sentence starts, with no gender and nothing but a verb after it ("Shards lay everywhere"): a word.
+    if (strong === 0 && gender === null && sum('initial') === sum('mentions')) continue
     const places = sum('places')
     // A place until the text shows otherwise: a person is said to, tagged, titled or given a gender, and is one at least half as often.
     if (places > 0 && (person * 2 < places || (strong === 0 && gender === null))) continue
