@@ -178,8 +178,8 @@ export function findCast(text: string, table: TokenTable, mentions: Mention[], t
     if (person === 0 || (person === sum('vocatives') && sum('mentions') < 2)) continue
     if (sum('determined') * 2 > sum('mentions')) continue
     const gender = groupGender(g, genders)
-    // Capitalised only where a sentence starts, with no gender and nothing but a verb after it ("Shards lay everywhere"): a word.
-    if (strong === 0 && gender === null && sum('initial') === sum('mentions')) continue
+    // A plural capitalised only where a sentence starts, with no gender and nothing but a verb after it ("Shards lay everywhere"): a word.
+    if (strong === 0 && gender === null && sum('initial') === sum('mentions') && g.every((f) => f.words.length === 1 && /[^s]s$/.test(f.words[0]!))) continue
     const places = sum('places')
     // A place until the text shows otherwise: a person is said to, tagged, titled or given a gender, and is one at least half as often.
     if (places > 0 && (person * 2 < places || (strong === 0 && gender === null))) continue

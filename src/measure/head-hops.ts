@@ -70,7 +70,9 @@ function experiencer(t: TokenTable & { text: string }, i: number, from: number):
   while (j >= from && (t.pos[j] === ADV || t.pos[j] === PART || t.pos[j] === AUX)) {
     // A guess from outside ("he must have known"); back-story the viewpoint knows ("she had
     // decided", "Ellen has known her for years").
-    if (MODAL.test(word(t, j)) || /^(?:had|has|have|'d|’d)$/i.test(word(t, j))) return null
+    // "he could feel it in his throat": what a character can feel or hear, they do.
+    const can = /^could$/i.test(word(t, j)) && /^(?:feel|sense|hear|see|smell|taste)$/i.test(word(t, i))
+    if ((MODAL.test(word(t, j)) && !can) || /^(?:had|has|have|'d|’d)$/i.test(word(t, j))) return null
     j--
   }
   // "believed in porch lights": what a character is like, not what they think now.
@@ -117,8 +119,11 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
         const pos = t.pos[i]
         if (t.skip[i] === 1 || (pos !== PROPN && pos !== VERB && pos !== AUX)) continue
         const w = word(t, i)
-        // A name as a subject ("Helen feels"), not after a preposition or article ("years of Lantern Nights wearing…").
-        if (t.pos[i] === PROPN && isNameWord(w) && i + 1 < s.endToken && (t.pos[i + 1] === VERB || t.pos[i + 1] === AUX)) {
+        // A name as a subject ("Helen feels"), not after a preposition or article ("years of Lantern
+        // Nights wearing…"); or opening the sentence, however it goes on ("Harold, for his part,
+        // had…", "Tom’s heart was going"): whom its he or she are.
+        const opens = i === s.firstToken || (i > s.firstToken && t.pos[i - 1] === PUNCT && i - s.firstToken <= 2)
+        if (t.pos[i] === PROPN && isNameWord(w) && i + 1 < s.endToken && (t.pos[i + 1] === VERB || t.pos[i + 1] === AUX || opens)) {
           const b = i > s.firstToken ? t.pos[i - 1] : -1
           if (b === POS.ADP || b === POS.DET) continue
           const name = nameAt(t, i)
