@@ -10,6 +10,7 @@ import type { QuoteSpan } from './dialogue.js'
 import { TITLE, type Gender } from './genders.js'
 import type { TokenTable } from './index.js'
 import { POS } from './nlp.js'
+import { firstFrom } from './spans.js'
 
 const { PRON, VERB, AUX, ADV, PART } = POS
 
@@ -433,16 +434,4 @@ function otherOf(turns: Turn[], i: number, step: 1 | -1): number | null {
   const gap = (x: Turn, y: Turn) => Math.abs(x.paragraph - y.paragraph)
   if (gap(a, turns[i]!) > CONVERSATION_GAP || gap(a, b) > CONVERSATION_GAP) return null
   return b.speaker
-}
-
-/** The index of the first mention at or after `at` (mentions are in text order). */
-export function firstFrom(mentions: readonly { start: number }[], at: number): number {
-  let lo = 0
-  let hi = mentions.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (mentions[mid]!.start < at) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }

@@ -4,6 +4,7 @@ import type { Span } from '../types.js'
 import { POS } from './nlp.js'
 import type { PersonCounts } from './persons.js'
 import { lowerWord, type Tokens } from './tense.js'
+import { firstEndingAfter, firstOffsetFrom } from './spans.js'
 
 /** Punctuation that closes a clause: an italic run ending on it is a thought, not emphasis. */
 const CLAUSE_END = /^[\s"”’'*_]*[,.!?…;:—–]/
@@ -39,18 +40,18 @@ export function findThought({ text, italics, sentences, words, inDialogue }: Tho
   if (sentences.length === 0 || words.length === 0) return { words: 0, spans }
   const from = sentences[0]!.start
   const to = sentences[sentences.length - 1]!.end
-  let i = lowerBound(italics, from)
+  let i = firstEndingAfter(italics, from)
   let s = 0
   for (; i < italics.length && italics[i]!.start < to; i++) {
     const run = italics[i]!
-    const firstWord = lowerBoundNumber(words, run.start)
+    const firstWord = firstOffsetFrom(words, run.start)
     let endWord = firstWord
     while (endWord < words.length && words[endWord]! < run.end) endWord++
     if (endWord === firstWord) continue
     // The sentence the run starts in, and whether the run starts at its first word.
     while (s < sentences.length - 1 && sentences[s]!.end <= run.start) s++
     const sentence = sentences[s]!
-    const sentenceFirst = lowerBoundNumber(words, sentence.start)
+    const sentenceFirst = firstOffsetFrom(words, sentence.start)
     const opens = firstWord === sentenceFirst
     let sentenceEnd = sentenceFirst
     while (sentenceEnd < words.length && words[sentenceEnd]! < sentence.end) sentenceEnd++
@@ -72,27 +73,6 @@ export function findThought({ text, italics, sentences, words, inDialogue }: Tho
   return { words: count, spans }
 }
 
-function lowerBound(spans: readonly Span[], at: number): number {
-  let lo = 0
-  let hi = spans.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (spans[mid]!.end <= at) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
-function lowerBoundNumber(xs: readonly number[], at: number): number {
-  let lo = 0
-  let hi = xs.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (xs[mid]! < at) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
 
 /**
  * How a narration sentence might be a character's unmarked direct thought, written without

@@ -1,3 +1,4 @@
+import { firstOffsetFrom } from '../annotate/spans.js'
 import { wordStarts } from '../annotate/words.js'
 import { tagAfter, tagBefore } from '../annotate/speakers.js'
 import type { Report } from '../report/types.js'
@@ -38,7 +39,7 @@ export function scoreSpeakers(original: string, report: Report, gold: SpeakerGol
   const speakers = gold.speakers ?? []
   const ours: (string | null)[] = []
   for (const [start] of gold.quotes) {
-    const at = ourWords[firstWordFrom(goldWords, start)]
+    const at = ourWords[firstOffsetFrom(goldWords, start)]
     const span = at === undefined ? undefined : spans.find((s) => s.start <= at && at < s.end)
     ours.push(span?.name ?? null)
   }
@@ -83,15 +84,4 @@ function isExplicit(text: string, start: number, end: number): boolean {
   const paragraphStart = Math.max(text.lastIndexOf('\n\n', s), s - 200)
   const before = tagBefore(text.slice(paragraphStart, s).split(/[”"]/).pop()!)
   return before !== null && 'form' in before
-}
-
-function firstWordFrom(words: readonly number[], at: number): number {
-  let lo = 0
-  let hi = words.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (words[mid]! < at) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }

@@ -2,7 +2,8 @@
 // counted per scene, summed for chapters and the work.
 import type { Cast, Character } from '../annotate/characters.js'
 import type { AnnotatedScene } from '../annotate/index.js'
-import { firstFrom, NARRATOR } from '../annotate/speakers.js'
+import { NARRATOR } from '../annotate/speakers.js'
+import { firstFrom } from '../annotate/spans.js'
 import type { Gender } from '../annotate/genders.js'
 import type { Counts } from './counts.js'
 
