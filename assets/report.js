@@ -388,7 +388,7 @@
         var marks = []
         s.dialogue.spans.forEach(function (d, i) {
           var who = s.dialogue.speakers[i]
-          marks.push({ start: d[0], end: d[1], cls: 'dlg', tip: who && who.name ? 'Said by ' + who.name + (who.kind === 'explicit' ? '' : ' (' + Math.round(who.confidence * 100) + '% sure)') : 'Speaker unknown' })
+          marks.push({ start: d[0], end: d[1], cls: 'dlg', tip: who && who.name ? 'Said by ' + who.name + (who.kind === 'explicit' ? '' : ' (' + Math.round(who.confidence * 100) + '% sure)') : 'Speaker unknown', speaker: who && who.name ? who.name : '?' })
         })
         if (s.thought) s.thought.spans.forEach(function (d) { marks.push({ start: d[0], end: d[1], cls: 'th' }) })
         s.unmarkedThought.spans.forEach(function (d) { marks.push({ start: d[0], end: d[1], cls: 'ut', tip: 'Unmarked thought: not counted toward point of view or tense' }) })
@@ -423,7 +423,14 @@
             span.setAttribute('aria-label', m.tip)
             span.appendChild(el('span', { class: 'tip', role: 'tooltip', text: m.tip }))
           } else if (m.cls === 'long' && !span.title) span.title = 'Very long sentence: ' + m.tip
-          else if ((m.cls === 'ut' || m.cls === 'dlg') && !span.title) span.title = m.tip
+          else if ((m.cls === 'ut' || m.cls === 'dlg') && !span.title) {
+            span.title = m.tip
+            // The speech's first piece carries its speaker, shown in the text when the reader asks.
+            if (m.cls === 'dlg' && !openedSlip['dlg' + m.start]) {
+              openedSlip['dlg' + m.start] = true
+              span.setAttribute('data-speaker', m.speaker)
+            }
+          }
         })
         p.appendChild(span)
       }
@@ -440,6 +447,11 @@
       if (!list.children.length) list.appendChild(el('li', { text: 'Nothing to report: the file read cleanly.' }))
     }
 
+    var speakersBox = $('show-speakers')
+    if (speakersBox) {
+      $('story').classList.toggle('speakers', speakersBox.checked)
+      on(speakersBox, 'change', function () { $('story').classList.toggle('speakers', speakersBox.checked) })
+    }
     band()
     sceneTable()
     castTable()

@@ -218,6 +218,26 @@ describe.skipIf(!haveChromium)('the HTML report in Chromium', () => {
     await page.close()
   })
 
+  it('names each speech\'s speaker on hover and, when asked, in the text, and lists the cast', async () => {
+    const text = ['The kitchen was cold.', '“Are you coming?” said Nell.', '“In a minute,” Tom said.', '“Now, Tom.”', '“Fine.”'].join('\n\n')
+    const path = join(dir, 'speakers.html')
+    writeFileSync(path, renderReportHtml(analyze(text)))
+    const { page, errors } = await open(path)
+    expect(errors).toEqual([])
+    const speeches = page.locator('#story .dlg[data-speaker]')
+    expect(await speeches.evaluateAll((els) => els.map((e) => e.getAttribute('data-speaker')))).toEqual(['Nell', 'Tom', 'Nell', 'Tom'])
+    expect(await speeches.first().getAttribute('title')).toBe('Said by Nell')
+    expect(await speeches.nth(2).getAttribute('title')).toMatch(/^Said by Nell \(\d+% sure\)$/)
+    const label = () => speeches.first().evaluate((e) => getComputedStyle(e, '::before').content)
+    expect(await label()).toBe('none')
+    await page.check('#show-speakers')
+    expect(await label()).toBe('"Nell: "')
+    const cast = await page.locator('#cast-table tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)))
+    expect(cast.map((r) => r[0]).sort()).toEqual(['Nell', 'Tom'])
+    expect(cast.find((r) => r[0] === 'Nell')!.slice(1)).toEqual(['1', '1–1', '1', '2', '56%'])
+    await page.close()
+  })
+
   it('prints charts and table without the controls', async () => {
     const { page } = await open(pages.get('the-salt-ledger.txt')!)
     await page.emulateMedia({ media: 'print' })

@@ -52,6 +52,7 @@ export function reportHtmlPieces(report: Report): Generator<string> {
 <section id="text" aria-labelledby="text-h">
 <h2 id="text-h">Annotated text</h2>
 <ul class="legend" aria-hidden="true"><li><i style="background:var(--dialogue-bg)"></i>dialogue (hover for the speaker)</li><li><i style="background:var(--thought-bg)"></i>thought (italics)</li><li><i style="background:var(--thought-bg);border-bottom:1px dotted var(--thought)"></i>unmarked thought</li><li><i style="background:var(--long-bg)"></i>sentence of 40 words or more</li><li><i style="border-bottom:2px solid var(--slip);border-radius:0"></i>tense slip (hover or focus for why)</li><li><i style="border-left:3px solid var(--slip);border-radius:0"></i>point-of-view shift</li></ul>
+<p class="caption"><label><input type="checkbox" id="show-speakers"> Show who says each speech</label></p>
 <div class="story" id="story"></div>
 </section>
 <section aria-labelledby="diagnostics-h">
