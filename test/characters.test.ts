@@ -58,6 +58,7 @@ describe('the cast', () => {
     ['a thing after a determiner', 'Tom went into the Crown. The Crown was full. Tom ordered a pint at the Crown and sat down.', 'Crown'],
     ['a farm by the last word of its name', 'Nell drove up to Bracken Hill Farm. Bracken Hill Farm was quiet. Nell knocked.', 'Bracken Hill Farm'],
     ['a word the story also writes in lower case', '“Nonsense, my dear!” said Mrs Hale. It was nonsense, and she knew it. Mrs Hale sat down.', 'Nonsense'],
+    ['a station only ever called, and used as a thing', 'Nell keyed the radio. “Fellport, Tidewater. Over.” Nothing came back. Nell waited for the Fellport lifeboat to answer. “Fellport, Tidewater.” Nell sighed.', 'Fellport'],
     ['a plural at a sentence start', 'Heifers stood in the yard. Nell counted the heifers twice. Nell sighed.', 'Heifers'],
   ])('leaves out %s', (_name, text, notACharacter) => {
     const cast = castOf(text)

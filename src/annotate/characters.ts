@@ -178,6 +178,8 @@ export function findCast(text: string, table: TokenTable, mentions: Mention[], t
     if (person === 0 || (person === sum('vocatives') && sum('mentions') < 2)) continue
     if (sum('determined') * 2 > sum('mentions')) continue
     const gender = groupGender(g, genders)
+    // Only ever said to, and also used as a place or a thing ("Kellsport, Tidewater." over the radio, "the Kellsport lifeboat"): a station, not a person.
+    if (sum('subjects') + sum('tags') === 0 && !titled && sum('determined') + sum('places') > 0) continue
     // A plural capitalised only where a sentence starts, with no gender and nothing but a verb after it ("Shards lay everywhere"): a word.
     if (strong === 0 && gender === null && sum('initial') === sum('mentions') && g.every((f) => f.words.length === 1 && /[^s]s$/.test(f.words[0]!))) continue
     const places = sum('places')
