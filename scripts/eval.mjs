@@ -66,7 +66,7 @@ function evalDialogue(dir) {
 function printSpeakers(scores) {
   const sum = (k) => scores.reduce((n, s) => n + s[k], 0)
   const quotes = sum('quotes'), right = sum('right'), explicit = sum('explicit'), explicitRight = sum('explicitRight'), unknown = sum('unknown')
-  console.log(`speakers: accuracy ${pct(right / quotes)} (${right}/${quotes}); explicit tags ${pct(explicitRight / explicit)} (${explicitRight}/${explicit}); other ${pct((right - explicitRight) / (quotes - explicit))} (${right - explicitRight}/${quotes - explicit}); unknown ${unknown}`)
+  console.log(`speakers: accuracy ${pct(right / quotes)} (${right}/${quotes}); explicit tags ${explicit ? pct(explicitRight / explicit) : '–'} (${explicitRight}/${explicit}); other ${pct((right - explicitRight) / (quotes - explicit))} (${right - explicitRight}/${quotes - explicit}); unknown ${unknown}`)
   if (!process.env.EVAL_QUIET) for (const s of [...scores].filter((s) => s.quotes > 0).sort((a, b) => a.right / a.quotes - b.right / b.quotes).slice(0, 8)) console.log(`  ${s.id}: ${s.right}/${s.quotes} (explicit ${s.explicitRight}/${s.explicit})`)
   if (process.env.EVAL_SPEAKERS) for (const s of scores) for (const w of s.wrong) console.log(`  ✗ ${s.id.slice(0, 24)} ${w.explicit ? 'E' : '-'} ours ${w.ours} gold ${w.gold}: ${w.quote}`)
   return { quotes, right, accuracy: right / quotes, explicit, explicitRight, explicitAccuracy: explicitRight / explicit, unknown }

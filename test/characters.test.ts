@@ -20,6 +20,9 @@ describe('speech tags', () => {
     [' I said.', { pronoun: 'I' }],
     [' said the old man, lighting his pipe.', { description: 'the old man' }],
     [' said a young officer to him one day', { description: 'the young officer' }],
+    [' said the old man angrily.', { description: 'the old man' }],
+    [' said a woman standing by the door.', { description: 'the woman' }],
+    [' said the king.', { description: 'the king' }],
     [' The girl laughed.', { description: 'the girl' }],
     [' He turned away.', null],
     [' and the door closed.', null],
@@ -95,6 +98,14 @@ describe('speakers', () => {
   it('gives a quotation interrupted by its tag one speaker, and splits a paragraph where a second tag names another', () => {
     const text = 'Tom waited. Nell came in.\n\n“Yes,” she said, “I know.” “Then say so,” replied Tom.'
     expect(speakers(text).map((x) => x[1])).toEqual(['Nell', 'Nell', 'Tom'])
+  })
+
+  it.each([
+    ['a tag leading into the next speech is that speech\'s', 'Nell said, “Hello there.” Tom said, “Good morning.”', ['Nell', 'Tom']],
+    ['a tag before the first speech, another after the second', 'Nell said, “Hi.” “Bye,” said Tom.', ['Nell', 'Tom']],
+    ['a tag between two speeches of one speaker', 'Nell came in. “Edith!” said Nell, gently, “Edith!”', ['Nell', 'Nell']],
+  ])('in one paragraph: %s', (_name, paragraph, names) => {
+    expect(speakers(`The room was cold.\n\n${paragraph}`).map((x) => x[1])).toEqual(names)
   })
 
   it('resolves he and she to the nearest character of that gender', () => {

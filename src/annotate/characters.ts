@@ -111,8 +111,10 @@ export function findMentions(text: string, table: TokenTable, ranges: readonly {
       const before = titleToken > r.firstToken ? titleToken - 1 : -1
       const after = last + 1 < r.endToken ? last + 1 : -1
       const subject = !dialogue && after >= 0 && (t.pos[after] === VERB || t.pos[after] === AUX) && !(before >= 0 && (t.pos[before] === ADP || t.pos[before] === DET))
+      // Said to someone: between punctuation ("Nell, wait."), but not before another name ("Tea, Tom?": Tom is said to).
+      const nameNext = after >= 0 && after + 1 < r.endToken && t.pos[after + 1] === PROPN && isName(word(t, after + 1))
       const vocative =
-        dialogue && after >= 0 && t.pos[after] === PUNCT && /^[,.!?—…]/.test(word(t, after)) && (before < 0 || t.pos[before] === PUNCT || t.pos[before] === INTJ || BEFORE_VOCATIVE.test(word(t, before)))
+        dialogue && !nameNext && after >= 0 && t.pos[after] === PUNCT && /^[,.!?—…]/.test(word(t, after)) && (before < 0 || t.pos[before] === PUNCT || t.pos[before] === INTJ || BEFORE_VOCATIVE.test(word(t, before)))
       const speaking = subject && SPEAKING.test(word(t, after))
       let initial = true
       for (let k = r.firstToken; k < titleToken && initial; k++) if (t.pos[k] !== PUNCT) initial = false

@@ -33,11 +33,13 @@ const TITLES = TITLE.source.slice(4, TITLE.source.indexOf(')')) // the alternati
 const NAME_RE = `((?:(?:${TITLES})\\.?\\s+)?\\p{Lu}[\\p{Ll}'’\\-]*\\p{Ll}(?:\\s+\\p{Lu}[\\p{L}'’\\-]*){0,2})`
 const PRON_RE = '(he|she|I|He|She)'
 const ADV_RE = '(?:\\p{L}+ly\\s+)?'
-const STOP = '(?:to|as|with|and|who|whom|from|in|at|for|then|but|before|after|while|when|of|on|into|without|again|once|presently|now|suddenly|quickly|slowly|softly|quietly|loudly)'
+const STOP = '(?:to|as|with|and|who|whom|from|in|at|by|for|then|but|before|after|while|when|of|on|into|without|again|once|presently|now|the|a|an|his|her|their|its|that|this)'
 const DESC_WORD = `(?!${STOP}\\b)[\\p{Ll}][\\p{Ll}\\-’']*`
+/** The last word of a description is its noun, not an adverb or a participle after it ("the old man angrily", "a woman standing by"). */
+const DESC_LAST = `(?!${STOP}\\b)(?![\\p{Ll}\\-’']{3,}(?:ly|ing)\\b)[\\p{Ll}][\\p{Ll}\\-’']*`
 /** A speaker described, not named: "the old man", "a young wife", "his mother". */
-const DESC_RE = `((?:the|a|an|his|her|their|my|our|your|another)\\s+(?:${DESC_WORD}\\s+){0,3}${DESC_WORD})`
-const DESC_CAP_RE = `((?:The|A|An|His|Her|Their|My|Our|Your|Another)\\s+(?:${DESC_WORD}\\s+){0,3}${DESC_WORD})`
+const DESC_RE = `((?:the|a|an|his|her|their|my|our|your|another)\\s+(?:${DESC_WORD}\\s+){0,3}${DESC_LAST})`
+const DESC_CAP_RE = `((?:The|A|An|His|Her|Their|My|Our|Your|Another)\\s+(?:${DESC_WORD}\\s+){0,3}${DESC_LAST})`
 /** A tag just after a closing quote mark: “…,” Nell said / said Nell / she asked. */
 const TAG_AFTER = new RegExp(`^[\\s,;]*(?:[—–-]+\\s*)?(?:(?:${NAME_RE}|${PRON_RE})\\s+${ADV_RE}${VERB_RE}\\b|${VERB_RE}\\s+(?:${NAME_RE}|${PRON_RE})(?![\\p{L}])|${VERB_RE}\\s+${DESC_RE}(?![\\p{L}])|${DESC_CAP_RE}\\s+${ADV_RE}${VERB_RE}\\b)`, 'u')
 /** A tag just before an opening quote mark: Nell said, “…” / said Nell: “…”. */
@@ -120,48 +122,57 @@ export function sceneTags(turns: Turns): { form: string }[] {
 export function turnsOf(text: string, paragraphs: readonly Span[], speech: readonly QuoteSpan[]): Turns {
   const turns: Turn[] = []
   let p = 0
-  let firstParagraph = 0
   let lastTag: Tag | null = null
+  /** A lead-in found in the gap after the previous span: the tag of the span that follows it. */
+  let leadIn: Tag | null = null
   for (let i = 0; i < speech.length; i++) {
     const q = speech[i]!
+    const prevParagraph = p
     while (p < paragraphs.length - 1 && paragraphs[p]!.end <= q.start) p++
-    // The tag after the span, in the text up to the next span or the paragraph end.
     const para = paragraphs[p]!
+    const prev = speech[i - 1]
+    // A tag before the speech: the paragraph's narration before its first speech ("Nell said, “…”"),
+    // or the lead-in the gap after the previous speech ended with.
+    const firstInParagraph = i === 0 || p !== prevParagraph || prev!.start < para.start
+    let before: Tag | null = leadIn
+    leadIn = null
+    if (firstInParagraph && !(prev && prev.speech === q.speech)) {
+      const from = Math.max(para.start, q.start - 200)
+      if (q.start > from) before = tagBefore(text.slice(from, q.start))
+    }
+    // The tag after the speech, in the text up to the next speech or the paragraph end; where that
+    // text follows a finished sentence and leads into the next speech ("“Hello.” Tom said, “Hi.”"),
+    // it is the next speech's tag.
     const next = speech[i + 1]
     const gapEnd = next && next.start < para.end ? next.start : para.end
-    const tag = q.end < gapEnd ? tagAfter(text.slice(q.end, gapEnd)) : null
+    const gap = q.end < gapEnd ? text.slice(q.end, gapEnd) : ''
+    let after: Tag | null = null
+    if (gap && next && gapEnd === next.start && /[,:—]\s*$/.test(gap) && /[.!?…][”"’']*$/.test(text.slice(q.start, q.end))) leadIn = tagBefore(gap)
+    // ("'Edith!' said Margaret, gently, 'Edith!'" leads into nothing: its tag is the speech's before it.)
+    if (gap && !leadIn) after = tagAfter(gap)
     const last = turns[turns.length - 1]
-    const prev = speech[i - 1]
-    // One paragraph's speech is one turn, unless a second tag in it names another speaker
-    // (“…,” said he. “…?” continued Montraville).
-    const joins = last && (last.paragraph === p || (prev && prev.speech === q.speech)) && !(tag && lastTag && !sameTag(tag, lastTag))
+    const tag = before ?? after
+    // One paragraph's speech is one turn, unless a tag in it names another speaker (“…,” said he.
+    // “…?” continued Montraville), or a new tag leads into it.
+    const joins = last && (last.paragraph === p || (prev && prev.speech === q.speech)) && !before && !(after && lastTag && !sameTag(after, lastTag))
     if (joins) {
       last.spans.push(i)
       last.end = q.end
       last.paragraph = p
-      if (tag && !last.tag) [last.tag, last.tagAt] = [tag, q.end]
+      if (after && !last.tag) [last.tag, last.tagAt] = [after, q.end]
     } else {
-      if (last && last.tag === null) tagTurnBefore(text, paragraphs[firstParagraph]!, speech[last.spans[0]!]!, last)
-      firstParagraph = p
-      turns.push({ spans: [i], paragraph: p, start: q.start, end: q.end, tag, tagAt: q.end, addressed: [], want: null, speaker: null, kind: null, confidence: 0 })
+      turns.push({ spans: [i], paragraph: p, start: q.start, end: q.end, tag, tagAt: before ? q.start : q.end, addressed: [], want: null, speaker: null, kind: null, confidence: 0 })
     }
     if (tag) lastTag = tag
-    if (!joins && !tag) lastTag = null
+    else if (!joins) lastTag = null
   }
-  const last = turns[turns.length - 1]
-  if (last && last.tag === null) tagTurnBefore(text, paragraphs[firstParagraph]!, speech[last.spans[0]!]!, last)
   return turns
 }
 
-/** A turn without a tag after its speech may have one before it ("Nell said, “…”"). */
-function tagTurnBefore(text: string, para: Span, first: QuoteSpan, turn: Turn): void {
-  const from = Math.max(para.start, first.start - 200)
-  if (first.start <= from) return
-  turn.tag = tagBefore(text.slice(from, first.start))
-  turn.tagAt = first.start
-}
-
 const sameTag = (a: Tag, b: Tag) => JSON.stringify(a) === JSON.stringify(b)
+
+/** A pronoun is resolved among this many mentions (and speakers) before it at most. */
+const RESOLVE_LOOKBACK = 400
 
 /** What attributing a scene's speeches needs. */
 export interface SceneSpeech {
@@ -198,7 +209,9 @@ export function attributeSpeakers(s: SceneSpeech): Attribution[] {
     let best: number | null = null
     let bestAt = -1
     let loose: number | null = null
-    for (let k = firstFrom(mentions, at) - 1; k >= 0; k--) {
+    // The nearest ones: at most RESOLVE_LOOKBACK mentions back.
+    const upTo = firstFrom(mentions, at)
+    for (let k = upTo - 1; k >= 0 && k >= upTo - RESOLVE_LOOKBACK; k--) {
       const m = mentions[k]!
       const mg = gender(m.character)
       if (mg === g) {
@@ -207,7 +220,7 @@ export function attributeSpeakers(s: SceneSpeech): Attribution[] {
       }
       if (mg === null) loose ??= m.character
     }
-    for (let k = spoken.length - 1; k >= 0 && spoken[k]!.at > bestAt; k--) {
+    for (let k = spoken.length - 1; k >= 0 && k >= spoken.length - RESOLVE_LOOKBACK && spoken[k]!.at > bestAt; k--) {
       const x = spoken[k]!
       if (x.at < at && gender(x.character) === g) {
         best = x.character
@@ -310,7 +323,9 @@ function paragraphActor(s: SceneSpeech, turn: Turn, resolve: (g: Gender, at: num
   return firstPronounSubject(s, para.start, para.end)
 
   function firstPronounSubject(s: SceneSpeech, from: number, to: number): { character: number; confidence: number } | null {
-    for (const sentence of s.sentences) {
+    // From the sentence holding `from` (sentences are in text order).
+    for (let k = Math.max(0, firstFrom(s.sentences, from) - 1); k < s.sentences.length; k++) {
+      const sentence = s.sentences[k]!
       if (sentence.start >= to) break
       for (let i = sentence.firstToken; i < sentence.endToken; i++) {
         if (t.start[i]! < from) continue
@@ -408,16 +423,27 @@ function fillTwoParty(conv: Turn[], mentions: readonly Mention[], paragraphs: re
     for (let k = firstFrom(mentions, start); k < mentions.length && mentions[k]!.start < end; k++) people.add(mentions[k]!.character)
   }
   if (people.size !== 2) return
-  const [a, b] = [...people] as [number, number]
-  const known = conv.map((t, i) => (t.speaker !== null && t.kind !== null ? i : -1)).filter((i) => i >= 0)
-  if (known.length === 0) return
+  const [one, two] = [...people] as [number, number]
+  // The nearest known turn before and after each turn (known before this pass began).
+  const prevKnown: number[] = []
+  const nextKnown: number[] = new Array(conv.length).fill(-1)
+  for (let i = 0, k = -1; i < conv.length; i++) {
+    if (conv[i]!.speaker !== null) k = i
+    prevKnown.push(k)
+  }
+  for (let i = conv.length - 1, k = -1; i >= 0; i--) {
+    if (conv[i]!.speaker !== null) k = i
+    nextKnown[i] = k
+  }
+  if (prevKnown[conv.length - 1] === -1) return
   for (let i = 0; i < conv.length; i++) {
     const turn = conv[i]!
     if (turn.speaker !== null) continue
-    let j = known[0]!
-    for (const k of known) if (Math.abs(k - i) < Math.abs(j - i) || (Math.abs(k - i) === Math.abs(j - i) && k < i)) j = k
+    const back = prevKnown[i]!
+    const on = nextKnown[i]!
+    const j = back < 0 ? on : on < 0 ? back : i - back <= on - i ? back : on
     const anchor = conv[j]!.speaker!
-    const other = anchor === a ? b : a
+    const other = anchor === one ? two : one
     const who = (i - j) % 2 === 0 ? anchor : other
     if (fits(turn, who)) set(turn, who, 'implicit', 0.5)
   }

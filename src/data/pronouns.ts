@@ -17,10 +17,10 @@ export const notNames: ReadonlySet<string> = new Set([
   'God', 'Lord', 'Heaven', 'Christ', 'Jesus', 'English', 'French', 'OK', 'Oh', 'Ah', 'Yes', 'No', 'I',
   // Words that open a speech and so come capitalised between punctuation, like a name said aloud.
   'Good', 'Fine', 'Right', 'Well', 'Sorry', 'Please', 'Thanks', 'Come', 'Look', 'Listen', 'Wait', 'Stop', 'Enough', 'Never', 'Nothing', 'Quiet', 'Hush', 'Careful', 'Easy', 'Steady', 'Hello', 'Goodbye', 'Morning', 'Evening', 'Night', 'Okay', 'Sure', 'Maybe', 'Perhaps', 'Really', 'Honestly', 'Christ', 'Damn', 'Bloody', 'Here', 'There', 'Now', 'Then', 'Again', 'Still', 'Already', 'Tomorrow', 'Today', 'Tonight', 'Yesterday', 'Always', 'Thank', 'Go', 'Run', 'Hurry', 'Help',
-  // Interjections and answers said alone ("Mm, I know.", "Aye, it is.").
   // Indefinite pronouns, tagged as names at a sentence's start.
   'Everything', 'Something', 'Anything', 'Everyone', 'Everybody', 'Someone', 'Somebody', 'Anyone', 'Anybody', 'Nobody', 'Noone', 'Whoever', 'Whatever',
   // Curses said alone ("Shit, she's late.").
   'Shit', 'Hell', 'Fuck', 'Crap', 'Dammit', 'Bugger', 'Blast', 'Jesus', 'Gods',
+  // Interjections and answers said alone ("Mm, I know.", "Aye, it is.").
   'Mm', 'Mmm', 'Hm', 'Hmm', 'Um', 'Uh', 'Er', 'Erm', 'Eh', 'Huh', 'Aye', 'Nay', 'Yeah', 'Yep', 'Yup', 'Nope', 'Nah', 'Ooh', 'Oops', 'Wow', 'Hey', 'Hi', 'Alright', 'Indeed', 'Exactly', 'Course', 'Cheers', 'Bye',
 ])

@@ -43,14 +43,15 @@ export function tallyScene(a: AnnotatedScene, cast: Cast): Map<number, Tally> {
     if (m.subject) x.acts = true
   }
   const speech = a.quotes.filter((q) => q.kind === 'speech')
-  const counted = new Set<number>()
+  const counted = new Set<string>()
   for (let k = 0; k < speech.length; k++) {
     const c = a.speakers[k]?.character
     if (c === null || c === undefined) continue
     const x = get(c)
     x.dialogueWords += a.speechWords[k] ?? 0
-    if (!counted.has(speech[k]!.speech)) x.speeches++
-    counted.add(speech[k]!.speech)
+    const key = `${c}:${speech[k]!.speech}`
+    if (!counted.has(key)) x.speeches++
+    counted.add(key)
   }
   for (const x of out.values()) x.scenes = x.speeches > 0 || x.acts ? 1 : 0
   return out
@@ -143,8 +144,9 @@ export function followed(c: Counts): string | null {
   }
   // A scene's viewpoint (who thinks, feels and perceives most) where that is one of the cast and fits.
   if (c.viewpoint !== null) {
-    const index = c.cast.findIndex((ch) => ch.name === c.viewpoint || ch.aliases.includes(c.viewpoint!) || ch.name.split(' ')[0] === c.viewpoint)
-    const ch = c.cast[index]
+    // The viewpoint is a first word ("Nell"): the one character it names, if only one.
+    const fits = c.cast.filter((ch) => ch.name === c.viewpoint || ch.aliases.includes(c.viewpoint!) || ch.name.split(' ')[0] === c.viewpoint)
+    const ch = fits.length === 1 ? fits[0] : undefined
     if (ch && !ch.described && (want === null || ch.gender === null || ch.gender === want)) return ch.name
   }
   return best[0] ?? best[1] ?? best[2] ?? null

@@ -99,7 +99,7 @@ function experiencer(t: TokenTable & { text: string }, i: number, from: number):
  * viewpoint's, who thinks and feels in most paragraphs (the focal character on a tie). He or she
  * is the last name of that gender before it (`gender`: the story's genders of names).
  */
-export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, focal: string | null, gender: ReadonlyMap<string, Gender>): { shifts: PovShift[]; viewpoint: string | null; paragraphs: number } {
+export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, focal: string | null, gender: ReadonlyMap<string, Gender>): { shifts: PovShift[]; viewpoint: string | null } {
   const t = { ...table, text }
   // Each paragraph's inner verbs and their subjects: a name, or he/she with the last name of
   // that gender that was a subject before it.
@@ -176,7 +176,7 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
   let viewpoint = focal
   let most = viewpoint ? (count.get(viewpoint) ?? 0) : 0
   for (const [n, c] of count) if (c > most) [viewpoint, most] = [n, c]
-  if (!viewpoint || most < MIN_VIEWPOINT_VERBS) return { shifts: [], viewpoint: null, paragraphs: 0 }
+  if (!viewpoint || most < MIN_VIEWPOINT_VERBS) return { shifts: [], viewpoint: null }
   const from: string = viewpoint
   const out: PovShift[] = []
   for (const p of paragraphs) {
@@ -198,7 +198,7 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
       message: `This paragraph tells what ${other} ${verbs.length > 1 ? 'thinks and feels' : 'thinks or feels'} (${verbs.map((v) => `‘${v}’`).join(', ')}); the rest of the scene is told from ${from}'s point of view.`,
     })
   }
-  return { shifts: out, viewpoint: from, paragraphs: most }
+  return { shifts: out, viewpoint: from }
 }
 
 /** The subject of a verb of thought or feeling: a name, or he/she with the last subject of that gender before it. */

@@ -134,9 +134,15 @@ function resolveCharacters(scenes: SceneReport[], counts: Counts[]): void {
     if (name === null) continue
     for (const s of own) {
       if (person === 'first') s.pov.character ??= name
-      else if ((counts[s.index]!.names.get(name) ?? 0) > 0 && genderFits(counts[s.index]!, name)) s.pov.character = name
+      else if (mentioned(counts[s.index]!, name) && genderFits(counts[s.index]!, name)) s.pov.character = name
     }
   }
+}
+
+/** The character of that name is mentioned in the span (by any of their names). */
+function mentioned(c: Counts, name: string): boolean {
+  const index = c.cast.findIndex((x) => x.name === name)
+  return index >= 0 ? (c.characters.get(index)?.mentions ?? 0) > 0 : (c.names.get(name) ?? 0) > 0
 }
 
 /** The work's protagonist follows a scene only where the scene's he or she is theirs (or unknown). */
