@@ -128,6 +128,14 @@ export function checkReport(r: Report): void {
   }
   // Shares lie in [0, 1].
   for (const share of sharesOf(r)) expect(share >= 0 && share <= 1).toBe(true)
+  // Every span's speakers are parallel to its speech spans, and name characters of its cast.
+  for (const m of [...r.scenes, ...r.chapters, r.totals]) {
+    expect(m.dialogue.speakers.length).toBe(m.dialogue.spans.length)
+    const names = new Set(m.characters.map((c) => c.name))
+    for (const sp of m.dialogue.speakers) if (sp.name !== null) expect(names.has(sp.name)).toBe(true)
+    expect(sum(m.characters.map((c) => c.dialogueWords))).toBeLessThanOrEqual(m.dialogue.words)
+  }
+  for (const c of r.totals.characters) if (c.firstScene !== null) expect(c.firstScene <= c.lastScene! && c.lastScene! < r.scenes.length).toBe(true)
 }
 
 /** Analyse, or accept a clear refusal of bytes that cannot be read; anything else fails. */
