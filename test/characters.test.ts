@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { tagAfter, tagBefore } from '../src/annotate/speakers.js'
+import { tagAfter, tagBefore } from '../src/annotate/tags.js'
 import { analyze } from '../src/pipeline.js'
 import { sceneFigures, topSpeakers } from '../src/report/figures.js'
 import { rowsOf, SCENE_COLUMNS, WORK_COLUMNS } from '../src/corpus/rows.js'

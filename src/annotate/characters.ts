@@ -3,7 +3,7 @@
 // ("Mr Darcy", "Darcy"; "Elizabeth Bennet", "Elizabeth").
 import { notNames } from '../data/pronouns.js'
 import { speechVerbs } from '../data/quotes.js'
-import { titleGender, TITLE, type Gender } from './genders.js'
+import { HE_FORMS, SHE_FORMS, titleGender, TITLE, type Gender } from './genders.js'
 import type { TokenTable } from './index.js'
 import { POS } from './nlp.js'
 
@@ -11,7 +11,7 @@ const { PROPN, VERB, AUX, ADP, DET, PUNCT, INTJ, NOUN } = POS
 
 /** A word of a person's name: a capital and lower case ("Nell", "McChesney", "O’Brien"). */
 const NAME_WORD = /^\p{Lu}(?:\p{Ll}+|['’]\p{Lu})(?:\p{Lu}?\p{Ll}+)*$/u
-export const isCharacterNameWord = (w: string) => NAME_WORD.test(w) && !notNames.has(w)
+const isCharacterNameWord = (w: string) => NAME_WORD.test(w) && !notNames.has(w)
 
 /**
  * Prepositions after which a capitalised word is a place until the text shows otherwise ("in
@@ -297,8 +297,6 @@ function groupForms(forms: FormStats[], genders: ReadonlyMap<string, Gender>): F
   return groups
 }
 
-const HE = new Set(['he', 'him', 'his', 'himself'])
-const SHE = new Set(['she', 'her', 'hers', 'herself'])
 
 /** He and she forms in the narration of the sentences (outside speech and letters). */
 export function genderedPronouns(text: string, t: TokenTable, sentences: readonly { firstToken: number; endToken: number }[]): { he: number; she: number } {
@@ -308,8 +306,8 @@ export function genderedPronouns(text: string, t: TokenTable, sentences: readonl
     for (let i = s.firstToken; i < s.endToken; i++) {
       if (t.skip[i] === 1 || (t.pos[i] !== POS.PRON && t.pos[i] !== DET) || t.end[i]! - t.start[i]! > 7) continue
       const w = text.slice(t.start[i]!, t.end[i]!).toLowerCase()
-      if (HE.has(w)) he++
-      else if (SHE.has(w)) she++
+      if (HE_FORMS.has(w)) he++
+      else if (SHE_FORMS.has(w)) she++
     }
   }
   return { he, she }

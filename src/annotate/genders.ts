@@ -18,14 +18,16 @@ export function nameAt(t: TokenTable & { text: string }, i: number): string {
 export const isNameWord = (w: string) => /^\p{Lu}\p{Ll}+$/u.test(w) && !notNames.has(w)
 
 /** Titles before a name, with a full stop or without ("Mrs." "Dr"). */
-export const TITLE = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Sir|Dame|Lady|Lord|Madam|Madame|Mme|Mlle|Monsieur|Mademoiselle|Captain|Capt|Colonel|Col|General|Major|Lieutenant|Lt|Sergeant|Sgt|Inspector|Constable|Detective|Officer|Professor|Prof|Reverend|Rev|Father|Mother|Sister|Brother|Aunt|Auntie|Uncle|Granny|Grandma|Grandpa|Gran|Nurse|Judge|Master|Mistress|King|Queen|Prince|Princess|Duke|Duchess|Count|Countess|Baron|Baroness|Saint|St)\.?$/
+export const TITLE_WORDS = 'Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Sir|Dame|Lady|Lord|Madam|Madame|Mme|Mlle|Monsieur|Mademoiselle|Captain|Capt|Colonel|Col|General|Major|Lieutenant|Lt|Sergeant|Sgt|Inspector|Constable|Detective|Officer|Professor|Prof|Reverend|Rev|Father|Mother|Sister|Brother|Aunt|Auntie|Uncle|Granny|Grandma|Grandpa|Gran|Nurse|Judge|Master|Mistress|King|Queen|Prince|Princess|Duke|Duchess|Count|Countess|Baron|Baroness|Saint|St'
+export const TITLE = new RegExp(`^(?:${TITLE_WORDS})\\.?$`)
 const HE_TITLE = /^(?:Mr|Sir|Lord|Monsieur|Father|Brother|Uncle|Grandpa|King|Prince|Duke|Count|Baron|Master)\.?$/
 const SHE_TITLE = /^(?:Mrs|Miss|Ms|Dame|Lady|Madam|Madame|Mme|Mlle|Mademoiselle|Mother|Sister|Aunt|Auntie|Granny|Grandma|Gran|Queen|Princess|Duchess|Countess|Baroness|Mistress)\.?$/
 
 /** The gender a title gives the name after it ("Mrs" she, "Mr" he), or null ("Dr"). */
 export const titleGender = (title: string): Gender | null => (HE_TITLE.test(title) ? 'he' : SHE_TITLE.test(title) ? 'she' : null)
-const HE_FORMS = new Set(['he', 'him', 'his', 'himself'])
-const SHE_FORMS = new Set(['she', 'her', 'hers', 'herself'])
+/** He and she and their forms. */
+export const HE_FORMS: ReadonlySet<string> = new Set(['he', 'him', 'his', 'himself'])
+export const SHE_FORMS: ReadonlySet<string> = new Set(['she', 'her', 'hers', 'herself'])
 
 /**
  * The gender narration gives each name, over the whole story, by votes: a title before it (Mrs

@@ -3,18 +3,18 @@
 // resolved to the nearest fitting character ("she asked"), then the paragraph's actor ("Nell set
 // the kettle down. “Tea?”"), then the conversation: the one just addressed by name, or the other
 // of two people taking turns. Unknown is an answer too.
-import { speechVerbs } from '../data/quotes.js'
 import type { Span } from '../types.js'
 import type { Cast, Mention } from './characters.js'
 import type { QuoteSpan } from './dialogue.js'
-import { TITLE, type Gender } from './genders.js'
+import type { Gender } from './genders.js'
 import type { TokenTable } from './index.js'
 import { POS } from './nlp.js'
 import { firstFrom } from './spans.js'
+import type { SpeakerKind, Turn, Turns } from './tags.js'
+
+export type { SpeakerKind }
 
 const { PRON, VERB, AUX, ADV, PART } = POS
-
-export type SpeakerKind = 'explicit' | 'anaphoric' | 'implicit'
 
 /** Who says a speech: a character (an index into the cast), and how that was found. */
 export interface Attribution {
@@ -25,151 +25,6 @@ export interface Attribution {
 
 /** The first-person narrator, where a speech is theirs ("I said"): the cast gains them. */
 export const NARRATOR = 'narrator'
-
-const MORE_SPEECH_VERBS =
-  'admitted|admits|announced|announces|declared|declares|interrupted|interrupts|offered|offers|pleaded|pleads|begged|begs|warned|warns|urged|urges|promised|promises|teased|teases|hissed|hisses|grunted|grunts|mumbled|mumbles|stammered|stammers|gasped|gasps|shrieked|shrieks|yelled|yells|screamed|screams|bellowed|bellows|roared|roars|sobbed|sobs|wailed|wails|ventured|ventures|returned|rejoined|resumed|resumes|persisted|conceded|concedes|corrected|corrects|confessed|confesses|countered|counters|noted|notes|concluded|prompted|prompts|pressed|presses|snarled|snarls|barked|barks|drawled|drawls|sneered|sneers|scoffed|scoffs|chuckled|chuckles|giggled|giggles|smiled|smiles|grinned|grins|nodded|nods|shrugged|shrugs|groaned|groans|moaned|moans|panted|pants|sang|sings|called out|calls out|cut in|cuts in|broke in|put in|spoke|speaks|said again|asked again|exclaimed|whimpered|croaked|rasped|purred|squeaked|stuttered|blurted|blurts|lied|lies|admonished|assented|objected|objects|responded|responds|wondered aloud|reminded|reminds|informed|assured|assures|agreed|agrees|mused|muses|quipped|huffed|hummed|howled|retorted|snapped|sighs|laughs|growls|snaps|breathes|echoes|insists|protests|suggests|explains|observes|remarks|demands|inquires|enquires'
-const VERB_RE = `(?:${speechVerbs}|${MORE_SPEECH_VERBS})`
-const TITLES = TITLE.source.slice(4, TITLE.source.indexOf(')')) // the alternatives of TITLE
-const NAME_RE = `((?:(?:${TITLES})\\.?\\s+)?\\p{Lu}[\\p{Ll}'’\\-]*\\p{Ll}(?:\\s+\\p{Lu}[\\p{L}'’\\-]*){0,2})`
-const PRON_RE = '(he|she|I|He|She)'
-const ADV_RE = '(?:\\p{L}+ly\\s+)?'
-const STOP = '(?:to|as|with|and|who|whom|from|in|at|by|for|then|but|before|after|while|when|of|on|into|without|again|once|presently|now|the|a|an|his|her|their|its|that|this)'
-const DESC_WORD = `(?!${STOP}\\b)[\\p{Ll}][\\p{Ll}\\-’']*`
-/** The last word of a description is its noun, not an adverb or a participle after it ("the old man angrily", "a woman standing by"). */
-const DESC_LAST = `(?!${STOP}\\b)(?![\\p{Ll}\\-’']{3,}(?:ly|ing)\\b)[\\p{Ll}][\\p{Ll}\\-’']*`
-/** A speaker described, not named: "the old man", "a young wife", "his mother". */
-const DESC_RE = `((?:the|a|an|his|her|their|my|our|your|another)\\s+(?:${DESC_WORD}\\s+){0,3}${DESC_LAST})`
-const DESC_CAP_RE = `((?:The|A|An|His|Her|Their|My|Our|Your|Another)\\s+(?:${DESC_WORD}\\s+){0,3}${DESC_LAST})`
-/** A tag just after a closing quote mark: “…,” Nell said / said Nell / she asked. */
-const TAG_AFTER = new RegExp(`^[\\s,;]*(?:[—–-]+\\s*)?(?:(?:${NAME_RE}|${PRON_RE})\\s+${ADV_RE}${VERB_RE}\\b|${VERB_RE}\\s+(?:${NAME_RE}|${PRON_RE})(?![\\p{L}])|${VERB_RE}\\s+${DESC_RE}(?![\\p{L}])|${DESC_CAP_RE}\\s+${ADV_RE}${VERB_RE}\\b)`, 'u')
-/** A tag just before an opening quote mark: Nell said, “…” / said Nell: “…”. */
-const TAG_BEFORE = new RegExp(`(?:^|[\\s,.;—])(?:(?:${NAME_RE}|${PRON_RE})\\s+${ADV_RE}${VERB_RE}|${VERB_RE}\\s+(?:${NAME_RE}|${PRON_RE})|${VERB_RE}\\s+${DESC_RE}|${DESC_CAP_RE}\\s+${ADV_RE}${VERB_RE})(?:\\s+\\p{L}+ly)?(?:\\s+to\\s+\\p{L}+)?\\s*[,:—–-]?\\s*$`, 'u')
-
-const DESCRIPTION = /^(?:The|A|An|His|Her|Their|Its|My|Our|Your|This|That|These|Those|One|Some|Another|Each|Every|Everyone|Someone|Somebody|Nobody|No|Then|And|But|So|Now|At|Finally|Still)$/
-
-/** A speech tag's speaker as written: a name's form, or a pronoun. */
-export type Tag = { form: string } | { pronoun: Gender | 'I' } | { description: string }
-
-function tagOf(m: RegExpExecArray): Tag | null {
-  const name = m[1] ?? m[3]
-  const pronoun = m[2] ?? m[4]
-  const description = m[5] ?? m[6]
-  if (description) return { description: description.toLowerCase().replace(/^(?:a|an)\s/, 'the ').replace(/\s+/g, ' ') }
-  // "said the old man", "The girl asked": a description, no name.
-  if (name) {
-    const words = normalForm(name).split(' ')
-    while (words.length > 0 && DESCRIPTION.test(words[0]!)) words.shift()
-    return words.length ? { form: words.join(' ') } : null
-  }
-  if (!pronoun) return null
-  const p = pronoun.toLowerCase()
-  return p === 'i' ? { pronoun: 'I' } : { pronoun: p as Gender }
-}
-
-const normalForm = (name: string) => name.replace(/\.(?=\s)/g, '').replace(/\s+/g, ' ').trim()
-
-/** The speech tag after a closing quote mark, in the text that follows it up to the next speech or the paragraph end. */
-export function tagAfter(gap: string): Tag | null {
-  const head = gap.slice(0, 120)
-  // The regular expression is long: run it only where a verb of speech is among the first words.
-  if (!hasSpeechVerb(head.slice(0, 70).toLowerCase().split(NOT_LETTERS, 9))) return null
-  const m = TAG_AFTER.exec(head)
-  return m ? tagOf(m) : null
-}
-
-/** Every verb of speech of the tags, by its first word ("went" of "went on"). */
-const SPEECH_VERB_WORDS = new Set(VERB_RE.slice(3, -1).split('|').map((v) => v.split(' ')[0]!))
-const NOT_LETTERS = /[^a-z]+/
-const hasSpeechVerb = (words: readonly string[]): boolean => words.some((w) => SPEECH_VERB_WORDS.has(w))
-
-/** The speech tag before an opening quote mark, at the end of the narration before it. */
-export function tagBefore(narration: string): Tag | null {
-  const tail = narration.slice(-120)
-  if (!hasSpeechVerb(tail.slice(-80).toLowerCase().split(NOT_LETTERS).slice(-9))) return null
-  const m = TAG_BEFORE.exec(tail)
-  return m ? tagOf(m) : null
-}
-
-/** One turn of speech: the speech spans of one paragraph (or of one speech over several), in the scene's order. */
-interface Turn {
-  spans: number[]
-  paragraph: number
-  start: number
-  end: number
-  tag: Tag | null
-  /** Where the tag is (for resolving its pronoun): just after the turn's first span, or before it. */
-  tagAt: number
-  /** Characters named as said to (vocatives) inside the turn. */
-  addressed: number[]
-  /** The gender its tag's pronoun gives the speaker, where the pronoun found no one. */
-  want: Gender | null
-  speaker: number | null
-  kind: SpeakerKind | null
-  confidence: number
-}
-
-/** A scene's turns of speech, with their tags as written (see `attributeSpeakers`). */
-export type Turns = readonly Turn[]
-
-/** The speech tags of a scene's turns, as written, for counting names as speakers before the cast is known. */
-export function sceneTags(turns: Turns): { form: string }[] {
-  const out: { form: string }[] = []
-  for (const turn of turns) if (turn.tag && 'form' in turn.tag) out.push(turn.tag)
-  return out
-}
-
-/** Group a scene's speech spans into turns and read each turn's tag. */
-export function turnsOf(text: string, paragraphs: readonly Span[], speech: readonly QuoteSpan[]): Turns {
-  const turns: Turn[] = []
-  let p = 0
-  let lastTag: Tag | null = null
-  /** A lead-in found in the gap after the previous span: the tag of the span that follows it. */
-  let leadIn: Tag | null = null
-  for (let i = 0; i < speech.length; i++) {
-    const q = speech[i]!
-    const prevParagraph = p
-    while (p < paragraphs.length - 1 && paragraphs[p]!.end <= q.start) p++
-    const para = paragraphs[p]!
-    const prev = speech[i - 1]
-    // A tag before the speech: the paragraph's narration before its first speech ("Nell said, “…”"),
-    // or the lead-in the gap after the previous speech ended with.
-    const firstInParagraph = i === 0 || p !== prevParagraph || prev!.start < para.start
-    let before: Tag | null = leadIn
-    leadIn = null
-    if (firstInParagraph && !(prev && prev.speech === q.speech)) {
-      const from = Math.max(para.start, q.start - 200)
-      if (q.start > from) before = tagBefore(text.slice(from, q.start))
-    }
-    // The tag after the speech, in the text up to the next speech or the paragraph end; where that
-    // text follows a finished sentence and leads into the next speech ("“Hello.” Tom said, “Hi.”"),
-    // it is the next speech's tag.
-    const next = speech[i + 1]
-    const gapEnd = next && next.start < para.end ? next.start : para.end
-    const gap = q.end < gapEnd ? text.slice(q.end, gapEnd) : ''
-    let after: Tag | null = null
-    if (gap && next && gapEnd === next.start && /[,:—]\s*$/.test(gap) && /[.!?…][”"’']*$/.test(text.slice(q.start, q.end))) leadIn = tagBefore(gap)
-    // ("'Edith!' said Margaret, gently, 'Edith!'" leads into nothing: its tag is the speech's before it.)
-    if (gap && !leadIn) after = tagAfter(gap)
-    const last = turns[turns.length - 1]
-    const tag = before ?? after
-    // One paragraph's speech is one turn, unless a tag in it names another speaker (“…,” said he.
-    // “…?” continued Montraville), or a new tag leads into it.
-    const joins = last && (last.paragraph === p || (prev && prev.speech === q.speech)) && !before && !(after && lastTag && !sameTag(after, lastTag))
-    if (joins) {
-      last.spans.push(i)
-      last.end = q.end
-      last.paragraph = p
-      if (after && !last.tag) [last.tag, last.tagAt] = [after, q.end]
-    } else {
-      turns.push({ spans: [i], paragraph: p, start: q.start, end: q.end, tag, tagAt: before ? q.start : q.end, addressed: [], want: null, speaker: null, kind: null, confidence: 0 })
-    }
-    if (tag) lastTag = tag
-    else if (!joins) lastTag = null
-  }
-  return turns
-}
-
-const sameTag = (a: Tag, b: Tag) => JSON.stringify(a) === JSON.stringify(b)
 
 /** A pronoun is resolved among this many mentions (and speakers) before it at most. */
 const RESOLVE_LOOKBACK = 400
@@ -308,41 +163,42 @@ function set(turn: Turn, character: number, kind: SpeakerKind, confidence: numbe
  * The first subject of the narration in the turn's paragraph: a character's name (0.7) or he,
  * she or I resolved (0.6). "Nell set the kettle down. “Tea?”": Nell speaks.
  */
-function paragraphActor(s: SceneSpeech, turn: Turn, resolve: (g: Gender, at: number) => number | null): { character: number; confidence: number } | null {
+function paragraphActor(s: SceneSpeech, turn: Turn, resolve: Resolve): { character: number; confidence: number } | null {
   const para = s.paragraphs[turn.paragraph]!
-  const t = s.tokens
   for (let k = firstFrom(s.mentions, para.start); k < s.mentions.length; k++) {
     const m = s.mentions[k]!
     if (m.start >= para.end) break
     if (m.dialogue || !m.subject || m.character < 0) continue
     // A pronoun subject earlier in the paragraph comes first.
-    const pronoun = firstPronounSubject(s, para.start, m.start)
-    if (pronoun) return pronoun
-    return { character: m.character, confidence: 0.7 }
+    return firstPronounSubject(s, para.start, m.start, resolve) ?? { character: m.character, confidence: 0.7 }
   }
-  return firstPronounSubject(s, para.start, para.end)
+  return firstPronounSubject(s, para.start, para.end, resolve)
+}
 
-  function firstPronounSubject(s: SceneSpeech, from: number, to: number): { character: number; confidence: number } | null {
-    // From the sentence holding `from` (sentences are in text order).
-    for (let k = Math.max(0, firstFrom(s.sentences, from) - 1); k < s.sentences.length; k++) {
-      const sentence = s.sentences[k]!
-      if (sentence.start >= to) break
-      for (let i = sentence.firstToken; i < sentence.endToken; i++) {
-        if (t.start[i]! < from) continue
-        if (t.start[i]! >= to) return null
-        if (t.pos[i] !== PRON || t.skip[i] === 1) continue
-        const w = s.text.slice(t.start[i]!, t.end[i]!).toLowerCase()
-        if (w !== 'he' && w !== 'she' && w !== 'i') continue
-        let j = i + 1
-        while (j < sentence.endToken && (t.pos[j] === ADV || t.pos[j] === PART)) j++
-        if (j >= sentence.endToken || (t.pos[j] !== VERB && t.pos[j] !== AUX)) continue
-        if (w === 'i') return { character: s.narrator(), confidence: 0.7 }
-        const c = resolve(w as Gender, t.start[i]!)
-        return c === null ? null : { character: c, confidence: 0.6 }
-      }
+type Resolve = (g: Gender, at: number) => number | null
+
+/** The first he, she or I in [from, to) of narration that is a verb's subject, resolved (I: the narrator, 0.7; he or she 0.6). */
+function firstPronounSubject(s: SceneSpeech, from: number, to: number, resolve: Resolve): { character: number; confidence: number } | null {
+  const t = s.tokens
+  // From the sentence holding `from` (sentences are in text order).
+  for (let k = Math.max(0, firstFrom(s.sentences, from) - 1); k < s.sentences.length; k++) {
+    const sentence = s.sentences[k]!
+    if (sentence.start >= to) break
+    for (let i = sentence.firstToken; i < sentence.endToken; i++) {
+      if (t.start[i]! < from) continue
+      if (t.start[i]! >= to) return null
+      if (t.pos[i] !== PRON || t.skip[i] === 1) continue
+      const w = s.text.slice(t.start[i]!, t.end[i]!).toLowerCase()
+      if (w !== 'he' && w !== 'she' && w !== 'i') continue
+      let j = i + 1
+      while (j < sentence.endToken && (t.pos[j] === ADV || t.pos[j] === PART)) j++
+      if (j >= sentence.endToken || (t.pos[j] !== VERB && t.pos[j] !== AUX)) continue
+      if (w === 'i') return { character: s.narrator(), confidence: 0.7 }
+      const c = resolve(w as Gender, t.start[i]!)
+      return c === null ? null : { character: c, confidence: 0.6 }
     }
-    return null
   }
+  return null
 }
 
 /**

@@ -1,6 +1,6 @@
 import { firstOffsetFrom } from '../annotate/spans.js'
 import { wordStarts } from '../annotate/words.js'
-import { tagAfter, tagBefore } from '../annotate/speakers.js'
+import { tagAfter, tagBefore } from '../annotate/tags.js'
 import type { Report } from '../report/types.js'
 
 /** A LitBank excerpt's quotations and their gold speakers (`../shared/eval/dialogue/gold.json`). */

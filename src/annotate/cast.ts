@@ -1,0 +1,82 @@
+// The story's cast and who says each speech, over the whole story once every scene is
+// tokenised: speech tags first (names a tag gives count as people), then the cast, then each
+// scene's speakers, then the first-person narrator's name.
+import { findCast, findMentions, genderedPronouns, type Cast } from './characters.js'
+import { namedGenders, type Gender } from './genders.js'
+import type { AnnotatedScene, TokenTable } from './index.js'
+import { addPersons, dominantPerson } from './persons.js'
+import { firstFrom } from './spans.js'
+import { attributeSpeakers, NARRATOR } from './speakers.js'
+import { sceneTags, turnsOf } from './tags.js'
+
+/**
+ * The cast, from the names on the tagged tokens and the speech tags, and each speech's speaker.
+ * The first-person narrator joins the cast where a speech is theirs ("I said").
+ */
+export function attributeAll(text: string, tokens: TokenTable, scenes: AnnotatedScene[]): { cast: Cast; genders: Map<string, Gender> } {
+  const sentences = scenes.flatMap((s) => s.sentences)
+  const genders = namedGenders(text, tokens, sentences)
+  const speechOf = (s: AnnotatedScene) => s.quotes.filter((q) => q.kind === 'speech')
+  const tagged = new Map<string, number>()
+  const speech = scenes.map(speechOf)
+  const turns = scenes.map((s, i) => turnsOf(text, s.scene.paragraphs, speech[i]!))
+  for (const t of turns) for (const tag of sceneTags(t)) tagged.set(tag.form, (tagged.get(tag.form) ?? 0) + 1)
+  const cast = findCast(text, tokens, findMentions(text, tokens, sentences, tagged), tagged, genders)
+  let narrator = -1
+  const narratorIndex = () => {
+    if (narrator < 0) {
+      narrator = cast.characters.length
+      cast.characters.push({ name: NARRATOR, aliases: [], gender: null, narrator: true })
+    }
+    return narrator
+  }
+  const narratorVotes = new Map<number, number>()
+  for (const [i, s] of scenes.entries()) {
+    const from = firstFrom(cast.mentions, s.scene.start)
+    const mentions = cast.mentions.slice(from, firstFrom(cast.mentions, s.scene.end))
+    s.speakers = attributeSpeakers({ text, tokens, paragraphs: s.scene.paragraphs, speech: speech[i]!, turns: turns[i]!, sentences: s.sentences, cast, mentions, narrator: narratorIndex, knownNarrator: () => narrator, narratorVotes })
+    const gendered = genderedPronouns(text, tokens, s.sentences)
+    s.he = gendered.he
+    s.she = gendered.she
+  }
+  nameNarrator(text, cast, scenes, narrator, narratorVotes)
+  return { cast, genders }
+}
+
+/**
+ * In a story told in the first person, the narrator takes the name others call them by most (2
+ * votes at least, or 1 with no other name), if that character never acts by name in narration
+ * (the narrator is "I" there) and no tag names them as speaking (that is someone the narrator
+ * speaks with: "‘eh, Good?’ … said Good"). Their speeches become that character's.
+ */
+const SELF_NAMED = /\b(?:my name(?:'s|’s| is| was)|(?:called|call|calls|named|name) me)\s+$/i
+/** "Nobody had called me Ottilie in years": a name denied. */
+const DENIED = /\b(?:nobody|no one|never|not|n't|n’t)\b[^.!?]*$/i
+const selfNamed = (text: string, at: number) => {
+  const before = text.slice(Math.max(0, at - 60), at)
+  return SELF_NAMED.test(before) && !DENIED.test(before)
+}
+
+function nameNarrator(text: string, cast: Cast, scenes: AnnotatedScene[], narrator: number, votes: ReadonlyMap<number, number>): void {
+  const pronouns = { first: 0, firstPlural: 0, second: 0, third: 0 }
+  let narrationWords = 0
+  for (const s of scenes) {
+    addPersons(pronouns, s.pronouns)
+    for (const x of s.sentences) narrationWords += x.narrationWords
+  }
+  if (narrator < 0 && dominantPerson(pronouns, narrationWords) !== 'first') return
+  // The narrator names themself: "My name is Corin Ashby", "She called me Juno" (in narration; in a speech the name would be the speaker's).
+  const all = new Map(votes)
+  for (const m of cast.mentions) {
+    if (m.dialogue || m.character < 0) continue
+    if (selfNamed(text, m.start)) all.set(m.character, (all.get(m.character) ?? 0) + 5)
+  }
+  const excluded = new Set<number>()
+  for (const s of scenes) for (const a of s.speakers) if (a.kind === 'explicit' && a.character !== null) excluded.add(a.character)
+  for (const m of cast.mentions) if (m.subject && !m.dialogue && m.character >= 0 && !selfNamed(text, m.start)) excluded.add(m.character)
+  const ranked = [...all].filter(([c]) => !cast.characters[c]!.described && !excluded.has(c)).sort((a, b) => b[1] - a[1] || a[0] - b[0])
+  const [best, n] = ranked[0] ?? [-1, 0]
+  if (best < 0 || (n < 2 && ranked.length > 1) || (ranked[1] && ranked[1][1] === n)) return
+  cast.characters[best]!.narrator = true
+  for (const s of scenes) for (const a of s.speakers) if (a.character === narrator) a.character = best
+}
