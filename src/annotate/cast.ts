@@ -1,8 +1,8 @@
 // The story's cast and who says each speech, over the whole story once every scene is
 // tokenised: speech tags first (names a tag gives count as people), then the cast, then each
 // scene's speakers, then the first-person narrator's name.
-import { findCast, findMentions, genderedPronouns, type Cast } from './characters.js'
-import { namedGenders, type Gender } from './genders.js'
+import { findCast, findMentions, type Cast } from './characters.js'
+import { genderedPronouns, namedGenders, type Gender } from './genders.js'
 import type { AnnotatedScene, TokenTable } from './index.js'
 import { addPersons, dominantPerson } from './persons.js'
 import { firstFrom } from './spans.js'

@@ -3,7 +3,7 @@
 // ("Mr Darcy", "Darcy"; "Elizabeth Bennet", "Elizabeth").
 import { notNames } from '../data/pronouns.js'
 import { speechVerbs } from '../data/quotes.js'
-import { HE_FORMS, SHE_FORMS, titleGender, TITLE, type Gender } from './genders.js'
+import { titleGender, TITLE, type Gender } from './genders.js'
 import type { TokenTable } from './index.js'
 import { POS } from './nlp.js'
 
@@ -295,20 +295,4 @@ function groupForms(forms: FormStats[], genders: ReadonlyMap<string, Gender>): F
     add(s, g)
   }
   return groups
-}
-
-
-/** He and she forms in the narration of the sentences (outside speech and letters). */
-export function genderedPronouns(text: string, t: TokenTable, sentences: readonly { firstToken: number; endToken: number }[]): { he: number; she: number } {
-  let he = 0
-  let she = 0
-  for (const s of sentences) {
-    for (let i = s.firstToken; i < s.endToken; i++) {
-      if (t.skip[i] === 1 || (t.pos[i] !== POS.PRON && t.pos[i] !== DET) || t.end[i]! - t.start[i]! > 7) continue
-      const w = text.slice(t.start[i]!, t.end[i]!).toLowerCase()
-      if (HE_FORMS.has(w)) he++
-      else if (SHE_FORMS.has(w)) she++
-    }
-  }
-  return { he, she }
 }

@@ -83,3 +83,17 @@ export function namedGenders(text: string, table: TokenTable, sentences: readonl
   return out
 }
 
+/** He and she forms in the narration of the sentences (outside speech and letters). */
+export function genderedPronouns(text: string, t: TokenTable, sentences: readonly { firstToken: number; endToken: number }[]): { he: number; she: number } {
+  let he = 0
+  let she = 0
+  for (const s of sentences) {
+    for (let i = s.firstToken; i < s.endToken; i++) {
+      if (t.skip[i] === 1 || (t.pos[i] !== PRON && t.pos[i] !== POS.DET) || t.end[i]! - t.start[i]! > 7) continue
+      const w = text.slice(t.start[i]!, t.end[i]!).toLowerCase()
+      if (HE_FORMS.has(w)) he++
+      else if (SHE_FORMS.has(w)) she++
+    }
+  }
+  return { he, she }
+}
