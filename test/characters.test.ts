@@ -52,6 +52,9 @@ describe('the cast', () => {
     expect(darcy.gender).toBe('he')
     expect(cast.find((c) => c.name === 'Mrs Bennet')?.gender).toBe('she')
     expect(cast.find((c) => c.name === 'Mr Bennet')?.gender).toBe('he')
+    // Two family titles of one gender are two people too.
+    const sisters = analyze('Mrs Hale poured the tea. Miss Hale laughed at her. Mrs Hale frowned, and Miss Hale went out.').totals.characters.map((c) => c.name)
+    expect(sisters.sort()).toEqual(['Miss Hale', 'Mrs Hale'])
     // Used as often, the fuller form is the name.
     expect(cast.find((c) => c.name === 'Elizabeth Bennet')?.aliases).toEqual(['Elizabeth'])
   })

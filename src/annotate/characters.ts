@@ -20,6 +20,9 @@ const isCharacterNameWord = (w: string) => NAME_WORD.test(w) && !notNames.has(w)
 const PLACE_BEFORE = new Set(['in', 'at', 'to', 'from', 'into', 'onto', 'toward', 'towards', 'near', 'across', 'through', 'outside', 'inside', 'around', 'past', 'beyond', 'via', 'within', 'throughout'])
 const SPEAKING = new RegExp(`^(?:${speechVerbs})$`, 'i')
 
+/** Titles that name a family's members apart: Mrs Bennet is not Miss Bennet. */
+const FAMILY_TITLE = /^(?:Mr|Mrs|Miss|Ms|Mx|Master|Mistress)$/
+
 /** The last word of a place's name: "Bracken Hill Farm", "Mercy Lane", "the Crown Inn". */
 const PLACE_HEAD = /^(?:Farm|Hill|Hills|Street|St|Road|Rd|Lane|House|Hall|Park|Bridge|Station|Church|Chapel|Inn|Arms|Theatre|Theater|Hospital|School|College|University|Castle|Abbey|Court|Green|Wood|Woods|Forest|Valley|River|Bay|Harbour|Harbor|Island|Isle|Mountain|Mount|Lake|Moor|Fell|Square|Avenue|Row|Close|Gardens|Garden|Manor|Cottage|Cottages|Mill|Market|Club|Hotel|Tavern|Pub|Bar|Cafe|Café|Shop|Stores|Works|Yard|Quay|Pier|Point|Head|Cross|Gate|End|Way|Place|Terrace|Crescent|Drive|Field|Fields|Common|Heath|Downs|Dale|Ridge|Cliff|Cliffs|Beach|Sands|Port|Haven|Ford|Hollow|Spring|Springs|Falls|Creek|Canyon|Desert|Ocean|Sea|Street|Plaza|Center|Centre|Library|Museum|Cathedral|Palace|Tower|Towers|Barracks|Prison|Academy|Institute|Estate|Grange|Lodge|Priory|County|Shire|City|Town|Village)$/
 /** Words said with a name to someone ("Oh, Tom!", "Thanks, Nell."). */
@@ -281,8 +284,10 @@ function groupForms(forms: FormStats[], genders: ReadonlyMap<string, Gender>): F
       if (longer.length === 1) g = longer[0]
     }
     if (!g) {
-      // Two titles of one gender before one name are one person ("Mrs. Hall", "Mrs Hall" are alike already).
-      g = groups.find((x) => x.every((y) => y.title !== null && y.words.join(' ') === words && titleGender(y.title) === titleGender(s.title!)))
+      // Two titles of one gender before one name are one person ("Dr Hale", "Doctor Hale"), but two
+      // family titles are two of the family ("Mrs Bennet", "Miss Bennet").
+      const family = (t: string) => FAMILY_TITLE.test(t)
+      g = groups.find((x) => x.every((y) => y.title !== null && y.words.join(' ') === words && titleGender(y.title) === titleGender(s.title!) && !(y.title !== s.title && family(y.title) && family(s.title!))))
     }
     add(s, g)
     if (!g) key.set(s.form, groups[groups.length - 1]!)
