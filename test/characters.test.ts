@@ -66,6 +66,9 @@ describe('the cast', () => {
     ['a word the story also writes in lower case', '“Nonsense, my dear!” said Mrs Hale. It was nonsense, and she knew it. Mrs Hale sat down.', 'Nonsense'],
     ['a station only ever called, and used as a thing', 'Nell keyed the radio. “Fellport, Tidewater. Over.” Nothing came back. Nell waited for the Fellport lifeboat to answer. “Fellport, Tidewater.” Nell sighed.', 'Fellport'],
     ['a plural at a sentence start', 'Heifers stood in the yard. Nell counted the heifers twice. Nell sighed.', 'Heifers'],
+    ['a place after “the church of”', '“Saturday. San Vidal, eight o’clock,” Sam said. I sat in the church of San Vidal and waited. Sam played.', 'San Vidal'],
+    ['a place once a subject and once after “in”', 'Sam found the guard. The only seat between here and Venice was in the dining car. He shrugged. Sam played in a church in Venice. Sam laughed.', 'Venice'],
+    ['a word said alone in a first-person story', 'I held out the cup. “Wasser,” he says. I give it to him. “Danke,” he says. Tom watches us.', 'Wasser'],
   ])('leaves out %s', (_name, text, notACharacter) => {
     const cast = castOf(text)
     expect(cast).not.toContain(notACharacter)
@@ -136,6 +139,16 @@ describe('speakers', () => {
     expect(r.scenes[0]!.pov.dominant).toBe('first')
     expect(r.scenes[0]!.pov.character).toBe('Hesper')
     expect(speakers(text).map((x) => x[1])).toEqual(['Dunstan', 'Hesper', 'Dunstan', 'Hesper'])
+  })
+
+  it.each([
+    ['their own name in narration', 'My name is Teodora Lisk. For eleven years I worked nights at the hospital. Maura ran the ward.\n\n“Tea?” Maura asked.\n\n“Please,” I said.', 'Teodora Lisk'],
+    ['a name said to them once, after a comma', 'I climb out of the window. Thess looks up from her desk.\n\n“You came, Pip,” she says.\n\n“I said I would,” I say.', 'Pip'],
+    ['their speaking to themself in narration', 'I reach the rope and I cling to it. Esme is already at the far end. Don’t you dare stop, Cassie. I push off again.', 'Cassie'],
+  ])('names the first-person narrator by %s', (_name, text, name) => {
+    const r = analyze(text)
+    expect(r.scenes[0]!.pov.dominant).toBe('first')
+    expect(r.scenes[0]!.pov.character).toBe(name)
   })
 
   it('leaves a speech with no clue unknown', () => {

@@ -21,7 +21,8 @@ export function attributeAll(text: string, tokens: TokenTable, scenes: Annotated
   const speech = scenes.map(speechOf)
   const turns = scenes.map((s, i) => turnsOf(text, s.scene.paragraphs, speech[i]!))
   for (const t of turns) for (const tag of sceneTags(t)) tagged.set(tag.form, (tagged.get(tag.form) ?? 0) + 1)
-  const cast = findCast(text, tokens, findMentions(text, tokens, sentences, tagged), tagged, genders)
+  const firstPerson = toldInFirstPerson(scenes)
+  const cast = findCast(text, tokens, findMentions(text, tokens, sentences, tagged), tagged, genders, firstPerson)
   let narrator = -1
   const narratorIndex = () => {
     if (narrator < 0) {
@@ -39,7 +40,7 @@ export function attributeAll(text: string, tokens: TokenTable, scenes: Annotated
     s.he = gendered.he
     s.she = gendered.she
   }
-  nameNarrator(text, cast, scenes, narrator, narratorVotes)
+  if (narrator >= 0 || firstPerson) nameNarrator(cast, scenes, narrator, narratorVotes)
   return { cast, genders }
 }
 
@@ -47,33 +48,30 @@ export function attributeAll(text: string, tokens: TokenTable, scenes: Annotated
  * In a story told in the first person, the narrator takes the name others call them by most (2
  * votes at least, or 1 with no other name), if that character never acts by name in narration
  * (the narrator is "I" there) and no tag names them as speaking (that is someone the narrator
- * speaks with: "‘eh, Good?’ … said Good"). Their speeches become that character's.
+ * speaks with: "‘eh, Good?’ … said Good"). The narrator's own name in narration ("My name is
+ * Teodora Lisk") counts 5, their speaking to themself ("Think, Win.") 2. Their speeches become
+ * that character's.
  */
-const SELF_NAMED = /\b(?:my name(?:'s|’s| is| was)|(?:called|call|calls|named|name) me)\s+$/i
-/** "Nobody had called me Ottilie in years": a name denied. */
-const DENIED = /\b(?:nobody|no one|never|not|n't|n’t)\b[^.!?]*$/i
-const selfNamed = (text: string, at: number) => {
-  const before = text.slice(Math.max(0, at - 60), at)
-  return SELF_NAMED.test(before) && !DENIED.test(before)
-}
-
-function nameNarrator(text: string, cast: Cast, scenes: AnnotatedScene[], narrator: number, votes: ReadonlyMap<number, number>): void {
+function toldInFirstPerson(scenes: readonly AnnotatedScene[]): boolean {
   const pronouns = { first: 0, firstPlural: 0, second: 0, third: 0 }
   let narrationWords = 0
   for (const s of scenes) {
     addPersons(pronouns, s.pronouns)
     for (const x of s.sentences) narrationWords += x.narrationWords
   }
-  if (narrator < 0 && dominantPerson(pronouns, narrationWords) !== 'first') return
+  return dominantPerson(pronouns, narrationWords) === 'first'
+}
+
+function nameNarrator(cast: Cast, scenes: AnnotatedScene[], narrator: number, votes: ReadonlyMap<number, number>): void {
   // The narrator names themself: "My name is Corin Ashby", "She called me Juno" (in narration; in a speech the name would be the speaker's).
   const all = new Map(votes)
   for (const m of cast.mentions) {
     if (m.dialogue || m.character < 0) continue
-    if (selfNamed(text, m.start)) all.set(m.character, (all.get(m.character) ?? 0) + 5)
+    if (m.selfNamed || m.selfAddressed) all.set(m.character, (all.get(m.character) ?? 0) + (m.selfNamed ? 5 : 2))
   }
   const excluded = new Set<number>()
   for (const s of scenes) for (const a of s.speakers) if (a.kind === 'explicit' && a.character !== null) excluded.add(a.character)
-  for (const m of cast.mentions) if (m.subject && !m.dialogue && m.character >= 0 && !selfNamed(text, m.start)) excluded.add(m.character)
+  for (const m of cast.mentions) if (m.subject && !m.dialogue && m.character >= 0 && !m.selfNamed) excluded.add(m.character)
   const ranked = [...all].filter(([c]) => !cast.characters[c]!.described && !excluded.has(c)).sort((a, b) => b[1] - a[1] || a[0] - b[0])
   const [best, n] = ranked[0] ?? [-1, 0]
   if (best < 0 || (n < 2 && ranked.length > 1) || (ranked[1] && ranked[1][1] === n)) return

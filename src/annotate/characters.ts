@@ -19,6 +19,20 @@ const isCharacterNameWord = (w: string) => NAME_WORD.test(w) && !notNames.has(w)
  */
 const PLACE_BEFORE = new Set(['in', 'at', 'to', 'from', 'into', 'onto', 'toward', 'towards', 'near', 'across', 'through', 'outside', 'inside', 'around', 'past', 'beyond', 'via', 'within', 'throughout'])
 const SPEAKING = new RegExp(`^(?:${speechVerbs})$`, 'i')
+/** Nouns of places whose names follow "of" ("the church of San Vidal", "the town of Ely"). */
+const PLACE_OF = new Set(['church', 'chapel', 'cathedral', 'abbey', 'basilica', 'town', 'city', 'village', 'hamlet', 'island', 'isle', 'port', 'county', 'parish', 'kingdom', 'province', 'state', 'republic', 'duchy', 'coast', 'shores', 'streets', 'outskirts', 'suburbs', 'bay', 'gulf', 'lake', 'river', 'valley', 'mount', 'straits', 'harbour', 'harbor', 'district', 'region', 'capital', 'centre', 'center', 'heart', 'edge', 'north', 'south', 'east', 'west'])
+
+/**
+ * The narrator names themself: "My name is Corin Ashby", "She called me Juno", "people call me
+ * Dot" (in narration; in a speech the name would be the speaker's), unless it is denied ("Nobody
+ * had called me Ottilie in years").
+ */
+const SELF_NAMED = /\b(?:my name(?:'s|’s| is| was)|(?:called|call|calls|named|name) me)\s+$/i
+const DENIED = /\b(?:nobody|no one|never|not|n't|n’t)\b[^.!?]*$/i
+export const selfNamed = (text: string, at: number): boolean => {
+  const before = text.slice(Math.max(0, at - 60), at)
+  return SELF_NAMED.test(before) && !DENIED.test(before)
+}
 
 /** Titles that name a family's members apart: Mrs Bennet is not Miss Bennet. */
 const FAMILY_TITLE = /^(?:Mr|Mrs|Miss|Ms|Mx|Master|Mistress)$/
@@ -42,10 +56,19 @@ export interface Mention {
   subject: boolean
   /** Said to someone inside speech ("Nell, wait."). */
   vocative: boolean
+  /** Said to someone after a comma, the surest vocative ("You came, Pip."). */
+  addressing: boolean
   /** The subject of a verb of speech: a speech tag ("Jean said"). */
   speaking: boolean
   /** It opens its sentence. */
   initial: boolean
+  /**
+   * Said to someone in narration, at the end of a command ("Think, Win.", "Don't you dare stop,
+   * Cassie."): in first-person narration, the narrator speaking to themself.
+   */
+  selfAddressed: boolean
+  /** The narrator's own name ("My name is Teodora Lisk"): see selfNamed. */
+  selfNamed: boolean
   /** The character it names (an index into the cast), or -1 where it names no character. */
   character: number
 }
@@ -84,6 +107,9 @@ interface FormStats {
   tags: number
   /** Mentions that open a sentence (where any word has a capital). */
   initial: number
+  /** Said to in narration, or named as the narrator's own name. */
+  narrated: number
+  addressings: number
 }
 
 const word = (t: TokenTable & { text: string }, i: number) => t.text.slice(t.start[i]!, t.end[i]!)
@@ -119,9 +145,15 @@ export function findMentions(text: string, table: TokenTable, ranges: readonly {
       const vocative =
         dialogue && !nameNext && after >= 0 && t.pos[after] === PUNCT && /^[,.!?—…]/.test(word(t, after)) && (before < 0 || t.pos[before] === PUNCT || t.pos[before] === INTJ || BEFORE_VOCATIVE.test(word(t, before)))
       const speaking = subject && SPEAKING.test(word(t, after))
+      const addressing = vocative && before >= 0 && t.dialogue[before] === 1 && word(t, before) === ','
       let initial = true
+      let opening = r.firstToken
       for (let k = r.firstToken; k < titleToken && initial; k++) if (t.pos[k] !== PUNCT) initial = false
-      out.push({ start: t.start[titleToken]!, end: t.end[last]!, token: first, form: (title ? title + ' ' : '') + names.join(' '), dialogue, subject, vocative, speaking, initial, character: -1 })
+      while (opening < titleToken && t.pos[opening] === PUNCT) opening++
+      const selfAddressed =
+        !dialogue && before >= 0 && word(t, before) === ',' && after >= 0 && /^[.!?]/.test(word(t, after)) && (t.pos[opening] === VERB || t.pos[opening] === AUX) && opening < before
+      const start = t.start[titleToken]!
+      out.push({ start, end: t.end[last]!, token: first, form: (title ? title + ' ' : '') + names.join(' '), dialogue, subject, vocative, addressing, speaking, initial, selfAddressed, selfNamed: !dialogue && selfNamed(text, start), character: -1 })
       i = last
     }
   }
@@ -139,7 +171,7 @@ export function findMentions(text: string, table: TokenTable, ranges: readonly {
  * titles of one surname are two people ("Mr Bennet", "Mrs Bennet"). `genders`: the story's
  * genders of names by first word (see namedGenders).
  */
-export function findCast(text: string, table: TokenTable, mentions: Mention[], tagged: ReadonlyMap<string, number>, genders: ReadonlyMap<string, Gender>): Cast {
+export function findCast(text: string, table: TokenTable, mentions: Mention[], tagged: ReadonlyMap<string, number>, genders: ReadonlyMap<string, Gender>, firstPerson = false): Cast {
   const t = { ...table, text }
   const stats = new Map<string, FormStats>()
   for (const m of mentions) {
@@ -147,19 +179,21 @@ export function findCast(text: string, table: TokenTable, mentions: Mention[], t
     if (!s) {
       const parts = m.form.split(' ')
       const title = TITLE.test(parts[0]!) && parts.length > 1 ? parts.shift()! : null
-      s = { form: m.form, title, words: parts, mentions: 0, subjects: 0, vocatives: 0, places: 0, determined: 0, tags: 0, initial: 0 }
+      s = { form: m.form, title, words: parts, mentions: 0, subjects: 0, vocatives: 0, places: 0, determined: 0, tags: 0, initial: 0, narrated: 0, addressings: 0 }
       stats.set(m.form, s)
     }
     s.mentions++
     if (m.subject) s.subjects++
     if (m.vocative) s.vocatives++
     if (m.initial) s.initial++
+    if (m.selfAddressed || m.selfNamed) s.narrated++
+    if (m.addressing) s.addressings++
     const first = s.title ? m.token - 1 : m.token
     if (first > 0) {
       const before = t.text.slice(t.start[first - 1]!, t.end[first - 1]!).toLowerCase()
       // "the Crown", "the Kellsport lifeboat": a thing's name, or a place's used as an adjective.
       if ((t.pos[first - 1] === DET && before !== 'my' && before !== 'our') || t.pos[m.token + s.words.length] === NOUN) s.determined++
-      else if (PLACE_BEFORE.has(before) && !s.title) s.places++
+      else if (!s.title && (PLACE_BEFORE.has(before) || (before === 'of' && first > 1 && PLACE_OF.has(word(t, first - 2).toLowerCase())))) s.places++
     }
   }
   for (const [form, n] of tagged) {
@@ -174,22 +208,26 @@ export function findCast(text: string, table: TokenTable, mentions: Mention[], t
   const characters: Character[] = []
   const byForm = new Map<string, number>()
   for (const g of groups) {
-    const sum = (k: 'mentions' | 'subjects' | 'vocatives' | 'places' | 'determined' | 'tags' | 'initial') => g.reduce((n, s) => n + s[k], 0)
+    const sum = (k: 'mentions' | 'subjects' | 'vocatives' | 'places' | 'determined' | 'tags' | 'initial' | 'narrated' | 'addressings') => g.reduce((n, s) => n + s[k], 0)
     // A saint's name is a place's or a church's as often as a person's ("St Ives").
     const titled = g.some((s) => s.title !== null && !/^(?:St|Saint)$/.test(s.title))
-    const strong = sum('vocatives') + sum('tags') + (titled ? 1 : 0)
+    const strong = sum('vocatives') + sum('tags') + sum('narrated') + (titled ? 1 : 0)
     const person = sum('subjects') + strong
-    // Said to someone once and nothing more ("‘Ditto,’ remarked Good") is too little.
-    if (person === 0 || (person === sum('vocatives') && sum('mentions') < 2)) continue
+    // Said to someone once and nothing more ("‘Ditto,’ remarked Good") is too little, except where
+    // a first-person narrator is spoken to after a comma: "“You came, Pip,” she says" may be the
+    // only time the story gives the narrator's name ("“Wasser,” he says" is no name).
+    if (person === 0 || (person === sum('vocatives') && sum('mentions') < 2 && !(firstPerson && sum('addressings') > 0))) continue
     if (sum('determined') * 2 > sum('mentions')) continue
     const gender = groupGender(g, genders)
     // Only ever said to, and also used as a place or a thing ("Kellsport, Tidewater." over the radio, "the Kellsport lifeboat"): a station, not a person.
-    if (sum('subjects') + sum('tags') === 0 && !titled && sum('determined') + sum('places') > 0) continue
+    if (sum('subjects') + sum('tags') + sum('narrated') === 0 && !titled && sum('determined') + sum('places') > 0) continue
     // A plural capitalised only where a sentence starts, with no gender and nothing but a verb after it ("Shards lay everywhere"): a word.
     if (strong === 0 && gender === null && sum('initial') === sum('mentions') && g.every((f) => f.words.length === 1 && /[^s]s$/.test(f.words[0]!))) continue
     const places = sum('places')
-    // A place until the text shows otherwise: a person is said to, tagged, titled or given a gender, and is one at least half as often.
-    if (places > 0 && (person * 2 < places || (strong === 0 && gender === null))) continue
+    // A place until the text shows otherwise: a person is said to, tagged, titled or given a
+    // gender, and is one at least half as often; one only ever a subject is one more often than
+    // a place ("between here and Venice was the dining car", "a church in Venice").
+    if (places > 0 && (person * 2 < places || (strong === 0 && (gender === null || sum('subjects') <= places)))) continue
     // "Bracken Hill Farm", "the Fellgate Arms": a place's name by its last word.
     // A title makes a person ("Mrs Hall"), and a surname alone may be one ("Ford").
     if (g.every((s) => s.title === null) && g.some((s) => s.words.length > 1 && PLACE_HEAD.test(s.words[s.words.length - 1]!))) continue
