@@ -161,6 +161,18 @@ describe('the point-of-view character', () => {
     const text = 'Wren looked at Tamsin. Tamsin waved, and Tamsin called out, and Tamsin laughed. Wren did not wave back. She watched the boats. She counted them. She thought of home.'
     expect(analyze(text).scenes[0]!.pov.character).toBe('Wren')
   })
+
+  it('is the one who perceives and thinks, though the men around her are more often “he”', () => {
+    const text = [
+      'Elin opened the café at seven. She lit the stove, and she set out the cups, and she wiped the counter until it shone. Her mother would be down soon. She hummed as she worked, and she counted the scones, and she found she had baked too many again. She put them in the window. She liked them there.',
+      '* * *',
+      'Elin watched the ferry come round the point. Rory was at the wheel, and he sounded the horn twice, the way he always did when he had news.',
+      'Duncan came up the ramp with his briefcase over his head. He wore the same coat as in April. He smiled at the postman, and he nodded to Rory, and he shook the rain from his hat.',
+      'Elin wondered why Duncan had come back. She noticed that his shoes were new. Rory tied off the rope, and he laughed at something Duncan said, and he waved.',
+    ].join('\n\n')
+    const scenes = analyze(text).scenes
+    expect(scenes.map((s) => s.pov.character)).toEqual(['Elin', 'Elin'])
+  })
 })
 
 describe('characters in the tables', () => {

@@ -124,12 +124,15 @@ export function speakerList(c: Counts): { name: string | null; kind: string | nu
 }
 
 /**
- * The character third-person narration follows: of the characters present, the one narration
- * names most (twice as the subject of a verb), of the gender of the span's he or she where one
- * outnumbers the other one and a half times (the focal character is mostly "she" or "he", the
- * people around them named). Null where no one is present.
+ * The character third-person narration follows: the span's viewpoint where it is one of the
+ * cast (see viewpointCharacter); else, of the characters present, the one narration names most
+ * (twice as the subject of a verb), of the gender of the span's he or she where one outnumbers
+ * the other one and a half times (the focal character is mostly "she" or "he", the people around
+ * them named). Null where no one is present.
  */
 export function followed(c: Counts): string | null {
+  const seen = viewpointCharacter(c)
+  if (seen !== null) return seen
   const want = followedGender(c)
   // The best of that gender; else of no known gender; else anyone present.
   const best: (string | null)[] = [null, null, null]
@@ -142,14 +145,19 @@ export function followed(c: Counts): string | null {
     const rank = want === null || ch.gender === want ? 0 : ch.gender === null ? 1 : 2
     if (score > bestScore[rank]!) [best[rank], bestScore[rank]] = [ch.name, score]
   }
-  // A scene's viewpoint (who thinks, feels and perceives most) where that is one of the cast and fits.
-  if (c.viewpoint !== null) {
-    // The viewpoint is a first word ("Nell"): the one character it names, if only one.
-    const fits = c.cast.filter((ch) => ch.name === c.viewpoint || ch.aliases.includes(c.viewpoint!) || ch.name.split(' ')[0] === c.viewpoint)
-    const ch = fits.length === 1 ? fits[0] : undefined
-    if (ch && !ch.described && (want === null || ch.gender === null || ch.gender === want)) return ch.name
-  }
   return best[0] ?? best[1] ?? best[2] ?? null
+}
+
+/**
+ * The span's viewpoint (who thinks, feels and perceives most, from the head-hop reading) where
+ * it names one character of the cast: it outranks the he or she count, which the people around
+ * the focal character swell as often as the focal character does.
+ */
+export function viewpointCharacter(c: Counts): string | null {
+  if (c.viewpoint === null) return null
+  // The viewpoint is a first word ("Nell"): the one character it names, if only one.
+  const fits = c.cast.filter((ch) => !ch.described && (ch.name === c.viewpoint || ch.aliases.includes(c.viewpoint!) || ch.name.split(' ')[0] === c.viewpoint))
+  return fits.length === 1 ? fits[0]!.name : null
 }
 
 /** The gender the span's narration follows: he or she where one outnumbers the other 1.5 times. */
