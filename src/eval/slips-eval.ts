@@ -1,4 +1,5 @@
 import type { Report } from '../report/types.js'
+import { NARRATOR } from '../annotate/speakers.js'
 
 /**
  * A story labelled for narration (the format of the helper-written narration sets): its tense
@@ -6,9 +7,10 @@ import type { Report } from '../report/types.js'
  */
 export interface NarrationLabels {
   file: string
-  scenes: { opening: string; pov: string; tense: string; character?: string }[]
+  /** `character`: null where the story never names its first-person narrator. */
+  scenes: { opening: string; pov: string; tense: string; character?: string | null }[]
   /** Every quoted speech in order: its first words inside the marks and its speaker. */
-  quotes?: { opening: string; speaker: string; tag?: string }[]
+  quotes?: { opening: string; speaker: string | null; tag?: string }[]
   slips: { sentence: string; tense?: string }[]
   /** Sentences of unmarked direct thought (no italics, no quotes). */
   unmarkedThoughts?: string[]
@@ -73,9 +75,9 @@ export function scoreSlips(report: Report, labels: NarrationLabels): SlipScore {
     if (r.pov.dominant === expected.pov) povRight++
     if (r.tense.dominant === expected.tense) tenseRight++
     const character = labels.scenes[i]!.character
-    if (character) {
+    if (character !== undefined) {
       characterScenes++
-      if (sameName(r.pov.character, character)) characterRight++
+      if (character === null ? r.pov.character === null : sameName(r.pov.character, character)) characterRight++
     }
   }
   const found = report.scenes.flatMap((s) => s.unmarkedThought.spans.map(([a, b]) => normal(text.slice(a, b))))
@@ -117,7 +119,8 @@ function scoreQuotes(report: Report, labels: NarrationLabels) {
     if (found < 0) continue
     at = found + 1
     const span = spans.find((x) => x.start <= found && found < x.end)
-    const ok = sameName(span?.name ?? null, q.speaker)
+    // A speaker labelled null is the unnamed first-person narrator.
+    const ok = q.speaker === null ? span?.name === NARRATOR : sameName(span?.name ?? null, q.speaker)
     if (ok) right++
     if (q.tag === 'explicit') {
       explicit++
