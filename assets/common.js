@@ -65,6 +65,8 @@ var proselens = (function () {
     display: function (column, v) { return column.show ? column.show(v) : v === null || v === undefined || v === '' ? '–' : String(v) },
     $: function (id) { return document.getElementById(id) },
     color: function (name) { return css.getPropertyValue('--' + name).trim() },
+    /* A colour at under half strength: what is unsure (a possible break) or a filled area. */
+    fade: function (c) { return /^#[0-9a-f]{6}$/i.test(c) ? c + '70' : c },
     fmt: function (n, digits) {
       if (n === null || n === undefined) return '–'
       return Number(n).toLocaleString('en-US', { maximumFractionDigits: digits === undefined ? 1 : digits })

@@ -54,7 +54,20 @@
     var text = typeof report.text === 'string' ? report.text : null
     var chapterOf = function (s) { return chapters[s.chapter] }
     var chapterName = function (c) { return c.title || (chapters.length > 1 ? 'Chapter ' + (c.index + 1) : '') }
-    var sceneLabel = function (s) { return 'Scene ' + (s.index + 1) }
+    var sceneLabel = function (s) { return 'Scene ' + (s.number || s.index + 1) }
+    var sidecar = (report.source.path ? report.source.path.split(/[\\/]/).pop().replace(/\.[^.]+$/, '') : 'story') + '.proselens.yaml'
+    var weakNote = function (s) { return 'Possible break (confidence ' + Math.round(s.break.confidence * 100) + '%): to confirm it, list “' + s.opening.split(' ').slice(0, 4).join(' ') + '” under breaks: in ' + sidecar + '; to undo it, under notBreaks:.' }
+    var position = function (s) { return typeof s.position === 'number' ? s.position : 0 }
+    var xMode = (document.querySelector('input[name="x-mode"]:checked') || { value: 'scene' }).value
+
+    /* An empty story: one message, not a dashboard of zeros. */
+    var empty = report.totals.words === 0
+    document.body.classList.toggle('empty-story', empty)
+    var emptyNote = $('empty-note')
+    if (emptyNote) {
+      emptyNote.hidden = !empty
+      emptyNote.textContent = empty ? 'This file has no words to analyse: it is empty, or holds only markup, metadata or front matter. There is nothing to chart.' : ''
+    }
 
     /* ---------------------------------------------------------------- header */
     var meta = report.meta || {}
@@ -105,24 +118,41 @@
     /* ---------------------------------------------------------------- charts */
     var sceneLabels = scenes.map(function (s) { return String(s.index + 1) })
     var chapterStarts = chapters.map(function (c) { return c.scenes[0] }).filter(function (i) { return i !== undefined && i > 0 })
+    var weakStarts = scenes.filter(function (s) { return s.break.weak }).map(function (s) { return s.index })
+    /* The x pixel where scene i starts: between two bars by scene, at its position by story position. */
+    function startPixel(chart, i) {
+      var x = chart.scales.x
+      if (xMode === 'position') return x.getPixelForValue(position(scenes[i]) * 100)
+      return (x.getPixelForValue(i - 1) + x.getPixelForValue(i)) / 2
+    }
     var chapterLines = {
       id: 'chapterLines',
       afterDatasetsDraw: function (chart) {
-        var x = chart.scales.x
         var area = chart.chartArea
         var ctx = chart.ctx
         ctx.save()
+        ctx.lineWidth = 1
         ctx.strokeStyle = color('muted')
         ctx.setLineDash([4, 3])
-        ctx.lineWidth = 1
-        chapterStarts.forEach(function (i) {
-          var px = (x.getPixelForValue(i - 1) + x.getPixelForValue(i)) / 2
+        chapterStarts.forEach(function (i) { line(startPixel(chart, i)) })
+        // A possible break: dotted, with a question mark over it.
+        ctx.strokeStyle = color('slip')
+        ctx.fillStyle = color('slip')
+        ctx.setLineDash([1, 3])
+        ctx.font = '600 11px system-ui, sans-serif'
+        ctx.textAlign = 'center'
+        weakStarts.forEach(function (i) {
+          var px = startPixel(chart, i)
+          line(px)
+          ctx.fillText('?', px, area.top + 10)
+        })
+        ctx.restore()
+        function line(px) {
           ctx.beginPath()
           ctx.moveTo(px, area.top)
           ctx.lineTo(px, area.bottom)
           ctx.stroke()
-        })
-        ctx.restore()
+        }
       },
     }
     var baseOptions = function () {
@@ -136,46 +166,67 @@
       }
     }
 
+    /* The pacing chart drawn last (it is drawn again when the reader changes the x axis). */
+    var pacing = null
     function pacingChart() {
       var canvas = freshCanvas('pacing-chart')
+      var byPosition = xMode === 'position'
       var opts = baseOptions()
+      // The axes are named in the page's text above the chart (so they print and read as text).
       opts.scales = {
-        x: { title: { display: true, text: 'scene' }, grid: { display: false } },
-        words: { position: 'left', beginAtZero: true, title: { display: true, text: 'words' } },
-        sentence: { position: 'right', beginAtZero: true, title: { display: true, text: 'mean sentence (words)' }, grid: { display: false } },
-        share: { position: 'right', min: 0, max: 100, title: { display: true, text: 'dialogue %' }, grid: { display: false } },
+        x: byPosition
+          ? { type: 'linear', min: 0, max: 100, ticks: { callback: function (v) { return v + '%' } }, grid: { display: false } }
+          : { grid: { display: false } },
+        words: { position: 'left', beginAtZero: true },
+        sentence: { position: 'right', beginAtZero: true, grid: { display: false } },
+        share: { position: 'right', min: 0, max: 100, grid: { display: false } },
+      }
+      var sceneAt = function (items) {
+        var item = items[0]
+        return byPosition ? scenes[item.raw.scene] : scenes[item.dataIndex]
       }
       opts.plugins.tooltip = {
         callbacks: {
           title: function (items) {
-            var s = scenes[items[0].dataIndex]
+            var s = sceneAt(items)
             var c = chapterOf(s)
-            return sceneLabel(s) + (c && chapterName(c) ? ' · ' + chapterName(c) : '')
+            return sceneLabel(s) + (c && chapterName(c) ? ' · ' + chapterName(c) : '') + (byPosition ? ' · starts at ' + pct(position(s)) : '')
           },
+          label: function (item) { return item.dataset.label + ': ' + (item.dataset.yAxisID === 'share' ? item.raw.y !== undefined ? item.raw.y : item.raw : fmt(item.raw.y !== undefined ? item.raw.y : item.raw)) },
           afterBody: function (items) {
-            var s = scenes[items[0].dataIndex]
-            return ['tense: ' + (s.tense.dominant || '–') + ', POV: ' + (s.pov.dominant || '–') + (s.pov.character ? ' (' + s.pov.character + ')' : ''), '“' + s.opening + '…”']
+            var s = sceneAt(items)
+            return ['tense: ' + (s.tense.dominant || '–') + ', POV: ' + (s.pov.dominant || '–') + (s.pov.character ? ' (' + s.pov.character + ')' : ''), '“' + s.opening + '…”'].concat(s.break.weak ? ['possible break'] : [])
           },
         },
       }
-      var chart = new window.Chart(canvas, {
-        type: 'bar',
-        data: {
-          labels: sceneLabels,
-          datasets: [
-            { type: 'bar', label: 'words', yAxisID: 'words', data: scenes.map(function (s) { return s.words }), backgroundColor: color('words'), order: 3 },
-            { type: 'line', label: 'mean sentence length', yAxisID: 'sentence', data: scenes.map(function (s) { return s.sentenceLength.mean }), borderColor: color('sentence'), backgroundColor: color('sentence'), pointRadius: 3, tension: 0.2, order: 1 },
-            { type: 'line', label: 'dialogue %', yAxisID: 'share', data: scenes.map(function (s) { return s.dialogue.share === null ? null : Math.round(s.dialogue.share * 100) }), borderColor: color('dialogue'), backgroundColor: color('dialogue'), borderDash: [5, 3], pointRadius: 3, tension: 0.2, order: 2 },
-          ],
-        },
-        options: opts,
-        plugins: [chapterLines],
-      })
-      onPick(chart, canvas, function (i) { goToScene(i) })
+      var words = color('words')
+      // A scene after a possible break is drawn lighter.
+      var wordColors = scenes.map(function (s) { return s.break.weak ? proselens.fade(words) : words })
+      var total = report.totals.words || 1
+      var middle = function (s) { return (position(s) + s.words / total / 2) * 100 }
+      var datasets
+      if (byPosition) {
+        opts.interaction = { mode: 'nearest', axis: 'x', intersect: false }
+        // Each scene a step as wide as its words: a point at its start, held to the next one.
+        var steps = scenes.map(function (s) { return { x: position(s) * 100, y: s.words, scene: s.index } })
+        if (scenes.length) steps.push({ x: 100, y: scenes[scenes.length - 1].words, scene: scenes.length - 1 })
+        datasets = [
+          { type: 'line', label: 'words', yAxisID: 'words', data: steps, stepped: 'before', fill: 'origin', borderColor: words, backgroundColor: proselens.fade(words), pointRadius: 0, borderWidth: 1, order: 3 },
+          { type: 'line', label: 'mean sentence length', yAxisID: 'sentence', data: scenes.map(function (s) { return { x: middle(s), y: s.sentenceLength.mean, scene: s.index } }), borderColor: color('sentence'), backgroundColor: color('sentence'), pointRadius: 3, tension: 0.2, order: 1 },
+          { type: 'line', label: 'dialogue %', yAxisID: 'share', data: scenes.map(function (s) { return { x: middle(s), y: s.dialogue.share === null ? null : Math.round(s.dialogue.share * 100), scene: s.index } }), borderColor: color('dialogue'), backgroundColor: color('dialogue'), borderDash: [5, 3], pointRadius: 3, tension: 0.2, order: 2 },
+        ]
+      } else {
+        datasets = [
+          { type: 'bar', label: 'words', yAxisID: 'words', data: scenes.map(function (s) { return s.words }), backgroundColor: wordColors, order: 3 },
+          { type: 'line', label: 'mean sentence length', yAxisID: 'sentence', data: scenes.map(function (s) { return s.sentenceLength.mean }), borderColor: color('sentence'), backgroundColor: color('sentence'), pointRadius: 3, tension: 0.2, order: 1 },
+          { type: 'line', label: 'dialogue %', yAxisID: 'share', data: scenes.map(function (s) { return s.dialogue.share === null ? null : Math.round(s.dialogue.share * 100) }), borderColor: color('dialogue'), backgroundColor: color('dialogue'), borderDash: [5, 3], pointRadius: 3, tension: 0.2, order: 2 },
+        ]
+      }
+      var chart = new window.Chart(canvas, { type: byPosition ? 'line' : 'bar', data: { labels: byPosition ? undefined : sceneLabels, datasets: datasets }, options: opts, plugins: [chapterLines] })
+      $('x-axis-name').textContent = byPosition ? 'story position (share of words before)' : 'scene'
       canvas.setAttribute('aria-describedby', 'pacing-caption')
+      pacing = chart
       alignBand(chart)
-      on(window, 'resize', function () { alignBand(chart) })
-      on(window, 'beforeprint', function () { chart.resize() })
       return chart
     }
 
@@ -188,7 +239,9 @@
         var prev = null
         scenes.forEach(function (s, i) {
           var v = row[1](s)
-          var cell = el('div', { class: 'cell ' + (v || 'none') + (prev !== null && v !== prev ? ' shift' : ''), role: 'listitem', title: sceneLabel(s) + ': ' + (v || 'unknown') + (prev !== null && v !== prev ? ' (shift)' : ''), text: scenes.length <= 40 && v ? (SHORT[v] || v) : '' })
+          var cell = el('div', { class: 'cell ' + (v || 'none') + (prev !== null && v !== prev ? ' shift' : '') + (s.break.weak ? ' weak' : ''), role: 'listitem', title: sceneLabel(s) + ': ' + (v || 'unknown') + (prev !== null && v !== prev ? ' (shift)' : '') + (s.break.weak ? ' · possible break' : ''), text: scenes.length <= 40 && v && xMode === 'scene' ? (SHORT[v] || v) : '' })
+          // By story position a scene's cell is as wide as its words.
+          if (xMode === 'position') cell.style.flex = Math.max(s.words, 1) + ' 1 0'
           cell.addEventListener('click', function () { goToScene(i) })
           r.appendChild(cell)
           prev = v
@@ -199,9 +252,10 @@
     function alignBand(chart) {
       var box = $('band')
       var area = chart.chartArea
-      if (!area) return
-      box.style.marginLeft = area.left + 'px'
-      box.style.width = area.right - area.left + 'px'
+      if (!area || !chart.width) return
+      // In shares of the chart's width, so the band stays under the bars when the chart is scaled (in print).
+      box.style.marginLeft = (100 * area.left) / chart.width + '%'
+      box.style.width = (100 * (area.right - area.left)) / chart.width + '%'
     }
 
     function rhythmChart() {
@@ -285,8 +339,8 @@
         details.querySelector('.scroll').appendChild(table)
       }
     }
-    dataTable('pacing-data', ['scene', 'chapter', 'words', 'mean sentence', 'dialogue', 'tense', 'POV'], function () {
-      return scenes.map(function (s) { return [String(s.index + 1), chapterName(chapterOf(s)) || '–', fmt(s.words, 0), fmt(s.sentenceLength.mean), pct(s.dialogue.share), s.tense.dominant || '–', s.pov.dominant || '–'] })
+    dataTable('pacing-data', ['scene', 'chapter', 'starts at', 'words', 'mean sentence', 'dialogue', 'tense', 'POV'], function () {
+      return scenes.map(function (s) { return [String(s.index + 1) + (s.break.weak ? ' (possible break)' : ''), chapterName(chapterOf(s)) || '–', pct(position(s)), fmt(s.words, 0), fmt(s.sentenceLength.mean), pct(s.dialogue.share), s.tense.dominant || '–', s.pov.dominant || '–'] })
     })
     dataTable('rhythm-data', ['sentence', 'scene', 'words', 'mostly'], function () {
       var rows = []
@@ -299,6 +353,7 @@
       { key: 'n', label: '#', ascendingFirst: true, value: function (s) { return s.index + 1 } },
       { key: 'chapter', label: 'Chapter', text: true, value: function (s) { return chapterName(chapterOf(s)) || '' }, sortValue: function (s) { return s.chapter } },
       { key: 'opening', label: 'Opening', text: true, value: function (s) { return s.opening } },
+      { key: 'starts', label: 'Starts at', value: function (s) { return position(s) }, show: pct },
       { key: 'words', label: 'Words', value: function (s) { return s.words } },
       { key: 'sentences', label: 'Sentences', value: function (s) { return s.sentences } },
       { key: 'mean', label: 'Mean sent.', value: function (s) { return s.sentenceLength.mean }, show: fmt },
@@ -319,14 +374,17 @@
         sortKey: sorted ? sorted.getAttribute('data-key') : 'n',
         ascending: sorted ? sorted.getAttribute('aria-sort') === 'ascending' : true,
         row: function (s) {
-          var tr = el('tr', { tabindex: '0', 'data-scene': String(s.index), 'aria-label': sceneLabel(s) + ': go to its text' })
+          var tr = el('tr', { tabindex: '0', 'data-scene': String(s.index), class: s.break.weak ? 'weak' : null, 'aria-label': sceneLabel(s) + (s.break.weak ? ' (possible break)' : '') + ': go to its text' })
           columns.forEach(function (c) {
             var v = c.value(s)
             var shown = proselens.display(c, v)
             var td = el('td', { class: (c.text ? 'text' : '') + (c.key === 'opening' ? ' opening' : '') })
             if (c.key === 'tense' || c.key === 'pov') td.appendChild(el('span', { class: 'tag ' + (v || 'none'), text: shown }))
             else if (c.key === 'slips' && v > 0) td.appendChild(el('span', { class: 'slipcount', text: shown }))
-            else td.textContent = shown
+            else if (c.key === 'opening' && s.break.weak) {
+              td.appendChild(el('span', { class: 'weak-tag', title: weakNote(s), text: 'possible break' }))
+              td.appendChild(document.createTextNode(' ' + shown))
+            } else td.textContent = shown
             tr.appendChild(td)
           })
           tr.addEventListener('click', function () { goToScene(s.index) })
@@ -384,7 +442,8 @@
           s.povShifts.length ? el('span', { class: 'slipcount', text: s.povShifts.length + (s.povShifts.length === 1 ? ' point-of-view shift' : ' point-of-view shifts') }) : null,
           s.embedded.length ? el('span', { text: s.embedded.map(function (e) { return 'told by ' + (e.speaker || 'a character') + ' (' + (e.pov || '–') + ' person, ' + (e.tense || '–') + ')' }).join('; ') }) : null,
         ])
-        var section = el('section', { id: 'scene-' + s.index, class: 'scene', 'aria-label': sceneLabel(s) }, [head])
+        var section = el('section', { id: 'scene-' + s.index, class: 'scene' + (s.break.weak ? ' weak' : ''), 'aria-label': sceneLabel(s) + (s.break.weak ? ' (possible break)' : '') }, [head])
+        if (s.break.weak) section.appendChild(el('p', { class: 'weak-note', text: weakNote(s) }))
         var marks = []
         s.dialogue.spans.forEach(function (d, i) {
           var who = s.dialogue.speakers[i]
@@ -437,6 +496,28 @@
       return p
     }
 
+    /* ------------------------------------------- slips and shifts, listed */
+    function findings() {
+      var list = $('findings')
+      list.textContent = ''
+      scenes.forEach(function (s) {
+        var found = shownSlips(s.tense).map(function (d) { return { start: d.start, end: d.end, kind: 'Tense slip', message: d.message, confidence: d.confidence } })
+          .concat(s.povShifts.map(function (d) { return { start: d.start, end: d.end, kind: 'Point-of-view shift', message: d.message, confidence: d.confidence } }))
+          .sort(function (a, b) { return a.start - b.start })
+        found.forEach(function (f) {
+          var quoted = text === null ? null : text.slice(f.start, f.end).replace(/\s+/g, ' ')
+          if (quoted && quoted.length > 300) quoted = quoted.slice(0, 300) + '…'
+          list.appendChild(el('li', null, [
+            el('a', { href: '#scene-' + s.index, text: sceneLabel(s) }),
+            document.createTextNode(' · ' + f.kind + ' (confidence ' + Math.round(f.confidence * 100) + '%): '),
+            quoted ? el('q', { text: quoted }) : null,
+            el('span', { class: 'why', text: ' ' + f.message }),
+          ]))
+        })
+      })
+      if (!list.children.length) list.appendChild(el('li', { class: 'none-found', text: 'No tense slip or point-of-view shift was found.' }))
+    }
+
     /* ---------------------------------------------------------- diagnostics */
     function diagnostics() {
       var list = $('diagnostics')
@@ -452,13 +533,43 @@
       $('story').classList.toggle('speakers', speakersBox.checked)
       on(speakersBox, 'change', function () { $('story').classList.toggle('speakers', speakersBox.checked) })
     }
+    var printText = $('print-text')
+    if (printText) {
+      document.body.classList.toggle('no-print-text', !printText.checked)
+      on(printText, 'change', function () { document.body.classList.toggle('no-print-text', !printText.checked) })
+    }
+    document.querySelectorAll('input[name="x-mode"]').forEach(function (radio) {
+      on(radio, 'change', function () {
+        xMode = radio.value
+        band()
+        if (chartsOk && !empty) pacingChart()
+      })
+    })
     band()
+    findings()
     sceneTable()
     castTable()
     storyText()
     diagnostics()
-    if (chartsOk) {
+    if (empty) {
+      // Nothing to chart.
+    } else if (chartsOk) {
       pacingChart()
+      // Listeners for the chart whichever drawing of it is current.
+      on($('pacing-chart'), 'click', function (evt) {
+        var chart = pacing
+        if (xMode !== 'position') {
+          var found = chart.getElementsAtEventForMode(evt, 'index', { intersect: false }, false)
+          if (found.length) goToScene(found[0].index)
+          return
+        }
+        var at = chart.scales.x.getValueForPixel(evt.offsetX) / 100
+        var hit = 0
+        scenes.forEach(function (s, i) { if (position(s) <= at) hit = i })
+        goToScene(hit)
+      })
+      on(window, 'resize', function () { alignBand(pacing) })
+      on(window, 'beforeprint', function () { pacing.resize(); alignBand(pacing) })
       rhythmChart()
     } else if (!$('charts-missing')) {
       $('pacing').appendChild(el('p', { id: 'charts-missing', class: 'notext', text: 'The charts could not be drawn in this browser; their data is in the tables below.' }))

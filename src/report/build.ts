@@ -22,7 +22,9 @@ function sceneReport(text: string, { scene, sentences }: AnnotatedScene, counts:
   for (const s of sentences) sentenceSpans.push([s.start, s.end, s.words, s.words - s.narrationWords])
   return {
     index: scene.index,
+    number: scene.index + 1,
     chapter: scene.chapter,
+    position: 0,
     start: scene.start,
     end: scene.end,
     break: { kind: scene.breakBefore.kind, marker: scene.breakBefore.marker, confidence: scene.breakBefore.confidence, weak: scene.breakBefore.weak ?? false },
@@ -42,6 +44,7 @@ function chapterReport(c: Chapter, sceneCounts: Counts[]): ChapterReport {
   }
   return {
     index: c.index,
+    number: c.index + 1,
     title: c.title,
     part: c.part,
     subtitle: c.subtitle,
@@ -66,6 +69,7 @@ export function buildReport(annotated: Annotated, options: ReportOptions = {}): 
   for (const c of m.chapters) chapters.push(chapterReport(c, sceneCounts))
   resolveCharacters(scenes, sceneCounts)
   const totals = measureAll(combine(sceneCounts))
+  placeScenes(scenes, totals.words)
   const claimed = claimedWordsDiagnostic(m.meta.claimedWords, totals.words)
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
@@ -136,6 +140,15 @@ function resolveCharacters(scenes: SceneReport[], counts: Counts[]): void {
       if (person === 'first') s.pov.character ??= name
       else if (mentioned(counts[s.index]!, name) && genderFits(counts[s.index]!, name)) s.pov.character = name
     }
+  }
+}
+
+/** Each scene's position: the share of the story's words before it (0 for a story with no words). */
+function placeScenes(scenes: SceneReport[], words: number): void {
+  let before = 0
+  for (const s of scenes) {
+    s.position = words > 0 ? Math.round((before / words) * 10_000) / 10_000 : 0
+    before += s.words
   }
 }
 

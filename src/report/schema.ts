@@ -181,9 +181,10 @@ export const reportSchema = {
       items: {
         allOf: [{ $ref: '#/definitions/measures' }],
         type: 'object',
-        required: ['index', 'title', 'part', 'subtitle', 'start', 'end', 'heading', 'scenes'],
+        required: ['index', 'number', 'title', 'part', 'subtitle', 'start', 'end', 'heading', 'scenes'],
         properties: {
-          index: int,
+          index: { ...int, description: 'The chapter\'s place, from 0 (what `chapter` and other indexes refer to).' },
+          number: { type: 'integer', minimum: 1, description: 'The chapter\'s number as the page and the CSV show it: index + 1.' },
           title: nullable({ type: 'string' }),
           part: nullable({ type: 'string' }),
           subtitle: nullable({ type: 'string' }),
@@ -199,10 +200,12 @@ export const reportSchema = {
       items: {
         allOf: [{ $ref: '#/definitions/measures' }],
         type: 'object',
-        required: ['index', 'chapter', 'start', 'end', 'break', 'opening', 'paragraphSpans', 'sentenceSpans'],
+        required: ['index', 'number', 'chapter', 'position', 'start', 'end', 'break', 'opening', 'paragraphSpans', 'sentenceSpans'],
         properties: {
-          index: int,
+          index: { ...int, description: 'The scene\'s place, from 0 (what chapters\' `scenes` refer to).' },
+          number: { type: 'integer', minimum: 1, description: 'The scene\'s number as the page and the CSV show it: index + 1.' },
           chapter: { ...int, description: 'Index into `chapters`.' },
+          position: { type: 'number', minimum: 0, maximum: 1, description: 'Where the scene starts in the story: the share of the story\'s words before it (0 to 1, to four places).' },
           start: offset,
           end: offset,
           break: {

@@ -13,7 +13,11 @@ export interface MatterReport {
 /** A scene's measures and where it lies. */
 export interface SceneReport extends Measures {
   index: number
+  /** 1-based, as the page and the CSV number scenes. */
+  number: number
   chapter: number
+  /** The share of the story's words before the scene, 0..1. */
+  position: number
   start: number
   end: number
   break: { kind: BreakKind; marker: string | null; confidence: number; weak: boolean }
@@ -26,6 +30,8 @@ export interface SceneReport extends Measures {
 
 export interface ChapterReport extends Measures {
   index: number
+  /** 1-based, as the page and the CSV number chapters. */
+  number: number
   title: string | null
   part: string | null
   subtitle: string | null
