@@ -28,7 +28,7 @@ var proselens = (function () {
     var ascending = options.ascending === undefined ? true : !!options.ascending
     columns.forEach(function (c) {
       var btn = el('button', { type: 'button', text: c.label, 'aria-label': 'Sort by ' + c.label })
-      var th = el('th', { scope: 'col', class: c.text ? 'text' : null, 'data-key': c.key, 'aria-sort': c.key === sortKey ? (ascending ? 'ascending' : 'descending') : 'none' }, [btn])
+      var th = el('th', { scope: 'col', class: c.text ? 'text' : null, 'data-key': c.key, 'aria-sort': c.key === sortKey ? (ascending ? 'ascending' : 'descending') : 'none' }, [btn, el('span', { class: 'print-label', text: c.label })])
       btn.addEventListener('click', function () {
         if (sortKey === c.key) ascending = !ascending
         else { sortKey = c.key; ascending = c.ascendingFirst !== undefined ? c.ascendingFirst : !!c.text }

@@ -222,7 +222,9 @@
           { type: 'line', label: 'dialogue %', yAxisID: 'share', data: scenes.map(function (s) { return s.dialogue.share === null ? null : Math.round(s.dialogue.share * 100) }), borderColor: color('dialogue'), backgroundColor: color('dialogue'), borderDash: [5, 3], pointRadius: 3, tension: 0.2, order: 2 },
         ]
       }
-      var chart = new window.Chart(canvas, { type: byPosition ? 'line' : 'bar', data: { labels: byPosition ? undefined : sceneLabels, datasets: datasets }, options: opts, plugins: [chapterLines] })
+      // The band is placed again whenever the chart lays itself out (a resize, print).
+      var bandPlacer = { id: 'bandPlacer', afterLayout: function (c) { alignBand(c) } }
+      var chart = new window.Chart(canvas, { type: byPosition ? 'line' : 'bar', data: { labels: byPosition ? undefined : sceneLabels, datasets: datasets }, options: opts, plugins: [chapterLines, bandPlacer] })
       $('x-axis-name').textContent = byPosition ? 'story position (share of words before)' : 'scene'
       canvas.setAttribute('aria-describedby', 'pacing-caption')
       pacing = chart

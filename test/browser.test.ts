@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,6 +18,37 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 const haveChromium = existsSync(CHROMIUM)
 if (!haveChromium) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`)
+
+const havePdftotext = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+})()
+if (!havePdftotext) console.warn('the printed-page test is skipped: no pdftotext (apt-get install poppler-utils)')
+
+/** A long story of our own: seventy present-tense scenes, some with a sentence slipping into the past. */
+function longStory(): string {
+  const people = ['Nell', 'Tom', 'Ada', 'Rory']
+  const places = ['the pier', 'the north window', 'the radio room', 'the kitchen', 'the boat shed', 'the harbour wall']
+  const acts = ['checks the gauges at', 'waits by', 'sweeps the floor of', 'counts the crates in', 'hums a tune near', 'stands for a while at']
+  const scene = (i: number) => {
+    const a = people[i % 4]!
+    const b = people[(i + 1) % 4]!
+    const paras: string[] = [`On day ${i + 1} of the survey the wind backs to the west.`]
+    for (let p = 0; p < 4; p++) {
+      const s: string[] = []
+      for (let k = 0; k < 3; k++) s.push(`${k % 2 ? b : a} ${acts[(i + p + k) % acts.length]} ${places[(i * 3 + p + k) % places.length]}.`)
+      if (p === 1) s.push(`“Is it ${['late', 'cold', 'time', 'over'][i % 4]} already?” ${b} asks.`)
+      paras.push(s.join(' '))
+    }
+    if (i % 7 === 3) paras.push(`${a} walked down to the pier and waited there for an hour.`)
+    return paras.join('\n\n')
+  }
+  return Array.from({ length: 70 }, (_, i) => scene(i)).join('\n\n* * *\n\n') + '\n\nAnd at last the lamps go out along the harbour wall.\n'
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'proselens-browser-'))
 const ARTIFACTS = 'test/artifacts'
@@ -242,14 +274,136 @@ describe.skipIf(!haveChromium)('the HTML report in Chromium', () => {
     const { page } = await open(pages.get('the-salt-ledger.txt')!)
     await page.emulateMedia({ media: 'print' })
     const shown = (selector: string) => page.$$eval(selector, (els) => els.map((e) => getComputedStyle(e).display !== 'none'))
+    // The column headers are sort buttons on screen, and their labels in print.
     expect(await shown('th button')).not.toContain(true)
+    expect(await shown('th .print-label')).not.toContain(false)
     expect(await shown('nav.toc')).toEqual([false])
     expect(await shown('details.data')).toEqual([false, false])
-    expect(await shown('#text')).toEqual([false])
+    expect(await shown('.x-mode')).toEqual([false])
+    expect(await shown('#text')).toEqual([true])
+    expect(await shown('#findings')).toEqual([true])
     expect(await shown('#pacing-chart')).toEqual([true])
     expect(await shown('#scene-table')).toEqual([true])
-    const pdf = await page.pdf({ format: 'A4' })
-    expect(pdf.length).toBeGreaterThan(20_000)
+    // At a page's width the chart is whole, and the band lies under its plotting area.
+    await page.setViewportSize({ width: 700, height: 1000 })
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+    const fit = await page.evaluate(() => {
+      const canvas = document.getElementById('pacing-chart')!.getBoundingClientRect()
+      const box = document.querySelector('.chart.pacing')!.getBoundingClientRect()
+      const chart = (window as unknown as { Chart: { getChart(c: Element): { chartArea: { left: number; right: number }; width: number } } }).Chart.getChart(document.getElementById('pacing-chart')!)
+      const band = document.getElementById('band')!.getBoundingClientRect()
+      const scale = canvas.width / chart.width
+      return { canvasRight: canvas.right, boxRight: box.right, bandLeft: band.left - canvas.left, areaLeft: chart.chartArea.left * scale, bandRight: band.right - canvas.left, areaRight: chart.chartArea.right * scale }
+    })
+    expect(fit.canvasRight).toBeLessThanOrEqual(fit.boxRight + 1)
+    expect(Math.abs(fit.bandLeft - fit.areaLeft)).toBeLessThan(3)
+    expect(Math.abs(fit.bandRight - fit.areaRight)).toBeLessThan(3)
+    await page.close()
+  })
+
+  it.skipIf(!havePdftotext)('prints a long story whole: slips with their sentences, headers on every page, the text unless unticked', async () => {
+    const story = longStory()
+    const report = analyze(story, { path: 'long-story.txt' })
+    const slips = report.scenes.flatMap((s) => s.tense.slips.filter((x) => x.shown).map((x) => story.slice(x.start, x.end)))
+    expect(slips.length).toBeGreaterThan(3)
+    const path = join(dir, 'long-story.html')
+    writeFileSync(path, renderReportHtml(report))
+    const { page, errors } = await open(path)
+    const pdfPages = async () => {
+      const pdf = join(dir, 'long-story.pdf')
+      writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true }))
+      const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())![1])
+      return Array.from({ length: count }, (_, i) => execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-raw', pdf, '-']).toString().replace(/\s+/g, ' '))
+    }
+    const withText = await pdfPages()
+    const all = withText.join(' ')
+    for (const sentence of slips) expect(all).toContain(sentence)
+    // The diagnostics and the right-hand axes' names are printed text.
+    expect(all).toContain('Diagnostics')
+    expect(all).toContain('mean sentence (words) · dialogue %')
+    // The story's last words, from the annotated text.
+    const lastWords = story.trim().split(/\s+/).slice(-6).join(' ')
+    expect(all).toContain(lastWords)
+    // The scene table runs over pages, each with the header row.
+    const first = report.scenes[0]!.opening.split(' ').slice(0, 6).join(' ')
+    const last = report.scenes[report.scenes.length - 1]!.opening.split(' ').slice(0, 6).join(' ')
+    const firstRow = withText.findIndex((t) => t.includes(first))
+    const lastRow = withText.findIndex((t) => t.includes(last))
+    expect(lastRow).toBeGreaterThan(firstRow)
+    for (let i = firstRow; i <= lastRow; i++) for (const h of ['Opening', 'Starts at', 'Words', 'Mean sent.', 'Tense', 'POV character', 'Slips']) expect(withText[i], `page ${i + 1}: ${h}`).toContain(h)
+    // Unticked, the text is left out, and the pages are fewer.
+    await page.uncheck('#print-text')
+    const without = await pdfPages()
+    expect(without.length).toBeLessThan(withText.length)
+    expect(without.join(' ')).not.toContain(lastWords)
+    expect(without.join(' ')).toContain(slips[0]!)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('draws a possible break apart: the chart, the band, the table and the text, with how to correct it', async () => {
+    const report = await analyzeFile('corpus/tidewater-station.txt')
+    const weak = report.scenes.filter((s) => s.break.weak)
+    expect(weak.length).toBe(1)
+    const path = join(dir, 'weak.html')
+    writeFileSync(path, renderReportHtml(report))
+    const { page, errors } = await open(path)
+    const i = weak[0]!.index
+    expect(await page.locator('#band .cell.weak').count()).toBe(2)
+    expect(await page.locator(`#scene-table tr[data-scene="${i}"] .weak-tag`).textContent()).toBe('possible break')
+    expect(await page.locator('#scene-table .weak-tag').count()).toBe(1)
+    const note = await page.locator(`#scene-${i} .weak-note`).textContent()
+    expect(note).toContain('tidewater-station.proselens.yaml')
+    expect(note).toContain('notBreaks:')
+    const colors = await page.evaluate(() => (window as unknown as { Chart: { getChart(c: Element): { data: { datasets: { backgroundColor: string[] }[] } } } }).Chart.getChart(document.getElementById('pacing-chart')!).data.datasets[0]!.backgroundColor)
+    expect(colors[i]).not.toBe(colors[0])
+    expect(new Set(colors.filter((_, k) => k !== i)).size).toBe(1)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('reads the pacing chart by story position: x by words, the band as wide, each scene\'s start in the table', async () => {
+    const report = await analyzeFile('corpus/tidewater-station.txt')
+    const { page, errors } = await open(pages.get('the-salt-ledger.txt')!)
+    await page.evaluate((r) => (window as unknown as { proselens: { drawReport(r: unknown): void } }).proselens.drawReport(r), report)
+    await page.check('input[name="x-mode"][value="position"]')
+    const chart = await page.evaluate(() => {
+      const c = (window as unknown as { Chart: { getChart(c: Element): { options: { scales: { x: { type: string } } }; data: { datasets: { data: { x: number; y: number }[] }[] } } } }).Chart.getChart(document.getElementById('pacing-chart')!)
+      return { type: c.options.scales.x.type, steps: c.data.datasets[0]!.data.map((p) => p.x) }
+    })
+    expect(chart.type).toBe('linear')
+    expect(chart.steps.slice(0, -1)).toEqual(report.scenes.map((s) => s.position * 100))
+    expect(chart.steps[chart.steps.length - 1]).toBe(100)
+    // The band's cells are as wide as the scenes' words.
+    const widths = await page.$$eval('#band .row:first-of-type .cell', (cells) => cells.map((c) => c.getBoundingClientRect().width))
+    const longest = report.scenes.reduce((a, s) => (s.words > a.words ? s : a))
+    const shortest = report.scenes.reduce((a, s) => (s.words < a.words ? s : a))
+    expect(widths[longest.index]! / widths[shortest.index]!).toBeCloseTo(longest.words / shortest.words, 0)
+    expect(await page.locator('#x-axis-name').textContent()).toContain('story position')
+    // Clicking at a share of the story brings that scene into view.
+    const box = await page.locator('#pacing-chart').boundingBox()
+    const area = await page.evaluate(() => (window as unknown as { Chart: { getChart(c: Element): { chartArea: { left: number; right: number } } } }).Chart.getChart(document.getElementById('pacing-chart')!).chartArea)
+    const target = report.scenes[Math.floor(report.scenes.length / 2)]!
+    const next = report.scenes[target.index + 1]!
+    const x = area.left + ((target.position + next.position) / 2) * (area.right - area.left)
+    await page.mouse.click(box!.x + x, box!.y + 100)
+    await page.waitForFunction((id) => location.hash === '#scene-' + id, target.index)
+    // The table says where each scene starts.
+    const starts = await page.$$eval('#scene-table tbody tr', (rows) => rows.map((r) => r.children[3]!.textContent))
+    expect(starts).toEqual(report.scenes.map((s) => Math.round(s.position * 100) + '%'))
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('shows one clear message for a story with no words', async () => {
+    const path = join(dir, 'empty.html')
+    writeFileSync(path, renderReportHtml(analyze('', { path: 'empty.txt' })))
+    const { page, errors } = await open(path)
+    const note = page.locator('#empty-note')
+    expect(await note.isVisible()).toBe(true)
+    expect(await note.textContent()).toContain('no words to analyse')
+    for (const id of ['#pacing', '#scenes', '#text', '#figures']) expect(await page.locator(id).isVisible(), id).toBe(false)
+    expect(errors).toEqual([])
     await page.close()
   })
 

@@ -77,6 +77,9 @@ describe('proselens analyze (the built CLI)', () => {
     expect(report.totals.words).toBe(0)
     expect(report.scenes).toEqual([])
     expect(report.diagnostics.map((d: { code: string }) => d.code)).toContain('empty-text')
+    const written = await run(['analyze', join(dir, 'empty.txt'), '--out', join(dir, 'out')])
+    expect(written.code).toBe(0)
+    expect(written.stderr).toContain(`proselens: warning: ${join(dir, 'empty.txt')} has no words to analyse`)
   })
 
   it('treats a file path that is a directory, an empty directory and bad usage apart', async () => {

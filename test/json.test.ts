@@ -30,3 +30,16 @@ describe('report JSON in pieces', () => {
     expect(JSON.parse(toJson({ a: 1, b: undefined, c: [{ d: undefined, e: 2 }] }))).toEqual({ a: 1, c: [{ e: 2 }] })
   })
 })
+
+describe('scene numbers and positions', () => {
+  it('numbers scenes and chapters from 1, and places each scene by the share of words before it', () => {
+    const text = ['Nell walks to the pier and waits there.', '* * *', 'Tom comes down the hill with the dog, and the dog runs ahead of him all the way.', '* * *', 'They sit.'].join('\n\n')
+    const r = analyze(text)
+    expect(r.scenes.map((s) => s.number)).toEqual([1, 2, 3])
+    expect(r.chapters.map((c) => c.number)).toEqual([1])
+    const words = r.scenes.map((s) => s.words)
+    expect(words).toEqual([8, 18, 2])
+    expect(r.scenes.map((s) => s.position)).toEqual([0, Math.round((8 / 28) * 10_000) / 10_000, Math.round((26 / 28) * 10_000) / 10_000])
+    expect(analyze('').scenes).toEqual([])
+  })
+})

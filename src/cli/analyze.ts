@@ -81,6 +81,7 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCommandOp
           throw new InputError(result.error)
         }
         written++
+        if (result.work.words === 0) io.err(`proselens: warning: ${file} has no words to analyse (it is empty, or holds only markup, metadata or front matter); its report says so`)
         if (!options.quiet) {
           const w = result.work
           const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`
