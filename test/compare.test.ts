@@ -120,6 +120,9 @@ describe('the story in parts', () => {
       [4, 5, 62, 2],
     ])
     expect(c.parts.every((p) => JSON.stringify(p.old) === JSON.stringify(p.new))).toBe(true)
+    // Each scene's place along the story: the share of the words before it (61 of 194), and to its end (103).
+    expect([c.pairs[2]!.old!.from, c.pairs[2]!.old!.to]).toEqual([0.3144, 0.5309])
+    expect(c.pairs.map((p) => p.new!.from)).toEqual([0, 0.134, 0.3144, 0.5309, 0.6804, 0.8505])
     expect(c.parts[0]!.change).toEqual({ words: 0, readingMinutes: 0, scenes: 0, meanSentenceLength: 0, dialogueShare: 0 })
   })
 

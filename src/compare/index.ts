@@ -19,6 +19,9 @@ export interface SceneSide extends SceneFigures {
   /** `[start, end)` of the scene in its version's `text`. */
   start: number
   end: number
+  /** Where the scene lies in its version's story: the share (0..1) of the scenes' words before it, and up to its end. */
+  from: number
+  to: number
 }
 
 /** A scene of the old version matched with one of the new, or left alone (added, cut). */
@@ -75,8 +78,19 @@ export interface CompareOptions {
 const round = (x: number | null, digits = 4) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits)
 const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : round(b - a))
 
-function side(r: Report, s: SceneReport): SceneSide {
-  return { index: s.index, chapter: s.chapter, start: s.start, end: s.end, ...sceneFigures(r, s) }
+/** Each scene's `[from, to]` share of its version's scene words (all 0 for a version with none). */
+function positions(r: Report): [number, number][] {
+  const total = r.scenes.reduce((n, s) => n + s.words, 0)
+  let before = 0
+  return r.scenes.map((s) => {
+    const at: [number, number] = total === 0 ? [0, 0] : [round(before / total)!, round((before + s.words) / total)!]
+    before += s.words
+    return at
+  })
+}
+
+function side(r: Report, s: SceneReport, at: readonly [number, number][]): SceneSide {
+  return { index: s.index, chapter: s.chapter, start: s.start, end: s.end, from: at[s.index]![0], to: at[s.index]![1], ...sceneFigures(r, s) }
 }
 
 function summary(r: Report, includeText: boolean): VersionSummary {
@@ -123,6 +137,8 @@ function dice(a: Set<string>, b: Set<string>): number {
  */
 export function compareReports(oldReport: Report, newReport: Report, options: CompareOptions = {}): Comparison {
   const includeText = options.includeText ?? true
+  const oldAt = positions(oldReport)
+  const newAt = positions(newReport)
   if (oldReport.text === undefined || newReport.text === undefined) throw new Error('compareReports needs reports with their text (includeText)')
   const a = oldReport.scenes.map((s) => fingerprint(oldReport.text!, s))
   const b = newReport.scenes.map((s) => fingerprint(newReport.text!, s))
@@ -166,8 +182,8 @@ export function compareReports(oldReport: Report, newReport: Report, options: Co
   }
 
   const pair = (x: number, y: number, status: 'kept' | 'moved'): ScenePair => {
-    const o = side(oldReport, oldReport.scenes[x]!)
-    const w = side(newReport, newReport.scenes[y]!)
+    const o = side(oldReport, oldReport.scenes[x]!, oldAt)
+    const w = side(newReport, newReport.scenes[y]!, newAt)
     return {
       old: o,
       new: w,
@@ -191,13 +207,13 @@ export function compareReports(oldReport: Report, newReport: Report, options: Co
   let nextOld = 0
   const flushCut = (upTo: number) => {
     for (; nextOld < upTo; nextOld++) {
-      if (!matchOf.has(nextOld) && !moved.has(nextOld)) pairs.push({ old: side(oldReport, oldReport.scenes[nextOld]!), new: null, similarity: null, status: 'cut', change: null })
+      if (!matchOf.has(nextOld) && !moved.has(nextOld)) pairs.push({ old: side(oldReport, oldReport.scenes[nextOld]!, oldAt), new: null, similarity: null, status: 'cut', change: null })
     }
   }
   for (let y = 0; y < m; y++) {
     const found = oldOfNew.get(y)
     if (found && found[1] === 'kept') flushCut(found[0] + 1)
-    pairs.push(found ? pair(found[0], y, found[1]) : { old: null, new: side(newReport, newReport.scenes[y]!), similarity: null, status: 'added', change: null })
+    pairs.push(found ? pair(found[0], y, found[1]) : { old: null, new: side(newReport, newReport.scenes[y]!, newAt), similarity: null, status: 'added', change: null })
   }
   flushCut(n)
   return {
