@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { compareReports } from '../src/compare/index.js'
 import { analyze } from '../src/pipeline.js'
@@ -229,5 +232,18 @@ describe('plural', () => {
   ])('counts %i %s', (n, one, many, expected) => {
     expect(count(n, one, many)).toBe(expected)
     expect(plural(n, one, many)).toBe(expected.replace(/^[\d,]+ /, ''))
+  })
+})
+
+describe('proselens compare (the built CLI)', () => {
+  it('says what it kept in words, one scene or many, and writes the parts into the JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'proselens-compare-'))
+    writeFileSync(join(dir, 'a.txt'), KEEPER[0]!)
+    writeFileSync(join(dir, 'b.txt'), story([KEEPER[0]!, KEEPER[5]!]))
+    const run = (a: string, b: string) => execFileSync(process.execPath, [resolve('dist/cli/main.js'), 'compare', join(dir, a), join(dir, b), '--out', dir], { encoding: 'utf8' })
+    expect(run('a.txt', 'b.txt').split('\n')[0]).toBe(`${join(dir, 'a.txt')} → ${join(dir, 'b.txt')}: 1 scene kept, 0 moved, 1 added, 0 cut; words 26 → 55`)
+    expect(run('b.txt', 'b.txt').split('\n')[0]).toContain(': 2 scenes kept, 0 moved, 0 added, 0 cut; words 55 → 55')
+    const json = JSON.parse(readFileSync(join(dir, 'b-compared.json'), 'utf8'))
+    expect(json.parts.map((p: { name: string; new: { scenes: number } }) => [p.name, p.new.scenes])).toEqual([['beginning', 1], ['middle', 0], ['end', 1]])
   })
 })
