@@ -71,6 +71,10 @@ var proselens = (function () {
       if (n === null || n === undefined) return '–'
       return Number(n).toLocaleString('en-US', { maximumFractionDigits: digits === undefined ? 1 : digits })
     },
+    /** The noun for n of it ("scene" for 1, else "scenes"): as src/compare/plural.ts. */
+    plural: function (n, one, many) { return n === 1 ? one : many || one + 's' },
+    /** n and its noun: "1 scene", "1,200 words". */
+    count: function (n, one, many) { return Number(n).toLocaleString('en-US') + ' ' + (n === 1 ? one : many || one + 's') },
     pct: function (share) { return share === null || share === undefined ? '–' : Math.round(share * 100) + '%' },
     data: function () { return JSON.parse(document.getElementById('proselens-data').textContent) },
     chartDefaults: function () {

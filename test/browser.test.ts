@@ -448,7 +448,89 @@ describe.skipIf(!haveChromium)('the HTML report in Chromium', () => {
     expect(errors).toEqual([])
     expect(requests).toEqual([])
     expect(await page.textContent('#summary')).toBe('6 scenes kept, 0 moved, 0 added, 1 cut.')
-    expect(await page.locator('#pairs tbody tr').count()).toBe(7)
+    expect(await page.locator('#pairs tbody tr[data-pair]').count()).toBe(7)
+    // The story in parts, above the chart: "did the middle get faster?" is one row.
+    const partsTop = await page.locator('#parts').boundingBox()
+    expect(partsTop!.y).toBeLessThan((await page.locator('#compare-chart').boundingBox())!.y)
+    const rows = await page.$$eval('#parts tbody tr', (trs) => trs.map((tr) => Array.from(tr.children, (c) => c.textContent)))
+    expect(rows).toEqual([
+      ['beginning', '2 → 2', '1–2 → 1–2', '773 → 773', '3.0 → 3.0', '9.7 → 9.7', '28% → 28%'],
+      ['middle', '3 → 2 (−1)', '3–5 → 3–4', '805 → 496 (−309)', '3.1 → 1.9 (−1.2)', '9.9 → 7.9 (−2.0)', '24% → 40% (+16 pts)'],
+      ['end', '2 → 2', '6–7 → 5–6', '604 → 604', '2.3 → 2.3', '11.0 → 11.0', '12% → 12%'],
+    ])
+    // The chart: both versions along the story, x the share of the words before each scene.
+    const chart = await page.evaluate(() => {
+      const c = (window as unknown as { Chart: { getChart(e: Element): any } }).Chart.getChart(document.getElementById('compare-chart')!)
+      const sets = c.data.datasets.map((d: any) => ({ label: d.label, type: d.type ?? c.config.type, spanGaps: d.spanGaps, data: d.data.map((p: any) => [p.x, p.y]) }))
+      const drawnLast = c.getSortedVisibleDatasetMetas()[0].label
+      return { sets, drawnLast, x: [c.scales.x.min, c.scales.x.max] }
+    })
+    expect(chart.x).toEqual([0, 100])
+    const set = (label: string) => chart.sets.find((d: { label: string }) => d.label === label)!
+    // Each new scene's bar from the share of the new draft's words before it to its end: 311 of 1,874, then 462.
+    expect(set('new words').data.slice(0, 4)).toEqual([[0, 311], [16.6, 311], [16.6, 462], [41.27, 462]])
+    expect(set('old words').data.slice(4, 6)).toEqual([[35.43, 309], [49.59, 309]])
+    // The new line breaks where old scene 3 was cut (a null point, never bridged); the old line does not.
+    expect(set('new mean sentence').spanGaps).toBe(false)
+    expect(set('new mean sentence').data.map((p: [number, number | null]) => p[1] === null)).toEqual([false, false, true, false, false, false, false])
+    expect(set('new mean sentence').data[2]).toEqual([41.27, null])
+    expect(set('old mean sentence').data.some((p: [number, number | null]) => p[1] === null)).toBe(false)
+    // Lines are drawn last, above the bars.
+    expect(chart.drawnLast).toBe('new mean sentence')
+    await page.close()
+  })
+
+  it('links each pair of scenes of a comparison to their text, as text', async () => {
+    const original = readFileSync('corpus/night-ferry.txt', 'utf8').split('\n#\n')
+    const old = analyze(original.slice(0, 3).join('\n#\n'), { path: 'ferry.txt' })
+    const hostile = 'The harbourmaster wrote <img src=x onerror="alert(1)"> on the board, and <b>nobody</b> laughed.\n\nThen the ferry came in & tied up.'
+    const revised = analyze([original[0], original[2], hostile].join('\n#\n'), { path: 'ferry-v2.txt' })
+    const comparison = compareReports(old, revised)
+    expect(comparison.pairs.map((p) => p.status)).toEqual(['kept', 'cut', 'kept', 'added'])
+    const path = join(dir, 'compare-text.html')
+    writeFileSync(path, renderCompareHtml(comparison))
+    const { page, errors, dialogs } = await open(path)
+    expect(await page.textContent('#summary')).toBe('2 scenes kept, 0 moved, 1 added, 1 cut.')
+    expect(await page.locator('tr.read-row:visible').count()).toBe(0)
+    // The added scene: its text beside "not in this version", the markup in it shown as written.
+    const read = page.locator('#pairs tr[data-pair="3"] button.read')
+    expect(await read.getAttribute('aria-expanded')).toBe('false')
+    await read.click()
+    expect(await read.getAttribute('aria-expanded')).toBe('true')
+    const row = page.locator('#read-3')
+    expect(await row.isVisible()).toBe(true)
+    const sides = await row.locator('.read-side').allTextContents()
+    expect(sides[0]).toBe('old · not in this version')
+    expect(sides[1]).toBe('new · scene 3 · 24 words' + hostile.replace('\n\n', ''))
+    expect(await row.locator('.read-side').nth(1).locator('p').count()).toBe(2)
+    expect(await page.locator('#pairs img, #pairs b').count()).toBe(0)
+    // A kept pair: the old scene and the new, numbered from 1, side by side.
+    await page.click('#pairs tr[data-pair="2"] button.read')
+    const kept = await page.locator('#read-2 .read-side h3').allTextContents()
+    expect(kept).toEqual([`old · scene 3 · ${old.scenes[2]!.words} words`, `new · scene 2 · ${revised.scenes[1]!.words} words`])
+    expect(await page.locator('#read-2 .read-side').first().locator('p').first().textContent()).toBe(old.text!.slice(old.scenes[2]!.start, old.scenes[2]!.end).split(/\n\s*\n/)[0])
+    await read.click()
+    expect(await row.isVisible()).toBe(false)
+    expect(errors).toEqual([])
+    expect(dialogs).toEqual([])
+    await page.close()
+  })
+
+  it('says "1 scene kept" in a comparison of one scene, and leaves the text out when the comparison has none', async () => {
+    const one = analyze('The ferry left at nine. Nobody waved from the quay.', { path: 'one.txt' })
+    const path = join(dir, 'compare-one.html')
+    writeFileSync(path, renderCompareHtml(compareReports(one, one, { includeText: false })))
+    const { page, errors } = await open(path)
+    expect(await page.textContent('#summary')).toBe('1 scene kept, 0 moved, 0 added, 0 cut.')
+    expect(await page.locator('button.read').count()).toBe(0)
+    // A one-scene story is all middle: the beginning and the end hold no scene.
+    const rows = await page.$$eval('#parts tbody tr', (trs) => trs.map((tr) => [tr.children[0]!.textContent, tr.children[1]!.textContent, tr.children[2]!.textContent, tr.children[5]!.textContent]))
+    expect(rows).toEqual([
+      ['beginning', '0 → 0', 'none → none', '– → –'],
+      ['middle', '1 → 1', '1 → 1', '5.0 → 5.0'],
+      ['end', '0 → 0', 'none → none', '– → –'],
+    ])
+    expect(errors).toEqual([])
     await page.close()
   })
 })

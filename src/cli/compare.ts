@@ -1,6 +1,7 @@
 import { basename, extname, join, relative, resolve } from 'node:path'
 import { compareReports } from '../compare/index.js'
 import { renderCompareHtml } from '../compare/html.js'
+import { count as counted } from '../compare/plural.js'
 import { jsonPieces } from '../report/json.js'
 import type { Io } from './analyze.js'
 import { writeAtomic } from '../node/write.js'
@@ -33,7 +34,7 @@ export async function compareCommand(oldPath: string, newPath: string, options: 
   if (!options.quiet) {
     const count = (s: string) => comparison.pairs.filter((p) => p.status === s).length
     const show = (p: string) => relative(process.cwd(), resolve(p)) || p
-    io.out(`${oldPath} → ${newPath}: ${count('kept')} scenes kept, ${count('moved')} moved, ${count('added')} added, ${count('cut')} cut; words ${comparison.old.words} → ${comparison.new.words}`)
+    io.out(`${oldPath} → ${newPath}: ${counted(count('kept'), 'scene')} kept, ${count('moved')} moved, ${count('added')} added, ${count('cut')} cut; words ${comparison.old.words.toLocaleString('en-US')} → ${comparison.new.words.toLocaleString('en-US')}`)
     io.out(`wrote ${show(html)} and ${show(json)}`)
   }
   return 0

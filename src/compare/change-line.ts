@@ -1,11 +1,11 @@
 // The one line `proselens watch` prints for each save: what moved between two reports of a story.
 import { compareReports, type ScenePair } from './index.js'
 import type { Report } from '../report/types.js'
+import { count } from './plural.js'
 
 /** The longest change line before the scenes left over are counted rather than named. */
 export const CHANGE_LINE_LENGTH = 160
 
-const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
 const signed = (n: number, one: string) => `${n > 0 ? '+' : '−'}${count(Math.abs(n), one)}`
 const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`)
 const tenths = (x: number | null) => (x === null ? '–' : x.toFixed(1))

@@ -3,16 +3,25 @@ import { sceneFigures, type SceneFigures } from '../report/figures.js'
 import { shownSlips } from '../measure/tense.js'
 import type { Report, SceneReport } from '../report/types.js'
 import { TOOL_NAME, VERSION } from '../version.js'
+import { partsOf, type Part } from './parts.js'
+
+export type { Part, PartChange, PartSide } from './parts.js'
 
 /** Below this similarity two scenes are different scenes, not versions of one. */
 export const MATCH_FROM = 0.2
 /** A scene found out of order must be at least this similar to count as moved. */
 export const MOVED_FROM = 0.35
 
-/** One scene as a comparison shows it: its place (0-based) and its figures. */
+/** One scene as a comparison shows it: its place (0-based), where its text lies, and its figures. */
 export interface SceneSide extends SceneFigures {
   index: number
   chapter: number
+  /** `[start, end)` of the scene in its version's `text`. */
+  start: number
+  end: number
+  /** Where the scene lies in its version's story: the share (0..1) of the scenes' words before it, and up to its end. */
+  from: number
+  to: number
 }
 
 /** A scene of the old version matched with one of the new, or left alone (added, cut). */
@@ -45,6 +54,8 @@ export interface VersionSummary {
   tense: string | null
   pov: string | null
   slips: number
+  /** The version's normalised text, which its scenes' offsets refer to (left out with `includeText: false`). */
+  text?: string
 }
 
 /** Two versions of a story set side by side. */
@@ -54,18 +65,36 @@ export interface Comparison {
   tool: { name: string; version: string }
   old: VersionSummary
   new: VersionSummary
+  /** The story in parts, old beside new: `beginning`, `middle`, `end`, then its chapters. */
+  parts: Part[]
   pairs: ScenePair[]
+}
+
+export interface CompareOptions {
+  /** Keep each version's text in the comparison, so the page can show the scenes' text (default true). */
+  includeText?: boolean
 }
 
 const round = (x: number | null, digits = 4) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits)
 const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : round(b - a))
 
-function side(r: Report, s: SceneReport): SceneSide {
-  return { index: s.index, chapter: s.chapter, ...sceneFigures(r, s) }
+/** Each scene's `[from, to]` share of its version's scene words (all 0 for a version with none). */
+function positions(r: Report): [number, number][] {
+  const total = r.scenes.reduce((n, s) => n + s.words, 0)
+  let before = 0
+  return r.scenes.map((s) => {
+    const at: [number, number] = total === 0 ? [0, 0] : [round(before / total)!, round((before + s.words) / total)!]
+    before += s.words
+    return at
+  })
 }
 
-function summary(r: Report): VersionSummary {
-  return {
+function side(r: Report, s: SceneReport, at: readonly [number, number][]): SceneSide {
+  return { index: s.index, chapter: s.chapter, start: s.start, end: s.end, from: at[s.index]![0], to: at[s.index]![1], ...sceneFigures(r, s) }
+}
+
+function summary(r: Report, includeText: boolean): VersionSummary {
+  const out: VersionSummary = {
     path: r.source.path,
     title: r.meta.title,
     sha256: r.source.sha256,
@@ -78,6 +107,8 @@ function summary(r: Report): VersionSummary {
     pov: r.totals.pov.dominant,
     slips: shownSlips(r.totals.tense).length,
   }
+  if (includeText) out.text = r.text!
+  return out
 }
 
 /** The set of a scene's word pairs (lower case), its fingerprint for matching. */
@@ -101,9 +132,13 @@ function dice(a: Set<string>, b: Set<string>): number {
  * Match the scenes of two versions of a story and measure how each changed. Scenes are matched
  * in story order by the word pairs they share (an alignment that maximises total similarity, so
  * a rewritten scene still finds its earlier self); a scene that moved is matched afterwards;
- * what is left was added or cut. Both reports must include their text.
+ * what is left was added or cut. Both reports must include their text. The story is also set
+ * out in parts (`partsOf`): its thirds, and its chapters where it has more than one.
  */
-export function compareReports(oldReport: Report, newReport: Report): Comparison {
+export function compareReports(oldReport: Report, newReport: Report, options: CompareOptions = {}): Comparison {
+  const includeText = options.includeText ?? true
+  const oldAt = positions(oldReport)
+  const newAt = positions(newReport)
   if (oldReport.text === undefined || newReport.text === undefined) throw new Error('compareReports needs reports with their text (includeText)')
   const a = oldReport.scenes.map((s) => fingerprint(oldReport.text!, s))
   const b = newReport.scenes.map((s) => fingerprint(newReport.text!, s))
@@ -147,8 +182,8 @@ export function compareReports(oldReport: Report, newReport: Report): Comparison
   }
 
   const pair = (x: number, y: number, status: 'kept' | 'moved'): ScenePair => {
-    const o = side(oldReport, oldReport.scenes[x]!)
-    const w = side(newReport, newReport.scenes[y]!)
+    const o = side(oldReport, oldReport.scenes[x]!, oldAt)
+    const w = side(newReport, newReport.scenes[y]!, newAt)
     return {
       old: o,
       new: w,
@@ -172,21 +207,22 @@ export function compareReports(oldReport: Report, newReport: Report): Comparison
   let nextOld = 0
   const flushCut = (upTo: number) => {
     for (; nextOld < upTo; nextOld++) {
-      if (!matchOf.has(nextOld) && !moved.has(nextOld)) pairs.push({ old: side(oldReport, oldReport.scenes[nextOld]!), new: null, similarity: null, status: 'cut', change: null })
+      if (!matchOf.has(nextOld) && !moved.has(nextOld)) pairs.push({ old: side(oldReport, oldReport.scenes[nextOld]!, oldAt), new: null, similarity: null, status: 'cut', change: null })
     }
   }
   for (let y = 0; y < m; y++) {
     const found = oldOfNew.get(y)
     if (found && found[1] === 'kept') flushCut(found[0] + 1)
-    pairs.push(found ? pair(found[0], y, found[1]) : { old: null, new: side(newReport, newReport.scenes[y]!), similarity: null, status: 'added', change: null })
+    pairs.push(found ? pair(found[0], y, found[1]) : { old: null, new: side(newReport, newReport.scenes[y]!, newAt), similarity: null, status: 'added', change: null })
   }
   flushCut(n)
   return {
     kind: 'proselens-comparison',
     comparisonVersion: 1,
     tool: { name: TOOL_NAME, version: VERSION },
-    old: summary(oldReport),
-    new: summary(newReport),
+    old: summary(oldReport, includeText),
+    new: summary(newReport, includeText),
+    parts: partsOf(oldReport, newReport, pairs),
     pairs,
   }
 }
