@@ -64,7 +64,7 @@ describe('proselens analyze (the built CLI)', () => {
     writeFileSync(join(dir, 'scan.txt'), Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n', 'latin1'))
     const r = await run(['analyze', join(dir, 'scan.txt'), '--out', join(dir, 'out')])
     expect(r.code).toBe(1)
-    expect(r.stderr).toMatch(/scan\.txt: not a text file \(looks like a PDF document\)/)
+    expect(r.stderr).toMatch(/scan\.txt: not a text file \(it looks like a PDF document\)/)
   })
 
   it('gives an empty file a valid report with zero counts and a diagnostic', async () => {
