@@ -99,6 +99,27 @@ describe('proselens analyze (the built CLI)', () => {
     for (const word of ['--out', '--stdout', '--no-text', 'Exit codes']) expect(r.stdout).toContain(word)
   })
 
+  it('--help of the program and of every command says each default once, in one form', async () => {
+    const helps = await Promise.all(['', 'analyze', 'corpus', 'compare', 'app', 'watch'].map((c) => run([...(c ? [c] : []), '--help'])))
+    const defaults: Record<string, string[]> = {}
+    for (const [i, r] of helps.entries()) {
+      expect(r.code).toBe(0)
+      // One entry per option: its first line and the lines wrapped under it, joined.
+      const entries = r.stdout.replace(/\n {10,}/g, ' ').split('\n').filter((l) => /^ {2}-/.test(l))
+      for (const entry of entries) {
+        expect(entry.match(/default/gi)?.length ?? 0, entry).toBeLessThanOrEqual(1)
+        expect(entry, entry).not.toMatch(/\(default: (?:false|true)\)|\(default [^:]/)
+      }
+      defaults[i] = entries.flatMap((e) => /^ {2}(?:-\w, )?(--[\w-]+).*\(default: ([^)]*(?:\([^)]*\))?[^)]*)\)/.exec(e)?.slice(1, 3).join(' = ') ?? [])
+    }
+    expect(defaults[2]).toEqual([
+      '--out = "corpus-report"', '--jobs = the number of cores', '--format = json,html', '--max-size = 32',
+      '--max-memory = enough for the largest work', '--timeout = 60, plus 15 a megabyte of input',
+    ])
+    expect(defaults[1]).toEqual(['--out = "reports"', '--format = json,html', '--max-size = 32', '--max-memory = enough for the largest input', '--timeout = 60, plus 15 a megabyte of input'])
+    expect(defaults[5]).toEqual(['--port = 0', '--max-size = 32'])
+  })
+
   it('never modifies its input and leaves no temporary file', async () => {
     const dir = tmp()
     const input = join(dir, 'story.txt')

@@ -71,6 +71,19 @@ describe('proselens corpus', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(`"report":"${KETTLE}/kettle-bay-letters"`)
   })
 
+  it('a path that is nowhere is a usage error: exit 2, one line in the words analyze uses, nothing written', async () => {
+    const cwd = tmp()
+    const r = await run(['corpus', 'nosuchdir'], { cwd })
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'proselens: nosuchdir: no such file\n' })
+    expect(readdirSync(cwd)).toEqual([])
+    // Among real folders too: nothing runs, and no output folder is made.
+    const mixed = await run(['corpus', resolve('corpus'), 'nosuchdir', 'gone.txt', '--out', 'out'], { cwd })
+    expect(mixed).toEqual({ code: 2, stdout: '', stderr: 'proselens: nosuchdir: no such file; gone.txt: no such file\n' })
+    expect(readdirSync(cwd)).toEqual([])
+    const analyze = await run(['analyze', 'nosuchdir', '--out', 'out'], { cwd })
+    expect(analyze.stderr.split('\n')[0]).toBe('proselens: nosuchdir: no such file')
+  })
+
   it('skips unchanged works on a rerun, re-analyses changed ones, and --force redoes all', async () => {
     const dir = makeCorpus()
     const out = join(dir, 'out')

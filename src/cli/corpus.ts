@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline'
 import cliProgress from 'cli-progress'
-import { MAX_FILE_BYTES, tooLarge } from '../node/input.js'
+import { MAX_FILE_BYTES, noSuchFile, tooLarge } from '../node/input.js'
 import { AnalysisPool } from '../node/pool.js'
 import { runCorpus, sceneRowsOf, type CorpusOptions, type Progress } from '../node/corpus/run.js'
 import { writeSummary } from '../node/corpus/write-summary.js'
@@ -60,7 +60,12 @@ function progressFor(io: Io, quiet: boolean): Progress {
 export async function corpusCommand(inputs: string[], options: CorpusCommandOptions, io: Io): Promise<number> {
   const maxBytes = options.maxBytes ?? MAX_FILE_BYTES
   if (options.jsonl) return jsonlCommand(options, maxBytes, io)
-  const { files: all, errors } = await expandInputs(inputs, options.out)
+  const { files: all, errors, missing } = await expandInputs(inputs, options.out)
+  // A path that is nowhere is a mistyped command, not a failed work: say so and write nothing.
+  if (missing.length > 0) {
+    io.err(`proselens: ${missing.map(noSuchFile).join('; ')}`)
+    return 2
+  }
   for (const e of errors) io.err(`proselens: ${e}`)
   const files = options.shard ? all.filter((_, i) => i % options.shard![1] === options.shard![0]) : all
   if (files.length === 0) {
