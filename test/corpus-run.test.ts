@@ -94,9 +94,47 @@ describe('proselens corpus', () => {
     expect(again.code).toBe(0)
     expect(again.stderr.match(/\] cached /g)).toHaveLength(STORIES.length - 1)
     expect(again.stderr.match(/\] done /g)).toHaveLength(1)
+    // Kettle Bay now holds the night ferry's bytes: one text in two files, counted once.
+    expect(again.stdout).toMatch(new RegExp(`^${STORIES.length} works: 1 analysed, ${STORIES.length - 1} from the cache; 1 duplicate counted once \\([\\d,]+ words\\) in [\\d.]+ s; summary\\.json`))
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'))
+    const ferry = `shelf-${STORIES.indexOf('night-ferry.txt') % 3}`
+    expect(summary).toMatchObject({ works: STORIES.length - 1, run: { analysed: 1, cached: STORIES.length - 1 } })
+    expect(summary.duplicates).toEqual([[join(dir, KETTLE, 'kettle-bay-letters.txt'), join(dir, ferry, 'night-ferry.txt')].sort()])
+    expect(summary.rows).toHaveLength(STORIES.length)
+    const works = parse(readFileSync(join(out, 'works.csv')), { columns: true }) as Record<string, string>[]
+    expect(summary.totals.words).toBe(works.reduce((n, w) => n + Number(w.words), 0) - Number(works.find((w) => w.path.endsWith('night-ferry.txt'))!.words))
     expect(readFileSync(join(out, 'works.csv'), 'utf8')).not.toBe(before)
     const forced = await run(['corpus', dir, '--out', out, '--force'])
     expect(forced.stderr.match(/\] done /g)).toHaveLength(STORIES.length)
+    expect(forced.stdout).toMatch(new RegExp(`^${STORIES.length} works analysed; 1 duplicate counted once \\(`))
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).run).toEqual({ analysed: STORIES.length, cached: 0 })
+  })
+
+  it('a failure remembered from the last run reads as a failure, in the progress, the tables and the page', async () => {
+    const dir = tmp()
+    copyFileSync('corpus/night-ferry.txt', join(dir, 'ferry.txt'))
+    writeFileSync(join(dir, 'draft.docx'), Buffer.from('PK\x03\x04 the rest of this file was lost'))
+    const out = join(dir, 'out')
+    const message = `${join(dir, 'draft.docx')} is not a readable .docx: the file is damaged or is not a Word document`
+    const first = await run(['corpus', dir, '--out', out, '--jobs', '1'])
+    const again = await run(['corpus', dir, '--out', out, '--jobs', '1'])
+    expect(first.stderr).toContain(`FAILED ${message} · 1 failed so far`)
+    for (const r of [first, again]) {
+      expect(r.code).toBe(1)
+      expect(r.stderr).toContain('proselens: 1 work failed (see failures.csv)')
+      expect(r.stderr).not.toMatch(/cached .*draft\.docx/)
+    }
+    expect(again.stderr).toContain(`FAILED ${message} (unchanged since the last run) · 1 failed so far`)
+    expect(again.stderr).toMatch(/\] cached .*ferry\.txt/)
+    expect(again.stdout).toMatch(/^1 work: 0 analysed, 1 from the cache \(/)
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'))
+    expect(summary).toMatchObject({ works: 1, failed: 1, failures: [{ path: join(dir, 'draft.docx'), error: message }], run: { analysed: 0, cached: 1 } })
+    expect(parse(readFileSync(join(out, 'failures.csv')), { columns: true })).toEqual([{ path: join(dir, 'draft.docx'), error: message }])
+    const page = readFileSync(join(out, 'index.html'), 'utf8')
+    expect(page).toContain(`"failed":1`)
+    expect(page).toContain(JSON.stringify(message))
+    // The page is the corpus's, not the run's: no trace of the cache in it.
+    expect(page).not.toContain('"run"')
   })
 
   it('a report that cannot be written fails its work without caching the failure: the next run writes it', async () => {
@@ -141,6 +179,15 @@ describe('proselens corpus', () => {
     expect(files(killed)).toEqual(files(whole))
     for (const f of files(whole)) {
       if (f.endsWith('.html') && !f.endsWith('index.html')) continue
+      // summary.json says how this run went (analysed or from the cache): the rest is the same.
+      if (f.endsWith('summary.json')) {
+        const { run: a, ...killedSummary } = JSON.parse(readFileSync(join(killed, f), 'utf8'))
+        const { run: b, ...wholeSummary } = JSON.parse(readFileSync(join(whole, f), 'utf8'))
+        expect(killedSummary).toEqual(wholeSummary)
+        expect(a.analysed + a.cached).toBe(b.analysed)
+        expect(wholeSummary.duplicates).toHaveLength(STORIES.length)
+        continue
+      }
       expect(readFileSync(join(killed, f), 'utf8'), f).toBe(readFileSync(join(whole, f), 'utf8'))
     }
   }, 120_000)

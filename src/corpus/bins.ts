@@ -77,7 +77,7 @@ export function edgeLabel(x: number, thousands = false): string {
   return String(x)
 }
 
-/** The histogram of `values` over round edges from their range; no bins for no values. */
+/** The histogram of `values` over round edges from their range (at most `scale.maxBins` bins, fewer for few values); no bins for no values. */
 export function niceHistogram(values: readonly number[], scale: BinScale): CorpusBin[] {
   if (values.length === 0) return []
   let min = Infinity
@@ -86,7 +86,9 @@ export function niceHistogram(values: readonly number[], scale: BinScale): Corpu
     if (v < min) min = v
     if (v > max) max = v
   }
-  const edges = niceEdges(min, max, scale)
+  // Few works, few bins: about Sturges' number (log2 n + 1), and one more, but at least four.
+  const maxBins = Math.min(scale.maxBins, Math.max(4, Math.ceil(Math.log2(values.length)) + 2))
+  const edges = niceEdges(min, max, { ...scale, maxBins })
   const bins: CorpusBin[] = []
   for (let i = 0; i + 1 < edges.length; i++) {
     bins.push({ from: edges[i]!, to: edges[i + 1]!, count: 0, label: `${edgeLabel(edges[i]!, scale.thousands)}–${edgeLabel(edges[i + 1]!, scale.thousands)}${scale.unit ?? ''}` })
