@@ -118,10 +118,12 @@
 
   var dupList = $('duplicates')
   duplicates.forEach(function (g) {
-    dupList.appendChild(el('li', null, [
-      el('span', { class: 'path', text: shortPath(g[0]) }),
-      document.createTextNode(' (counted) = ' + g.slice(1).map(shortPath).join(' = ')),
-    ]))
+    var li = el('li', null, [el('span', { class: 'path', text: shortPath(g[0]) }), document.createTextNode(' (counted)')])
+    g.slice(1).forEach(function (p) {
+      li.appendChild(document.createTextNode(' = '))
+      li.appendChild(el('span', { class: 'path', text: shortPath(p) }))
+    })
+    dupList.appendChild(li)
   })
   if (!duplicates.length) dupList.appendChild(el('li', { text: 'None: every file holds a text of its own.' }))
 
