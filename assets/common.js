@@ -19,7 +19,8 @@ var proselens = (function () {
    * aria-sort kept up to date. Columns: {key, label, text, value(item), sortValue(item)?,
    * ascendingFirst?}; text columns sort A–Z first, numbers largest first. Blanks always go last,
    * ties keep the items' own order. options: {sortKey: initial key or null, ascending: its
-   * direction (default true), row(item, cells)}.
+   * direction (default true), row(item, cells)}. Returns {filter(keep)}: show only the items
+   * `keep(item)` is true of (null: all), in the same order; it returns how many are shown.
    */
   function sortableTable(table, columns, items, options) {
     var headRow = el('tr')
@@ -40,6 +41,7 @@ var proselens = (function () {
     table.appendChild(el('thead', null, [headRow]))
     table.appendChild(body)
     var blank = function (v) { return v === null || v === undefined || v === '' }
+    var keep = null
     function render() {
       var order = items.map(function (_, i) { return i })
       if (sortKey) {
@@ -53,9 +55,16 @@ var proselens = (function () {
         })
       }
       body.textContent = ''
-      order.forEach(function (i) { body.appendChild(options.row(items[i])) })
+      var shown = 0
+      order.forEach(function (i) {
+        if (keep && !keep(items[i])) return
+        shown++
+        body.appendChild(options.row(items[i]))
+      })
+      return shown
     }
     render()
+    return { filter: function (fn) { keep = fn || null; return render() } }
   }
 
   return {

@@ -423,7 +423,7 @@ describe.skipIf(!haveChromium)('the HTML report in Chromium', () => {
     const rows = []
     for (const f of ['the-salt-ledger.txt', 'night-ferry.txt', 'lantern-row.md']) rows.push(rowsOf(await analyzeFile(`corpus/${f}`), `corpus/${f}`, `works/${f.replace(/\.\w+$/, '')}`).work)
     const path = join(dir, 'index.html')
-    writeFileSync(path, renderCorpusHtml({ ...summarise(rows, [{ path: 'bad.epub', error: 'bad.epub: the zip archive is corrupt' }]), html: true }))
+    writeFileSync(path, renderCorpusHtml({ ...summarise(rows, [{ path: 'bad.epub', error: 'bad.epub is not a readable .epub: the file is damaged or is not an EPUB book' }]), html: true }))
     const { page, errors, requests } = await open(path)
     expect(errors).toEqual([])
     expect(requests).toEqual([])
@@ -431,10 +431,105 @@ describe.skipIf(!haveChromium)('the HTML report in Chromium', () => {
     expect(await page.locator('#works-table tbody tr').count()).toBe(3)
     expect(await page.getAttribute('#works-table tbody tr:first-child a', 'href')).toBe('works/the-salt-ledger.html')
     await page.click('#works-table th[data-key="words"] button')
-    const words = await page.$$eval('#works-table tbody tr td:nth-child(4)', (tds) => tds.map((td) => Number(td.textContent!.replace(/,/g, ''))))
-    expect(words).toEqual([...words].sort((a, b) => b - a))
-    expect(await page.textContent('#failures')).toBe('bad.epub: the zip archive is corrupt')
+    const words = await page.$$eval('#works-table tbody tr td.c-words', (tds) => tds.map((td) => Number(td.textContent!.replace(/,/g, ''))))
+    expect(words).toEqual([...rows.map((r) => r.words)].sort((a, b) => b - a))
+    expect(await page.textContent('#failures')).toBe('bad.epub is not a readable .epub: the file is damaged or is not an EPUB book')
+    expect(await page.textContent('#duplicates')).toBe('None: every file holds a text of its own.')
+    // Round bins, as the summary labels them.
+    expect(await page.$$eval('#words-chart-data tbody th', (ths) => ths.map((th) => th.textContent))).toEqual(summarise(rows, []).distributions.words.histogram.map((b) => b.label))
     await page.close()
+  })
+
+  describe('the corpus index of many works', () => {
+    let path: string
+    const FERRY = 'fics/archive/night-ferry.txt'
+    beforeAll(async () => {
+      const ferry = rowsOf(await analyzeFile('corpus/night-ferry.txt'), FERRY, 'archive/night-ferry').work
+      const ledger = rowsOf(await analyzeFile('corpus/the-salt-ledger.txt'), 'fics/archive/the-salt-ledger.txt', 'archive/the-salt-ledger').work
+      const lantern = rowsOf(await analyzeFile('corpus/lantern-row.md'), 'fics/drafts/lantern-row.md', 'drafts/lantern-row').work
+      const rows = [
+        ferry,
+        { ...ledger, title: 'Harbour' },
+        { ...lantern, title: 'Harbour', author: 'Wren Aldous', fandom: 'Tidewater (TV)' },
+        // The ferry twice more under other names: the same bytes.
+        { ...ferry, path: 'fics/backup/ferry-copy.txt', report: 'backup/ferry-copy' },
+        { ...ferry, path: 'fics/backup/old/ferry.txt', report: 'backup/old/ferry' },
+      ]
+      path = join(dir, 'many.html')
+      writeFileSync(path, renderCorpusHtml({ ...summarise(rows, [{ path: 'fics/drafts/broken.docx', error: 'fics/drafts/broken.docx is not a readable .docx: the file is damaged or is not a Word document' }]), html: true }))
+    })
+    const shownPaths = (page: Page) => page.$$eval('#works-table tbody td.path', (tds) => tds.map((td) => td.title))
+
+    it('tells works of one title apart by a path column, below the folder they share, and sorts by it', async () => {
+      const { page, errors } = await open(path)
+      expect(errors).toEqual([])
+      expect(await page.$$eval('#works-table thead th', (ths) => ths.map((th) => th.textContent))).toEqual(['Title', 'Path', 'Author', 'Fandom', 'Rating', 'Words', 'Scenes', 'Chapters', 'Dialogue', 'Mean sent.', 'Median sent.', 'Tense', 'POV', 'Slips'])
+      const harbours = await page.$$eval('#works-table tbody tr', (trs) => trs.filter((tr) => tr.querySelector('td')!.textContent === 'Harbour').map((tr) => tr.querySelector('td.path span')!.textContent))
+      expect(harbours).toEqual(['archive/the-salt-ledger.txt', 'drafts/lantern-row.md'])
+      await page.click('#works-table th[data-key="path"] button')
+      expect(await page.getAttribute('#works-table th[data-key="path"]', 'aria-sort')).toBe('ascending')
+      expect(await shownPaths(page)).toEqual(['fics/archive/night-ferry.txt', 'fics/archive/the-salt-ledger.txt', 'fics/backup/ferry-copy.txt', 'fics/backup/old/ferry.txt', 'fics/drafts/lantern-row.md'])
+      // By keyboard too: Enter on the focused header button turns the order round.
+      await page.focus('#works-table th[data-key="path"] button')
+      await page.keyboard.press('Enter')
+      expect(await page.getAttribute('#works-table th[data-key="path"]', 'aria-sort')).toBe('descending')
+      expect((await shownPaths(page))[0]).toBe('fics/drafts/lantern-row.md')
+      await page.close()
+    })
+
+    it('filters the works as you type, by title, author, fandom or path in any case, and counts them', async () => {
+      const { page } = await open(path)
+      expect(await page.textContent('label[for="works-filter"]')).toBe('Filter works')
+      expect(await page.textContent('#works-count')).toBe('all 5 works shown')
+      // Its label focuses it, and from it Tab goes on to the table's first sort button.
+      await page.click('label[for="works-filter"]')
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('works-filter')
+      expect(await page.getAttribute('#works-filter', 'aria-describedby')).toBe('works-count')
+      await page.keyboard.press('Tab')
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Sort by Title')
+      await page.focus('#works-filter')
+      const filtered = async (text: string) => {
+        await page.fill('#works-filter', '')
+        await page.keyboard.type(text)
+        return { count: await page.textContent('#works-count'), paths: await shownPaths(page) }
+      }
+      expect(await filtered('HARBOUR')).toEqual({ count: '2 of 5 works shown', paths: ['fics/archive/the-salt-ledger.txt', 'fics/drafts/lantern-row.md'] })
+      expect(await filtered('wren')).toEqual({ count: '1 of 5 works shown', paths: ['fics/drafts/lantern-row.md'] })
+      expect(await filtered('tidewater (tv)')).toEqual({ count: '1 of 5 works shown', paths: ['fics/drafts/lantern-row.md'] })
+      expect(await filtered('backup/')).toEqual({ count: '2 of 5 works shown', paths: ['fics/backup/ferry-copy.txt', 'fics/backup/old/ferry.txt'] })
+      expect(await filtered('harbour drafts')).toEqual({ count: '1 of 5 works shown', paths: ['fics/drafts/lantern-row.md'] })
+      expect(await filtered('no such words')).toEqual({ count: '0 of 5 works shown', paths: [] })
+      // Sorting keeps the filter.
+      await filtered('harbour')
+      await page.click('#works-table th[data-key="path"] button')
+      await page.click('#works-table th[data-key="path"] button')
+      expect(await shownPaths(page)).toEqual(['fics/drafts/lantern-row.md', 'fics/archive/the-salt-ledger.txt'])
+      await page.focus('#works-filter')
+      await page.keyboard.press('Escape')
+      expect(await page.inputValue('#works-filter')).toBe('')
+      expect(await page.textContent('#works-count')).toBe('all 5 works shown')
+      await page.close()
+    })
+
+    it('flags duplicates, lists them, and counts each text once', async () => {
+      const { page } = await open(path)
+      expect(await page.textContent('#title')).toBe('Corpus: 3 works')
+      expect(await page.$$eval('#figures li', (lis) => lis.map((li) => li.textContent))).toContain('2duplicate files, not counted again')
+      const flags = await page.$$eval('#works-table tbody tr', (trs) => trs.map((tr) => [tr.querySelector('td.path')!.title, tr.querySelector('.flag')?.textContent ?? null]))
+      expect(Object.fromEntries(flags)).toEqual({
+        [FERRY]: 'duplicate · counted',
+        'fics/archive/the-salt-ledger.txt': null,
+        'fics/drafts/lantern-row.md': null,
+        'fics/backup/ferry-copy.txt': 'duplicate · not counted',
+        'fics/backup/old/ferry.txt': 'duplicate · not counted',
+      })
+      expect(await page.getAttribute('#works-table tbody tr:first-child .flag', 'title')).toBe('Counted; the same text as backup/ferry-copy.txt, backup/old/ferry.txt')
+      expect(await page.textContent('#duplicates')).toBe('archive/night-ferry.txt (counted) = backup/ferry-copy.txt = backup/old/ferry.txt')
+      expect(await page.textContent('#works-caption')).toContain('One row per file: 5 files hold 3 works, duplicates counted once.')
+      expect(await page.textContent('#failures')).toBe('fics/drafts/broken.docx is not a readable .docx: the file is damaged or is not a Word document')
+      await page.screenshot({ path: join(ARTIFACTS, 'corpus-index.png'), fullPage: true })
+      await page.close()
+    })
   })
 
   it('draws a comparison of two drafts', async () => {

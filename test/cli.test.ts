@@ -64,7 +64,7 @@ describe('proselens analyze (the built CLI)', () => {
     writeFileSync(join(dir, 'scan.txt'), Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n', 'latin1'))
     const r = await run(['analyze', join(dir, 'scan.txt'), '--out', join(dir, 'out')])
     expect(r.code).toBe(1)
-    expect(r.stderr).toMatch(/scan\.txt: not a text file \(looks like a PDF document\)/)
+    expect(r.stderr).toMatch(/scan\.txt: not a text file \(it looks like a PDF document\)/)
   })
 
   it('gives an empty file a valid report with zero counts and a diagnostic', async () => {
@@ -100,6 +100,27 @@ describe('proselens analyze (the built CLI)', () => {
     const r = await run(['analyze', '--help'])
     expect(r.code).toBe(0)
     for (const word of ['--out', '--stdout', '--no-text', 'Exit codes']) expect(r.stdout).toContain(word)
+  })
+
+  it('--help of the program and of every command says each default once, in one form', async () => {
+    const helps = await Promise.all(['', 'analyze', 'corpus', 'compare', 'app', 'watch'].map((c) => run([...(c ? [c] : []), '--help'])))
+    const defaults: Record<string, string[]> = {}
+    for (const [i, r] of helps.entries()) {
+      expect(r.code).toBe(0)
+      // One entry per option: its first line and the lines wrapped under it, joined.
+      const entries = r.stdout.replace(/\n {10,}/g, ' ').split('\n').filter((l) => /^ {2}-/.test(l))
+      for (const entry of entries) {
+        expect(entry.match(/default/gi)?.length ?? 0, entry).toBeLessThanOrEqual(1)
+        expect(entry, entry).not.toMatch(/\(default: (?:false|true)\)|\(default [^:]/)
+      }
+      defaults[i] = entries.flatMap((e) => /^ {2}(?:-\w, )?(--[\w-]+).*\(default: ([^)]*(?:\([^)]*\))?[^)]*)\)/.exec(e)?.slice(1, 3).join(' = ') ?? [])
+    }
+    expect(defaults[2]).toEqual([
+      '--out = "corpus-report"', '--jobs = the number of cores', '--format = json,html', '--max-size = 32',
+      '--max-memory = enough for the largest work', '--timeout = 60, plus 15 a megabyte of input',
+    ])
+    expect(defaults[1]).toEqual(['--out = "reports"', '--format = json,html', '--max-size = 32', '--max-memory = enough for the largest input', '--timeout = 60, plus 15 a megabyte of input'])
+    expect(defaults[5]).toEqual(['--port = 0', '--max-size = 32'])
   })
 
   it('never modifies its input and leaves no temporary file', async () => {

@@ -60,7 +60,7 @@ describe('proselens corpus', () => {
     const scenes = parse(readFileSync(join(out, 'scenes.csv')), { columns: true }) as Record<string, string>[]
     expect(scenes.length).toBe(works.reduce((n, w) => n + Number(w.scenes), 0))
     const failures = parse(readFileSync(join(out, 'failures.csv')), { columns: true }) as Record<string, string>[]
-    expect(failures).toEqual([{ path: join(dir, 'shelf-1', 'broken.epub'), error: expect.stringContaining('the zip archive is corrupt or truncated') }])
+    expect(failures).toEqual([{ path: join(dir, 'shelf-1', 'broken.epub'), error: `${join(dir, 'shelf-1', 'broken.epub')} is not a readable .epub: the file is damaged or is not an EPUB book` }])
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'))
     expect(summary).toMatchObject({ kind: 'proselens-corpus', works: WORKS, failed: 1 })
     expect(summary.totals.words).toBe(works.reduce((n, w) => n + Number(w.words), 0))
@@ -69,6 +69,27 @@ describe('proselens corpus', () => {
     expect(validateReport(report)).toEqual([])
     expect(existsSync(join(out, KETTLE, 'kettle-bay-letters.html'))).toBe(true)
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(`"report":"${KETTLE}/kettle-bay-letters"`)
+  })
+
+  it('a path that is nowhere is a usage error: exit 2, one line in the words analyze uses, nothing written', async () => {
+    const cwd = tmp()
+    const r = await run(['corpus', 'nosuchdir'], { cwd })
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'proselens: nosuchdir: no such file\n' })
+    expect(readdirSync(cwd)).toEqual([])
+    // Among real folders too: nothing runs, and no output folder is made.
+    const mixed = await run(['corpus', resolve('corpus'), 'nosuchdir', 'gone.txt', '--out', 'out'], { cwd })
+    expect(mixed).toEqual({ code: 2, stdout: '', stderr: 'proselens: nosuchdir: no such file; gone.txt: no such file\n' })
+    expect(readdirSync(cwd)).toEqual([])
+    // No inputs at all, and a folder with no story in it, are their own messages.
+    const none = await run(['corpus'], { cwd })
+    expect(none).toEqual({ code: 2, stdout: '', stderr: 'proselens: give folders, files or patterns to analyse, or --jsonl to read them from standard input\n' })
+    mkdirSync(join(cwd, 'empty'))
+    const empty = await run(['corpus', 'empty'], { cwd })
+    expect(empty.code).toBe(1)
+    expect(empty.stderr).toBe('proselens: empty: a directory with no .txt, .text, .md, .markdown, .mdown, .mkd, .html, .htm, .xhtml, .docx, .epub files in it\nproselens: no works to analyse\n')
+    expect(readdirSync(cwd)).toEqual(['empty'])
+    const analyze = await run(['analyze', 'nosuchdir', '--out', 'out'], { cwd })
+    expect(analyze.stderr.split('\n')[0]).toBe('proselens: nosuchdir: no such file')
   })
 
   it('skips unchanged works on a rerun, re-analyses changed ones, and --force redoes all', async () => {
@@ -81,9 +102,47 @@ describe('proselens corpus', () => {
     expect(again.code).toBe(0)
     expect(again.stderr.match(/\] cached /g)).toHaveLength(STORIES.length - 1)
     expect(again.stderr.match(/\] done /g)).toHaveLength(1)
+    // Kettle Bay now holds the night ferry's bytes: one text in two files, counted once.
+    expect(again.stdout).toMatch(new RegExp(`^${STORIES.length} works: 1 analysed, ${STORIES.length - 1} from the cache; 1 duplicate counted once \\([\\d,]+ words\\) in [\\d.]+ s; summary\\.json`))
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'))
+    const ferry = `shelf-${STORIES.indexOf('night-ferry.txt') % 3}`
+    expect(summary).toMatchObject({ works: STORIES.length - 1, run: { analysed: 1, cached: STORIES.length - 1 } })
+    expect(summary.duplicates).toEqual([[join(dir, KETTLE, 'kettle-bay-letters.txt'), join(dir, ferry, 'night-ferry.txt')].sort()])
+    expect(summary.rows).toHaveLength(STORIES.length)
+    const works = parse(readFileSync(join(out, 'works.csv')), { columns: true }) as Record<string, string>[]
+    expect(summary.totals.words).toBe(works.reduce((n, w) => n + Number(w.words), 0) - Number(works.find((w) => w.path.endsWith('night-ferry.txt'))!.words))
     expect(readFileSync(join(out, 'works.csv'), 'utf8')).not.toBe(before)
     const forced = await run(['corpus', dir, '--out', out, '--force'])
     expect(forced.stderr.match(/\] done /g)).toHaveLength(STORIES.length)
+    expect(forced.stdout).toMatch(new RegExp(`^${STORIES.length} works analysed; 1 duplicate counted once \\(`))
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).run).toEqual({ analysed: STORIES.length, cached: 0 })
+  })
+
+  it('a failure remembered from the last run reads as a failure, in the progress, the tables and the page', async () => {
+    const dir = tmp()
+    copyFileSync('corpus/night-ferry.txt', join(dir, 'ferry.txt'))
+    writeFileSync(join(dir, 'draft.docx'), Buffer.from('PK\x03\x04 the rest of this file was lost'))
+    const out = join(dir, 'out')
+    const message = `${join(dir, 'draft.docx')} is not a readable .docx: the file is damaged or is not a Word document`
+    const first = await run(['corpus', dir, '--out', out, '--jobs', '1'])
+    const again = await run(['corpus', dir, '--out', out, '--jobs', '1'])
+    expect(first.stderr).toContain(`FAILED ${message} · 1 failed so far`)
+    for (const r of [first, again]) {
+      expect(r.code).toBe(1)
+      expect(r.stderr).toContain('proselens: 1 work failed (see failures.csv)')
+      expect(r.stderr).not.toMatch(/cached .*draft\.docx/)
+    }
+    expect(again.stderr).toContain(`FAILED ${message} (unchanged since the last run) · 1 failed so far`)
+    expect(again.stderr).toMatch(/\] cached .*ferry\.txt/)
+    expect(again.stdout).toMatch(/^1 work: 0 analysed, 1 from the cache \(/)
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'))
+    expect(summary).toMatchObject({ works: 1, failed: 1, failures: [{ path: join(dir, 'draft.docx'), error: message }], run: { analysed: 0, cached: 1 } })
+    expect(parse(readFileSync(join(out, 'failures.csv')), { columns: true })).toEqual([{ path: join(dir, 'draft.docx'), error: message }])
+    const page = readFileSync(join(out, 'index.html'), 'utf8')
+    expect(page).toContain(`"failed":1`)
+    expect(page).toContain(JSON.stringify(message))
+    // The page is the corpus's, not the run's: no trace of the cache in it.
+    expect(page).not.toContain('"run"')
   })
 
   it('a report that cannot be written fails its work without caching the failure: the next run writes it', async () => {
@@ -128,6 +187,15 @@ describe('proselens corpus', () => {
     expect(files(killed)).toEqual(files(whole))
     for (const f of files(whole)) {
       if (f.endsWith('.html') && !f.endsWith('index.html')) continue
+      // summary.json says how this run went (analysed or from the cache): the rest is the same.
+      if (f.endsWith('summary.json')) {
+        const { run: a, ...killedSummary } = JSON.parse(readFileSync(join(killed, f), 'utf8'))
+        const { run: b, ...wholeSummary } = JSON.parse(readFileSync(join(whole, f), 'utf8'))
+        expect(killedSummary).toEqual(wholeSummary)
+        expect(a.analysed + a.cached).toBe(b.analysed)
+        expect(wholeSummary.duplicates).toHaveLength(STORIES.length)
+        continue
+      }
       expect(readFileSync(join(killed, f), 'utf8'), f).toBe(readFileSync(join(whole, f), 'utf8'))
     }
   }, 120_000)

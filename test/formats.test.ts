@@ -306,12 +306,12 @@ describe('EPUB', () => {
 
   it('refuses an EPUB without a container, naming the file', async () => {
     const bytes = await epubOf({ 'book.opf': '<package/>' })
-    await expect(analyzeBytes(bytes, { path: 'broken.epub' })).rejects.toThrow('broken.epub: the EPUB could not be read: not an EPUB: META-INF/container.xml is missing')
+    await expect(analyzeBytes(bytes, { path: 'broken.epub' })).rejects.toThrow('broken.epub is not a readable .epub: the file is damaged or is not an EPUB book')
     const zip = new JSZip()
     zip.file('notes.txt', 'hello')
     const other = new Uint8Array(await zip.generateAsync({ type: 'uint8array' }))
     await expect(analyzeBytes(other, { path: 'b2.epub' })).rejects.toThrow(UnreadableInputError)
-    await expect(analyzeBytes(other, { path: 'b2.epub' })).rejects.toThrow('b2.epub: a zip archive that is neither a DOCX nor an EPUB')
+    await expect(analyzeBytes(other, { path: 'b2.epub' })).rejects.toThrow('b2.epub is not a readable .epub: the file is damaged or is not an EPUB book')
   })
 })
 
@@ -334,7 +334,43 @@ describe('hostile archives', () => {
   })
 
   it('refuses a truncated or corrupt zip, naming the file', async () => {
-    await expect(analyzeBytes(small.slice(0, small.length - 30), { path: 'cut.docx' })).rejects.toThrow(/^cut\.docx: the zip archive is corrupt or truncated/)
+    await expect(analyzeBytes(small.slice(0, small.length - 30), { path: 'cut.docx' })).rejects.toThrow(/^cut\.docx is not a readable \.docx: the file is damaged or is not a Word document$/)
+  })
+
+  it('says in plain words that a damaged or mislabelled .docx or .epub is unreadable, keeping the cause', async () => {
+    const notes = new JSZip()
+    notes.file('notes.txt', 'a list of errands')
+    const zipOfNotes = new Uint8Array(await notes.generateAsync({ type: 'uint8array' }))
+    const noise = Uint8Array.from({ length: 3000 }, (_, i) => (i * 131 + 7) % 256)
+    const docx = 'is not a readable .docx: the file is damaged or is not a Word document'
+    const epub = 'is not a readable .epub: the file is damaged or is not an EPUB book'
+    const cases: [string, Uint8Array, string][] = [
+      ['cut.docx', small.slice(0, small.length - 30), `cut.docx ${docx}`],
+      ['header-only.docx', new TextEncoder().encode('PK\x03\x04 nothing more'), `header-only.docx ${docx}`],
+      ['errands.docx', zipOfNotes, `errands.docx ${docx}`],
+      ['noise.docx', noise, `noise.docx ${docx}`],
+      ['scan.docx', new TextEncoder().encode('%PDF-1.4\n%\u00e2\n1 0 obj\n'), `scan.docx ${docx} (it looks like a PDF document)`],
+      ['cut.epub', small.slice(0, 100), `cut.epub ${epub}`],
+      ['errands.epub', zipOfNotes, `errands.epub ${epub}`],
+      ['noise.epub', noise, `noise.epub ${epub}`],
+      ['errands.zip', zipOfNotes, 'errands.zip is not a readable document: the file is a damaged zip archive, or one that is neither a Word document (.docx) nor an EPUB book (.epub)'],
+    ]
+    for (const [path, bytes, message] of cases) {
+      const error = await analyzeBytes(bytes, { path }).then(() => null, (e: Error) => e)
+      expect(error, path).toBeInstanceOf(UnreadableInputError)
+      expect(error!.message, path).toBe(message)
+    }
+    // The zip reader's own words stay on the error, for whoever debugs it.
+    const cut = await analyzeBytes(small.slice(0, small.length - 30), { path: 'cut.docx' }).catch((e: Error) => e)
+    expect(((cut as Error).cause as Error).message).toMatch(/^the zip archive is corrupt or truncated \(/)
+  })
+
+  it('names what a refused binary file looks like, with its article', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
+    await expect(analyzeBytes(png, { path: 'cover.txt' })).rejects.toThrow('cover.txt: not a text file (it looks like a PNG image); proselens reads text, Markdown, HTML, DOCX and EPUB')
+    const elf = Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0])
+    await expect(analyzeBytes(elf, { path: 'tool.md' })).rejects.toThrow('tool.md: not a text file (it looks like an ELF executable)')
+    await expect(analyzeBytes(Uint8Array.from({ length: 64 }, () => 0), { path: 'zeros.txt' })).rejects.toThrow('zeros.txt: not a text file (it looks like binary data (NUL bytes))')
   })
 
   it('refuses an entry that declares a huge size before inflating anything', async () => {
@@ -379,7 +415,7 @@ describe('hostile archives', () => {
     const code = await run(['analyze', big, join(dir, 'cut.epub'), 'corpus/lantern-row.md', '--out', join(dir, 'out')], { out: (s) => out.push(s), err: (s) => err.push(s) })
     expect(code).toBe(1)
     expect(err.join('\n')).toContain('huge.html: 50.0 MB is more than the 32 MB limit')
-    expect(err.join('\n')).toContain('cut.epub: the zip archive is corrupt or truncated')
+    expect(err.join('\n')).toContain('cut.epub is not a readable .epub: the file is damaged or is not an EPUB book')
     expect(err.join('\n')).toContain('2 inputs failed')
     expect(JSON.parse(readFileSync(join(dir, 'out', 'lantern-row.json'), 'utf8')).source.format).toBe('markdown')
     rmSync(big)

@@ -49,9 +49,9 @@ describe('hostile files', () => {
     const html = JSON.parse(readFileSync(join(dir, 'laughs', 'laughs-web.json'), 'utf8'))
     expect(html.text).not.toContain('lollol')
     expect(html.totals.words).toBe(9)
-    // DOCX: the Word reader refuses an entity it does not know, in one line.
+    // DOCX: the Word reader refuses an entity it does not know; the writer reads one plain line.
     expect(r.code).toBe(1)
-    expect(r.err.trim()).toBe(`proselens: ${join(dir, 'laughs-word.docx')}: the DOCX could not be read: entity not found:&j;\nproselens: 1 input failed`)
+    expect(r.err.trim()).toBe(`proselens: ${join(dir, 'laughs-word.docx')} is not a readable .docx: the file is damaged or is not a Word document\nproselens: 1 input failed`)
   })
 
   it('a symbolic link to /dev/zero and a named pipe are refused as not files; the batch goes on', () => {

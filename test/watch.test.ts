@@ -325,8 +325,8 @@ describe('watchStory on real files', () => {
 
     writeFileSync(path, whole.subarray(0, Math.floor(whole.length / 2)))
     await until(() => view.state.note !== null, 5000, 'the truncated save')
-    expect(view.state.note).toMatch(/^The last save could not be read \(.*quay\.docx: the zip archive is corrupt or truncated/)
-    expect(lines.at(-1)).toMatch(/quay\.docx: the zip archive is corrupt or truncated.*; the page keeps the last good report$/)
+    expect(view.state.note).toMatch(/^The last save could not be read \(.*quay\.docx is not a readable \.docx: the file is damaged or is not a Word document\)/)
+    expect(lines.at(-1)).toMatch(/quay\.docx is not a readable \.docx: the file is damaged or is not a Word document.*; the page keeps the last good report$/)
     expect(view.state).toMatchObject({ version: 1 })
 
     writeFileSync(path, '')

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline'
 import cliProgress from 'cli-progress'
-import { MAX_FILE_BYTES, tooLarge } from '../node/input.js'
+import { MAX_FILE_BYTES, noSuchFile, tooLarge } from '../node/input.js'
 import { AnalysisPool } from '../node/pool.js'
 import { runCorpus, sceneRowsOf, type CorpusOptions, type Progress } from '../node/corpus/run.js'
 import { writeSummary } from '../node/corpus/write-summary.js'
@@ -56,11 +56,27 @@ function progressFor(io: Io, quiet: boolean): Progress {
   }
 }
 
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`
+
+/**
+ * What a run did, in words: `14 works analysed`, or on a rerun `14 works: 1 analysed, 13 from
+ * the cache`; then the copies (`2 duplicates counted once`).
+ */
+export function doneLine(works: number, analysed: number, cached: number, copies: number): string {
+  const head = cached > 0 ? `${plural(works, 'work')}: ${analysed} analysed, ${cached} from the cache` : `${plural(works, 'work')} analysed`
+  return copies > 0 ? `${head}; ${plural(copies, 'duplicate')} counted once` : head
+}
+
 /** `proselens corpus`: analyse every work under the inputs and write the corpus tables. */
 export async function corpusCommand(inputs: string[], options: CorpusCommandOptions, io: Io): Promise<number> {
   const maxBytes = options.maxBytes ?? MAX_FILE_BYTES
   if (options.jsonl) return jsonlCommand(options, maxBytes, io)
-  const { files: all, errors } = await expandInputs(inputs, options.out)
+  const { files: all, errors, missing } = await expandInputs(inputs, options.out)
+  // A path that is nowhere is a mistyped command, not a failed work: say so and write nothing.
+  if (missing.length > 0) {
+    io.err(`proselens: ${missing.map(noSuchFile).join('; ')}`)
+    return 2
+  }
   for (const e of errors) io.err(`proselens: ${e}`)
   const files = options.shard ? all.filter((_, i) => i % options.shard![1] === options.shard![0]) : all
   if (files.length === 0) {
@@ -73,19 +89,19 @@ export async function corpusCommand(inputs: string[], options: CorpusCommandOpti
     return 1
   }
   const started = performance.now()
-  const { rows, failures, names } = await runCorpus(files, { ...options, maxBytes }, progressFor(io, options.quiet))
+  const { rows, failures, names, analysed: fresh, cached } = await runCorpus(files, { ...options, maxBytes }, progressFor(io, options.quiet))
   const analysed = new Set(rows.map((r) => r.path))
   const okNames = names.filter((_, i) => analysed.has(files[i]!))
   let summary
   try {
-    summary = writeSummary(options.out, rows, failures, sceneRowsOf(options.out, okNames), options.formats.includes('html'))
+    summary = writeSummary(options.out, rows, failures, sceneRowsOf(options.out, okNames), options.formats.includes('html'), { analysed: fresh, cached })
   } catch (e) {
     io.err(`proselens: the corpus tables were not written: ${(e as Error).message}`)
     return 1
   }
   const seconds = (performance.now() - started) / 1000
   if (!options.quiet) {
-    io.out(`${summary.works} works analysed (${summary.totals.words.toLocaleString('en-US')} words) in ${seconds.toFixed(1)} s; summary.json, works.csv, scenes.csv, failures.csv and index.html in ${options.out}`)
+    io.out(`${doneLine(rows.length, fresh, cached, rows.length - summary.works)} (${summary.totals.words.toLocaleString('en-US')} words) in ${seconds.toFixed(1)} s; summary.json, works.csv, scenes.csv, failures.csv and index.html in ${options.out}`)
   }
   const failed = failures.length + errors.length
   if (failed > 0) io.err(`proselens: ${failed} work${failed === 1 ? '' : 's'} failed (see failures.csv)`)

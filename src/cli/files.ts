@@ -13,11 +13,13 @@ const GLOB = /[*?[\]{}]/
  * Expand the inputs: files stay as given (whatever their ending); a directory gives the files
  * of every supported format, recursively, in a stable order, skipping hidden folders and the
  * output folder, following symbolic links but never round a loop; a glob pattern (`drafts/**\/*.md`)
- * gives the files it matches.
+ * gives the files it matches. `missing`: the inputs that are no file, folder or pattern (they
+ * stay in `files` too, for a command that reports each input's failure itself).
  */
-export async function expandInputs(inputs: string[], outDir: string): Promise<{ files: string[]; errors: string[] }> {
+export async function expandInputs(inputs: string[], outDir: string): Promise<{ files: string[]; errors: string[]; missing: string[] }> {
   const files: string[] = []
   const errors: string[] = []
+  const missing: string[] = []
   const out = resolve(outDir)
   for (const input of inputs) {
     const info = await stat(input).catch(() => null)
@@ -30,10 +32,11 @@ export async function expandInputs(inputs: string[], outDir: string): Promise<{ 
       if (found.length === 0) errors.push(`${input}: no file matches this pattern`)
       for (const f of found) files.push(f)
     } else {
+      if (!info) missing.push(input)
       files.push(input)
     }
   }
-  return { files, errors }
+  return { files, errors, missing }
 }
 
 async function walk(dir: string, skip: string, seen: Set<string>, out: string[] = []): Promise<string[]> {

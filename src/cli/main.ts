@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { Command, CommanderError, InvalidArgumentError } from 'commander'
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { MAX_FILE_BYTES } from '../node/input.js'
 import { VERSION } from '../version.js'
 import { appCommand } from './app.js'
@@ -26,12 +26,12 @@ export function createCli(io: Io, setExit: (code: number) => void): Command {
     .command('analyze')
     .description('Analyse stories and write a JSON report and an HTML page per input (DIR/<name>.json, DIR/<name>.html).')
     .argument('<inputs...>', 'story files (.txt, .md, .html, .docx, .epub), or directories to search for them')
-    .option('-o, --out <dir>', 'folder for the reports', 'reports')
-    .option('--stdout', "print one file's JSON report to standard output instead of writing it", false)
+    .addOption(new Option('-o, --out <dir>', 'folder for the reports').default('reports'))
+    .option('--stdout', "print one file's JSON report to standard output instead of writing it")
     .option('--no-text', 'leave the normalised text out of the report')
-    .option('-q, --quiet', 'print nothing but errors', false)
-    .option('-f, --format <list>', 'what to write per input: json, html or both', parseFormats, [...OUTPUT_FORMATS])
-    .option('--max-size <MB>', `refuse files larger than this many megabytes (default ${MAX_FILE_BYTES / 2 ** 20})`, parseMegabytes)
+    .option('-q, --quiet', 'print nothing but errors')
+    .addOption(formatOption('what to write per input: json, html or both'))
+    .addOption(maxSizeOption('refuse files larger than this many megabytes'))
     .option('--max-memory <MB>', MAX_MEMORY_HELP, parsePositive)
     .option('--timeout <seconds>', TIMEOUT_HELP, parseSeconds)
     .option('--break-marker <text>', "a scene-break marker line of the writer's own, such as o~o (repeatable)", collect)
@@ -55,30 +55,30 @@ export function createCli(io: Io, setExit: (code: number) => void): Command {
       if (storyStarts !== undefined) corrections.storyStarts = storyStarts
       if (storyEnds !== undefined) corrections.storyEnds = storyEnds
       if (ignoreHeading) corrections.ignoreHeadings = ignoreHeading
-      setExit(await analyzeCommand(inputs, { ...rest, formats: format, ...limits, corrections, sidecar }, io))
+      setExit(await analyzeCommand(inputs, { ...rest, stdout: rest.stdout === true, quiet: rest.quiet === true, formats: format, ...limits, corrections, sidecar }, io))
     })
   program
     .command('corpus')
     .description('Analyse a folder of works on all cores: per-work reports, summary.json, works.csv, scenes.csv, failures.csv and index.html. Resumable: unchanged works are skipped.')
     .argument('[inputs...]', 'folders, files or glob patterns (none with --jsonl)')
-    .option('-o, --out <dir>', 'folder for the reports and tables', 'corpus-report')
-    .option('-j, --jobs <n>', 'worker threads (default: the number of cores)', parsePositive, defaultJobs())
-    .option('--force', 'analyse every work again, even unchanged ones', false)
-    .option('-f, --format <list>', 'what to write per work: json, html or both', parseFormats, [...OUTPUT_FORMATS])
+    .addOption(new Option('-o, --out <dir>', 'folder for the reports and tables').default('corpus-report'))
+    .addOption(new Option('-j, --jobs <n>', 'worker threads').argParser(parsePositive).default(defaultJobs(), 'the number of cores'))
+    .option('--force', 'analyse every work again, even unchanged ones')
+    .addOption(formatOption('what to write per work: json, html or both'))
     .option('--no-text', 'leave the normalised text out of the JSON reports')
-    .option('--max-size <MB>', `fail works larger than this many megabytes (default ${MAX_FILE_BYTES / 2 ** 20})`, parseMegabytes)
-    .option('--max-memory <MB>', `${MAX_MEMORY_HELP}, per worker`, parsePositive)
-    .option('--timeout <seconds>', TIMEOUT_HELP, parseSeconds)
+    .addOption(maxSizeOption('fail works larger than this many megabytes'))
+    .option('--max-memory <MB>', 'heap each worker may use, in megabytes (default: enough for the largest work)', parsePositive)
+    .option('--timeout <seconds>', 'stop the analysis of one work after this many seconds (default: 60, plus 15 a megabyte of input)', parseSeconds)
     .option('--shard <i/n>', 'take only every n-th work, starting at the i-th (0-based): for job arrays', parseShard)
-    .option('--jsonl', 'read work paths or JSON lines {id, text} from standard input; write one JSON line per work to standard output', false)
+    .option('--jsonl', 'read work paths or JSON lines {id, text} from standard input; write one JSON line per work to standard output')
     .option('--no-sidecar', "do not read each work's corrections file (story.proselens.yaml, .yml or .json)")
-    .option('-q, --quiet', 'print nothing but errors', false)
-    .action(async (inputs: string[], opts: { out: string; jobs: number; force: boolean; format: OutputFormat[]; text: boolean; maxSize?: number; maxMemory?: number; timeout?: number; shard?: [number, number]; jsonl: boolean; sidecar: boolean; quiet: boolean }) => {
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (inputs: string[], opts: { out: string; jobs: number; force?: boolean; format: OutputFormat[]; text: boolean; maxSize?: number; maxMemory?: number; timeout?: number; shard?: [number, number]; jsonl?: boolean; sidecar: boolean; quiet?: boolean }) => {
       if (!opts.jsonl && inputs.length === 0) {
         io.err('proselens: give folders, files or patterns to analyse, or --jsonl to read them from standard input')
         return setExit(2)
       }
-      const options: CorpusCommandOptions = { out: opts.out, jobs: opts.jobs, force: opts.force, formats: opts.format, includeText: opts.text, jsonl: opts.jsonl, quiet: opts.quiet }
+      const options: CorpusCommandOptions = { out: opts.out, jobs: opts.jobs, force: opts.force === true, formats: opts.format, includeText: opts.text, jsonl: opts.jsonl === true, quiet: opts.quiet === true }
       if (opts.maxSize !== undefined) options.maxBytes = opts.maxSize
       if (opts.maxMemory !== undefined) options.maxMemoryMb = opts.maxMemory
       if (opts.timeout !== undefined) options.timeoutSeconds = opts.timeout
@@ -91,26 +91,26 @@ export function createCli(io: Io, setExit: (code: number) => void): Command {
     .description('Set two versions of a story side by side: scenes matched, and how each changed (DIR/<name>.html and .json).')
     .argument('<old>', 'the earlier version')
     .argument('<new>', 'the revised version')
-    .option('-o, --out <dir>', 'folder for the comparison', 'reports')
-    .option('-q, --quiet', 'print nothing but errors', false)
-    .option('--max-size <MB>', `refuse files larger than this many megabytes (default ${MAX_FILE_BYTES / 2 ** 20})`, parseMegabytes)
-    .action(async (oldPath: string, newPath: string, opts: { out: string; quiet: boolean; maxSize?: number }) => {
-      setExit(await compareCommand(oldPath, newPath, { out: opts.out, quiet: opts.quiet, ...(opts.maxSize === undefined ? {} : { maxBytes: opts.maxSize }) }, io))
+    .addOption(new Option('-o, --out <dir>', 'folder for the comparison').default('reports'))
+    .option('-q, --quiet', 'print nothing but errors')
+    .addOption(maxSizeOption('refuse files larger than this many megabytes'))
+    .action(async (oldPath: string, newPath: string, opts: { out: string; quiet?: boolean; maxSize?: number }) => {
+      setExit(await compareCommand(oldPath, newPath, { out: opts.out, quiet: opts.quiet === true, ...(opts.maxSize === undefined ? {} : { maxBytes: opts.maxSize }) }, io))
     })
   program
     .command('app')
     .description('Write the app page (DIR/proselens.html): one file that analyses a manuscript dropped on it, in the browser, offline; the file never leaves the computer.')
-    .option('-o, --out <dir>', 'folder for the page', 'reports')
-    .option('-q, --quiet', 'print nothing but errors', false)
-    .action((opts: { out: string; quiet: boolean }) => {
-      setExit(appCommand(opts, io))
+    .addOption(new Option('-o, --out <dir>', 'folder for the page').default('reports'))
+    .option('-q, --quiet', 'print nothing but errors')
+    .action((opts: { out: string; quiet?: boolean }) => {
+      setExit(appCommand({ out: opts.out, quiet: opts.quiet === true }, io))
     })
   program
     .command('watch')
     .description('Serve a story\'s report page at http://127.0.0.1:PORT/ and keep it up to date: each save (of the story or its corrections file) is read again, the open page redrawn in place, and one line says what moved.')
     .argument('<file>', 'the story file (.txt, .md, .html, .docx, .epub)')
-    .option('-p, --port <n>', 'port on 127.0.0.1 (0: any free one)', parsePort, 0)
-    .option('--max-size <MB>', `refuse files larger than this many megabytes (default ${MAX_FILE_BYTES / 2 ** 20})`, parseMegabytes)
+    .addOption(new Option('-p, --port <n>', 'port on 127.0.0.1, 0 for any free one').argParser(parsePort).default(0))
+    .addOption(maxSizeOption('refuse files larger than this many megabytes'))
     .option('--no-sidecar', "do not read the story's corrections file (draft.proselens.yaml, .yml or .json)")
     .action(async (file: string, opts: { port: number; maxSize?: number; sidecar: boolean }) => {
       setExit(await watchCommand(file, { port: opts.port, sidecar: opts.sidecar, ...(opts.maxSize === undefined ? {} : { maxBytes: opts.maxSize }) }, io))
@@ -126,9 +126,9 @@ function parsePort(value: string): number {
 
 interface AnalyzeFlags {
   out: string
-  stdout: boolean
+  stdout?: boolean
   text: boolean
-  quiet: boolean
+  quiet?: boolean
   maxSize?: number
   maxMemory?: number
   timeout?: number
@@ -152,8 +152,21 @@ function nonEmpty(value: string): string {
   return value.trim()
 }
 
+// Each default is said once, as commander says it: "(default: …)". An option whose default is
+// worked out later (by the input's size) says so in its description, in the same form; a flag
+// (`--quiet`) is off unless given, and says nothing.
 const MAX_MEMORY_HELP = 'heap the analysis may use, in megabytes (default: enough for the largest input)'
-const TIMEOUT_HELP = 'stop the analysis of one input after this many seconds (default: 60 and 15 a megabyte)'
+const TIMEOUT_HELP = 'stop the analysis of one input after this many seconds (default: 60, plus 15 a megabyte of input)'
+
+/** `--format`: which files to write, both by default. */
+function formatOption(description: string): Option {
+  return new Option('-f, --format <list>', description).argParser(parseFormats).default([...OUTPUT_FORMATS], OUTPUT_FORMATS.join(','))
+}
+
+/** `--max-size`: the largest file read, in megabytes given, in bytes kept. */
+function maxSizeOption(description: string): Option {
+  return new Option('--max-size <MB>', description).argParser(parseMegabytes).default(MAX_FILE_BYTES, String(MAX_FILE_BYTES / 2 ** 20))
+}
 
 function parseSeconds(value: string): number {
   const s = Number(value)

@@ -17,8 +17,14 @@ ${histogram('dialogue-chart', 'Dialogue share per work (%)')}
 </section>
 <section aria-labelledby="works-h">
 <h2 id="works-h">Works</h2>
-<p class="caption">Sort by any column; a title opens the work's own report. The same table is in works.csv, and every scene in scenes.csv.</p>
-<div class="scenes-wrap"><table class="scenes" id="works-table"><caption class="sr-only">One row per work</caption></table></div>
+<p class="caption" id="works-caption">Sort by any column; a title opens the work's own report. The same table is in works.csv, and every scene in scenes.csv.</p>
+<div class="filter"><label for="works-filter">Filter works</label> <input type="search" id="works-filter" autocomplete="off" spellcheck="false" placeholder="title, author, fandom or path" aria-describedby="works-count"> <output id="works-count" for="works-filter" aria-live="polite"></output></div>
+<div class="scenes-wrap"><table class="scenes works" id="works-table"><caption class="sr-only">One row per work</caption></table></div>
+</section>
+<section aria-labelledby="duplicates-h">
+<h2 id="duplicates-h">Duplicates</h2>
+<p class="caption">Files with the same bytes (the same SHA-256): each text is counted once, as the first path of its group, in the totals and the charts.</p>
+<ul class="diagnostics" id="duplicates"></ul>
 </section>
 <section aria-labelledby="failures-h">
 <h2 id="failures-h">Failures</h2>

@@ -2,27 +2,34 @@ import { stringify } from 'csv-stringify/sync'
 import { distribution, type Distribution } from '../measure/stats.js'
 import { TOOL_NAME, VERSION } from '../version.js'
 import type { FailureRow, WorkRow } from './rows.js'
+import { niceHistogram, PERCENT_SCALE, SENTENCE_SCALE, WORD_SCALE, type BinScale, type CorpusBin } from './bins.js'
+
+/** A distribution over works, binned on round edges from the data's range (see `bins.ts`). */
+export type CorpusDistribution = Omit<Distribution, 'histogram'> & { histogram: CorpusBin[] }
 
 /** The corpus-wide summary (`summary.json`); the same data drives `index.html`. */
 export interface CorpusSummary {
   kind: 'proselens-corpus'
   tool: { name: string; version: string }
+  /** Works read, each text once: a file with the same bytes as another (same SHA-256) is not counted again. */
   works: number
   failed: number
+  /** Works analysed in this run, and works whose rows came from the cache of an earlier one (failures are in neither). */
+  run?: { analysed: number; cached: number }
   totals: { words: number; scenes: number; chapters: number; slips: number }
-  /** Distributions over works: words, mean sentence length, dialogue share (in %). */
-  distributions: { words: Distribution; meanSentence: Distribution; dialoguePercent: Distribution }
-  /** Works by dominant tense and POV. */
+  /** Distributions over works (duplicates once): words, mean sentence length, dialogue share (in %). */
+  distributions: { words: CorpusDistribution; meanSentence: CorpusDistribution; dialoguePercent: CorpusDistribution }
+  /** Works by dominant tense and POV (duplicates once). */
   tense: Record<string, number>
   pov: Record<string, number>
+  /** The folder every work's path starts with (`/data/fics/`; empty when none is shared): the page shows each path below it. */
+  root: string
+  /** Paths of files with the same bytes, each group sorted, the groups by their first path; the first of each is the one counted. */
+  duplicates: string[][]
+  /** Every file read, duplicates included. */
   rows: WorkRow[]
   failures: FailureRow[]
 }
-
-/** Histogram bins over works (each bin's lower bound). */
-const WORD_BINS = [0, 1001, 5001, 10001, 20001, 50001, 100001]
-const SENTENCE_BINS = [0, 8, 10, 12, 14, 16, 18, 20, 25]
-const PERCENT_BINS = [0, 10, 20, 30, 40, 50, 60]
 
 const count = (xs: (string | null)[]) => {
   const out: Record<string, number> = {}
@@ -38,23 +45,63 @@ export function csv<T extends object>(rows: T[], columns: readonly (keyof T)[], 
   )
 }
 
-/** Build the summary from the compact rows. */
-export function summarise(rows: WorkRow[], failures: FailureRow[]): CorpusSummary {
-  const sum = (f: (r: WorkRow) => number) => rows.reduce((n, r) => n + f(r), 0)
-  const values = (f: (r: WorkRow) => number | null) => rows.map(f).filter((x): x is number => x !== null)
+/** Groups of two or more paths whose works have the same SHA-256, each sorted, the groups by their first path. */
+export function duplicateGroups(rows: readonly WorkRow[]): string[][] {
+  const bySha = new Map<string, string[]>()
+  for (const r of rows) {
+    const group = bySha.get(r.sha256)
+    if (group) group.push(r.path)
+    else bySha.set(r.sha256, [r.path])
+  }
+  const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+  const groups = [...bySha.values()].filter((g) => g.length > 1).map((g) => g.sort(byCode))
+  return groups.sort((a, b) => byCode(a[0]!, b[0]!))
+}
+
+/** The longest folder prefix (ending in `/` or `\\`) that every path starts with; '' when none. */
+export function commonFolder(paths: readonly string[]): string {
+  if (paths.length === 0) return ''
+  let prefix = paths[0]!
+  for (const p of paths) {
+    let n = 0
+    while (n < prefix.length && n < p.length && prefix[n] === p[n]) n++
+    prefix = prefix.slice(0, n)
+  }
+  // Back to the last separator: a shared start of two names ('shelf-1', 'shelf-2') is no folder.
+  const cut = Math.max(prefix.lastIndexOf('/'), prefix.lastIndexOf('\\'))
+  return prefix.slice(0, cut + 1)
+}
+
+function binned(values: number[], scale: BinScale): CorpusDistribution {
+  return { ...distribution(values, [0]), histogram: niceHistogram(values, scale) }
+}
+
+/**
+ * Build the summary from the compact rows. A work whose bytes another row has too is counted
+ * once (its first path in sort order) in the totals, distributions and tense and POV counts.
+ */
+export function summarise(rows: WorkRow[], failures: FailureRow[], run?: { analysed: number; cached: number }): CorpusSummary {
+  const duplicates = duplicateGroups(rows)
+  const copies = new Set(duplicates.flatMap((g) => g.slice(1)))
+  const counted = copies.size ? rows.filter((r) => !copies.has(r.path)) : rows
+  const sum = (f: (r: WorkRow) => number) => counted.reduce((n, r) => n + f(r), 0)
+  const values = (f: (r: WorkRow) => number | null) => counted.map(f).filter((x): x is number => x !== null)
   return {
     kind: 'proselens-corpus',
     tool: { name: TOOL_NAME, version: VERSION },
-    works: rows.length,
+    works: counted.length,
     failed: failures.length,
+    ...(run ? { run } : {}),
     totals: { words: sum((r) => r.words), scenes: sum((r) => r.scenes), chapters: sum((r) => r.chapters), slips: sum((r) => r.slips) },
     distributions: {
-      words: distribution(values((r) => r.words), WORD_BINS),
-      meanSentence: distribution(values((r) => r.meanSentence), SENTENCE_BINS),
-      dialoguePercent: distribution(values((r) => (r.dialogueShare === null ? null : Math.round(r.dialogueShare * 1000) / 10)), PERCENT_BINS),
+      words: binned(values((r) => r.words), WORD_SCALE),
+      meanSentence: binned(values((r) => r.meanSentence), SENTENCE_SCALE),
+      dialoguePercent: binned(values((r) => (r.dialogueShare === null ? null : Math.round(r.dialogueShare * 1000) / 10)), PERCENT_SCALE),
     },
-    tense: count(rows.map((r) => r.tense)),
-    pov: count(rows.map((r) => r.pov)),
+    tense: count(counted.map((r) => r.tense)),
+    pov: count(counted.map((r) => r.pov)),
+    root: commonFolder(rows.map((r) => r.path)),
+    duplicates,
     rows,
     failures,
   }

@@ -7,6 +7,7 @@ import { extensionOf, FORMAT_EXTENSIONS, formatOfName } from './formats.js'
 import type { DocumentBuilder } from './markup.js'
 import { controlDiagnostics, decodeText, readText, sourceOf, UnreadableInputError } from './text.js'
 import { utf8Text } from './bytes.js'
+import { sniff } from './01-sniff.js'
 import { readZip, ZipError, type ZipArchive } from './zip.js'
 
 const FORMAT_NAMES: Record<Format, string> = { text: 'plain text', markdown: 'Markdown', html: 'HTML', docx: 'DOCX', epub: 'EPUB' }
@@ -71,6 +72,11 @@ export function readSource(bytes: Uint8Array, options: ReadOptions = {}): Source
   if (startsWith(bytes, OLE2) && hint === 'docx') {
     throw new UnreadableInputError(`${name}: an encrypted (password-protected) Word document, or an old .doc saved as .docx; save it as an unprotected .docx`)
   }
+  if (hint === 'docx' || hint === 'epub') {
+    // Binary bytes named as an archive: a damaged document, or another kind of file renamed.
+    const sniffed = sniff(bytes)
+    if (sniffed.kind === 'binary') throw new UnreadableInputError(unreadableArchive(name, hint) + (sniffed.what.startsWith('binary data') ? '' : ` (it looks like ${sniffed.what})`))
+  }
   const decoded = decodeText(bytes, name)
   const format = textFormat(decoded.text, hint)
   const formatNotes = mismatch(options.path, hint, format)
@@ -95,9 +101,10 @@ export async function readSourceAsync(bytes: Uint8Array, options: ReadOptions = 
   if (!isZip(bytes)) return readSource(bytes, options)
   const name = options.path ?? 'input'
   const hint = formatOfName(options.path)
+  // What the archive was taken for: its content once known, else its name.
+  let format: Format | undefined
   try {
     const zip = await readZip(bytes)
-    let format: Format
     let state: HtmlReadState
     let fallback: Partial<Meta> | undefined
     const diagnostics: Diagnostic[] = [...zip.diagnostics]
@@ -113,18 +120,26 @@ export async function readSourceAsync(bytes: Uint8Array, options: ReadOptions = 
       state = read.state
       for (const d of read.diagnostics) diagnostics.push(d)
     } else {
-      throw new UnreadableInputError(`${name}: a zip archive that is neither a DOCX nor an EPUB`)
+      throw new UnreadableInputError(unreadableArchive(name, hint))
     }
     for (const d of mismatch(options.path, hint, format)) diagnostics.push(d)
     return markupSource(bytes, state.builder, format, 'utf-8', state.meta, fallback, diagnostics, options.path)
   } catch (e) {
     if (e instanceof UnreadableInputError) throw e
-    const what = hint === 'docx' ? 'DOCX' : hint === 'epub' ? 'EPUB' : 'archive'
-    if (e instanceof ZipError) throw new UnreadableInputError(`${name}: ${e.message}`)
-    // The parser's own first line, without its decorations ("[xmldom error]", positions).
-    const why = String((e as Error).message).split('\n')[0]!.replace(/^(?:error:\s*)?\[\w+ error\]\s*/i, '').trim()
-    throw new UnreadableInputError(`${name}: the ${what} could not be read: ${why}`)
+    // A refusal for safety (a zip bomb, encryption) says why; anything else is a damaged file,
+    // said in plain words, the parser's own words kept as the cause.
+    if (e instanceof ZipError && !e.damaged) throw new UnreadableInputError(`${name}: ${e.message}`)
+    throw new UnreadableInputError(unreadableArchive(name, format ?? hint), { cause: e })
   }
+}
+
+/** The documents a zip can be, as a reader names them. */
+const ARCHIVE_KINDS: Partial<Record<Format, string>> = { docx: 'a Word document', epub: 'an EPUB book' }
+
+/** A damaged archive, or one that is not the document it is named as, in plain words. */
+export function unreadableArchive(name: string, kind: Format | null | undefined): string {
+  const what = kind && ARCHIVE_KINDS[kind]
+  return what ? `${name} is not a readable .${kind}: the file is damaged or is not ${what}` : `${name} is not a readable document: the file is a damaged zip archive, or one that is neither a Word document (.docx) nor an EPUB book (.epub)`
 }
 
 /** The media type an EPUB states in its `mimetype` entry, if it has one. */

@@ -25,9 +25,15 @@ export const ZIP_LIMITS: ZipLimits = {
 /** Entries a DOCX or EPUB reader needs: markup, package and relationship files. */
 const TEXT_ENTRY = /\.(?:xml|rels|xhtml|html?|opf|ncx|txt)$|^mimetype$/i
 
-/** Thrown for an archive that cannot or must not be read. */
+/**
+ * Thrown for an archive that cannot or must not be read. `damaged`: the bytes are no whole zip
+ * (cut short, corrupt, or no zip at all), as opposed to one refused for its size or encryption.
+ */
 export class ZipError extends Error {
   override name = 'ZipError'
+  constructor(message: string, readonly damaged = false) {
+    super(message)
+  }
 }
 
 /** A zip read into memory: entries by name, each checked against the limits while unpacking. */
@@ -105,7 +111,7 @@ export async function readZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS)
     if (name.endsWith('/')) continue
     if (entry.flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION)) throw new ZipError(`the archive is encrypted (entry ${name}); proselens cannot read password-protected files`)
     if (entry.method === STORED && compressedSize !== size) {
-      throw new ZipError(`entry ${name} is corrupt (stored without compression, yet it declares ${compressedSize} bytes packed and ${size} unpacked)`)
+      throw new ZipError(`entry ${name} is corrupt (stored without compression, yet it declares ${compressedSize} bytes packed and ${size} unpacked)`, true)
     }
     if (size > limits.maxEntryBytes) throw new ZipError(`entry ${name} would unpack to ${mb(size)}, over the ${mb(limits.maxEntryBytes)} limit (a zip bomb?)`)
     if (size > limits.ratioFloorBytes && size / Math.max(1, compressedSize) > limits.maxRatio) {
@@ -124,7 +130,7 @@ export async function readZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS)
 
 /** Where the central directory is and how many entries it lists, from the end records. */
 function findDirectory(view: DataView): { offset: number; count: number } {
-  const corrupt = (why: string) => new ZipError(`the zip archive is corrupt or truncated (${why})`)
+  const corrupt = (why: string) => new ZipError(`the zip archive is corrupt or truncated (${why})`, true)
   // The end record is the last thing in the file but for its comment, whose length it holds:
   // search backwards for its signature over the longest comment there can be.
   const last = view.byteLength - END_OF_DIRECTORY_SIZE
@@ -161,7 +167,7 @@ function findDirectory(view: DataView): { offset: number; count: number } {
 
 /** Every entry of the central directory, each record checked to lie within the archive. */
 function readDirectory(bytes: Uint8Array, view: DataView, directory: { offset: number; count: number }): DirectoryEntry[] {
-  const corrupt = (why: string) => new ZipError(`the zip archive is corrupt or truncated (${why})`)
+  const corrupt = (why: string) => new ZipError(`the zip archive is corrupt or truncated (${why})`, true)
   const entries: DirectoryEntry[] = []
   let at = directory.offset
   for (let n = 0; n < directory.count; n++) {
@@ -207,7 +213,7 @@ function extraField(view: DataView, start: number, length: number, id: number): 
   for (let at = start; at + 4 <= end; ) {
     const fieldId = view.getUint16(at, true)
     const fieldEnd = at + 4 + view.getUint16(at + 2, true)
-    if (fieldEnd > end) throw new ZipError('the zip archive is corrupt or truncated (an extra field runs past its entry)')
+    if (fieldEnd > end) throw new ZipError('the zip archive is corrupt or truncated (an extra field runs past its entry)', true)
     if (fieldId === id) return { start: at + 4, end: fieldEnd }
     at = fieldEnd
   }
@@ -218,12 +224,12 @@ function extraField(view: DataView, start: number, length: number, id: number): 
 function readEntry(bytes: Uint8Array, view: DataView, entry: DirectoryEntry): Uint8Array {
   const { name, localHeaderOffset: header } = entry
   if (header + LOCAL_HEADER_SIZE > bytes.length || view.getUint32(header, true) !== LOCAL_HEADER) {
-    throw new ZipError(`entry ${name} is corrupt (no local header at byte ${header}, where the central directory puts it)`)
+    throw new ZipError(`entry ${name} is corrupt (no local header at byte ${header}, where the central directory puts it)`, true)
   }
   // The local header's own name and extra field lengths may differ from the central directory's.
   const start = header + LOCAL_HEADER_SIZE + view.getUint16(header + 26, true) + view.getUint16(header + 28, true)
   const end = start + entry.compressedSize
-  if (end > bytes.length) throw new ZipError(`entry ${name} is corrupt (its data runs ${end - bytes.length} bytes past the end of the archive)`)
+  if (end > bytes.length) throw new ZipError(`entry ${name} is corrupt (its data runs ${end - bytes.length} bytes past the end of the archive)`, true)
   const packed = bytes.subarray(start, end)
   if (entry.method === STORED) return packed.slice()
   if (entry.method !== DEFLATED) throw new ZipError(`entry ${name} is compressed with method ${entry.method}; proselens unpacks only stored and deflated entries`)
@@ -252,9 +258,9 @@ function inflateWithin(packed: Uint8Array, size: number, name: string): Uint8Arr
     } while (at < packed.length)
   } catch (e) {
     if (e instanceof ZipError) throw e
-    throw new ZipError(`entry ${name} is corrupt (${(e as Error).message})`)
+    throw new ZipError(`entry ${name} is corrupt (${(e as Error).message})`, true)
   }
-  if (filled < size) throw new ZipError(`entry ${name} is corrupt (it unpacks to ${filled} bytes, not the ${size} it declares)`)
+  if (filled < size) throw new ZipError(`entry ${name} is corrupt (it unpacks to ${filled} bytes, not the ${size} it declares)`, true)
   return out
 }
 

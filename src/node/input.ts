@@ -75,9 +75,12 @@ export function checkInput(path: string, maxBytes = MAX_FILE_BYTES): number {
   return info.size
 }
 
+/** What every command says of a path that is not there. */
+export const noSuchFile = (path: string): string => `${path}: no such file`
+
 function fail(path: string, e: unknown): never {
   const error = e as NodeJS.ErrnoException
-  throw new InputError(error.code === 'ENOENT' ? `${path}: no such file` : `${path}: ${error.message}`)
+  throw new InputError(error.code === 'ENOENT' ? noSuchFile(path) : `${path}: ${error.message}`)
 }
 
 /** Heap per megabyte of input an analysis may need: ordinary prose needs about 15. */

@@ -27,9 +27,22 @@ export interface CorpusOptions {
 
 export interface Progress {
   start(total: number): void
+  /** One work finished: analysed now (`done`), its rows from the cache, or failed (now or, unchanged, on an earlier run). */
   tick(path: string, outcome: 'done' | 'cached' | 'failed', detail: string): void
   stop(): void
 }
+
+/** A corpus run's outcome: every work's row or failure, the works' names, and how many were analysed now or taken from the cache. */
+export interface CorpusRun {
+  rows: WorkRow[]
+  failures: FailureRow[]
+  names: string[]
+  analysed: number
+  cached: number
+}
+
+/** Said after a failure the cache remembers: the same file failed the same way before. */
+export const CACHED_FAILURE = 'unchanged since the last run'
 
 export const defaultJobs = (): number => Math.max(1, availableParallelism())
 
@@ -65,7 +78,7 @@ const optionsKey = (o: CorpusOptions) => JSON.stringify({ v: VERSION, formats: [
  * previous run is not analysed again (unless `force`); a run killed at any moment leaves only
  * whole files, and running it again completes it. One bad work is a failure row, never the end.
  */
-export async function runCorpus(files: string[], o: CorpusOptions, progress: Progress): Promise<{ rows: WorkRow[]; failures: FailureRow[]; names: string[] }> {
+export async function runCorpus(files: string[], o: CorpusOptions, progress: Progress): Promise<CorpusRun> {
   await removeStaleTemporaries(o.out)
   const names = workNames(files)
   const optionKey = optionsKey(o)
@@ -77,6 +90,8 @@ export async function runCorpus(files: string[], o: CorpusOptions, progress: Pro
   progress.start(files.length)
   // Only the compact work row stays in memory; scene rows live in the cache files.
   const entries: { path: string; work: WorkRow | null; error: string | null }[] = new Array(files.length)
+  let analysed = 0
+  let cached = 0
   const one = async (i: number) => {
     const path = files[i]!
     const result = await pool.run({
@@ -91,9 +106,15 @@ export async function runCorpus(files: string[], o: CorpusOptions, progress: Pro
       sidecar: o.sidecar !== false,
     })
     entries[i] = result.ok ? { path, work: result.work, error: null } : { path, work: null, error: result.error }
-    if (result.cached) progress.tick(path, 'cached', result.ok ? `${result.work.words} words` : result.error)
-    else if (result.ok) progress.tick(path, 'done', `${result.work.words} words`)
-    else progress.tick(path, 'failed', result.error)
+    // A failure remembered from an earlier run is a failure still: the file has not changed.
+    if (!result.ok) progress.tick(path, 'failed', result.cached ? `${result.error} (${CACHED_FAILURE})` : result.error)
+    else if (result.cached) {
+      cached++
+      progress.tick(path, 'cached', `${result.work.words} words`)
+    } else {
+      analysed++
+      progress.tick(path, 'done', `${result.work.words} words`)
+    }
   }
   try {
     // A work waits for each thread, ready the moment it is free; never the whole corpus at once.
@@ -112,7 +133,7 @@ export async function runCorpus(files: string[], o: CorpusOptions, progress: Pro
     if (e.work) rows.push(e.work)
     else failures.push({ path: e.path, error: e.error ?? 'unknown error' })
   }
-  return { rows, failures, names }
+  return { rows, failures, names, analysed, cached }
 }
 
 /** Temporary files a killed run left behind (`*.tmp`, never a finished report) are removed. */

@@ -9,12 +9,14 @@ import { writeAtomic } from '../write.js'
  * `scenes.csv` from the per-work scene rows (read one work at a time, written a megabyte at a
  * time), each file whole or not at all.
  */
-export function writeSummary(outDir: string, rows: WorkRow[], failures: FailureRow[], sceneRows: Iterable<SceneRow[]>, linkReports: boolean): CorpusSummary {
-  const summary = summarise(rows, failures)
+export function writeSummary(outDir: string, rows: WorkRow[], failures: FailureRow[], sceneRows: Iterable<SceneRow[]>, linkReports: boolean, run?: CorpusSummary['run']): CorpusSummary {
+  const summary = summarise(rows, failures, run)
   writeAtomic(join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n')
   writeAtomic(join(outDir, 'works.csv'), csv(rows, WORK_COLUMNS))
   writeAtomic(join(outDir, 'failures.csv'), csv(failures, FAILURE_COLUMNS))
-  writeAtomic(join(outDir, 'index.html'), renderCorpusHtml({ ...summary, html: linkReports }))
+  // The page shows the corpus, not the run that made it: a rerun draws the same page.
+  const { run: _run, ...corpus } = summary
+  writeAtomic(join(outDir, 'index.html'), renderCorpusHtml({ ...corpus, html: linkReports }))
   writeAtomic(join(outDir, 'scenes.csv'), sceneLines(sceneRows))
   return summary
 }
