@@ -463,7 +463,7 @@ describe.skipIf(!haveChromium)('the HTML report in Chromium', () => {
     it('tells works of one title apart by a path column, below the folder they share, and sorts by it', async () => {
       const { page, errors } = await open(path)
       expect(errors).toEqual([])
-      expect(await page.$$eval('#works-table thead th', (ths) => ths.map((th) => th.textContent))).toEqual(['Title', 'Path', 'Author', 'Fandom', 'Rating', 'Words', 'Scenes', 'Chapters', 'Dialogue', 'Mean sent.', 'Median sent.', 'Tense', 'POV', 'Slips'])
+      expect(await page.$$eval('#works-table thead th', (ths) => ths.map((th) => th.querySelector('button')!.textContent))).toEqual(['Title', 'Path', 'Author', 'Fandom', 'Rating', 'Words', 'Scenes', 'Chapters', 'Dialogue', 'Mean sent.', 'Median sent.', 'Tense', 'POV', 'Slips'])
       const harbours = await page.$$eval('#works-table tbody tr', (trs) => trs.filter((tr) => tr.querySelector('td')!.textContent === 'Harbour').map((tr) => tr.querySelector('td.path span')!.textContent))
       expect(harbours).toEqual(['archive/the-salt-ledger.txt', 'drafts/lantern-row.md'])
       await page.click('#works-table th[data-key="path"] button')

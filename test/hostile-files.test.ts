@@ -89,7 +89,7 @@ describe('hostile files', () => {
     const story = readFileSync('corpus/night-ferry.txt', 'utf8')
     writeFileSync(join(works, 'a.txt'), story)
     writeFileSync(join(works, 'big.txt'), `${story}\n\n`.repeat(400)) // about 4.8 MB: needs over 64 MB; the small ones under 32
-    writeFileSync(join(works, 'z.txt'), story)
+    writeFileSync(join(works, 'z.txt'), `${story}\n\nThe ferry came back.\n`) // not a copy of a.txt: copies are counted once
     const out = join(dir, 'memory-out')
     const first = cli(['corpus', works, '--out', out, '--jobs', '1', '--max-memory', '48', '--quiet'])
     expect(first.code).toBe(1)
