@@ -26,6 +26,8 @@
     [data.distributions.dialoguePercent.median === null ? '–' : fmt(data.distributions.dialoguePercent.median) + '%', 'median dialogue share'],
   ]
   if (copies) figures.splice(2, 0, [fmt(copies, 0), copies === 1 ? 'duplicate file, not counted again' : 'duplicate files, not counted again'])
+  // A work with no words is read but not analysed: counted apart, in no chart.
+  if (data.empty) figures.splice(1, 0, [fmt(data.empty, 0), 'empty (no words)'])
   figures.forEach(function (f) { $('figures').appendChild(el('li', null, [el('span', { class: 'v', text: f[0] }), el('span', { class: 'k', text: f[1] })])) })
 
   function histogram(id, dist, label) {
@@ -73,6 +75,7 @@
   }
   function pathCell(r) {
     var td = el('td', { class: 'text path', title: r.path }, [pathText(shortPath(r.path))])
+    if (r.words === 0) td.appendChild(el('span', { class: 'flag empty', text: 'empty', title: 'No words: the file is empty, or holds only markup, metadata or front matter' }))
     var group = groupOf[r.path]
     if (group) {
       var others = group.filter(function (p) { return p !== r.path }).map(shortPath)

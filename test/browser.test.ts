@@ -440,6 +440,26 @@ describe.skipIf(!haveChromium)('the HTML report in Chromium', () => {
     await page.close()
   })
 
+  it('counts a work with no words as empty on the corpus index: flagged, counted apart, in no chart', async () => {
+    const blankPath = join(dir, 'blank.txt')
+    writeFileSync(blankPath, '\n  \n')
+    const rows = [
+      rowsOf(await analyzeFile('corpus/night-ferry.txt'), 'fics/night-ferry.txt', 'night-ferry').work,
+      rowsOf(await analyzeFile(blankPath), 'fics/blank.txt', 'blank').work,
+    ]
+    const path = join(dir, 'with-empty.html')
+    writeFileSync(path, renderCorpusHtml({ ...summarise(rows, []), html: true }))
+    const { page, errors } = await open(path)
+    expect(errors).toEqual([])
+    expect(await page.$$eval('#figures li', (lis) => lis.map((li) => li.textContent)).then((f) => f.slice(0, 2))).toEqual(['2works', '1empty (no words)'])
+    const flags = await page.$$eval('#works-table tbody tr', (trs) => trs.map((tr) => [tr.querySelector('td.path')!.title, tr.querySelector('.flag')?.textContent ?? null]))
+    expect(Object.fromEntries(flags)).toEqual({ 'fics/night-ferry.txt': null, 'fics/blank.txt': 'empty' })
+    // The histogram holds the one work with words.
+    const counts = await page.$$eval('#words-chart-data tbody td', (tds) => tds.map((td) => Number(td.textContent)))
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(1)
+    await page.close()
+  })
+
   describe('the corpus index of many works', () => {
     let path: string
     const FERRY = 'fics/archive/night-ferry.txt'

@@ -145,6 +145,26 @@ describe('proselens corpus', () => {
     expect(page).not.toContain('"run"')
   })
 
+  it('a work with no words is counted as empty, not analysed, in the last line, the warning, the summary and the page', async () => {
+    const dir = tmp()
+    copyFileSync('corpus/night-ferry.txt', join(dir, 'ferry.txt'))
+    writeFileSync(join(dir, 'blank.txt'), '\n\n   \n')
+    writeFileSync(join(dir, 'header-only.md'), '---\ntitle: Nothing Yet\n---\n')
+    const out = join(dir, 'out')
+    const first = await run(['corpus', dir, '--out', out, '--jobs', '1'])
+    expect(first.code).toBe(0)
+    expect(first.stdout).toMatch(/^3 works: 1 analysed, 2 empty \(no words\) \(2,182 words\) in /)
+    expect(first.stderr).toMatch(/\] empty .*blank\.txt \(no words: empty, or only markup, metadata or front matter\)/)
+    expect(first.stderr).toContain(`proselens: warning: 2 works have no words to analyse (empty, or only markup, metadata or front matter): ${join(dir, 'blank.txt')}, ${join(dir, 'header-only.md')}`)
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'))
+    expect(summary).toMatchObject({ works: 3, empty: 2, failed: 0, run: { analysed: 1, cached: 0 }, tense: { present: 1 } })
+    expect(summary.distributions.words.count).toBe(1)
+    // A rerun takes the analysed work from the cache; the empty ones are still empty, not cached works.
+    const again = await run(['corpus', dir, '--out', out, '--jobs', '1'])
+    expect(again.stdout).toMatch(/^3 works: 0 analysed, 1 from the cache, 2 empty \(no words\) \(/)
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).run).toEqual({ analysed: 0, cached: 1 })
+  })
+
   it('a report that cannot be written fails its work without caching the failure: the next run writes it', async () => {
     const dir = tmp()
     copyFileSync('corpus/night-ferry.txt', join(dir, 'a.txt'))

@@ -126,12 +126,33 @@ describe('the corpus summary', () => {
 
 describe("the corpus command's last line", () => {
   it.each([
-    [14, 14, 0, 0, '14 works analysed'],
-    [1, 1, 0, 0, '1 work analysed'],
-    [14, 1, 13, 0, '14 works: 1 analysed, 13 from the cache'],
-    [14, 0, 14, 2, '14 works: 0 analysed, 14 from the cache; 2 duplicates counted once'],
-    [5, 5, 0, 1, '5 works analysed; 1 duplicate counted once'],
-  ])('%d works, %d analysed, %d cached, %d copies', (works, analysed, cached, copies, line) => {
-    expect(doneLine(works, analysed, cached, copies)).toBe(line)
+    [14, 14, 0, 0, 0, '14 works analysed'],
+    [1, 1, 0, 0, 0, '1 work analysed'],
+    [14, 1, 13, 0, 0, '14 works: 1 analysed, 13 from the cache'],
+    [14, 0, 14, 0, 2, '14 works: 0 analysed, 14 from the cache; 2 duplicates counted once'],
+    [5, 5, 0, 0, 1, '5 works analysed; 1 duplicate counted once'],
+    [14, 13, 0, 1, 0, '14 works: 13 analysed, 1 empty (no words)'],
+    [1, 0, 0, 1, 0, '1 work: 0 analysed, 1 empty (no words)'],
+    [14, 2, 10, 2, 1, '14 works: 2 analysed, 10 from the cache, 2 empty (no words); 1 duplicate counted once'],
+  ])('%d works, %d analysed, %d cached, %d empty, %d copies', (works, analysed, cached, empty, copies, line) => {
+    expect(doneLine(works, analysed, cached, empty, copies)).toBe(line)
+  })
+})
+
+describe('empty works in the summary', () => {
+  it('counts a work with no words as empty and leaves it out of the distributions and the tense and POV counts', () => {
+    const blank = { words: 0, scenes: 0, chapters: 0, dialogueShare: null, tense: null, pov: null, meanSentence: null, medianSentence: null, readingMinutes: 0 }
+    const s = summarise([row('/c/a.txt', 'a'), row('/c/b.txt', 'b', { words: 3000, tense: 'present' }), row('/c/blank.txt', 'e', blank), row('/c/blank2.txt', 'e', blank)], [])
+    // Two empty files with the same (no) bytes are one empty work.
+    expect(s.works).toBe(3)
+    expect(s.empty).toBe(1)
+    expect(s.duplicates).toEqual([['/c/blank.txt', '/c/blank2.txt']])
+    expect(s.distributions.words.count).toBe(2)
+    expect(s.distributions.words.min).toBe(1000)
+    expect(s.distributions.words.histogram.reduce((n, b) => n + b.count, 0)).toBe(2)
+    expect(s.distributions.dialoguePercent.count).toBe(2)
+    expect(s.tense).toEqual({ past: 1, present: 1 })
+    expect(s.pov).toEqual({ third: 2 })
+    expect(s.totals.words).toBe(4000)
   })
 })

@@ -60,10 +60,14 @@ const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`
 
 /**
  * What a run did, in words: `14 works analysed`, or on a rerun `14 works: 1 analysed, 13 from
- * the cache`; then the copies (`2 duplicates counted once`).
+ * the cache`; a work with no words is empty, not analysed (`14 works: 13 analysed, 1 empty`);
+ * then the copies (`2 duplicates counted once`).
  */
-export function doneLine(works: number, analysed: number, cached: number, copies: number): string {
-  const head = cached > 0 ? `${plural(works, 'work')}: ${analysed} analysed, ${cached} from the cache` : `${plural(works, 'work')} analysed`
+export function doneLine(works: number, analysed: number, cached: number, empty: number, copies: number): string {
+  const parts = [`${analysed} analysed`]
+  if (cached > 0) parts.push(`${cached} from the cache`)
+  if (empty > 0) parts.push(`${empty} empty (no words)`)
+  const head = parts.length > 1 ? `${plural(works, 'work')}: ${parts.join(', ')}` : `${plural(works, 'work')} analysed`
   return copies > 0 ? `${head}; ${plural(copies, 'duplicate')} counted once` : head
 }
 
@@ -89,7 +93,7 @@ export async function corpusCommand(inputs: string[], options: CorpusCommandOpti
     return 1
   }
   const started = performance.now()
-  const { rows, failures, names, analysed: fresh, cached } = await runCorpus(files, { ...options, maxBytes }, progressFor(io, options.quiet))
+  const { rows, failures, names, analysed: fresh, cached, empty } = await runCorpus(files, { ...options, maxBytes }, progressFor(io, options.quiet))
   const analysed = new Set(rows.map((r) => r.path))
   const okNames = names.filter((_, i) => analysed.has(files[i]!))
   let summary
@@ -101,7 +105,12 @@ export async function corpusCommand(inputs: string[], options: CorpusCommandOpti
   }
   const seconds = (performance.now() - started) / 1000
   if (!options.quiet) {
-    io.out(`${doneLine(rows.length, fresh, cached, rows.length - summary.works)} (${summary.totals.words.toLocaleString('en-US')} words) in ${seconds.toFixed(1)} s; summary.json, works.csv, scenes.csv, failures.csv and index.html in ${options.out}`)
+    io.out(`${doneLine(rows.length, fresh, cached, empty, rows.length - summary.works)} (${summary.totals.words.toLocaleString('en-US')} words) in ${seconds.toFixed(1)} s; summary.json, works.csv, scenes.csv, failures.csv and index.html in ${options.out}`)
+  }
+  const blank = rows.filter((r) => r.words === 0).map((r) => r.path)
+  if (blank.length > 0) {
+    const shown = blank.length > 3 ? `${blank.slice(0, 3).join(', ')} and ${blank.length - 3} more` : blank.join(', ')
+    io.err(`proselens: warning: ${plural(blank.length, 'work')} ${blank.length === 1 ? 'has' : 'have'} no words to analyse (empty, or only markup, metadata or front matter): ${shown}`)
   }
   const failed = failures.length + errors.length
   if (failed > 0) io.err(`proselens: ${failed} work${failed === 1 ? '' : 's'} failed (see failures.csv)`)

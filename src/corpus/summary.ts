@@ -13,13 +13,15 @@ export interface CorpusSummary {
   tool: { name: string; version: string }
   /** Works read, each text once: a file with the same bytes as another (same SHA-256) is not counted again. */
   works: number
+  /** Of those works, the ones with no words (empty, or only markup, metadata or front matter): read, but not analysed, and in no distribution. */
+  empty: number
   failed: number
-  /** Works analysed in this run, and works whose rows came from the cache of an earlier one (failures are in neither). */
+  /** Works analysed in this run, and works whose rows came from the cache of an earlier one (failures and empty works are in neither). */
   run?: { analysed: number; cached: number }
   totals: { words: number; scenes: number; chapters: number; slips: number }
-  /** Distributions over works (duplicates once): words, mean sentence length, dialogue share (in %). */
+  /** Distributions over works (duplicates once, empty works left out): words, mean sentence length, dialogue share (in %). */
   distributions: { words: CorpusDistribution; meanSentence: CorpusDistribution; dialoguePercent: CorpusDistribution }
-  /** Works by dominant tense and POV (duplicates once). */
+  /** Works by dominant tense and POV (duplicates once, empty works left out). */
   tense: Record<string, number>
   pov: Record<string, number>
   /** The folder every work's path starts with (`/data/fics/`; empty when none is shared): the page shows each path below it. */
@@ -78,18 +80,21 @@ function binned(values: number[], scale: BinScale): CorpusDistribution {
 
 /**
  * Build the summary from the compact rows. A work whose bytes another row has too is counted
- * once (its first path in sort order) in the totals, distributions and tense and POV counts.
+ * once (its first path in sort order) in the totals, distributions and tense and POV counts; a
+ * work with no words is counted as empty and left out of the distributions and the counts.
  */
 export function summarise(rows: WorkRow[], failures: FailureRow[], run?: { analysed: number; cached: number }): CorpusSummary {
   const duplicates = duplicateGroups(rows)
   const copies = new Set(duplicates.flatMap((g) => g.slice(1)))
   const counted = copies.size ? rows.filter((r) => !copies.has(r.path)) : rows
+  const measured = counted.filter((r) => r.words > 0)
   const sum = (f: (r: WorkRow) => number) => counted.reduce((n, r) => n + f(r), 0)
-  const values = (f: (r: WorkRow) => number | null) => counted.map(f).filter((x): x is number => x !== null)
+  const values = (f: (r: WorkRow) => number | null) => measured.map(f).filter((x): x is number => x !== null)
   return {
     kind: 'proselens-corpus',
     tool: { name: TOOL_NAME, version: VERSION },
     works: counted.length,
+    empty: counted.length - measured.length,
     failed: failures.length,
     ...(run ? { run } : {}),
     totals: { words: sum((r) => r.words), scenes: sum((r) => r.scenes), chapters: sum((r) => r.chapters), slips: sum((r) => r.slips) },
@@ -98,8 +103,8 @@ export function summarise(rows: WorkRow[], failures: FailureRow[], run?: { analy
       meanSentence: binned(values((r) => r.meanSentence), SENTENCE_SCALE),
       dialoguePercent: binned(values((r) => (r.dialogueShare === null ? null : Math.round(r.dialogueShare * 1000) / 10)), PERCENT_SCALE),
     },
-    tense: count(counted.map((r) => r.tense)),
-    pov: count(counted.map((r) => r.pov)),
+    tense: count(measured.map((r) => r.tense)),
+    pov: count(measured.map((r) => r.pov)),
     root: commonFolder(rows.map((r) => r.path)),
     duplicates,
     rows,

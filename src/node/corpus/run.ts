@@ -27,22 +27,29 @@ export interface CorpusOptions {
 
 export interface Progress {
   start(total: number): void
-  /** One work finished: analysed now (`done`), its rows from the cache, or failed (now or, unchanged, on an earlier run). */
-  tick(path: string, outcome: 'done' | 'cached' | 'failed', detail: string): void
+  /** One work finished: analysed now (`done`), its rows from the cache, read but with no words (`empty`), or failed (now or, unchanged, on an earlier run). */
+  tick(path: string, outcome: 'done' | 'cached' | 'empty' | 'failed', detail: string): void
   stop(): void
 }
 
-/** A corpus run's outcome: every work's row or failure, the works' names, and how many were analysed now or taken from the cache. */
+/**
+ * A corpus run's outcome: every work's row or failure, the works' names, how many were analysed
+ * now or taken from the cache, and how many were read but hold no words (in neither count).
+ */
 export interface CorpusRun {
   rows: WorkRow[]
   failures: FailureRow[]
   names: string[]
   analysed: number
   cached: number
+  empty: number
 }
 
 /** Said after a failure the cache remembers: the same file failed the same way before. */
 export const CACHED_FAILURE = 'unchanged since the last run'
+
+/** Said of a work with no words: empty, or only markup, metadata or front matter. */
+export const EMPTY_WORK = 'no words: empty, or only markup, metadata or front matter'
 
 export const defaultJobs = (): number => Math.max(1, availableParallelism())
 
@@ -92,6 +99,7 @@ export async function runCorpus(files: string[], o: CorpusOptions, progress: Pro
   const entries: { path: string; work: WorkRow | null; error: string | null }[] = new Array(files.length)
   let analysed = 0
   let cached = 0
+  let empty = 0
   const one = async (i: number) => {
     const path = files[i]!
     const result = await pool.run({
@@ -108,7 +116,11 @@ export async function runCorpus(files: string[], o: CorpusOptions, progress: Pro
     entries[i] = result.ok ? { path, work: result.work, error: null } : { path, work: null, error: result.error }
     // A failure remembered from an earlier run is a failure still: the file has not changed.
     if (!result.ok) progress.tick(path, 'failed', result.cached ? `${result.error} (${CACHED_FAILURE})` : result.error)
-    else if (result.cached) {
+    else if (result.work.words === 0) {
+      // Read, but nothing to measure: not an analysed work, whether from the cache or not.
+      empty++
+      progress.tick(path, 'empty', EMPTY_WORK)
+    } else if (result.cached) {
       cached++
       progress.tick(path, 'cached', `${result.work.words} words`)
     } else {
@@ -133,7 +145,7 @@ export async function runCorpus(files: string[], o: CorpusOptions, progress: Pro
     if (e.work) rows.push(e.work)
     else failures.push({ path: e.path, error: e.error ?? 'unknown error' })
   }
-  return { rows, failures, names, analysed, cached }
+  return { rows, failures, names, analysed, cached, empty }
 }
 
 /** Temporary files a killed run left behind (`*.tmp`, never a finished report) are removed. */
