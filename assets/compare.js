@@ -197,7 +197,7 @@
   var table = $('pairs')
   var head = ['', 'old scene', 'new scene', 'opening (new, else old)', 'words', 'mean sentence', 'dialogue', 'tense', 'POV', 'slips']
   if (hasText) head.push('text')
-  table.appendChild(el('thead', null, [el('tr', null, head.map(function (h, i) { return el('th', { scope: 'col', class: i < 4 || h === 'text' ? 'text' : null, text: h }) }))]))
+  table.appendChild(el('thead', null, [el('tr', null, head.map(function (h, i) { return el('th', { scope: 'col', class: h === 'text' ? 'text read-col' : i < 4 ? 'text' : null, text: h }) }))]))
   var body = el('tbody')
   /* The text of a scene of one version, as paragraphs of plain text. */
   function sceneText(version, s) {
@@ -238,7 +238,7 @@
         button.setAttribute('aria-expanded', String(open))
         button.textContent = open ? 'Hide' : 'Read'
       })
-      cells.push(el('td', { class: 'text' }, [button]))
+      cells.push(el('td', { class: 'text read-col' }, [button]))
     }
     body.appendChild(el('tr', { 'data-pair': String(i) }, cells))
     if (readRow) body.appendChild(readRow)

@@ -626,6 +626,12 @@ describe.skipIf(!haveChromium)('the HTML report in Chromium', () => {
     expect(await page.locator('#read-2 .read-side').first().locator('p').first().textContent()).toBe(old.text!.slice(old.scenes[2]!.start, old.scenes[2]!.end).split(/\n\s*\n/)[0])
     await read.click()
     expect(await row.isVisible()).toBe(false)
+    // On paper there are no Read buttons, so no column for them.
+    expect(await page.locator('#pairs thead th').last().textContent()).toBe('text')
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.$$eval('#pairs thead th', (ths) => ths.filter((th) => getComputedStyle(th).display !== 'none').map((th) => th.textContent).pop())).toBe('slips')
+    expect(await page.locator('#pairs .read-col:visible').count()).toBe(0)
+    await page.emulateMedia({ media: 'screen' })
     expect(errors).toEqual([])
     expect(dialogs).toEqual([])
     await page.close()
