@@ -327,7 +327,8 @@ describe.skipIf(!haveChromium)('the app page in Chromium', () => {
     expect(failed.status).toBe('night-ferry.txt: the file could not be read (The file could not be read.)')
     // One at a time: a second file given while the first is read is not lost silently.
     const long = join(dir, 'long-busy.txt')
-    writeFileSync(long, Array.from({ length: 8 }, () => readFileSync('corpus/the-glass-orchard.txt', 'utf8')).join('\n\n* * *\n\n'))
+    // Long enough (about 100,000 words) that the second file surely comes while the first is read, on a loaded machine too.
+    writeFileSync(long, Array.from({ length: 30 }, () => readFileSync('corpus/the-glass-orchard.txt', 'utf8')).join('\n\n* * *\n\n'))
     await page.evaluate(() => delete window.proselensReport)
     await page.setInputFiles('#pick', long)
     await page.setInputFiles('#pick', 'corpus/night-ferry.txt')
