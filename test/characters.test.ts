@@ -173,6 +173,24 @@ describe('the point-of-view character', () => {
     const scenes = analyze(text).scenes
     expect(scenes.map((s) => s.pov.character)).toEqual(['Elin', 'Elin'])
   })
+
+  it('is not a man named beside a "she" who thinks and perceives: it is the she the story followed last, or no one', () => {
+    const opening = 'Morag walked up from the harbour with the post. Morag knew every house on the hill, and Morag noticed at once that the Frasers had painted their door. She wondered who had chosen green.'
+    // Only a man is named; the she whose eyes we see through is never named here.
+    const unnamed = [
+      'Ewan Baird was waiting at the gate, and he raised his cap. Ewan talked about the weather, and Ewan talked about the ferry, and Ewan talked about his sister in Oban.',
+      'She noticed the mud on his boots. She wondered how long he had stood there. She could hear the gulls behind the church, and she saw that he had shaved badly.',
+      'She thought of the letters in her bag, and she felt their weight, and she remembered the last time he had asked for one.',
+    ].join('\n\n')
+    expect(analyze(`${opening}\n\n* * *\n\n${unnamed}`).scenes.map((s) => s.pov.character)).toEqual(['Morag', 'Morag'])
+    // With no she before it, the scene names no one rather than Ewan.
+    expect(analyze(unnamed).scenes[0]!.pov.character).toBeNull()
+  })
+
+  it('is the she the story followed last where a scene names no one', () => {
+    const text = 'Isla locked the shop at six. She counted the till twice, and she noticed a coin from somewhere far away.\n\n* * *\n\nShe didn\u2019t sleep. The room was too warm, and she heard the wind in the wires, and she thought about the coin until the sky went grey.'
+    expect(analyze(text).scenes.map((s) => s.pov.character)).toEqual(['Isla', 'Isla'])
+  })
 })
 
 describe('characters in the tables', () => {

@@ -128,12 +128,15 @@ export function speakerList(c: Counts): { name: string | null; kind: string | nu
  * cast (see viewpointCharacter); else, of the characters present, the one narration names most
  * (twice as the subject of a verb), of the gender of the span's he or she where one outnumbers
  * the other one and a half times (the focal character is mostly "she" or "he", the people around
- * them named). Null where no one is present.
+ * them named). Null where no one is present, or only people of the other gender.
  */
 export function followed(c: Counts): string | null {
   const seen = viewpointCharacter(c)
-  if (seen !== null) return seen
-  const want = followedGender(c)
+  const seenGender = seen === null ? null : (c.cast.find((ch) => ch.name === seen)?.gender ?? null)
+  // The thinking and perceiving is plainly a she's (or a he's): a viewpoint of the other gender is
+  // the pronouns' last antecedent, not whom the scene follows.
+  if (seen !== null && (c.viewpointGender === null || seenGender === c.viewpointGender)) return seen
+  const want = c.viewpointGender ?? followedGender(c)
   // The best of that gender; else of no known gender; else anyone present.
   const best: (string | null)[] = [null, null, null]
   const bestScore = [0, 0, 0]
@@ -145,7 +148,11 @@ export function followed(c: Counts): string | null {
     const rank = want === null || ch.gender === want ? 0 : ch.gender === null ? 1 : 2
     if (score > bestScore[rank]!) [best[rank], bestScore[rank]] = [ch.name, score]
   }
-  return best[0] ?? best[1] ?? best[2] ?? null
+  // Where the span's he or she is plain and no one present is of that gender, the one followed
+  // is not named here (a "she" among named men): no one of the other gender stands in for them.
+  // Thinking and perceiving plainly a she's or a he's: someone of that gender, else no one.
+  if (c.viewpointGender !== null) return best[0] ?? null
+  return best[0] ?? best[1] ?? (want === null ? best[2] : null) ?? null
 }
 
 /**

@@ -42,6 +42,8 @@ export interface Counts {
   povShifts: PovShift[]
   /** Who thinks, feels and perceives in most of a third-person scene's paragraphs (see povShifts); null for chapters and the work. */
   viewpoint: string | null
+  /** The gender of whoever thinks, feels and perceives in most of its paragraphs, where one is plain (see povShifts); null for chapters and the work. */
+  viewpointGender: Gender | null
   /** The story's characters (shared by every span), each one's counts here, and who said each speech span. */
   cast: readonly Character[]
   characters: Map<number, Tally>
@@ -73,7 +75,7 @@ export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable, ge
     speechIds.add(q.speech)
     speechSpans.push([q.start, q.end])
   }
-  const hops = a.embedded.length === 0 && dominantPerson(narration.pronouns, narration.narrationWords) === 'third' ? povShifts(a, text, tokens, top(a.names), genders) : { shifts: [], viewpoint: null }
+  const hops = a.embedded.length === 0 && dominantPerson(narration.pronouns, narration.narrationWords) === 'third' ? povShifts(a, text, tokens, top(a.names), genders) : { shifts: [], viewpoint: null, viewpointGender: null }
   return {
     sentenceWords,
     paragraphWords: a.paragraphWords,
@@ -91,6 +93,7 @@ export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable, ge
     embedded: embeddedCounts(a),
     povShifts: hops.shifts,
     viewpoint: hops.viewpoint,
+    viewpointGender: hops.viewpointGender,
     cast: cast.characters,
     characters: tallyScene(a, cast),
     speakers: a.speakers,
@@ -127,6 +130,7 @@ export function combine(parts: readonly Counts[]): Counts {
     embedded: noEmbedded(),
     povShifts: [],
     viewpoint: null,
+    viewpointGender: null,
     cast: parts[0]?.cast ?? [],
     characters: new Map(),
     speakers: [],

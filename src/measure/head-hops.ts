@@ -99,7 +99,7 @@ function experiencer(t: TokenTable & { text: string }, i: number, from: number):
  * viewpoint's, who thinks and feels in most paragraphs (the focal character on a tie). He or she
  * is the last name of that gender before it (`gender`: the story's genders of names).
  */
-export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, focal: string | null, gender: ReadonlyMap<string, Gender>): { shifts: PovShift[]; viewpoint: string | null } {
+export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, focal: string | null, gender: ReadonlyMap<string, Gender>): { shifts: PovShift[]; viewpoint: string | null; viewpointGender: Gender | null } {
   const t = { ...table, text }
   // Each paragraph's inner verbs and their subjects: a name, or he/she with the last name of
   // that gender that was a subject before it.
@@ -176,7 +176,18 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
   let viewpoint = focal
   let most = viewpoint ? (count.get(viewpoint) ?? 0) : 0
   for (const [n, c] of count) if (c > most) [viewpoint, most] = [n, c]
-  if (!viewpoint || most < MIN_VIEWPOINT_VERBS) return { shifts: [], viewpoint: null }
+  // Whose gender thinks and perceives: a name's, or the he or she itself, whoever it stands for.
+  // A focal "she" whom the text seldom names still shows here, against a much-named man.
+  const byGender: Record<Gender, number> = { he: 0, she: 0 }
+  for (const p of paragraphs) {
+    const genders = new Set(p.owners.map((o) => ('name' in o ? gender.get(o.name) : o.pronoun)))
+    for (const g of genders) if (g) byGender[g]++
+  }
+  // Plain: twice the other's paragraphs and two more ("he looks tired" is no perception, and one
+  // such slip must not decide).
+  const plain = (g: number, other: number) => g >= MIN_VIEWPOINT_VERBS && g >= 2 * other && g >= other + 2
+  const viewpointGender: Gender | null = plain(byGender.she, byGender.he) ? 'she' : plain(byGender.he, byGender.she) ? 'he' : null
+  if (!viewpoint || most < MIN_VIEWPOINT_VERBS) return { shifts: [], viewpoint: null, viewpointGender }
   const from: string = viewpoint
   const out: PovShift[] = []
   for (const p of paragraphs) {
@@ -198,7 +209,7 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
       message: `This paragraph tells what ${other} ${verbs.length > 1 ? 'thinks and feels' : 'thinks or feels'} (${verbs.map((v) => `‘${v}’`).join(', ')}); the rest of the scene is told from ${from}'s point of view.`,
     })
   }
-  return { shifts: out, viewpoint: from }
+  return { shifts: out, viewpoint: from, viewpointGender }
 }
 
 /** The subject of a verb of thought or feeling: a name, or he/she with the last subject of that gender before it. */
