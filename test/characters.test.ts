@@ -144,6 +144,7 @@ describe('speakers', () => {
   it.each([
     ['their own name in narration', 'My name is Teodora Lisk. For eleven years I worked nights at the hospital. Maura ran the ward.\n\n“Tea?” Maura asked.\n\n“Please,” I said.', 'Teodora Lisk'],
     ['a name said to them once, after a comma', 'I climb out of the window. Thess looks up from her desk.\n\n“You came, Pip,” she says.\n\n“I said I would,” I say.', 'Pip'],
+    ['a month that is also a given name, said to them', 'I sit on the wall and I wait. Tilda comes at last, late as ever, and she sits down beside me.\n\n“I know, June,” she says. “I was late again.”\n\n“You were,” I say.', 'June'],
     ['their speaking to themself in narration', 'I reach the rope and I cling to it. Esme is already at the far end. Don’t you dare stop, Cassie. I push off again.', 'Cassie'],
   ])('names the first-person narrator by %s', (_name, text, name) => {
     const r = analyze(text)
@@ -153,6 +154,12 @@ describe('speakers', () => {
 
   it('leaves a speech with no clue unknown', () => {
     expect(speakers('The rain came on.\n\n“Who’s there?”')[0]![1]).toBeNull()
+  })
+})
+
+describe('months that are given names', () => {
+  it('are no characters where they name the time ("in June", "June was hot")', () => {
+    expect(castOf('In June the river rose. June was hot that year, and Petra swam every day. Petra said it was the best summer.')).toEqual(['Petra'])
   })
 })
 

@@ -11,7 +11,9 @@ const { PROPN, VERB, AUX, ADP, DET, PUNCT, INTJ, NOUN } = POS
 
 /** A word of a person's name: a capital and lower case ("Nell", "McChesney", "O’Brien"). */
 const NAME_WORD = /^\p{Lu}(?:\p{Ll}+|['’]\p{Lu})(?:\p{Lu}?\p{Ll}+)*$/u
-const isCharacterNameWord = (w: string) => NAME_WORD.test(w) && !notNames.has(w)
+/** Months that are also given names ("I know, June," she says): a person only where said to or tagged. */
+const MONTH_NAMES: ReadonlySet<string> = new Set(['April', 'June', 'August'])
+const isCharacterNameWord = (w: string) => NAME_WORD.test(w) && (!notNames.has(w) || MONTH_NAMES.has(w))
 
 /**
  * Prepositions after which a capitalised word is a place until the text shows otherwise ("in
@@ -217,6 +219,8 @@ export function findCast(text: string, table: TokenTable, mentions: Mention[], t
     // a first-person narrator is spoken to after a comma: "“You came, Pip,” she says" may be the
     // only time the story gives the narrator's name ("“Wasser,” he says" is no name).
     if (person === 0 || (person === sum('vocatives') && sum('mentions') < 2 && !(firstPerson && sum('addressings') > 0))) continue
+    // "In June", "June was hot": a month, unless someone is said to or tagged by it.
+    if (g.every((s) => s.words.every((w) => MONTH_NAMES.has(w))) && sum('vocatives') + sum('tags') === 0) continue
     if (sum('determined') * 2 > sum('mentions')) continue
     const gender = groupGender(g, genders)
     // Only ever said to, and also used as a place or a thing ("Kellsport, Tidewater." over the radio, "the Kellsport lifeboat"): a station, not a person.
