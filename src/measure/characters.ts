@@ -148,10 +148,11 @@ export function followed(c: Counts): string | null {
     const rank = want === null || ch.gender === want ? 0 : ch.gender === null ? 1 : 2
     if (score > bestScore[rank]!) [best[rank], bestScore[rank]] = [ch.name, score]
   }
-  // Where the span's he or she is plain and no one present is of that gender, the one followed
-  // is not named here (a "she" among named men): no one of the other gender stands in for them.
-  // Thinking and perceiving plainly a she's or a he's: someone of that gender, else no one.
+  // Thinking and perceiving plainly a she's or a he's: someone of that gender, else no one (a
+  // "she" among named men is not one of them).
   if (c.viewpointGender !== null) return best[0] ?? null
+  // Where the span's he or she is plain and no one present is of that gender, the one followed
+  // is not named here: no one of the other gender stands in for them.
   return best[0] ?? best[1] ?? (want === null ? best[2] : null) ?? null
 }
 
