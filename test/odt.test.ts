@@ -10,6 +10,7 @@ import { UnreadableInputError } from '../src/ingest/text.js'
 import { analyzeBytes } from '../src/pipeline.js'
 import { analyzeFile } from '../src/node/analyze-file.js'
 import { WORD } from '../src/annotate/words.js'
+import { writeZip } from './helpers/zip-writer.js'
 
 const NS =
   'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" ' +
@@ -95,6 +96,15 @@ describe('ODT structure', () => {
       ['start', null], ['marker', '* * *'], ['marker', '#'], ['marker', '~'], ['rule', null], ['rule', null], ['rule', null], ['rule', null],
     ])
     expect(r.scenes.map((s) => s.opening.split(' ')[0])).toEqual(['Anna', 'Boris', 'Cleo', 'Dev', 'Esme', 'Farid', 'Gil', 'Hana'])
+  })
+
+  it('reads an empty paragraph holding a drawn line as a rule (LibreOffice\'s form of a DOCX\'s VML rule), and one holding a picture as empty', async () => {
+    const rect = (height: string) => `<text:p text:style-name="Standard"><draw:rect text:anchor-type="as-char" style:rel-width="100%" svg:width="6.5in" svg:height="${height}"><text:p/></draw:rect></text:p>`
+    const line = '<text:p text:style-name="Standard"><draw:line svg:x1="0in" svg:y1="0in" svg:x2="6in" svg:y2="0in"/></text:p>'
+    const picture = '<text:p text:style-name="Standard"><draw:frame draw:name="Picture" svg:width="2in" svg:height="1.4in"><draw:image/></draw:frame></text:p>'
+    const body = [scene('Anna'), rect('0.0213in'), scene('Boris'), line, scene('Cleo'), rect('0.05cm'), scene('Dev'), rect('2in'), scene('Esme', 2), picture, scene('Farid', 2)].join('')
+    const r = await analyzeBytes(odt({ body }), { path: 'lines.odt' })
+    expect(r.scenes.map((s) => [s.break.kind, s.opening.split(' ')[0]])).toEqual([['start', 'Anna'], ['rule', 'Boris'], ['rule', 'Cleo'], ['rule', 'Dev']])
   })
 
   it('reads an empty paragraph between back-to-back paragraphs as a gap, and as spacing where markers mark the breaks', async () => {
@@ -235,6 +245,16 @@ describe('damaged and hostile ODT files', () => {
     const scrambled = Uint8Array.from({ length: 600 }, (_, i) => (i * 89 + 13) % 256)
     const bytes = zipSync({ mimetype: [strToU8(MIMETYPE), { level: 0 }], 'content.xml': [scrambled, { level: 0 }], 'META-INF/manifest.xml': strToU8(manifest) })
     expect((await refused(bytes, 'locked.odt')).message).toBe('locked.odt: the document is password-protected (encrypted); proselens cannot read password-protected files: save a copy without a password')
+    // Its encrypted parts marked as deflated, which no inflater can unpack: still the same message, not "damaged".
+    const deflated = writeZip([
+      { name: 'mimetype', method: 0, data: strToU8(MIMETYPE) },
+      { name: 'content.xml', method: 8, packed: scrambled, size: 4000 },
+      { name: 'META-INF/manifest.xml', data: strToU8(manifest) },
+    ])
+    expect((await refused(deflated, 'locked.odt')).message).toMatch(/^locked\.odt: the document is password-protected \(encrypted\)/)
+    // And a damaged archive without such a manifest is only damaged.
+    const plainManifest = writeZip([{ name: 'mimetype', method: 0, data: strToU8(MIMETYPE) }, { name: 'content.xml', method: 8, packed: scrambled, size: 4000 }, { name: 'META-INF/manifest.xml', data: strToU8(MANIFEST()) }])
+    expect((await refused(plainManifest, 'broken.odt')).message).toBe(`broken.odt ${plain}`)
   })
 
   it('refuses a zip bomb entry before unpacking it', async () => {

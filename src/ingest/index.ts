@@ -1,7 +1,7 @@
 import type { Diagnostic, Format, Meta, Source } from '../types.js'
 import { readDocx } from './docx.js'
 import { readEpub } from './epub.js'
-import { ODT_MEDIA_TYPES, readOdt } from './odt.js'
+import { ODT_MEDIA_TYPES, PASSWORD_PROTECTED, passwordProtected, readOdt } from './odt.js'
 import { readHtml, type HtmlReadState } from './html.js'
 import { readMarkdown } from './markdown.js'
 import { extensionOf, FORMAT_EXTENSIONS, formatOfName } from './formats.js'
@@ -136,6 +136,8 @@ export async function readSourceAsync(bytes: Uint8Array, options: ReadOptions = 
     // A refusal for safety (a zip bomb, encryption) says why; anything else is a damaged file,
     // said in plain words, the parser's own words kept as the cause.
     if (e instanceof ZipError && !e.damaged) throw new UnreadableInputError(`${name}: ${e.message}`)
+    // A password-protected ODT's parts do not unpack: its manifest alone says why.
+    if (e instanceof ZipError && passwordProtected(bytes)) throw new UnreadableInputError(`${name}: ${PASSWORD_PROTECTED}`, { cause: e })
     throw new UnreadableInputError(unreadableArchive(name, format ?? hint), { cause: e })
   }
 }

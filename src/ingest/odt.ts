@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate'
 import { Parser, type Handler } from 'htmlparser2'
 import type { Diagnostic, Meta } from '../types.js'
 import { utf8Text } from './bytes.js'
@@ -15,19 +16,36 @@ export const ODT_MEDIA_TYPES: ReadonlySet<string> = new Set(['application/vnd.oa
  * the declarations a document starts with.
  */
 const SKIPPED = new Set([
-  'text:note', 'office:annotation', 'text:tracked-changes', 'draw:frame', 'draw:custom-shape', 'draw:rect', 'draw:g',
+  'text:note', 'office:annotation', 'text:tracked-changes', 'draw:frame', 'draw:custom-shape', 'draw:rect', 'draw:line', 'draw:g',
   'text:table-of-content', 'text:alphabetical-index', 'text:illustration-index', 'text:table-index', 'text:object-index',
   'text:user-index', 'text:bibliography', 'text:sequence-decls', 'text:variable-decls', 'text:user-field-decls',
   'text:dde-connection-decls', 'office:forms', 'text:ruby-text',
 ])
 /** The most spaces one `text:s` may stand for: spaces collapse anyway, and a hostile count must not. */
 const MAX_SPACES = 64
+/** Lengths in points, for the height of a drawn shape. */
+const POINTS: Record<string, number> = { pt: 1, in: 72, cm: 72 / 2.54, mm: 72 / 25.4, pc: 12, px: 0.75 }
+/** A drawn rectangle no taller than this is a line (LibreOffice draws Word's VML rule as a 0.02-inch one). */
+const LINE_POINTS = 3
+
+/**
+ * Whether a drawn shape is a horizontal line: a `draw:line`, or a `draw:rect` a few points high
+ * (LibreOffice's form of pandoc's and Word's VML horizontal rule).
+ */
+function drawsLine(name: string, a: Record<string, string>): boolean {
+  if (name === 'draw:line') return true
+  if (name !== 'draw:rect') return false
+  const m = /^([\d.]+)(pt|in|cm|mm|pc|px)$/.exec(a['svg:height'] ?? '')
+  return m !== null && Number(m[1]) * POINTS[m[2]!]! <= LINE_POINTS
+}
 
 interface Paragraph {
   /** The HTML element the paragraph becomes: `p`, or `h1`–`h6`. */
   tag: string
   centred: boolean
   border: boolean
+  /** Holds a drawn horizontal line (see `drawsLine`). */
+  line: boolean
   breakBefore: boolean
   breakAfter: boolean
   italic: boolean
@@ -41,7 +59,8 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
  * Turns the body of content.xml into the HTML the HTML reader reads, as mammoth does for a DOCX:
  * headings (`text:h`, and paragraphs in a Heading style) one level below the Title style, so
  * that `Title` over `Heading 1` holds as `# Title` over `## Chapter` does; a page break set on a
- * body paragraph, and an empty paragraph whose style draws a border, are rules; centred body
+ * body paragraph, and an empty paragraph whose style draws a border or that holds a drawn line,
+ * are rules; centred body
  * paragraphs keep a class saying so; empty paragraphs stay, so the HTML reader learns where a
  * writer leaves a blank line. A class, not closures (see "Hot code" in docs/ARCHITECTURE.md).
  */
@@ -73,6 +92,7 @@ class OdtBody implements Partial<Handler> {
   }
 
   onopentag(name: string, a: Record<string, string>): void {
+    if (this.skip === 0 && this.paragraph && drawsLine(name, a)) this.paragraph.line = true
     if (this.skip > 0 || SKIPPED.has(name)) {
       if (this.skip === 0 && name === 'text:note') this.notes++
       this.skip++
@@ -85,7 +105,7 @@ class OdtBody implements Partial<Handler> {
       let level = name === 'text:h' ? Math.max(1, Number(a['text:outline-level']) || 1) : style.heading
       if (style.heading === 0) level = 0
       const tag = level === undefined ? 'p' : `h${Math.min(6, level + 1)}`
-      this.paragraphs.push({ tag, centred: style.centred, border: style.border, breakBefore: style.breakBefore, breakAfter: style.breakAfter, italic: style.italic ?? false, html: [], text: '' })
+      this.paragraphs.push({ tag, centred: style.centred, border: style.border, line: false, breakBefore: style.breakBefore, breakAfter: style.breakAfter, italic: style.italic ?? false, html: [], text: '' })
       return
     }
     if (!this.paragraph) return
@@ -115,7 +135,7 @@ class OdtBody implements Partial<Handler> {
     const heading = p.tag !== 'p'
     if (p.breakBefore && !heading) out.push('<hr>')
     if (heading) out.push(`<${p.tag}>${p.html.join('')}</${p.tag}>`)
-    else if (p.text.trim().length === 0) out.push(p.border ? '<hr>' : '<p></p>')
+    else if (p.text.trim().length === 0) out.push(p.border || p.line ? '<hr>' : '<p></p>')
     else out.push(p.centred ? `<p class="${CENTRED_CLASS}">${p.html.join('')}</p>` : `<p>${p.html.join('')}</p>`)
     if (p.breakAfter && !heading) out.push('<hr>')
   }
@@ -134,10 +154,33 @@ export function odtHtml(contentXml: string, stylesXml: string | undefined): { ht
   return { html: body.out.join('\n'), notes: body.notes }
 }
 
+const ENCRYPTION_DATA = /<(?:[\w-]+:)?encryption-data\b/
+/** Why a password-protected ODT is refused. */
+export const PASSWORD_PROTECTED = 'the document is password-protected (encrypted); proselens cannot read password-protected files: save a copy without a password'
+
 /** Whether the manifest says the document's parts are encrypted (a password-protected ODT). */
 function encrypted(zip: ZipArchive): boolean {
   const manifest = zip.read('META-INF/manifest.xml')
-  return manifest !== undefined && /<(?:[\w-]+:)?encryption-data\b/.test(utf8Text(manifest))
+  return manifest !== undefined && ENCRYPTION_DATA.test(utf8Text(manifest))
+}
+
+/** The most a manifest read alone may take packed: a manifest of thousands of entries, and at most some 64 MB unpacked. */
+const MAX_MANIFEST_PACKED = 64 * 1024
+
+/**
+ * Whether an archive that would not unpack is a password-protected ODT: its encrypted parts
+ * are not deflate data to the zip reader, so only the manifest, read alone (and only when it
+ * is small), can say so.
+ */
+export function passwordProtected(bytes: Uint8Array): boolean {
+  try {
+    const name = 'META-INF/manifest.xml'
+    const files = unzipSync(bytes, { filter: (f) => f.name === name && f.size <= MAX_MANIFEST_PACKED && f.originalSize <= 1032 * MAX_MANIFEST_PACKED })
+    const manifest = files[name]
+    return manifest !== undefined && ENCRYPTION_DATA.test(utf8Text(manifest))
+  } catch {
+    return false
+  }
 }
 
 /**
@@ -146,7 +189,7 @@ function encrypted(zip: ZipArchive): boolean {
  * where the text has none, as a DOCX's core properties are used.
  */
 export function readOdt(zip: ZipArchive): { state: HtmlReadState; fallback: Partial<Meta>; diagnostics: Diagnostic[] } {
-  if (encrypted(zip)) throw new ZipError('the document is password-protected (encrypted); proselens cannot read password-protected files: save a copy without a password')
+  if (encrypted(zip)) throw new ZipError(PASSWORD_PROTECTED)
   const content = zip.read('content.xml')
   if (!content) throw new ZipError('the ODT has no content.xml: it is damaged or not an OpenDocument text', true)
   const styles = zip.read('styles.xml')
