@@ -2,7 +2,11 @@
 // for what LibreOffice's own files (test/fixtures/odt, test/fixtures/tools/libreoffice-odt) do
 // not show: every kind of scene break, italics by every kind of style, notes, lists, tables,
 // metadata, detection, and damaged or hostile archives.
-import { readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parse } from 'csv-parse/sync'
 import { strToU8, zipSync, type Zippable } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { readSourceAsync } from '../src/ingest/index.js'
@@ -295,5 +299,30 @@ describe('LibreOffice ODT files', () => {
     // The DOCX marks its breaks with a centred "* * *" and a page break, in turn; LibreOffice keeps both.
     expect(r.scenes.map((s) => s.break.kind)).toEqual(['start', 'marker', 'rule', 'chapter', 'marker', 'chapter', 'marker', 'rule'])
     expect(readFileSync('test/fixtures/odt/the-salt-ledger.odt').length).toBeLessThan(30_000)
+  })
+})
+
+describe('ODT on the command line', () => {
+  it('finds .odt files in a corpus folder, analyses them, and fails a broken one alone with its plain message', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'proselens-odt-'))
+    try {
+      mkdirSync(join(dir, 'drafts', 'old'), { recursive: true })
+      copyFileSync('test/fixtures/odt/the-salt-ledger.odt', join(dir, 'drafts', 'the-salt-ledger.odt'))
+      copyFileSync('test/fixtures/tools/libreoffice-odt/lantern-row.hr.odt', join(dir, 'drafts', 'old', 'Lantern.ODT'))
+      writeFileSync(join(dir, 'drafts', 'broken.odt'), 'PK\x03\x04 the rest of this file was lost')
+      const out = join(dir, 'out')
+      const r = spawnSync(process.execPath, [resolve('dist/cli/main.js'), 'corpus', join(dir, 'drafts'), '--out', out, '--jobs', '1'], { encoding: 'utf8' })
+      expect(r.status).toBe(1)
+      const works = parse(readFileSync(join(out, 'works.csv')), { columns: true }) as Record<string, string>[]
+      expect(works.map((w) => [w.title, w.words]).sort()).toEqual([['Lantern Row', '3794'], ['The Salt Ledger', '3365']])
+      const failures = parse(readFileSync(join(out, 'failures.csv')), { columns: true }) as Record<string, string>[]
+      const broken = join(dir, 'drafts', 'broken.odt')
+      expect(failures).toEqual([{ path: broken, error: `${broken} is not a readable .odt: the file is damaged or is not an OpenDocument text` }])
+      const one = spawnSync(process.execPath, [resolve('dist/cli/main.js'), 'analyze', join(dir, 'drafts', 'the-salt-ledger.odt'), '--stdout', '--format', 'json', '--no-text'], { encoding: 'utf8' })
+      expect(one.status).toBe(0)
+      expect(JSON.parse(one.stdout).source.format).toBe('odt')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

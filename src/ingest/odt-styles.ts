@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2'
+import { Parser, type Handler } from 'htmlparser2'
 
 /** What a paragraph or text style of an OpenDocument says, as the ODT reader needs it. */
 export interface OdtStyle {
@@ -49,39 +49,7 @@ export class OdtStyles {
    * serve its headers and footers and may reuse content.xml's names, so they are not read).
    */
   learn(xml: string, section: 'office:styles' | 'office:automatic-styles'): void {
-    let current: OdtStyle | null = null
-    let inside = false
-    const parser = new Parser(
-      {
-        onopentag: (name, a) => {
-          if (name === section) inside = true
-          if (!inside) return
-          if (name === 'style:style') {
-            const key = a['style:name']
-            current = { family: a['style:family'] ?? '' }
-            if (a['style:parent-style-name']) current.parent = a['style:parent-style-name']
-            if (a['style:display-name']) current.displayName = a['style:display-name']
-            const level = Number(a['style:default-outline-level'])
-            if (level >= 1) current.outlineLevel = level
-            if (key) this.styles.set(`${current.family}:${key}`, current)
-            return
-          }
-          if (!current) return
-          if (name === 'style:text-properties' && a['fo:font-style']) current.italic = a['fo:font-style'] !== 'normal'
-          if (name === 'style:paragraph-properties') {
-            if (a['fo:text-align']) current.centred = a['fo:text-align'] === 'center'
-            if (BORDERED(a['fo:border-bottom']) || BORDERED(a['fo:border-top']) || BORDERED(a['fo:border'])) current.border = true
-            if (a['fo:break-before']) current.breakBefore = a['fo:break-before'] === 'page'
-            if (a['fo:break-after']) current.breakAfter = a['fo:break-after'] === 'page'
-          }
-        },
-        onclosetag: (name) => {
-          if (name === 'style:style') current = null
-          else if (name === section) inside = false
-        },
-      },
-      { xmlMode: true, decodeEntities: true },
-    )
+    const parser = new Parser(new StyleReader(this.styles, section), { xmlMode: true, decodeEntities: true })
     parser.write(xml)
     parser.end()
   }
@@ -129,4 +97,44 @@ function headingOf(name: string, style: OdtStyle): number | undefined {
     if (m) return Number(m[1])
   }
   return style.outlineLevel
+}
+
+/** The parser's handler for one XML part's styles: a class, not closures made for each document. */
+class StyleReader implements Partial<Handler> {
+  private current: OdtStyle | null = null
+  private inside = false
+
+  constructor(
+    private readonly styles: Map<string, OdtStyle>,
+    private readonly section: string,
+  ) {}
+
+  onopentag(name: string, a: Record<string, string>): void {
+    if (name === this.section) this.inside = true
+    if (!this.inside) return
+    if (name === 'style:style') {
+      const style: OdtStyle = { family: a['style:family'] ?? '' }
+      if (a['style:parent-style-name']) style.parent = a['style:parent-style-name']
+      if (a['style:display-name']) style.displayName = a['style:display-name']
+      const level = Number(a['style:default-outline-level'])
+      if (level >= 1) style.outlineLevel = level
+      if (a['style:name']) this.styles.set(`${style.family}:${a['style:name']}`, style)
+      this.current = style
+      return
+    }
+    const style = this.current
+    if (!style) return
+    if (name === 'style:text-properties' && a['fo:font-style']) style.italic = a['fo:font-style'] !== 'normal'
+    if (name === 'style:paragraph-properties') {
+      if (a['fo:text-align']) style.centred = a['fo:text-align'] === 'center'
+      if (BORDERED(a['fo:border-bottom']) || BORDERED(a['fo:border-top']) || BORDERED(a['fo:border'])) style.border = true
+      if (a['fo:break-before']) style.breakBefore = a['fo:break-before'] === 'page'
+      if (a['fo:break-after']) style.breakAfter = a['fo:break-after'] === 'page'
+    }
+  }
+
+  onclosetag(name: string): void {
+    if (name === 'style:style') this.current = null
+    else if (name === this.section) this.inside = false
+  }
 }
