@@ -280,11 +280,15 @@ describe('damaged and hostile ODT files', () => {
   it('survives style loops, deep nesting, huge space counts and entity bombs', async () => {
     const automatic = '<style:style style:name="A" style:family="paragraph" style:parent-style-name="B"/><style:style style:name="B" style:family="paragraph" style:parent-style-name="A"/>'
     const deep = '<text:span>'.repeat(20_000) + 'Deep words at the bottom.' + '</text:span>'.repeat(20_000)
-    const body = p('Looped styles hold no heading.', 'A') + p(deep) + p(`Wide<text:s text:c="999999999"/>gap.`)
+    const T1 = '<style:style style:name="T1" style:family="text"><style:text-properties fo:font-style="italic"/></style:style>'
+    // A span between paragraphs is ignored; a span with no style inside an italic one stays italic.
+    const stray = '<text:span text:style-name="T1"></text:span>' + p('Then <text:span text:style-name="T1"><text:span>slanted</text:span> still</text:span> here.')
+    const body = p('Looped styles hold no heading.', 'A') + p(deep) + p(`Wide<text:s text:c="999999999"/>gap.`) + stray
     const t0 = performance.now()
-    const source = await readSourceAsync(odt({ body, automatic }), { path: 'odd.odt' })
+    const source = await readSourceAsync(odt({ body, automatic: automatic + T1 }), { path: 'odd.odt' })
     expect(performance.now() - t0).toBeLessThan(5000)
-    expect(source.text).toBe('Looped styles hold no heading.\n\nDeep words at the bottom.\n\nWide gap.')
+    expect(source.text).toBe('Looped styles hold no heading.\n\nDeep words at the bottom.\n\nWide gap.\n\nThen slanted still here.')
+    expect(source.markup!.italics.map((s) => source.text.slice(s.start, s.end))).toEqual(['slanted still'])
     const bomb = `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><office:document-content ${NS}><office:body><office:text>${p('Before &c; after.')}</office:text></office:body></office:document-content>`
     const entity = await readSourceAsync(zipSync({ mimetype: [strToU8(MIMETYPE), { level: 0 }], 'content.xml': strToU8(bomb) }), { path: 'bomb.odt' })
     expect(entity.text.length).toBeLessThan(100)

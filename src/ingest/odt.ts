@@ -60,9 +60,9 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
  * headings (`text:h`, and paragraphs in a Heading style) one level below the Title style, so
  * that `Title` over `Heading 1` holds as `# Title` over `## Chapter` does; a page break set on a
  * body paragraph, and an empty paragraph whose style draws a border or that holds a drawn line,
- * are rules; centred body
- * paragraphs keep a class saying so; empty paragraphs stay, so the HTML reader learns where a
- * writer leaves a blank line. A class, not closures (see "Hot code" in docs/ARCHITECTURE.md).
+ * are rules; centred body paragraphs keep a class saying so; empty paragraphs stay, so the HTML
+ * reader learns where a writer leaves a blank line. A class, not closures (see "Hot code" in
+ * docs/ARCHITECTURE.md).
  */
 class OdtBody implements Partial<Handler> {
   readonly out: string[] = []
@@ -125,7 +125,8 @@ class OdtBody implements Partial<Handler> {
       return
     }
     if (name === 'office:text') this.inText--
-    else if (name === 'text:span') this.spans.pop()
+    // A span outside any paragraph pushed no state, so it pops none.
+    else if (name === 'text:span' && this.paragraph) this.spans.pop()
     else if ((name === 'text:p' || name === 'text:h') && this.paragraph) this.close(this.paragraphs.pop()!)
   }
 
