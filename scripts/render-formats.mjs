@@ -3,13 +3,18 @@
  * Render a story into every format proselens reads — Markdown, HTML, an AO3-shaped download,
  * DOCX, EPUB 3 and EPUB 2 — from its structure as the plain-text analysis reads it, so that the
  * same story can be checked across formats. DOCX is written with the `docx` library and EPUB
- * with `jszip`; nothing is hand-made.
+ * with `jszip`; nothing is hand-made. ODT is LibreOffice's own conversion of that DOCX
+ * (`soffice --headless --convert-to odt`), so it needs LibreOffice; the tests read the ODT
+ * renderings committed in test/fixtures/odt/, which `--odt-fixtures` writes again.
  *
- *   node scripts/render-formats.mjs STORY.txt OUT_DIR
+ *   node scripts/render-formats.mjs STORY.txt OUT_DIR      every rendering, ODT too
+ *   node scripts/render-formats.mjs --odt-fixtures         test/fixtures/odt/<story>.odt for corpus/*.txt
  *
  * Needs `npm run build` first (it reads the story with dist/).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { basename, extname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { AlignmentType, Document, HeadingLevel, Packer, PageBreak, Paragraph, TextRun } from 'docx'
@@ -216,18 +221,59 @@ export async function renderAll(story) {
   }
 }
 
+/**
+ * ODT files made by LibreOffice from DOCX files (`{stem: docx bytes}`), written to `outDir` as
+ * `<stem>.odt`. A private LibreOffice profile saves no thumbnail (some 30 KB an ODT) and dates
+ * come from the DOCX; the zip's times and settings.xml's Rsid are LibreOffice's own.
+ */
+export function docxToOdt(docxByStem, outDir) {
+  const work = mkdtempSync(join(tmpdir(), 'proselens-odt-'))
+  try {
+    mkdirSync(join(work, 'lo-profile', 'user'), { recursive: true })
+    writeFileSync(
+      join(work, 'lo-profile', 'user', 'registrymodifications.xcu'),
+      '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n' +
+        '<item oor:path="/org.openoffice.Office.Common/Save/Document"><prop oor:name="GenerateThumbnail" oor:op="fuse"><value>false</value></prop></item>\n</oor:items>\n',
+    )
+    const sources = Object.entries(docxByStem).map(([stem, data]) => {
+      const path = join(work, `${stem}.docx`)
+      writeFileSync(path, data)
+      return path
+    })
+    mkdirSync(outDir, { recursive: true })
+    execFileSync('soffice', [`-env:UserInstallation=file://${join(work, 'lo-profile')}`, '--headless', '--convert-to', 'odt:writer8', '--outdir', outDir, ...sources], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, TZ: 'UTC' },
+    })
+    return sources.map((s) => join(outDir, `${basename(s, '.docx')}.odt`))
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv[2] === '--odt-fixtures') {
+    const root = fileURLToPath(new URL('..', import.meta.url))
+    const docx = {}
+    for (const f of readdirSync(join(root, 'corpus')).filter((f) => f.endsWith('.txt')).sort()) {
+      docx[basename(f, '.txt')] = await toDocx(storyModel(new Uint8Array(readFileSync(join(root, 'corpus', f))), `corpus/${f}`))
+    }
+    for (const path of docxToOdt(docx, join(root, 'test', 'fixtures', 'odt'))) console.log(path)
+    process.exit(0)
+  }
   const [input, outDir] = process.argv.slice(2)
   if (!input || !outDir) {
-    console.error('usage: node scripts/render-formats.mjs STORY.txt OUT_DIR')
+    console.error('usage: node scripts/render-formats.mjs STORY.txt OUT_DIR | --odt-fixtures')
     process.exit(2)
   }
   mkdirSync(outDir, { recursive: true })
   const stem = basename(input, extname(input))
   const story = storyModel(new Uint8Array(readFileSync(input)), input)
-  for (const [ending, data] of Object.entries(await renderAll(story))) {
+  const renders = await renderAll(story)
+  for (const [ending, data] of Object.entries(renders)) {
     const path = join(outDir, stem + ending)
     writeFileSync(path, data)
     console.log(path)
   }
+  for (const path of docxToOdt({ [stem]: renders['.docx'] }, outDir)) console.log(path)
 }

@@ -44,7 +44,7 @@ export function analyzeSource(source: Source, options: ReportOptions & Pick<Anal
 /**
  * Analyse a story: ingest, structure, annotate, measure, report. Takes the text as a string or
  * the file's bytes, in plain text, Markdown or HTML (detected from the content, the path's ending
- * a hint). Throws `UnreadableInputError` for bytes that cannot be read, including DOCX and EPUB
+ * a hint). Throws `UnreadableInputError` for bytes that cannot be read, including DOCX, ODT and EPUB
  * archives, which `analyzeBytes` reads; problems inside the text become diagnostics.
  */
 export function analyze(input: string | Uint8Array, options: AnalyzeOptions = {}): Report {
@@ -53,7 +53,7 @@ export function analyze(input: string | Uint8Array, options: AnalyzeOptions = {}
   return analyzeSource(readSource(bytes, options.path === undefined ? {} : { path: options.path }), options)
 }
 
-/** Analyse a document of any supported format, DOCX and EPUB included. */
+/** Analyse a document of any supported format, DOCX, ODT and EPUB included. */
 export async function analyzeBytes(input: string | Uint8Array, options: AnalyzeOptions = {}): Promise<Report> {
   const bytes = toBytes(input, 'analyzeBytes')
   options.onStage?.('read', 0)

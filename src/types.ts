@@ -10,7 +10,7 @@ export interface Span {
 }
 
 /** Input formats proselens reads. */
-export type Format = 'text' | 'markdown' | 'html' | 'docx' | 'epub'
+export type Format = 'text' | 'markdown' | 'html' | 'docx' | 'odt' | 'epub'
 
 /** Encodings the text ingest can decode. */
 export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be'

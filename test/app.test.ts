@@ -103,6 +103,8 @@ describe.skipIf(!haveChromium)('the app page in Chromium', () => {
         files.push(join(dir, stem + ending))
       }
     }
+    // ODT is LibreOffice's, committed: the renderings of the stories and the tool fixtures.
+    for (const d of ['test/fixtures/odt', 'test/fixtures/tools/libreoffice-odt']) files.push(...readdirSync(d).sort().map((f) => join(d, f)))
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS })
     page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1200, height: 900 } })
     const url = `file://${join(dir, 'proselens.html')}`
@@ -158,7 +160,7 @@ describe.skipIf(!haveChromium)('the app page in Chromium', () => {
       formats.add(report!.source.format)
       expect(await saved('#save-json'), f).toBe(await cliJson(f))
     }
-    expect([...formats].sort()).toEqual(['docx', 'epub', 'html', 'markdown', 'text'])
+    expect([...formats].sort()).toEqual(['docx', 'epub', 'html', 'markdown', 'odt', 'text'])
     expect(requests).toEqual([])
     expect(errors).toEqual([])
   }, 600_000)

@@ -18,7 +18,9 @@ import { run } from '../dist/cli/main.js'
 const dir = mkdtempSync(join(tmpdir(), 'proselens-formats-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-const ENDINGS = ['.md', '.html', '.ao3.html', '.docx', '.epub', '.epub2.epub', '.ao3.epub']
+const ENDINGS = ['.md', '.html', '.ao3.html', '.docx', '.odt', '.epub', '.epub2.epub', '.ao3.epub']
+/** LibreOffice's ODT of each story's DOCX rendering, committed (`node scripts/render-formats.mjs --odt-fixtures`). */
+const ODT_FIXTURES = 'test/fixtures/odt'
 const stories = readdirSync('corpus').filter((f) => f.endsWith('.txt')).sort()
 
 describe('the same corpus story in every format', () => {
@@ -33,9 +35,9 @@ describe('the same corpus story in every format', () => {
   })
 
   it.each(stories.flatMap((f) => ENDINGS.map((e) => [f.replace(/\.txt$/, ''), e] as const)))('%s%s: same chapters, scene count, words within 1%%', async (stem, ending) => {
-    const r = await analyzeFile(join(dir, stem + ending))
+    const r = await analyzeFile(join(ending === '.odt' ? ODT_FIXTURES : dir, stem + ending))
     const b = base.get(stem)!
-    expect(r.source.format).toBe({ '.md': 'markdown', '.html': 'html', '.ao3.html': 'html', '.docx': 'docx', '.epub': 'epub', '.epub2.epub': 'epub', '.ao3.epub': 'epub' }[ending])
+    expect(r.source.format).toBe({ '.md': 'markdown', '.html': 'html', '.ao3.html': 'html', '.docx': 'docx', '.odt': 'odt', '.epub': 'epub', '.epub2.epub': 'epub', '.ao3.epub': 'epub' }[ending])
     if (ending.startsWith('.ao3')) expect(r.meta).toMatchObject({ archive: 'Archive of Our Own', rating: 'General Audiences', claimedWords: b.totals.words })
     // AO3 names a chapter without a title "Chapter N", as its downloads show.
     expect(r.chapters.map((c) => c.title)).toEqual(b.chapters.map((c, i) => (ending.startsWith('.ao3') && c.title === null && b.chapters.length > 1 ? `Chapter ${i + 1}` : c.title)))
@@ -344,6 +346,7 @@ describe('hostile archives', () => {
     const noise = Uint8Array.from({ length: 3000 }, (_, i) => (i * 131 + 7) % 256)
     const docx = 'is not a readable .docx: the file is damaged or is not a Word document'
     const epub = 'is not a readable .epub: the file is damaged or is not an EPUB book'
+    const odt = 'is not a readable .odt: the file is damaged or is not an OpenDocument text'
     const cases: [string, Uint8Array, string][] = [
       ['cut.docx', small.slice(0, small.length - 30), `cut.docx ${docx}`],
       ['header-only.docx', new TextEncoder().encode('PK\x03\x04 nothing more'), `header-only.docx ${docx}`],
@@ -353,7 +356,11 @@ describe('hostile archives', () => {
       ['cut.epub', small.slice(0, 100), `cut.epub ${epub}`],
       ['errands.epub', zipOfNotes, `errands.epub ${epub}`],
       ['noise.epub', noise, `noise.epub ${epub}`],
-      ['errands.zip', zipOfNotes, 'errands.zip is not a readable document: the file is a damaged zip archive, or one that is neither a Word document (.docx) nor an EPUB book (.epub)'],
+      ['cut.odt', small.slice(0, 100), `cut.odt ${odt}`],
+      ['errands.odt', zipOfNotes, `errands.odt ${odt}`],
+      ['noise.odt', noise, `noise.odt ${odt}`],
+      ['scan.odt', new TextEncoder().encode('%PDF-1.4\n%\u00e2\n1 0 obj\n'), `scan.odt ${odt} (it looks like a PDF document)`],
+      ['errands.zip', zipOfNotes, 'errands.zip is not a readable document: the file is a damaged zip archive, or one that is not a Word document (.docx), an OpenDocument text (.odt) or an EPUB book (.epub)'],
     ]
     for (const [path, bytes, message] of cases) {
       const error = await analyzeBytes(bytes, { path }).then(() => null, (e: Error) => e)
@@ -367,7 +374,7 @@ describe('hostile archives', () => {
 
   it('names what a refused binary file looks like, with its article', async () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
-    await expect(analyzeBytes(png, { path: 'cover.txt' })).rejects.toThrow('cover.txt: not a text file (it looks like a PNG image); proselens reads text, Markdown, HTML, DOCX and EPUB')
+    await expect(analyzeBytes(png, { path: 'cover.txt' })).rejects.toThrow('cover.txt: not a text file (it looks like a PNG image); proselens reads text, Markdown, HTML, DOCX, ODT and EPUB')
     const elf = Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0])
     await expect(analyzeBytes(elf, { path: 'tool.md' })).rejects.toThrow('tool.md: not a text file (it looks like an ELF executable)')
     await expect(analyzeBytes(Uint8Array.from({ length: 64 }, () => 0), { path: 'zeros.txt' })).rejects.toThrow('zeros.txt: not a text file (it looks like binary data (NUL bytes))')

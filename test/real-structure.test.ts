@@ -20,19 +20,16 @@ const prose = (n: number, seed = 'The rain kept on against the glass while she r
  */
 const TOOLS = 'test/fixtures/tools'
 const gold: RealGold[] = JSON.parse(readFileSync(join(TOOLS, 'gold.json'), 'utf8'))
-// ODT is read from its own issue on; until then those fixtures wait.
-const readable = gold.filter((g) => g.format !== 'odt')
 
 describe('files made by pandoc and LibreOffice', () => {
-  it('covers every break convention with both tools', () => {
-    const files = readable.map((g) => g.file)
+  it('covers every break convention with both tools, and LibreOffice\'s ODT', () => {
+    const files = gold.map((g) => g.file)
     for (const convention of ['marker', 'blank', 'spacing', 'hr', 'pagebreak']) {
-      expect(files.some((f) => f.startsWith('pandoc-docx/') && f.includes(`.${convention}.`)), convention).toBe(true)
-      expect(files.some((f) => f.startsWith('libreoffice-docx/') && f.includes(`.${convention}.`)), convention).toBe(true)
+      for (const tool of ['pandoc-docx', 'libreoffice-docx', 'libreoffice-odt']) expect(files.some((f) => f.startsWith(`${tool}/`) && f.includes(`.${convention}.`)), `${tool} ${convention}`).toBe(true)
     }
   })
 
-  it.each(readable.map((g) => [g.file, g] as const))('%s: chapters, scenes, words, start and end as the gold', async (_file, g) => {
+  it.each(gold.map((g) => [g.file, g] as const))('%s: chapters, scenes, words, start and end as the gold', async (_file, g) => {
     const s = scoreReal(await analyzeFile(join(TOOLS, g.file)), g)
     expect(s.problems).toEqual([])
     expect({ chapters: s.chaptersRight, scenes: s.scenesPerChapterRight, words: s.wordsWithin1, start: s.startRight, end: s.endRight, f1: s.f1 }).toEqual({ chapters: true, scenes: true, words: true, start: true, end: true, f1: 1 })

@@ -4,7 +4,7 @@
  */
 export const binarySignatures = [
   { name: 'a PDF document', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
-  { name: 'a zip archive (such as DOCX or EPUB)', bytes: [0x50, 0x4b, 0x03, 0x04] },
+  { name: 'a zip archive (such as DOCX, ODT or EPUB)', bytes: [0x50, 0x4b, 0x03, 0x04] },
   { name: 'an empty zip archive', bytes: [0x50, 0x4b, 0x05, 0x06] },
   { name: 'a PNG image', bytes: [0x89, 0x50, 0x4e, 0x47] },
   { name: 'a JPEG image', bytes: [0xff, 0xd8, 0xff] },

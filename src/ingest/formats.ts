@@ -12,6 +12,7 @@ export const FORMAT_EXTENSIONS: Readonly<Record<string, Format>> = {
   '.htm': 'html',
   '.xhtml': 'html',
   '.docx': 'docx',
+  '.odt': 'odt',
   '.epub': 'epub',
 }
 

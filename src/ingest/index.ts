@@ -1,6 +1,7 @@
 import type { Diagnostic, Format, Meta, Source } from '../types.js'
 import { readDocx } from './docx.js'
 import { readEpub } from './epub.js'
+import { ODT_MEDIA_TYPES, PASSWORD_PROTECTED, passwordProtected, readOdt } from './odt.js'
 import { readHtml, type HtmlReadState } from './html.js'
 import { readMarkdown } from './markdown.js'
 import { extensionOf, FORMAT_EXTENSIONS, formatOfName } from './formats.js'
@@ -10,7 +11,7 @@ import { utf8Text } from './bytes.js'
 import { sniff } from './01-sniff.js'
 import { readZip, ZipError, type ZipArchive } from './zip.js'
 
-const FORMAT_NAMES: Record<Format, string> = { text: 'plain text', markdown: 'Markdown', html: 'HTML', docx: 'DOCX', epub: 'EPUB' }
+const FORMAT_NAMES: Record<Format, string> = { text: 'plain text', markdown: 'Markdown', html: 'HTML', docx: 'DOCX', odt: 'ODT', epub: 'EPUB' }
 
 const ZIP = [0x50, 0x4b]
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0]
@@ -53,7 +54,7 @@ function mismatch(path: string | undefined, hint: Format | null, format: Format)
   ]
 }
 
-/** Whether the bytes are a zip archive (DOCX, EPUB), which only `readSourceAsync` reads. */
+/** Whether the bytes are a zip archive (DOCX, ODT, EPUB), which only `readSourceAsync` reads. */
 export function isZip(bytes: Uint8Array): boolean {
   return startsWith(bytes, ZIP) && bytes.length >= 4 && (bytes[2] === 0x03 || bytes[2] === 0x05 || bytes[2] === 0x07)
 }
@@ -61,18 +62,18 @@ export function isZip(bytes: Uint8Array): boolean {
 /**
  * Read a text-based document (plain text, Markdown, HTML) into a source. The format is
  * detected from the bytes, with the file's ending as a hint. Throws `UnreadableInputError` for
- * binary data, including DOCX and EPUB, which need `readSourceAsync`.
+ * binary data, including DOCX, ODT and EPUB, which need `readSourceAsync`.
  */
 export function readSource(bytes: Uint8Array, options: ReadOptions = {}): Source {
   const name = options.path ?? 'input'
   const hint = formatOfName(options.path)
   if (isZip(bytes)) {
-    throw new UnreadableInputError(`${name}: a zip archive (DOCX or EPUB); read it with analyzeFile() or analyzeBytes(), which unpack archives`)
+    throw new UnreadableInputError(`${name}: a zip archive (DOCX, ODT or EPUB); read it with analyzeFile() or analyzeBytes(), which unpack archives`)
   }
   if (startsWith(bytes, OLE2) && hint === 'docx') {
     throw new UnreadableInputError(`${name}: an encrypted (password-protected) Word document, or an old .doc saved as .docx; save it as an unprotected .docx`)
   }
-  if (hint === 'docx' || hint === 'epub') {
+  if (hint === 'docx' || hint === 'odt' || hint === 'epub') {
     // Binary bytes named as an archive: a damaged document, or another kind of file renamed.
     const sniffed = sniff(bytes)
     if (sniffed.kind === 'binary') throw new UnreadableInputError(unreadableArchive(name, hint) + (sniffed.what.startsWith('binary data') ? '' : ` (it looks like ${sniffed.what})`))
@@ -94,7 +95,7 @@ export function readSource(bytes: Uint8Array, options: ReadOptions = {}): Source
 }
 
 /**
- * Read any supported document: DOCX and EPUB are unpacked in memory within the zip limits;
+ * Read any supported document: DOCX, ODT and EPUB are unpacked in memory within the zip limits;
  * everything else goes through `readSource`.
  */
 export async function readSourceAsync(bytes: Uint8Array, options: ReadOptions = {}): Promise<Source> {
@@ -114,6 +115,12 @@ export async function readSourceAsync(bytes: Uint8Array, options: ReadOptions = 
       state = read.state
       fallback = read.fallback
       for (const d of read.diagnostics) diagnostics.push(d)
+    } else if (isOdt(zip)) {
+      format = 'odt'
+      const read = readOdt(zip)
+      state = read.state
+      fallback = read.fallback
+      for (const d of read.diagnostics) diagnostics.push(d)
     } else if (zip.read('META-INF/container.xml') || mimetype(zip) === 'application/epub+zip') {
       format = 'epub'
       const read = readEpub(zip)
@@ -129,20 +136,34 @@ export async function readSourceAsync(bytes: Uint8Array, options: ReadOptions = 
     // A refusal for safety (a zip bomb, encryption) says why; anything else is a damaged file,
     // said in plain words, the parser's own words kept as the cause.
     if (e instanceof ZipError && !e.damaged) throw new UnreadableInputError(`${name}: ${e.message}`)
+    // A password-protected ODT's parts do not unpack: its manifest alone says why.
+    if (e instanceof ZipError && passwordProtected(bytes)) throw new UnreadableInputError(`${name}: ${PASSWORD_PROTECTED}`, { cause: e })
     throw new UnreadableInputError(unreadableArchive(name, format ?? hint), { cause: e })
   }
 }
 
 /** The documents a zip can be, as a reader names them. */
-const ARCHIVE_KINDS: Partial<Record<Format, string>> = { docx: 'a Word document', epub: 'an EPUB book' }
+const ARCHIVE_KINDS: Partial<Record<Format, string>> = { docx: 'a Word document', odt: 'an OpenDocument text', epub: 'an EPUB book' }
 
 /** A damaged archive, or one that is not the document it is named as, in plain words. */
 export function unreadableArchive(name: string, kind: Format | null | undefined): string {
   const what = kind && ARCHIVE_KINDS[kind]
-  return what ? `${name} is not a readable .${kind}: the file is damaged or is not ${what}` : `${name} is not a readable document: the file is a damaged zip archive, or one that is neither a Word document (.docx) nor an EPUB book (.epub)`
+  return what ? `${name} is not a readable .${kind}: the file is damaged or is not ${what}` : `${name} is not a readable document: the file is a damaged zip archive, or one that is not a Word document (.docx), an OpenDocument text (.odt) or an EPUB book (.epub)`
 }
 
-/** The media type an EPUB states in its `mimetype` entry, if it has one. */
+/**
+ * Whether the archive is an OpenDocument text, by what it says of itself: its `mimetype` entry,
+ * or (where a tool left that out) the media type its manifest gives the whole package.
+ */
+function isOdt(zip: ZipArchive): boolean {
+  const type = mimetype(zip)
+  if (type !== undefined && ODT_MEDIA_TYPES.has(type)) return true
+  const manifest = zip.read('META-INF/manifest.xml')
+  const root = manifest && /<(?:[\w-]+:)?file-entry\b(?=[^>]*full-path="\/")[^>]*media-type="([^"]*)"/.exec(utf8Text(manifest))
+  return !!root && ODT_MEDIA_TYPES.has(root[1]!)
+}
+
+/** The media type an EPUB or ODT states in its `mimetype` entry, if it has one. */
 function mimetype(zip: ZipArchive): string | undefined {
   const data = zip.read('mimetype')
   return data && utf8Text(data).trim()

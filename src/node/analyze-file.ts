@@ -18,7 +18,7 @@ export interface AnalyzeFileOptions extends Omit<AnalyzeOptions, 'path'> {
 }
 
 /**
- * Read a file of any supported format (text, Markdown, HTML, DOCX, EPUB) and analyse it, with
+ * Read a file of any supported format (text, Markdown, HTML, DOCX, ODT, EPUB) and analyse it, with
  * the writer's corrections file next to it, if any. The file is only read, never modified; one
  * larger than `maxBytes` is refused.
  */

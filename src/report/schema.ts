@@ -147,7 +147,7 @@ export const reportSchema = {
       required: ['path', 'format', 'encoding', 'bytes', 'sha256'],
       properties: {
         path: nullable({ type: 'string' }),
-        format: { enum: ['text', 'markdown', 'html', 'docx', 'epub'], description: 'The format read, detected from the bytes (the file name is a hint).' },
+        format: { enum: ['text', 'markdown', 'html', 'docx', 'odt', 'epub'], description: 'The format read, detected from the bytes (the file name is a hint).' },
         encoding: { enum: ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'], description: 'How the bytes were decoded.' },
         bytes: int,
         sha256: { type: 'string', pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the input bytes.' },
