@@ -24,11 +24,12 @@ const gold: RealGold[] = JSON.parse(readFileSync(join(TOOLS, 'gold.json'), 'utf8
 const readable = gold.filter((g) => g.format !== 'odt')
 
 describe('files made by pandoc and LibreOffice', () => {
-  it('covers every break convention with both tools', () => {
+  it('covers every break convention with both tools, and LibreOffice RTF', () => {
     const files = readable.map((g) => g.file)
     for (const convention of ['marker', 'blank', 'spacing', 'hr', 'pagebreak']) {
       expect(files.some((f) => f.startsWith('pandoc-docx/') && f.includes(`.${convention}.`)), convention).toBe(true)
       expect(files.some((f) => f.startsWith('libreoffice-docx/') && f.includes(`.${convention}.`)), convention).toBe(true)
+      expect(files.some((f) => f.startsWith('libreoffice-rtf/') && f.includes(`.${convention}.`)), convention).toBe(true)
     }
   })
 

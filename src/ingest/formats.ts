@@ -13,6 +13,7 @@ export const FORMAT_EXTENSIONS: Readonly<Record<string, Format>> = {
   '.xhtml': 'html',
   '.docx': 'docx',
   '.epub': 'epub',
+  '.rtf': 'rtf',
 }
 
 /**
