@@ -110,6 +110,7 @@ class RtfReader {
   read(): void {
     const { bytes } = this
     const n = bytes.length
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) this.pos = 3
     while (this.pos < n) {
       const c = bytes[this.pos]!
       if (c === BRACE_OPEN) {
@@ -178,6 +179,8 @@ class RtfReader {
   private styleId = 0
   private addStyle(entry: RtfStyle): void {
     entry.name = entry.name.replace(/;\s*$/, '').trim()
+    // A group with no name is none of the styles (a skipped table style, a stray group).
+    if (entry.name === '') return
     this.styles.set(entry.character ? -1 - this.styleId : this.styleId, entry)
     this.styleId = 0
   }
@@ -244,8 +247,9 @@ class RtfReader {
       return
     }
     let end = this.pos + 1
-    while (end < n && end - this.pos <= 32 && isLetter(bytes[end]!)) end++
-    const word = String.fromCharCode(...bytes.subarray(this.pos + 1, end))
+    while (end < n && isLetter(bytes[end]!)) end++
+    // A control word has at most 32 letters; a longer run is read as one unknown word.
+    const word = String.fromCharCode(...bytes.subarray(this.pos + 1, Math.min(end, this.pos + 33)))
     let param: number | null = null
     let neg = false
     if (bytes[end] === 0x2d && isDigit(bytes[end + 1] ?? 0)) {
@@ -348,7 +352,8 @@ class RtfReader {
         return
       case 'u':
         if (param === null) return
-        this.text(String.fromCharCode(param < 0 ? param + 65536 : param & 0xffff))
+        // A signed 16-bit value; anything outside that is no character.
+        if (param >= -32768 && param <= 65535) this.text(String.fromCharCode(param < 0 ? param + 65536 : param))
         this.skip = g.uc
         return
       case 'fonttbl':
