@@ -191,6 +191,23 @@ ${prose(2, 'By dawn the gutters ran')}${para('\\outlinelevel0 Second Night')}${p
     ])
   })
 
+  it('an empty paragraph holding a horizontal-line shape is a rule (Word fHorizRule; a thin wide rectangle, as LibreOffice writes VML rules); a picture is not', () => {
+    const wordRule = String.raw`{\shp{\*\shpinst\shpleft0\shptop0\shpright0\shpbottom0\shpfhdr0\shpbxcolumn\shpbypara\shpwr2\shpz0{\sp{\sn shapeType}{\sv 1}}{\sp{\sn fHorizRule}{\sv 1}}}}`
+    const loRule = String.raw`{\field{\*\fldinst SHAPE }{\fldrslt{\shp{\*\shpinst\shpleft0\shptop-31\shpright9359\shpbottom-2\shpwr3\shpz23{\sp{\sn shapeType}{\sv 1}}{\sp{\sn fillColor}{\sv 16777215}}}}}}`
+    const picture = String.raw`{\shp{\*\shpinst\shpleft0\shptop0\shpright4000\shpbottom3000{\sp{\sn shapeType}{\sv 75}}{\sp{\sn pib}{\sv {\pict\pngblip 89504e47}}}}}`
+    for (const [shape, kinds] of [[wordRule, ['start', 'rule']], [loRule, ['start', 'rule']], [picture, ['start']]] as const) {
+      const doc = `{\\rtf1\\ansi\\deff0 ${prose(3, 'The tide went out')}\\pard ${shape}\\par\n${prose(3, 'The tide came in')}}`
+      expect(analyze(bytesOf(doc), { path: 'tide.rtf' }).scenes.map((s) => s.break.kind)).toEqual(kinds)
+    }
+  })
+
+  it("a table's cells are paragraphs and its rows leave no blank lines", () => {
+    const row = (a: string, b: string) => String.raw`\trowd\cellx2000\cellx4000\pard\intbl ${a}\cell\pard\intbl ${b}\cell\row`
+    const src = read(`{\\rtf1\\ansi The plan for the week:\\par\n${row('Monday', 'nets')}\n${row('Tuesday', '')}\n\\pard After the table.\\par}`)
+    expect(paragraphs(src)).toEqual(['The plan for the week:', 'Monday', 'nets', 'Tuesday', 'After the table.'])
+    expect(src.markup!.blocks.map((b) => b.blanks ?? 0)).toEqual([0, 0, 0, 0, 0])
+  })
+
   it('a paragraph style that is italic makes its text italic; \\plain ends it', () => {
     const src = read(String.raw`{\rtf1\ansi\deff0{\stylesheet{\s0 Normal;}{\s5\i\qc Letter;}}\pard\plain\s5\i Dear Sam, I am well.\par\pard\plain She folded it twice.\par}`)
     expect(paragraphs(src)).toEqual(['Dear Sam, I am well. (centred)', 'She folded it twice.'])

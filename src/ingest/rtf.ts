@@ -38,6 +38,29 @@ const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39
 const hexValue = (c: number) => (isDigit(c) ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : c >= 0x41 && c <= 0x46 ? c - 0x37 : -1)
 
+const SHAPE_NUMBER = /\\shp(left|top|right|bottom)(-?\d+)/g
+const SHAPE_PROPERTY = /\{\\sn (\w+)\}\s*\{\\sv (-?\d+)\}/g
+/** The largest shape looked into: a rule's shape is a few hundred bytes, a picture's far more. */
+const SHAPE_LOOK = 16_384
+
+/**
+ * Whether a shape (`\shp`) is a horizontal line: Word's (`fHorizRule`), or a line or rectangle
+ * far wider than it is high (a rule as LibreOffice writes pandoc's and Word's VML `o:hr`).
+ */
+function isRuleShape(bytes: Uint8Array, from: number, to: number): boolean {
+  if (to - from > SHAPE_LOOK) return false
+  const text = String.fromCharCode(...bytes.subarray(from, to))
+  const props: Record<string, number> = {}
+  for (const m of text.matchAll(SHAPE_PROPERTY)) props[m[1]!] = Number(m[2])
+  if (props.fHorizRule === 1) return true
+  if (props.shapeType !== 1 && props.shapeType !== 20) return false
+  const box: Record<string, number> = {}
+  for (const m of text.matchAll(SHAPE_NUMBER)) box[m[1]!] = Number(m[2])
+  const width = (box.right ?? 0) - (box.left ?? 0)
+  const height = Math.abs((box.bottom ?? 0) - (box.top ?? 0))
+  return width > 0 && height <= 72 && width >= 20 * Math.max(height, 1)
+}
+
 /** Whether the bytes are an RTF document (`{\rtf`, after a byte order mark or white space). */
 export function isRtf(bytes: Uint8Array): boolean {
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
@@ -91,6 +114,8 @@ class RtfReader {
   /** A page break just written: the empty paragraph that carries it is not a blank line. */
   private broke = false
   private sectionEnded = false
+  /** The paragraph holds a drawn horizontal line (a shape). */
+  private drawsRule = false
   private notes = 0
   private extraCloses = 0
   private star = false
@@ -313,6 +338,12 @@ class RtfReader {
     const { g } = this
     const star = this.star
     this.star = false
+    if (word === 'shp' || word === 'shpinst') {
+      const from = this.pos
+      this.skipGroup(false)
+      if (g.dest === 'body' && isRuleShape(this.bytes, from, this.pos)) this.drawsRule = true
+      return
+    }
     if (star && !(word === 'cs' && g.dest === 'stylesheet')) return this.skipGroup(RTF_NOTES.has(word))
     if (RTF_SKIPPED.has(word)) return this.skipGroup(RTF_NOTES.has(word))
     const on = param !== 0
@@ -415,10 +446,12 @@ class RtfReader {
         this.sectionEnded = false
         return
       case 'par':
-      case 'cell':
-      case 'row':
-      case 'nestcell':
         return this.endParagraph()
+      case 'cell':
+      case 'nestcell':
+      case 'row':
+        // A table's cells are paragraphs; an empty cell or a row's end is no blank line.
+        return this.endParagraph(false)
       case 'line':
         this.flush()
         if (g.dest === 'body' && !g.hidden) this.runs.push({ text: '\n', italic: false })
@@ -498,8 +531,8 @@ class RtfReader {
     this.broke = true
   }
 
-  /** End the paragraph being read: a heading, a (centred) paragraph, or an empty paragraph. */
-  private endParagraph(): void {
+  /** End the paragraph being read: a heading, a (centred) paragraph, or an empty paragraph (a blank line where `blank`). */
+  private endParagraph(blank = true): void {
     this.flush()
     const { g, builder } = this
     if (g.dest !== 'body') return
@@ -507,10 +540,12 @@ class RtfReader {
     this.runs = []
     this.sectionEnded = false
     const style = this.styles.get(g.style)
+    const drawsRule = this.drawsRule
+    this.drawsRule = false
     if (!runs.some((r) => r.text.trim().length > 0)) {
-      // An empty paragraph that draws a line (LibreOffice's Horizontal Line) is a rule.
-      if (g.border || style?.border) builder.end('break')
-      else if (!this.broke) builder.blank()
+      // An empty paragraph that draws a line (LibreOffice's Horizontal Line, a line shape) is a rule.
+      if (g.border || style?.border || drawsRule) builder.end('break')
+      else if (!this.broke && blank) builder.blank()
       this.broke = false
       return
     }
