@@ -30,6 +30,8 @@ interface Group {
 const MAX_DEPTH = 1000
 const SCRIVENER_TAG = /<!?\$Scr_[A-Za-z]+::\d*>/g
 
+/** The longest run of ASCII decoded at once (`String.fromCharCode` takes its bytes as arguments). */
+const ASCII_RUN = 8192
 const BRACE_OPEN = 0x7b
 const BRACE_CLOSE = 0x7d
 const BACKSLASH = 0x5c
@@ -148,10 +150,14 @@ class RtfReader {
         this.control()
       } else if (c === 0x0a || c === 0x0d) {
         this.pos++
+      } else if (this.skip > 0) {
+        this.pos++
+        this.skip--
+      } else if (c >= 0x20 && c < 0x7f && this.g.dest === 'body') {
+        this.asciiRun()
       } else {
         this.pos++
-        if (this.skip > 0) this.skip--
-        else this.byte(c)
+        this.byte(c)
       }
     }
     this.endParagraph()
@@ -208,6 +214,23 @@ class RtfReader {
     if (entry.name === '') return
     this.styles.set(entry.character ? -1 - this.styleId : this.styleId, entry)
     this.styleId = 0
+  }
+
+  /** A run of printable ASCII, the most of any document's text, taken whole (at most `ASCII_RUN` bytes). */
+  private asciiRun(): void {
+    const { bytes } = this
+    const from = this.pos
+    const limit = Math.min(bytes.length, from + ASCII_RUN)
+    let end = from + 1
+    while (end < limit) {
+      const d = bytes[end]!
+      if (d < 0x20 || d > 0x7e || d === BACKSLASH || d === BRACE_OPEN || d === BRACE_CLOSE) break
+      end++
+    }
+    this.pos = end
+    if (this.g.hidden) return
+    this.flush()
+    this.emit(String.fromCharCode.apply(null, bytes.subarray(from, end) as unknown as number[]))
   }
 
   /** A byte of text in the current font's code page. */
