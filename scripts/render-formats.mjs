@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
  * Render a story into every format proselens reads — Markdown, HTML, an AO3-shaped download,
- * DOCX, EPUB 3 and EPUB 2 — from its structure as the plain-text analysis reads it, so that the
- * same story can be checked across formats. DOCX is written with the `docx` library and EPUB
- * with `jszip`; nothing is hand-made. ODT is LibreOffice's own conversion of that DOCX
+ * DOCX, EPUB 3, EPUB 2 and RTF — from its structure as the plain-text analysis reads it, so that
+ * the same story can be checked across formats. DOCX is written with the `docx` library and EPUB
+ * with `jszip`; nothing is hand-made. RTF, a text format like Markdown and HTML, is written here
+ * in the shape Word writes it (LibreOffice's own RTF is in test/fixtures/tools, by
+ * scripts/render-tools.mjs). ODT is LibreOffice's own conversion of that DOCX
  * (`soffice --headless --convert-to odt`), so it needs LibreOffice; the tests read the ODT
  * renderings committed in test/fixtures/odt/, which `--odt-fixtures` writes again.
  *
@@ -165,6 +167,43 @@ export async function toDocx(story) {
   return Packer.toBuffer(doc)
 }
 
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'
+/** RTF text: `\`, `{`, `}` escaped; Windows-1252 characters as `\'hh`, others as `\uN?` (negative past 32767, as Word writes them). */
+const escapeRtf = (s) =>
+  s.replace(/[\\{}]|[^\x20-\x7e]/g, (ch) => {
+    if (ch === '\\' || ch === '{' || ch === '}') return `\\${ch}`
+    const code = ch.charCodeAt(0)
+    const high = WINDOWS_1252_HIGH.indexOf(ch)
+    if (high >= 0) return `\\'${(0x80 + high).toString(16)}`
+    if (code >= 0xa0 && code <= 0xff) return `\\'${code.toString(16)}`
+    return `\\u${code > 32767 ? code - 65536 : code}?`
+  })
+
+/**
+ * RTF in Word's shape: a stylesheet with Title and "heading 1" (with its outline level), the
+ * `\info` title and author, chapters in the heading style (`\pagebb` before every chapter but
+ * the first), scene breaks as a centred `* * *` or a `\page`, alternately.
+ */
+export function toRtf(story) {
+  const out = [
+    '{\\rtf1\\ansi\\ansicpg1252\\deff0\\uc1{\\fonttbl{\\f0\\froman\\fcharset0 Times New Roman;}}',
+    '{\\stylesheet{\\ql \\f0\\fs24 \\snext0 Normal;}{\\s1\\ql \\keepn\\outlinelevel0\\b\\fs32 \\sbasedon0 \\snext0 heading 1;}{\\s15\\qc \\b\\fs48 \\sbasedon0 \\snext0 Title;}{\\*\\cs10 \\additive Default Paragraph Font;}}',
+    `{\\info{\\title ${escapeRtf(story.title)}}${story.author ? `{\\author ${escapeRtf(story.author)}}` : ''}{\\creatim\\yr2024\\mo1\\dy2\\hr10\\min0}}`,
+    '\\paperw12240\\paperh15840\\margl1440\\margr1440\\sectd',
+    `\\pard\\plain \\s15\\qc \\b\\fs48 ${escapeRtf(story.title)}\\par`,
+  ]
+  if (story.author) out.push(`\\pard\\plain \\qc \\f0\\fs24 by ${escapeRtf(story.author)}\\par`)
+  for (const [ci, chapter] of story.chapters.entries()) {
+    if (chapter.title) out.push(`\\pard\\plain \\s1\\ql \\keepn${ci > 0 ? '\\pagebb' : ''}\\outlinelevel0\\b\\fs32 ${escapeRtf(chapter.title)}\\par`)
+    for (const [si, scene] of chapter.scenes.entries()) {
+      if (si > 0) out.push(si % 2 === 1 ? '\\pard\\plain \\qc \\f0\\fs24 * * *\\par' : '\\pard\\plain \\f0\\fs24 {\\page }\\par')
+      for (const p of scene) out.push(`\\pard\\plain \\ql \\fi360\\f0\\fs24 ${escapeRtf(p)}\\par`)
+    }
+  }
+  out.push('}')
+  return out.join('\r\n')
+}
+
 const xhtml = (title, body) =>
   `<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><head><title>${escapeHtml(title)}</title></head><body>\n${body}\n</body></html>`
 
@@ -218,6 +257,7 @@ export async function renderAll(story) {
     '.epub': await toEpub(story, 3),
     '.epub2.epub': await toEpub(story, 2),
     '.ao3.epub': await toAo3Epub(story),
+    '.rtf': toRtf(story),
   }
 }
 

@@ -23,7 +23,8 @@
  *   hr        a horizontal rule between scenes (HTML <hr>, Markdown `* * *`)
  *   pagebreak a page break before every chapter but the first, marker paragraphs between scenes
  * Tools: pandoc-docx (pandoc -f markdown|html -t docx), libreoffice-docx and libreoffice-odt
- * (soffice --headless --infilter="HTML (StarWriter)" --convert-to docx|odt), pandoc-epub
+ * (soffice --headless --infilter="HTML (StarWriter)" --convert-to docx|odt), libreoffice-rtf (the same,
+ * --convert-to rtf: the RTF of Writer's own, with a stylesheet, \pagebb and bordered rules), pandoc-epub
  * (pandoc -t epub3) and pandoc-md (pandoc -f docx -t markdown of one of the DOCX files here).
  *
  * The gold follows what each file shows, found by reading the file itself (document.xml,
@@ -304,6 +305,52 @@ async function odtBlocks(bytes) {
   return { blocks, evidence }
 }
 
+/**
+ * RTF as LibreOffice writes it: one paragraph per `\par`, its style (`\sN`, named in the
+ * stylesheet) after its `\pard`, `\qc` for centred, `\pagebb` for a page break before it; text
+ * in `{\loch …}` groups, with `\'hh` (Windows-1252) and `\uN` escapes. Read with regular
+ * expressions, apart from the proselens reader, so the gold does not follow it.
+ */
+function rtfBlocks(bytes) {
+  const rtf = bytes.toString('latin1')
+  const names = new Map([...rtf.matchAll(/\{\\s(\d+)\\[^;{}]*? ([^;{}\\]+);\}/g)].map((m) => [m[1], m[2].trim()]))
+  const evidence = { emptyParagraphs: 0, borderRules: 0, pageBreaks: 0, centred: 0, styles: {} }
+  const blocks = []
+  const body = rtf.slice(rtf.search(/\\pard\\plain/))
+  const cp1252 = new TextDecoder('windows-1252')
+  const textOf = (s) =>
+    s
+      .replace(/\{\\\*[^{}]*\}/g, '')
+      .replace(/\\u(-?\d+) ?(?:\\'[0-9a-f]{2}|[^\\{}])?/gi, (_, n) => String.fromCharCode(Number(n) < 0 ? Number(n) + 65536 : Number(n)))
+      .replace(/\\'([0-9a-f]{2})/gi, (_, h) => cp1252.decode(new Uint8Array([parseInt(h, 16)])))
+      .replace(/\\tab(?![a-z])/g, '\t')
+      .replace(/\\~/g, '\u00a0')
+      .replace(/\\([{}\\])/g, '\u0001$1')
+      .replace(/\\[a-z]+-?\d* ?/gi, '')
+      .replace(/[{}\r\n]/g, '')
+      .replace(/\u0001/g, '')
+  for (const chunk of body.split(/\\par(?![a-z])/)) {
+    const props = chunk.slice(chunk.lastIndexOf('\\pard'))
+    const style = names.get(/\\s(\d+)(?![a-z\d])/.exec(props)?.[1] ?? '') ?? ''
+    const text = textOf(chunk)
+    const center = /\\qc(?![a-z])/.test(props)
+    if (style) evidence.styles[style] = (evidence.styles[style] ?? 0) + 1
+    if (/\\pagebb(?![a-z])/.test(props) || /\\page(?![a-z])/.test(chunk)) (evidence.pageBreaks++, blocks.push({ t: 'page' }))
+    const heading = /^Heading (\d)$/.exec(style)
+    if (heading) blocks.push({ t: 'h', level: Number(heading[1]), text: text.trim() })
+    else if (style === 'Horizontal Line' && isBlank(text)) (evidence.borderRules++, blocks.push({ t: 'rule' }))
+    else {
+      const b = textBlock(text, center)
+      if (b.t === 'empty') evidence.emptyParagraphs++
+      if (b.t === 'p' && center) evidence.centred++
+      blocks.push(b)
+    }
+  }
+  // The document's closing brace follows the last \par.
+  if (blocks.at(-1)?.t === 'empty') (blocks.pop(), evidence.emptyParagraphs--)
+  return { blocks, evidence }
+}
+
 /** EPUB: headings, paragraphs and rules of the spine's XHTML documents, in order. */
 async function epubBlocks(bytes) {
   const zip = await JSZip.loadAsync(bytes)
@@ -491,6 +538,11 @@ const PLAN = [
   ['libreoffice-docx', LANTERN, 'spacing', {}],
   ['libreoffice-docx', SALT, 'hr', {}],
   ['libreoffice-docx', KETTLE, 'pagebreak', { marker: '* * *' }],
+  ['libreoffice-rtf', SALT, 'marker', { marker: '* * *' }],
+  ['libreoffice-rtf', GLASS, 'blank', {}],
+  ['libreoffice-rtf', KETTLE, 'spacing', {}],
+  ['libreoffice-rtf', LANTERN, 'hr', {}],
+  ['libreoffice-rtf', GLASS, 'pagebreak', { marker: '#' }],
   ['libreoffice-odt', KETTLE, 'blank', {}],
   ['libreoffice-odt', LANTERN, 'hr', {}],
   ['libreoffice-odt', GLASS, 'marker', { marker: '#' }],
@@ -502,7 +554,7 @@ const PLAN = [
   ['pandoc-md', SALT, 'hr', { of: 'libreoffice-docx/the-salt-ledger.hr.docx' }],
 ]
 
-const EXT = { 'pandoc-docx': 'docx', 'libreoffice-docx': 'docx', 'libreoffice-odt': 'odt', 'pandoc-epub': 'epub', 'pandoc-md': 'md' }
+const EXT = { 'pandoc-docx': 'docx', 'libreoffice-docx': 'docx', 'libreoffice-rtf': 'rtf', 'libreoffice-odt': 'odt', 'pandoc-epub': 'epub', 'pandoc-md': 'md' }
 
 // ---------------------------------------------------------------------------------------------
 
@@ -533,6 +585,16 @@ function rendering(tool, conv, opts, ev, breaks) {
       return `truly empty TextBody paragraphs (a run with no w:t): one between every two paragraphs and after each heading, three and two alternately at a scene break, two before each chapter heading (${ev.emptyParagraphs} in all)`
     case 'libreoffice-docx/hr':
       return `an empty paragraph with style 'HorizontalLine' and a grey double bottom border (<w:pBdr><w:bottom w:val="double" w:sz="2" w:color="808080"/>)${check('bordered paragraphs', ev.borderRules)}`
+    case 'libreoffice-rtf/marker':
+      return `a Text Body paragraph (\\s16) "${marker}" with \\qc (from <p style="text-align: center">)${check('centred paragraphs', ev.centred)}`
+    case 'libreoffice-rtf/pagebreak':
+      return `a Text Body paragraph "${marker}" with \\qc${check('centred paragraphs', ev.centred)}; \\pagebb on the Heading 2 paragraph of every chapter but the first (from <h2 style="page-break-before: always">)`
+    case 'libreoffice-rtf/blank':
+      return `an empty Text Body paragraph (\\pard … \\par with no text, from <p><br></p>)${check('empty paragraphs', ev.emptyParagraphs)}`
+    case 'libreoffice-rtf/spacing':
+      return `empty Text Body paragraphs: one between every two paragraphs and after each heading, three and two alternately at a scene break, two before each chapter heading (${ev.emptyParagraphs} in all)`
+    case 'libreoffice-rtf/hr':
+      return `an empty paragraph in the style 'Horizontal Line' (\\s20), whose stylesheet entry and paragraph draw a double bottom border (\\brdrb\\brdrdb)${check('bordered paragraphs', ev.borderRules)}`
     case 'libreoffice-odt/blank':
       return `an empty <text:p text:style-name="Text_20_body"/>${check('empty paragraphs', ev.emptyParagraphs)}; paragraphs back to back`
     case 'libreoffice-odt/marker':
@@ -572,7 +634,7 @@ async function main() {
   await referenceDocx(ref)
 
   // Intermediates
-  const loJobs = { docx: [], odt: [] }
+  const loJobs = { docx: [], odt: [], rtf: [] }
   for (const [tool, slug, conv, opts] of PLAN) {
     if (!made(tool)) continue
     const story = stories.get(slug)
@@ -606,7 +668,7 @@ async function main() {
   )
   for (const [kind, srcs] of Object.entries(loJobs)) {
     if (!srcs.length) continue
-    const filter = kind === 'docx' ? 'docx:MS Word 2007 XML' : 'odt:writer8'
+    const filter = { docx: 'docx:MS Word 2007 XML', odt: 'odt:writer8', rtf: 'rtf:Rich Text Format' }[kind]
     run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--infilter=HTML (StarWriter)', '--convert-to', filter, '--outdir', join(OUT, `libreoffice-${kind}`), ...srcs])
   }
   for (const [tool, slug, conv, opts] of PLAN) {
@@ -623,7 +685,7 @@ async function main() {
     const file = `${tool}/${slug}.${conv}.${ext}`
     const path = join(OUT, file)
     const bytes = readFileSync(path)
-    const { blocks, evidence } = ext === 'docx' ? await docxBlocks(bytes) : ext === 'odt' ? await odtBlocks(bytes) : ext === 'epub' ? await epubBlocks(bytes) : markdownBlocks(bytes.toString('utf8'))
+    const { blocks, evidence } = ext === 'docx' ? await docxBlocks(bytes) : ext === 'odt' ? await odtBlocks(bytes) : ext === 'rtf' ? rtfBlocks(bytes) : ext === 'epub' ? await epubBlocks(bytes) : markdownBlocks(bytes.toString('utf8'))
     const level = tool === 'pandoc-epub' && opts.shift ? 1 : 2
     const chapters = segment(blocks, conv, level)
     if (evidence.markers !== undefined) evidence.markers = blocks.filter((b) => b.t === 'p' && MARKER.test(b.text)).length
@@ -648,11 +710,11 @@ async function main() {
       if (withBreak !== chapters.length - 1) throw new Error(`${file}: page breaks before ${withBreak} chapters`)
     }
     // What pandoc's reader sees of the file
-    const from = { docx: 'docx', odt: 'odt', epub: 'epub', md: 'markdown' }[ext]
+    const from = { docx: 'docx', odt: 'odt', rtf: 'rtf', epub: 'epub', md: 'markdown' }[ext]
     const seen = segment(pandocBlocks(path, from), conv, level)
     const seenBreaks = seen.reduce((a, c) => a + c.scenes.length - 1, 0)
     if (seen.length !== chapters.length || seenBreaks !== shown)
-      notes.push(`pandoc's ${from} reader (pandoc ${basename(file)} -t plain) sees ${seen.length} chapters and ${seenBreaks} of these ${shown} breaks${ext === 'docx' || ext === 'odt' ? ': it drops empty paragraphs and rules' : ''}; the file itself shows them.`)
+      notes.push(`pandoc's ${from} reader (pandoc ${basename(file)} -t plain) sees ${seen.length} chapters and ${seenBreaks} of these ${shown} breaks${ext === 'docx' || ext === 'odt' || ext === 'rtf' ? ': it drops empty paragraphs and rules' : ''}; the file itself shows them.`)
     if (story.omitted.length) notes.push(`Only the title, the author and the chapters are rendered: the corpus file's ${story.omitted.join(' and ')} is left out.`)
     const first = chapters[0].scenes[0][0]
     const lastScene = chapters.at(-1).scenes.at(-1)
@@ -660,6 +722,7 @@ async function main() {
     const producer = {
       'pandoc-docx': `${PANDOC} docx (pandoc -f ${opts.from} -t docx --reference-doc, the default reference with a centred 'Scene Break' style)`,
       'libreoffice-docx': `${SOFFICE} docx (soffice --headless --infilter="HTML (StarWriter)" --convert-to docx)`,
+      'libreoffice-rtf': `${SOFFICE} rtf (soffice --headless --infilter="HTML (StarWriter)" --convert-to rtf)`,
       'libreoffice-odt': `${SOFFICE} odt (soffice --headless --infilter="HTML (StarWriter)" --convert-to odt)`,
       'pandoc-epub': `${PANDOC} epub3 (pandoc -f markdown -t epub3${opts.shift ? ' --shift-heading-level-by=-1' : ''})`,
       'pandoc-md': `${PANDOC} markdown (pandoc -f docx -t markdown -s of ${opts.of})`,
@@ -667,6 +730,7 @@ async function main() {
     const titleBlock = {
       'pandoc-docx': "pandoc's Title and Author paragraphs (and dc:title, dc:creator)",
       'libreoffice-docx': 'a Heading1 title and a "by" paragraph (and dc:title, dc:creator from the HTML <title> and <meta name="author">)',
+      'libreoffice-rtf': 'a Heading 1 (\\s1) title and a "by" paragraph (and {\\info{\\title}{\\author}} from the HTML <title> and <meta name="author">)',
       'libreoffice-odt': 'a level-1 heading title and a "by" paragraph (and dc:title, meta:initial-creator)',
       'pandoc-epub': opts.shift
         ? "pandoc's title page document (title, author); chapters are <h1> in a document each"

@@ -10,10 +10,15 @@ export interface Span {
 }
 
 /** Input formats proselens reads. */
-export type Format = 'text' | 'markdown' | 'html' | 'docx' | 'odt' | 'epub'
+export type Format = 'text' | 'markdown' | 'html' | 'docx' | 'odt' | 'epub' | 'rtf'
 
-/** Encodings the text ingest can decode. */
-export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be'
+/** Encodings the ingest can decode (the Windows, Mac and Asian code pages for RTF's `\ansicpg`). */
+export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be' | RtfEncoding
+
+/** The code pages an RTF document may be written in, by their WHATWG decoder labels. */
+export type RtfEncoding =
+  | 'windows-874' | 'shift_jis' | 'gbk' | 'euc-kr' | 'big5' | 'windows-1250' | 'windows-1251' | 'windows-1253' | 'windows-1254'
+  | 'windows-1255' | 'windows-1256' | 'windows-1257' | 'windows-1258' | 'ibm866' | 'macintosh'
 
 export type Severity = 'info' | 'warning' | 'error'
 

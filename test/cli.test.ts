@@ -87,7 +87,7 @@ describe('proselens analyze (the built CLI)', () => {
     mkdirSync(join(dir, 'nothing'))
     const empty = await run(['analyze', join(dir, 'nothing'), '--out', join(dir, 'out')])
     expect(empty.code).toBe(1)
-    expect(empty.stderr).toContain('a directory with no .txt, .text, .md, .markdown, .mdown, .mkd, .html, .htm, .xhtml, .docx, .odt, .epub files in it')
+    expect(empty.stderr).toContain('a directory with no .txt, .text, .md, .markdown, .mdown, .mkd, .html, .htm, .xhtml, .docx, .odt, .epub, .rtf files in it')
     expect((await run(['analyze'])).code).toBe(2)
     expect((await run(['analyze', 'corpus/night-ferry.txt', '--frobnicate'])).code).toBe(2)
     expect((await run(['explode'])).code).toBe(2)

@@ -18,7 +18,7 @@ import { run } from '../dist/cli/main.js'
 const dir = mkdtempSync(join(tmpdir(), 'proselens-formats-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-const ENDINGS = ['.md', '.html', '.ao3.html', '.docx', '.odt', '.epub', '.epub2.epub', '.ao3.epub']
+const ENDINGS = ['.md', '.html', '.ao3.html', '.docx', '.odt', '.epub', '.epub2.epub', '.ao3.epub', '.rtf']
 /** LibreOffice's ODT of each story's DOCX rendering, committed (`node scripts/render-formats.mjs --odt-fixtures`). */
 const ODT_FIXTURES = 'test/fixtures/odt'
 const stories = readdirSync('corpus').filter((f) => f.endsWith('.txt')).sort()
@@ -37,7 +37,7 @@ describe('the same corpus story in every format', () => {
   it.each(stories.flatMap((f) => ENDINGS.map((e) => [f.replace(/\.txt$/, ''), e] as const)))('%s%s: same chapters, scene count, words within 1%%', async (stem, ending) => {
     const r = await analyzeFile(join(ending === '.odt' ? ODT_FIXTURES : dir, stem + ending))
     const b = base.get(stem)!
-    expect(r.source.format).toBe({ '.md': 'markdown', '.html': 'html', '.ao3.html': 'html', '.docx': 'docx', '.odt': 'odt', '.epub': 'epub', '.epub2.epub': 'epub', '.ao3.epub': 'epub' }[ending])
+    expect(r.source.format).toBe({ '.md': 'markdown', '.html': 'html', '.ao3.html': 'html', '.docx': 'docx', '.odt': 'odt', '.epub': 'epub', '.epub2.epub': 'epub', '.ao3.epub': 'epub', '.rtf': 'rtf' }[ending])
     if (ending.startsWith('.ao3')) expect(r.meta).toMatchObject({ archive: 'Archive of Our Own', rating: 'General Audiences', claimedWords: b.totals.words })
     // AO3 names a chapter without a title "Chapter N", as its downloads show.
     expect(r.chapters.map((c) => c.title)).toEqual(b.chapters.map((c, i) => (ending.startsWith('.ao3') && c.title === null && b.chapters.length > 1 ? `Chapter ${i + 1}` : c.title)))
@@ -374,7 +374,7 @@ describe('hostile archives', () => {
 
   it('names what a refused binary file looks like, with its article', async () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
-    await expect(analyzeBytes(png, { path: 'cover.txt' })).rejects.toThrow('cover.txt: not a text file (it looks like a PNG image); proselens reads text, Markdown, HTML, DOCX, ODT and EPUB')
+    await expect(analyzeBytes(png, { path: 'cover.txt' })).rejects.toThrow('cover.txt: not a text file (it looks like a PNG image); proselens reads text, Markdown, HTML, RTF, DOCX, ODT and EPUB')
     const elf = Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0])
     await expect(analyzeBytes(elf, { path: 'tool.md' })).rejects.toThrow('tool.md: not a text file (it looks like an ELF executable)')
     await expect(analyzeBytes(Uint8Array.from({ length: 64 }, () => 0), { path: 'zeros.txt' })).rejects.toThrow('zeros.txt: not a text file (it looks like binary data (NUL bytes))')

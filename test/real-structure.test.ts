@@ -22,10 +22,10 @@ const TOOLS = 'test/fixtures/tools'
 const gold: RealGold[] = JSON.parse(readFileSync(join(TOOLS, 'gold.json'), 'utf8'))
 
 describe('files made by pandoc and LibreOffice', () => {
-  it('covers every break convention with both tools, and LibreOffice\'s ODT', () => {
+  it('covers every break convention with both tools, LibreOffice\'s ODT and its RTF', () => {
     const files = gold.map((g) => g.file)
     for (const convention of ['marker', 'blank', 'spacing', 'hr', 'pagebreak']) {
-      for (const tool of ['pandoc-docx', 'libreoffice-docx', 'libreoffice-odt']) expect(files.some((f) => f.startsWith(`${tool}/`) && f.includes(`.${convention}.`)), `${tool} ${convention}`).toBe(true)
+      for (const tool of ['pandoc-docx', 'libreoffice-docx', 'libreoffice-odt', 'libreoffice-rtf']) expect(files.some((f) => f.startsWith(`${tool}/`) && f.includes(`.${convention}.`)), `${tool} ${convention}`).toBe(true)
     }
   })
 

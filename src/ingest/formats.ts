@@ -14,6 +14,7 @@ export const FORMAT_EXTENSIONS: Readonly<Record<string, Format>> = {
   '.docx': 'docx',
   '.odt': 'odt',
   '.epub': 'epub',
+  '.rtf': 'rtf',
 }
 
 /**

@@ -10,8 +10,10 @@ import { controlDiagnostics, decodeText, readText, sourceOf, UnreadableInputErro
 import { utf8Text } from './bytes.js'
 import { sniff } from './01-sniff.js'
 import { readZip, ZipError, type ZipArchive } from './zip.js'
+import { isRtf, readRtf } from './rtf.js'
+import { CODE_PAGE_LABELS } from '../data/rtf.js'
 
-const FORMAT_NAMES: Record<Format, string> = { text: 'plain text', markdown: 'Markdown', html: 'HTML', docx: 'DOCX', odt: 'ODT', epub: 'EPUB' }
+const FORMAT_NAMES: Record<Format, string> = { text: 'plain text', markdown: 'Markdown', html: 'HTML', docx: 'DOCX', odt: 'ODT', epub: 'EPUB', rtf: 'RTF' }
 
 const ZIP = [0x50, 0x4b]
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0]
@@ -60,7 +62,7 @@ export function isZip(bytes: Uint8Array): boolean {
 }
 
 /**
- * Read a text-based document (plain text, Markdown, HTML) into a source. The format is
+ * Read a text-based document (plain text, Markdown, HTML, RTF) into a source. The format is
  * detected from the bytes, with the file's ending as a hint. Throws `UnreadableInputError` for
  * binary data, including DOCX, ODT and EPUB, which need `readSourceAsync`.
  */
@@ -72,6 +74,10 @@ export function readSource(bytes: Uint8Array, options: ReadOptions = {}): Source
   }
   if (startsWith(bytes, OLE2) && hint === 'docx') {
     throw new UnreadableInputError(`${name}: an encrypted (password-protected) Word document, or an old .doc saved as .docx; save it as an unprotected .docx`)
+  }
+  if (isRtf(bytes)) return rtfSource(bytes, options.path, hint)
+  if (hint === 'rtf' && sniff(bytes).kind === 'binary') {
+    throw new UnreadableInputError(`${name} is not a readable .rtf: the file is damaged or is not an RTF document (it does not start with {\\rtf)`)
   }
   if (hint === 'docx' || hint === 'odt' || hint === 'epub') {
     // Binary bytes named as an archive: a damaged document, or another kind of file renamed.
@@ -140,6 +146,13 @@ export async function readSourceAsync(bytes: Uint8Array, options: ReadOptions = 
     if (e instanceof ZipError && passwordProtected(bytes)) throw new UnreadableInputError(`${name}: ${PASSWORD_PROTECTED}`, { cause: e })
     throw new UnreadableInputError(unreadableArchive(name, format ?? hint), { cause: e })
   }
+}
+
+/** An RTF document read into a source; its `\\info` title and author are used where the text has none. */
+function rtfSource(bytes: Uint8Array, path: string | undefined, hint: Format | null): Source {
+  const read = readRtf(bytes)
+  const label = (CODE_PAGE_LABELS as Record<number, Source['encoding']>)[read.codePage] ?? 'windows-1252'
+  return markupSource(bytes, read.builder, 'rtf', label, {}, read.fallback, [...read.diagnostics, ...mismatch(path, hint, 'rtf')], path)
 }
 
 /** The documents a zip can be, as a reader names them. */

@@ -29,7 +29,7 @@ export interface DecodedText {
 export function decodeText(bytes: Uint8Array, name: string): DecodedText {
   const sniffed = sniff(bytes)
   if (sniffed.kind === 'binary') {
-    throw new UnreadableInputError(`${name}: not a text file (it looks like ${sniffed.what}); proselens reads text, Markdown, HTML, DOCX, ODT and EPUB`)
+    throw new UnreadableInputError(`${name}: not a text file (it looks like ${sniffed.what}); proselens reads text, Markdown, HTML, RTF, DOCX, ODT and EPUB`)
   }
   const decoded = decode(bytes, sniffed)
   const diagnostics: Diagnostic[] = []

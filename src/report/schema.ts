@@ -1,5 +1,6 @@
 import { measures } from '../measure/registry.js'
 import { SCHEMA_VERSION } from './types.js'
+import { CODE_PAGE_LABELS } from '../data/rtf.js'
 
 const num = { type: 'number' }
 const int = { type: 'integer', minimum: 0 }
@@ -147,8 +148,8 @@ export const reportSchema = {
       required: ['path', 'format', 'encoding', 'bytes', 'sha256'],
       properties: {
         path: nullable({ type: 'string' }),
-        format: { enum: ['text', 'markdown', 'html', 'docx', 'odt', 'epub'], description: 'The format read, detected from the bytes (the file name is a hint).' },
-        encoding: { enum: ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'], description: 'How the bytes were decoded.' },
+        format: { enum: ['text', 'markdown', 'html', 'docx', 'odt', 'epub', 'rtf'], description: 'The format read, detected from the bytes (the file name is a hint).' },
+        encoding: { enum: ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be', ...Object.values(CODE_PAGE_LABELS).filter((l) => l !== 'utf-8' && l !== 'windows-1252')], description: 'How the bytes were decoded (for RTF, the code page its `\\ansicpg` names).' },
         bytes: int,
         sha256: { type: 'string', pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the input bytes.' },
       },
