@@ -132,7 +132,7 @@ export function speakerList(c: Counts): { name: string | null; kind: string | nu
  */
 export function followed(c: Counts): string | null {
   const seen = viewpointCharacter(c)
-  const seenGender = seen === null ? null : (c.cast.find((ch) => ch.name === seen)?.gender ?? null)
+  const seenGender = seen === null ? null : genderOf(c, seen)
   // The thinking and perceiving is plainly a she's (or a he's): a viewpoint of the other gender is
   // the pronouns' last antecedent, not whom the scene follows.
   if (seen !== null && (c.viewpointGender === null || seenGender === c.viewpointGender)) return seen
@@ -167,6 +167,9 @@ export function viewpointCharacter(c: Counts): string | null {
   const fits = c.cast.filter((ch) => !ch.described && (ch.name === c.viewpoint || ch.aliases.includes(c.viewpoint!) || ch.name.split(' ')[0] === c.viewpoint))
   return fits.length === 1 ? fits[0]!.name : null
 }
+
+/** The gender the story gives the character of that name; null where it gives none or there is no such character. */
+export const genderOf = (c: Counts, name: string): Gender | null => c.cast.find((ch) => ch.name === name)?.gender ?? null
 
 /** The gender the span's narration follows: he or she where one outnumbers the other 1.5 times. */
 export const followedGender = (c: Counts) => (c.he > 1.5 * c.she ? 'he' : c.she > 1.5 * c.he ? 'she' : null)

@@ -3,7 +3,8 @@ import { openingWords } from '../annotate/words.js'
 import { combine, countsOf, type Counts } from '../measure/counts.js'
 import { measureAll } from '../measure/registry.js'
 import { pov } from '../measure/pov.js'
-import { followedGender } from '../measure/characters.js'
+import { followedGender, genderOf } from '../measure/characters.js'
+import type { Gender } from '../annotate/genders.js'
 import type { Chapter, Diagnostic, Matter } from '../types.js'
 import { TOOL_NAME, VERSION } from '../version.js'
 import { SCHEMA_VERSION, type ChapterReport, type MatterReport, type Report, type SceneReport } from './types.js'
@@ -144,19 +145,19 @@ function resolveCharacters(scenes: SceneReport[], counts: Counts[]): void {
   // A third-person scene that names no one of its he's or she's gender ("She didn't sleep. The
   // bed in her old room…"; a she among named men) follows that he or she: the character of that
   // gender the story followed last.
-  let last: Record<'he' | 'she', string | null> = { he: null, she: null }
+  const last: Record<Gender, string | null> = { he: null, she: null }
   for (const s of scenes) {
     const c = counts[s.index]!
     if (s.pov.dominant !== 'third') continue
     const want = c.viewpointGender ?? followedGender(c)
     if (s.pov.character === null && want !== null && last[want] !== null && !namesAnyoneOf(c, want)) s.pov.character = last[want]
-    const g = s.pov.character === null ? null : (c.cast.find((x) => x.name === s.pov.character)?.gender ?? null)
-    if (g !== null) last = { ...last, [g]: s.pov.character }
+    const g = s.pov.character === null ? null : genderOf(c, s.pov.character)
+    if (g !== null) last[g] = s.pov.character
   }
 }
 
 /** Anyone of the cast of that gender is mentioned in the span. */
-const namesAnyoneOf = (c: Counts, gender: 'he' | 'she'): boolean => [...c.characters].some(([i, t]) => t.mentions > 0 && c.cast[i]?.gender === gender)
+const namesAnyoneOf = (c: Counts, gender: Gender): boolean => [...c.characters].some(([i, t]) => t.mentions > 0 && c.cast[i]?.gender === gender)
 
 /** Each scene's position: the share of the story's words before it (0 for a story with no words). */
 function placeScenes(scenes: SceneReport[], words: number): void {
@@ -175,7 +176,7 @@ function mentioned(c: Counts, name: string): boolean {
 
 /** The work's protagonist follows a scene only where the scene's he or she is theirs (or unknown). */
 function genderFits(c: Counts, name: string): boolean {
-  const g = c.cast.find((x) => x.name === name)?.gender ?? null
+  const g = genderOf(c, name)
   // Thinking and perceiving plainly a she's or a he's: only a protagonist known to be one.
   if (c.viewpointGender !== null) return g === c.viewpointGender
   const want = followedGender(c)
