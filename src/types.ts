@@ -10,7 +10,7 @@ export interface Span {
 }
 
 /** Input formats proselens reads. */
-export type Format = 'text' | 'markdown' | 'html' | 'docx' | 'odt' | 'epub' | 'rtf'
+export type Format = 'text' | 'markdown' | 'html' | 'docx' | 'odt' | 'epub' | 'rtf' | 'scrivener' | 'novelwriter'
 
 /** Encodings the ingest can decode (the Windows, Mac and Asian code pages for RTF's `\ansicpg`). */
 export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be' | RtfEncoding
@@ -45,6 +45,29 @@ export interface Block extends Span {
   centred?: boolean
   /** Empty paragraphs just before this block (a writer's blank lines in a word processor). */
   blanks?: number
+  /** For breaks: the start of a document of a writing app's project (a Scrivener binder item). */
+  document?: true
+}
+
+/**
+ * What a writing app's project says of one of its documents (a scene): its title in the binder or
+ * heading, the writer's synopsis, label and status, and the tags the writer set (novelWriter's
+ * `@pov`, `@char`, `@location`).
+ */
+export interface SceneMeta {
+  title: string | null
+  synopsis: string | null
+  label: string | null
+  status: string | null
+  pov: string | null
+  characters: string[]
+  locations: string[]
+}
+
+/** Where a project's document starts in the text (its first block), and what the project says of it. */
+export interface DocumentPlace {
+  start: number
+  meta: SceneMeta
 }
 
 /** What a marked-up format tells beyond its text: its blocks, italics and metadata. */
@@ -57,6 +80,14 @@ export interface Markup {
   meta: Partial<Meta>
   /** Metadata used only where the text states none (a DOCX's often stale core properties). */
   fallback?: Partial<Meta>
+  /**
+   * Set for a writing app's project (Scrivener, novelWriter): its outline gives chapters and
+   * scenes, so nothing is guessed from the text (no title line, headings or front matter read
+   * from paragraphs).
+   */
+  project?: true
+  /** A project's documents, in order, with what the project says of each. */
+  documents?: DocumentPlace[]
 }
 
 /** Bytes decoded and normalised into one text, plus what the format told us. */
@@ -73,7 +104,7 @@ export interface Source {
 }
 
 /** How a scene was separated from what came before it. */
-export type BreakKind = 'start' | 'chapter' | 'marker' | 'rule' | 'gap' | 'writer'
+export type BreakKind = 'start' | 'chapter' | 'marker' | 'rule' | 'gap' | 'writer' | 'document'
 
 export interface SceneBreak {
   kind: BreakKind
@@ -93,6 +124,8 @@ export interface Scene extends Span {
   chapter: number
   breakBefore: SceneBreak
   paragraphs: Paragraph[]
+  /** What a writing app's project says of the document this scene is (absent for other formats). */
+  meta?: SceneMeta
 }
 
 export interface Chapter extends Span {

@@ -3,6 +3,7 @@ import { mkdir, readdir, realpath, rm, stat, writeFile } from 'node:fs/promises'
 import { basename, extname, join, relative, resolve } from 'node:path'
 import { glob } from 'tinyglobby'
 import { FORMAT_EXTENSIONS } from '../ingest/formats.js'
+import { projectKind } from '../node/project.js'
 
 /** File endings read when a directory is given: every format proselens reads. */
 export const TEXT_EXTENSIONS: ReadonlySet<string> = new Set(Object.keys(FORMAT_EXTENSIONS))
@@ -12,7 +13,8 @@ const GLOB = /[*?[\]{}]/
 /**
  * Expand the inputs: files stay as given (whatever their ending); a directory gives the files
  * of every supported format, recursively, in a stable order, skipping hidden folders and the
- * output folder, following symbolic links but never round a loop; a glob pattern (`drafts/**\/*.md`)
+ * output folder, following symbolic links but never round a loop, and taking a writing app's
+ * project folder (Scrivener, novelWriter) as one work, never walked into; a glob pattern (`drafts/**\/*.md`)
  * gives the files it matches. `missing`: the inputs that are no file, folder or pattern (they
  * stay in `files` too, for a command that reports each input's failure itself).
  */
@@ -23,7 +25,10 @@ export async function expandInputs(inputs: string[], outDir: string): Promise<{ 
   const out = resolve(outDir)
   for (const input of inputs) {
     const info = await stat(input).catch(() => null)
-    if (info?.isDirectory()) {
+    if (info?.isDirectory() && projectKind(input)) {
+      // A Scrivener or novelWriter project folder is one work.
+      files.push(input)
+    } else if (info?.isDirectory()) {
       const found = await walk(input, out, new Set())
       if (found.length === 0) errors.push(`${input}: a directory with no ${[...TEXT_EXTENSIONS].join(', ')} files in it`)
       for (const f of found) files.push(f)
@@ -51,7 +56,8 @@ async function walk(dir: string, skip: string, seen: Set<string>, out: string[] 
     // A symbolic link counts as what it points to; a broken one is passed over.
     const kind = e.isSymbolicLink() ? await stat(path).catch(() => null) : e
     if (!kind) continue
-    if (kind.isDirectory()) await walk(path, skip, seen, out)
+    if (kind.isDirectory() && projectKind(path)) out.push(path)
+    else if (kind.isDirectory()) await walk(path, skip, seen, out)
     else if (kind.isFile() && TEXT_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(path)
   }
   return out

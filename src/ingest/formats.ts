@@ -15,6 +15,8 @@ export const FORMAT_EXTENSIONS: Readonly<Record<string, Format>> = {
   '.odt': 'odt',
   '.epub': 'epub',
   '.rtf': 'rtf',
+  '.scrivx': 'scrivener',
+  '.nwx': 'novelwriter',
 }
 
 /**

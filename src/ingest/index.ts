@@ -12,8 +12,11 @@ import { sniff } from './01-sniff.js'
 import { readZip, ZipError, type ZipArchive } from './zip.js'
 import { isRtf, readRtf } from './rtf.js'
 import { CODE_PAGE_LABELS } from '../data/rtf.js'
+import { filesDigest, filesUnder, findProject, type ProjectFiles, type ProjectRead } from './project.js'
+import { readScrivener } from './scrivener.js'
+import { readNovelWriter } from './novelwriter.js'
 
-const FORMAT_NAMES: Record<Format, string> = { text: 'plain text', markdown: 'Markdown', html: 'HTML', docx: 'DOCX', odt: 'ODT', epub: 'EPUB', rtf: 'RTF' }
+const FORMAT_NAMES: Record<Format, string> = { text: 'plain text', markdown: 'Markdown', html: 'HTML', docx: 'DOCX', odt: 'ODT', epub: 'EPUB', rtf: 'RTF', scrivener: 'a Scrivener project', novelwriter: 'a novelWriter project' }
 
 const ZIP = [0x50, 0x4b]
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0]
@@ -112,6 +115,11 @@ export async function readSourceAsync(bytes: Uint8Array, options: ReadOptions = 
   let format: Format | undefined
   try {
     const zip = await readZip(bytes)
+    const project = findProject(zip.names)
+    if (project) {
+      format = project.kind
+      return projectSource(zip, project, options.path, hint)
+    }
     let state: HtmlReadState
     let fallback: Partial<Meta> | undefined
     const diagnostics: Diagnostic[] = [...zip.diagnostics]
@@ -146,6 +154,27 @@ export async function readSourceAsync(bytes: Uint8Array, options: ReadOptions = 
     if (e instanceof ZipError && passwordProtected(bytes)) throw new UnreadableInputError(`${name}: ${PASSWORD_PROTECTED}`, { cause: e })
     throw new UnreadableInputError(unreadableArchive(name, format ?? hint), { cause: e })
   }
+}
+
+/**
+ * A writing app's project (a zipped `.scriv` folder, a novelWriter project, or a folder the Node
+ * layer packed) read into a source: its outline gives the structure; its size is that of the
+ * files read and its SHA-256 that of their paths and contents (`filesDigest`).
+ */
+function projectSource(zip: ZipArchive, project: NonNullable<ReturnType<typeof findProject>>, path: string | undefined, hint: Format | null): Source {
+  const files: ProjectFiles = filesUnder(zip, project.root)
+  const binder = project.binder.slice(project.root.length)
+  const read: ProjectRead = project.kind === 'scrivener' ? readScrivener(files, binder) : readNovelWriter(files, binder)
+  const { text, markup } = read.builder.finish(read.meta)
+  markup.project = true
+  let size = 0
+  for (const b of read.files.values()) size += b.length
+  const diagnostics = [...zip.diagnostics, ...read.diagnostics, ...controlDiagnostics(read.builder.removedControls)]
+  // A project's archive is no DOCX or EPUB misnamed: only a name of another format is a mismatch.
+  if (hint !== null && hint !== 'docx' && hint !== 'odt' && hint !== 'epub') for (const d of mismatch(path, hint, project.kind)) diagnostics.push(d)
+  const source: Source = { text, format: project.kind, encoding: read.encoding ?? 'utf-8', bytes: size, sha256: filesDigest(read.files), diagnostics, markup }
+  if (path !== undefined) source.path = path
+  return source
 }
 
 /** An RTF document read into a source; its `\\info` title and author are used where the text has none. */

@@ -1,4 +1,4 @@
-import type { Block, BlockRole, Markup, Meta, Span } from '../types.js'
+import type { Block, BlockRole, DocumentPlace, Markup, Meta, SceneMeta, Span } from '../types.js'
 import { classify } from '../data/line-classes.js'
 import { normalise } from './03-normalise.js'
 
@@ -26,6 +26,8 @@ export interface BlockExtra {
   level?: number
   key?: string
   centred?: boolean
+  /** A break that starts a project's document. */
+  document?: boolean
 }
 
 /**
@@ -38,12 +40,20 @@ export interface BlockExtra {
 export class DocumentBuilder {
   private readonly parts: string[] = []
   private length = 0
-  private runs: Run[] = []
+  protected runs: Run[] = []
   readonly blocks: Block[] = []
   readonly italics: Span[] = []
   removedControls = 0
   /** Empty paragraphs seen since the last block. */
   private blanks = 0
+  /** A project's documents, where their text starts. */
+  readonly documents: DocumentPlace[] = []
+  private openDocument: SceneMeta | null = null
+
+  /** The next text block is the first of a project's document (an empty document's place is taken by the next). */
+  startDocument(meta: SceneMeta): void {
+    this.openDocument = meta
+  }
 
   /** Add inline text to the block being built. */
   text(text: string, italic = false): void {
@@ -157,6 +167,11 @@ export class DocumentBuilder {
     if (extra.level !== undefined) block.level = extra.level
     if (extra.key !== undefined) block.key = extra.key
     if (extra.centred) block.centred = true
+    if (extra.document) block.document = true
+    if (this.openDocument && role === 'text') {
+      this.documents.push({ start, meta: this.openDocument })
+      this.openDocument = null
+    }
     if (this.blanks > 0) block.blanks = this.blanks
     this.blanks = 0
     this.blocks.push(block)
@@ -172,6 +187,8 @@ export class DocumentBuilder {
 
   /** The text and the markup hints gathered. */
   finish(meta: Partial<Meta> = {}): { text: string; markup: Markup } {
-    return { text: this.parts.join(''), markup: { blocks: this.blocks, italics: this.italics, meta } }
+    const markup: Markup = { blocks: this.blocks, italics: this.italics, meta }
+    if (this.documents.length > 0) markup.documents = this.documents
+    return { text: this.parts.join(''), markup }
   }
 }

@@ -52,14 +52,13 @@ export interface RtfRead {
  * (`\uN` with its `\ucN` fallback skipped). Destinations that are not text (tables, pictures,
  * notes, headers) are skipped by scanning to their closing brace, keeping nothing.
  */
-export function readRtf(bytes: Uint8Array): RtfRead {
-  const reader = new RtfReader(bytes)
+export function readRtf(bytes: Uint8Array, builder: DocumentBuilder = new DocumentBuilder()): RtfRead {
+  const reader = new RtfReader(bytes, builder)
   reader.read()
   return { builder: reader.builder, fallback: reader.fallback(), codePage: reader.codePage, diagnostics: reader.diagnostics }
 }
 
 class RtfReader {
-  readonly builder = new DocumentBuilder()
   readonly diagnostics: Diagnostic[] = []
   codePage = 1252
   private pos = 0
@@ -88,7 +87,10 @@ class RtfReader {
   private star = false
   private unknownCp = 0
 
-  constructor(private readonly bytes: Uint8Array) {}
+  constructor(
+    private readonly bytes: Uint8Array,
+    readonly builder: DocumentBuilder,
+  ) {}
 
   fallback(): Partial<Meta> {
     const meta: Partial<Meta> = {}

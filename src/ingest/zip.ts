@@ -22,8 +22,8 @@ export const ZIP_LIMITS: ZipLimits = {
   maxEntries: 10_000,
 }
 
-/** Entries a DOCX or EPUB reader needs: markup, package and relationship files. */
-const TEXT_ENTRY = /\.(?:xml|rels|xhtml|html?|opf|ncx|txt)$|^mimetype$/i
+/** Entries a reader needs: markup, package and relationship files; a writing app's binder and documents. */
+const TEXT_ENTRY = /\.(?:xml|rels|xhtml|html?|opf|ncx|txt|rtf|scrivx|nwx|nwd)$|^mimetype$/i
 
 /**
  * Thrown for an archive that cannot or must not be read. `damaged`: the bytes are no whole zip

@@ -1,6 +1,8 @@
 import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs'
 import { stat } from 'node:fs/promises'
+import { basename, dirname } from 'node:path'
 import { MAX_FILE_BYTES, timedOut as timedOutFor, timeLimitSeconds, tooLarge as tooLargeFor } from '../ingest/limits.js'
+import { packProject, projectKind, projectSize } from './project.js'
 
 /** Thrown for a path that cannot be analysed (missing, a directory, unreadable). */
 export class InputError extends Error {
@@ -23,6 +25,14 @@ export const tooLarge = (path: string, size: number, maxBytes: number): string =
  */
 export function readInput(path: string, maxBytes = MAX_FILE_BYTES): Uint8Array {
   const size = checkInput(path, maxBytes)
+  const project = projectOf(path)
+  if (project !== null) {
+    try {
+      return packProject(project)
+    } catch (e) {
+      return fail(path, e)
+    }
+  }
   let fd: number
   try {
     fd = openSync(path, 'r')
@@ -69,10 +79,27 @@ export function checkInput(path: string, maxBytes = MAX_FILE_BYTES): number {
   } catch (e) {
     return fail(path, e)
   }
-  if (info.isDirectory()) throw new InputError(`${path}: is a directory, not a file`)
+  const project = info.isDirectory() || info.isFile() ? projectOf(path, info.isDirectory()) : null
+  if (project !== null) {
+    // A writing app's project is one work: its size is that of the files it is read from.
+    const size = projectSize(project)
+    if (size > maxBytes) throw new InputError(tooLarge(path, size, maxBytes))
+    return size
+  }
+  if (info.isDirectory()) throw new InputError(`${path}: is a directory, not a file (nor a Scrivener or novelWriter project)`)
   if (!info.isFile()) throw new InputError(`${path}: not a regular file (a device, a pipe or a socket)`)
   if (info.size > maxBytes) throw new InputError(tooLarge(path, info.size, maxBytes))
   return info.size
+}
+
+/**
+ * The project folder an input names: a Scrivener or novelWriter project folder, or the folder of
+ * its binder file (`Novel.scrivx`, `nwProject.nwx`); null for anything else.
+ */
+export function projectOf(path: string, directory?: boolean): string | null {
+  if (directory ?? statSync(path, { throwIfNoEntry: false })?.isDirectory()) return projectKind(path) ? path : null
+  const name = basename(path)
+  return name === 'nwProject.nwx' || /\.scrivx$/i.test(name) ? dirname(path) : null
 }
 
 /** What every command says of a path that is not there. */

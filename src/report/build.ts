@@ -30,6 +30,7 @@ function sceneReport(text: string, { scene, sentences }: AnnotatedScene, counts:
     end: scene.end,
     break: { kind: scene.breakBefore.kind, marker: scene.breakBefore.marker, confidence: scene.breakBefore.confidence, weak: scene.breakBefore.weak ?? false },
     opening: openingWords(text, scene.start, scene.end),
+    meta: scene.meta ?? null,
     ...measureAll(counts),
     paragraphSpans,
     sentenceSpans,

@@ -148,10 +148,10 @@ export const reportSchema = {
       required: ['path', 'format', 'encoding', 'bytes', 'sha256'],
       properties: {
         path: nullable({ type: 'string' }),
-        format: { enum: ['text', 'markdown', 'html', 'docx', 'odt', 'epub', 'rtf'], description: 'The format read, detected from the bytes (the file name is a hint).' },
+        format: { enum: ['text', 'markdown', 'html', 'docx', 'odt', 'epub', 'rtf', 'scrivener', 'novelwriter'], description: 'The format read, detected from the bytes (the file name is a hint); scrivener and novelwriter: a writing app\'s project (a folder, or a zip holding one).' },
         encoding: { enum: ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be', ...Object.values(CODE_PAGE_LABELS).filter((l) => l !== 'utf-8' && l !== 'windows-1252')], description: 'How the bytes were decoded (for RTF, the code page its `\\ansicpg` names).' },
         bytes: int,
-        sha256: { type: 'string', pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the input bytes.' },
+        sha256: { type: 'string', pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the input bytes; for a project of several files (Scrivener, novelWriter), of the sorted list of each file read as `path NUL sha256-hex LF` lines, so an edit to any part changes it.' },
       },
     },
     meta: {
@@ -201,7 +201,7 @@ export const reportSchema = {
       items: {
         allOf: [{ $ref: '#/definitions/measures' }],
         type: 'object',
-        required: ['index', 'number', 'chapter', 'position', 'start', 'end', 'break', 'opening', 'paragraphSpans', 'sentenceSpans'],
+        required: ['index', 'number', 'chapter', 'position', 'start', 'end', 'break', 'opening', 'meta', 'paragraphSpans', 'sentenceSpans'],
         properties: {
           index: { ...int, description: 'The scene\'s place, from 0 (what chapters\' `scenes` refer to).' },
           number: { type: 'integer', minimum: 1, description: 'The scene\'s number as the page and the CSV show it: index + 1.' },
@@ -214,7 +214,7 @@ export const reportSchema = {
             description: 'How the scene was separated from what came before it.',
             required: ['kind', 'marker', 'confidence', 'weak'],
             properties: {
-              kind: { enum: ['start', 'chapter', 'marker', 'rule', 'gap', 'writer'], description: 'start: the first scene; chapter: a chapter heading; marker: a marker line such as * * * or #; rule: a horizontal rule in markup; gap: a gap between paragraphs unlike the usual one (a wider gap, or paragraphs glued where a rule was stripped); writer: a break the writer\'s corrections set (a marker of their own, with marker, or a break named by the words after it, marker null), confidence 1.' },
+              kind: { enum: ['start', 'chapter', 'marker', 'rule', 'gap', 'writer', 'document'], description: 'start: the first scene; chapter: a chapter heading; marker: a marker line such as * * * or #; rule: a horizontal rule in markup; gap: a gap between paragraphs unlike the usual one (a wider gap, or paragraphs glued where a rule was stripped); writer: a break the writer\'s corrections set (a marker of their own, with marker, or a break named by the words after it, marker null), confidence 1; document: a new document of a writing app\'s project (a Scrivener binder item, a novelWriter scene heading), marker null, confidence 1.' },
               marker: nullable({ type: 'string' }),
               confidence: {
                 type: 'number',
@@ -227,6 +227,21 @@ export const reportSchema = {
             },
           },
           opening: { type: 'string', description: 'The scene\'s first words (up to 12), to tell scenes apart.' },
+          meta: nullable({
+            type: 'object',
+            description: 'What a writing app\'s project says of the document this scene is (null for every other format, and for a scene a project document does not open).',
+            required: ['title', 'synopsis', 'label', 'status', 'pov', 'characters', 'locations'],
+            additionalProperties: false,
+            properties: {
+              title: nullable({ type: 'string', description: 'The document\'s title in the binder (Scrivener) or its scene heading (novelWriter).' }),
+              synopsis: nullable({ type: 'string', description: 'The writer\'s synopsis: Scrivener\'s synopsis card, novelWriter\'s %Synopsis comment.' }),
+              label: nullable({ type: 'string', description: 'The Scrivener label set on the document, by its name.' }),
+              status: nullable({ type: 'string', description: 'The status set on the document, by its name (e.g. "First Draft").' }),
+              pov: nullable({ type: 'string', description: 'The point-of-view character the writer tagged (novelWriter\'s @pov), shown beside the one measured.' }),
+              characters: { type: 'array', items: { type: 'string' }, description: 'Characters the writer tagged (novelWriter\'s @pov, @focus and @char), in order.' },
+              locations: { type: 'array', items: { type: 'string' }, description: 'Places the writer tagged (novelWriter\'s @location).' },
+            },
+          }),
           paragraphSpans: { type: 'array', items: { type: 'array', items: offset, minItems: 2, maxItems: 2 } },
           sentenceSpans: { type: 'array', items: { type: 'array', items: int, minItems: 4, maxItems: 4 }, description: '[start, end, words, dialogueWords] of each sentence: its span, its words, and how many of them lie inside dialogue.' },
         },

@@ -1,4 +1,4 @@
-import type { BreakKind, Diagnostic, Encoding, Format, Layout, MatterField, Meta } from '../types.js'
+import type { BreakKind, Diagnostic, Encoding, Format, Layout, MatterField, Meta, SceneMeta } from '../types.js'
 import type { Measures } from '../measure/registry.js'
 
 export const SCHEMA_VERSION = 2
@@ -22,6 +22,8 @@ export interface SceneReport extends Measures {
   end: number
   break: { kind: BreakKind; marker: string | null; confidence: number; weak: boolean }
   opening: string
+  /** What a writing app's project says of the scene's document, or null. */
+  meta: SceneMeta | null
   /** `[start, end)` of each paragraph. */
   paragraphSpans: [number, number][]
   /** `[start, end, words, dialogueWords]` of each sentence. */

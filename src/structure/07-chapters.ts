@@ -26,9 +26,10 @@ function isSubtitle(line: string): boolean {
  * Split the story's paragraphs into chapters at heading lines. Text before the first heading
  * is a chapter of its own without a title; a heading straight after another one (no text
  * between) names the part the chapter belongs to. An author's note paragraph is marked as a
- * note, not story.
+ * note, not story. `subtitles`: whether a title-like line under a heading may be its subtitle
+ * (not in a project, whose documents hold story only).
  */
-export function splitChapters(text: string, paras: Para[]): RawChapter[] {
+export function splitChapters(text: string, paras: Para[], subtitles = true): RawChapter[] {
   const chapters: RawChapter[] = []
   let current: RawChapter = { title: null, part: null, subtitle: null, heading: null, body: [] }
   const lineOf = (p: Para) => collapse(text.slice(p.start, p.end))
@@ -53,7 +54,7 @@ export function splitChapters(text: string, paras: Para[]): RawChapter[] {
       }
       const next = paras[i + 1]
       const after = paras[i + 2]
-      if (next && next.kind === 'text' && after && after.kind !== 'heading' && isSubtitle(lineOf(next))) {
+      if (subtitles && next && next.kind === 'text' && after && after.kind !== 'heading' && isSubtitle(lineOf(next))) {
         current.subtitle = lineOf(next)
         current.heading!.end = next.end
         i++

@@ -56,13 +56,18 @@ export function splitScenes(text: string, body: Para[], first: SceneBreak, layou
     current = []
   }
   for (const p of body) {
-    if (p.kind === 'marker' || p.kind === 'rule') {
+    if (p.kind === 'marker' || p.kind === 'rule' || p.kind === 'document') {
       if (current.length > 0) {
         close()
         pending =
-          p.kind === 'rule'
-            ? { kind: 'rule', marker: null, confidence: p.confidence }
-            : { kind: 'marker', marker: text.slice(p.start, p.end).trim(), confidence: p.confidence }
+          p.kind === 'document'
+            ? { kind: 'document', marker: null, confidence: 1 }
+            : p.kind === 'rule'
+              ? { kind: 'rule', marker: null, confidence: p.confidence }
+              : { kind: 'marker', marker: text.slice(p.start, p.end).trim(), confidence: p.confidence }
+      } else if (p.kind === 'document' && pending.kind !== 'start' && pending.kind !== 'chapter') {
+        // A document after an empty one, or after a marker closing the last: the document is the break.
+        pending = { kind: 'document', marker: null, confidence: 1 }
       }
       prev = null
       continue
@@ -109,7 +114,7 @@ export function calibrateBreaks(text: string, scenes: { breakBefore: SceneBreak;
   const keys: string[] = []
   for (const s of scenes) {
     const b = s.breakBefore
-    if (b.kind === 'start' || b.kind === 'chapter' || b.kind === 'writer') {
+    if (b.kind === 'start' || b.kind === 'chapter' || b.kind === 'writer' || b.kind === 'document') {
       keys.push('')
       continue
     }

@@ -1,4 +1,4 @@
-import type { Block, Chapter, Diagnostic, Manuscript, Markup, Matter, MatterField, Meta, Scene, Source, Span } from '../types.js'
+import type { Block, Chapter, Diagnostic, DocumentPlace, Manuscript, Markup, Matter, MatterField, Meta, Scene, Source, Span } from '../types.js'
 import { noteKeys } from '../data/front-matter.js'
 import { AO3_ARCHIVE } from '../data/ao3.js'
 import { eachLine } from './01-lines.js'
@@ -26,7 +26,7 @@ export function structure(source: Source): Manuscript {
   let layout: LearntLayout
   let paras: Para[]
   if (markup) {
-    paras = parasFromBlocks(text, markup.blocks, markup.meta.archive === AO3_ARCHIVE)
+    paras = markup.project ? parasFromProject(text, markup.blocks) : parasFromBlocks(text, markup.blocks, markup.meta.archive === AO3_ARCHIVE)
     layout = learnMarkupLayout(paras)
   } else {
     layout = learnLayout(eachLine(text))
@@ -34,15 +34,19 @@ export function structure(source: Source): Manuscript {
     for (const p of buildParagraphs(text, eachLine(text), layout)) paras.push(classified(text, p))
   }
 
-  settleHeadings(text, paras)
+  const project = markup?.project === true
+  if (!project) settleHeadings(text, paras)
   const markedFront = markedMatter(text, markup, 'front')
-  const sections = matterSections(text, paras, statedTitle(markup))
-  const front = markedFront ?? frontOf(text, paras, sections)
+  // A project's outline says where the story is: no front or end matter is guessed from its text.
+  const sections = project ? { front: 0, end: paras.length, ao3: null, gutenberg: null } : matterSections(text, paras, statedTitle(markup))
+  const front = markedFront ?? (project ? { end: 0, fields: [] } : frontOf(text, paras, sections))
   if (sections.front > front.end) front.end = sections.front
   const markedEnd = markedMatter(text, markup, 'end')
   const endAt = markedEnd
     ? Math.min(paras.length - markedEnd.end, Math.max(sections.end, front.end))
-    : findEndMatter(text, paras, front.end, Math.max(sections.end, front.end))
+    : project
+      ? paras.length
+      : findEndMatter(text, paras, front.end, Math.max(sections.end, front.end))
   const frontMatter = matterOf(paras.slice(0, front.end), front.fields)
   const endParas = paras.slice(endAt)
   const endMatter = matterOf(endParas, markedEnd?.fields ?? endParas.map((p) => ({ key: 'end', value: text.slice(p.start, p.end).trim(), start: p.start, end: p.end })))
@@ -50,7 +54,7 @@ export function structure(source: Source): Manuscript {
 
   const chapters: Chapter[] = []
   let sceneIndex = 0
-  const rawChapters = splitChapters(text, story)
+  const rawChapters = splitChapters(text, story, !project)
   const rawScenes: RawScene[][] = []
   let started = false
   for (const raw of rawChapters) {
@@ -69,6 +73,7 @@ export function structure(source: Source): Manuscript {
     chapters.push({ index, title: raw.title, part: raw.part, subtitle: raw.subtitle, start, end, heading: raw.heading, scenes })
   }
 
+  if (markup?.documents) attachDocuments(chapters, markup.documents)
   if (sceneIndex === 0) {
     diagnostics.push({
       severity: 'warning',
@@ -135,6 +140,42 @@ function parasFromBlocks(text: string, blocks: Block[], ao3: boolean): Para[] {
     else paras.push(paraOfBlock(text, b, titleBlock, ao3))
   }
   return paras
+}
+
+/**
+ * Paragraphs of a writing app's project: headings and breaks are the outline's, and a text block
+ * is a marker only where a writer typed one (`* * *`) into a document; a line that reads as a
+ * heading stays text, since the outline already heads every chapter.
+ */
+function parasFromProject(text: string, blocks: Block[]): Para[] {
+  const paras: Para[] = []
+  for (const b of blocks) {
+    const p = paraOfBlock(text, b, null, false)
+    if (b.document) {
+      p.kind = 'document'
+      p.confidence = 1
+    } else if (b.role === 'text' && p.kind === 'heading') {
+      p.kind = 'text'
+      p.confidence = 0
+    }
+    paras.push(p)
+  }
+  return paras
+}
+
+/** Each project document's meta on the scene its text opens (a document that opens none, being empty or marker only, has no scene). */
+function attachDocuments(chapters: Chapter[], documents: DocumentPlace[]): void {
+  let d = 0
+  for (const chapter of chapters) {
+    for (const scene of chapter.scenes) {
+      while (d < documents.length && documents[d]!.start < scene.start) d++
+      const doc = documents[d]
+      if (doc && doc.start <= scene.end) {
+        scene.meta = doc.meta
+        d++
+      }
+    }
+  }
 }
 
 // Module functions, not per-work closures: see "Hot code" in docs/ARCHITECTURE.md.
