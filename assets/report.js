@@ -367,6 +367,11 @@
       { key: 'characters', label: 'Characters', text: true, value: function (s) { return s.characters.filter(function (c) { return c.present }).slice(0, 4).map(function (c) { return c.name }).join(', ') } },
       { key: 'slips', label: 'Slips', value: function (s) { return shownSlips(s.tense).length } },
     ]
+    // A writing app's project names its scenes, and its writer may have tagged whose scene it is:
+    // the writer's words stand beside what proselens measured.
+    function stated(key) { return scenes.some(function (s) { return s.meta && s.meta[key] }) }
+    if (stated('title')) columns.splice(2, 0, { key: 'title', label: 'Scene', text: true, value: function (s) { return (s.meta && s.meta.title) || '' } })
+    if (stated('pov')) columns.splice(columns.findIndex(function (c) { return c.key === 'character' }) + 1, 0, { key: 'writerPov', label: 'Writer\u2019s POV', text: true, value: function (s) { return (s.meta && s.meta.pov) || '' } })
     function sceneTable() {
       // Drawn again, the table keeps the reader's sort.
       var table = $('scene-table')
@@ -440,12 +445,15 @@
           el('span', { text: 'dialogue ' + pct(s.dialogue.share) }),
           s.unmarkedThought.words ? el('span', { text: 'unmarked thought ' + pct(s.unmarkedThought.share) }) : null,
           el('span', { text: (s.tense.dominant || '–') + ' tense, ' + (s.pov.dominant || '–') + ' person' + (s.pov.character ? ' (' + s.pov.character + ')' : '') }),
+          s.meta && s.meta.pov ? el('span', { text: 'writer\u2019s POV: ' + s.meta.pov }) : null,
+          s.meta && s.meta.title ? el('span', { text: '\u201c' + s.meta.title + '\u201d' + [s.meta.label, s.meta.status].filter(Boolean).map(function (v) { return ', ' + v }).join('') }) : null,
           shownSlips(s.tense).length ? el('span', { class: 'slipcount', text: shownSlips(s.tense).length + (shownSlips(s.tense).length === 1 ? ' slip' : ' slips') }) : null,
           s.povShifts.length ? el('span', { class: 'slipcount', text: s.povShifts.length + (s.povShifts.length === 1 ? ' point-of-view shift' : ' point-of-view shifts') }) : null,
           s.embedded.length ? el('span', { text: s.embedded.map(function (e) { return 'told by ' + (e.speaker || 'a character') + ' (' + (e.pov || '–') + ' person, ' + (e.tense || '–') + ')' }).join('; ') }) : null,
         ])
         var section = el('section', { id: 'scene-' + s.index, class: 'scene' + (s.break.weak ? ' weak' : ''), 'aria-label': sceneLabel(s) + (s.break.weak ? ' (possible break)' : '') }, [head])
         if (s.break.weak) section.appendChild(el('p', { class: 'weak-note', text: weakNote(s) }))
+        if (s.meta && s.meta.synopsis) section.appendChild(el('p', { class: 'synopsis', text: 'Synopsis: ' + s.meta.synopsis }))
         var marks = []
         s.dialogue.spans.forEach(function (d, i) {
           var who = s.dialogue.speakers[i]

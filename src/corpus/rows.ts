@@ -51,7 +51,7 @@ export const WORK_COLUMNS: readonly (keyof WorkRow)[] = [
   'path', 'title', 'author', 'rating', 'fandom', 'format', 'words', 'scenes', 'chapters', 'dialogueShare', 'thoughtShare', 'unmarkedThoughtShare', 'tense', 'pov', 'character', 'topSpeakers', 'meanSentence', 'medianSentence', 'slips', 'povShifts', 'readingMinutes', 'diagnostics', 'sha256', 'report',
 ]
 export const SCENE_COLUMNS: readonly (keyof SceneRow)[] = [
-  'path', 'scene', 'chapter', 'chapterTitle', 'opening', 'words', 'sentences', 'meanSentence', 'medianSentence', 'dialogueShare', 'thoughtShare', 'unmarkedThoughtShare', 'tense', 'pov', 'character', 'characters', 'topSpeakers', 'slips', 'povShifts',
+  'path', 'scene', 'chapter', 'chapterTitle', 'sceneTitle', 'opening', 'words', 'sentences', 'meanSentence', 'medianSentence', 'dialogueShare', 'thoughtShare', 'unmarkedThoughtShare', 'tense', 'pov', 'character', 'writerPov', 'characters', 'topSpeakers', 'slips', 'povShifts',
 ]
 export const FAILURE_COLUMNS: readonly (keyof FailureRow)[] = ['path', 'error']
 

@@ -4,6 +4,8 @@ import type { Report, SceneReport } from './types.js'
 /** A scene's figures, as both the corpus tables and a comparison of drafts show them. */
 export interface SceneFigures {
   chapterTitle: string | null
+  /** The scene's title in a writing app's project (its binder title, its scene heading), else null. */
+  sceneTitle: string | null
   opening: string
   words: number
   sentences: number
@@ -15,6 +17,8 @@ export interface SceneFigures {
   tense: string | null
   pov: string | null
   character: string | null
+  /** The point-of-view character the writer tagged (novelWriter's `@pov`), else null. */
+  writerPov: string | null
   /** The characters present, by name, joined with "; ". */
   characters: string
   /** The three who speak most, with their share of the dialogue ("Nell 62%; Tom 38%"). */
@@ -28,6 +32,7 @@ export interface SceneFigures {
 export function sceneFigures(r: Report, s: SceneReport): SceneFigures {
   return {
     chapterTitle: r.chapters[s.chapter]?.title ?? null,
+    sceneTitle: s.meta?.title ?? null,
     opening: s.opening,
     words: s.words,
     sentences: s.sentences,
@@ -39,6 +44,7 @@ export function sceneFigures(r: Report, s: SceneReport): SceneFigures {
     tense: s.tense.dominant,
     pov: s.pov.dominant,
     character: s.pov.character,
+    writerPov: s.meta?.pov ?? null,
     characters: s.characters.filter((c) => c.present).map((c) => c.name).join('; '),
     topSpeakers: topSpeakers(s.characters),
     slips: shownSlips(s.tense).length,
