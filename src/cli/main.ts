@@ -25,7 +25,7 @@ export function createCli(io: Io, setExit: (code: number) => void): Command {
   program
     .command('analyze')
     .description('Analyse stories and write a JSON report and an HTML page per input (DIR/<name>.json, DIR/<name>.html).')
-    .argument('<inputs...>', 'story files (.txt, .md, .html, .docx, .odt, .rtf, .epub), or directories to search for them')
+    .argument('<inputs...>', 'story files (.txt, .md, .html, .docx, .odt, .rtf, .epub), Scrivener (.scriv) or novelWriter project folders, or directories to search for them')
     .addOption(new Option('-o, --out <dir>', 'folder for the reports').default('reports'))
     .option('--stdout', "print one file's JSON report to standard output instead of writing it")
     .option('--no-text', 'leave the normalised text out of the report')
