@@ -160,7 +160,7 @@ describe.skipIf(!haveChromium)('the app page in Chromium', () => {
       formats.add(report!.source.format)
       expect(await saved('#save-json'), f).toBe(await cliJson(f))
     }
-    expect([...formats].sort()).toEqual(['docx', 'epub', 'html', 'markdown', 'odt', 'rtf', 'text'])
+    expect([...formats].sort()).toEqual(['docx', 'epub', 'html', 'markdown', 'novelwriter', 'odt', 'rtf', 'scrivener', 'text'])
     expect(requests).toEqual([])
     expect(errors).toEqual([])
   }, 600_000)

@@ -5,8 +5,11 @@ import { glob } from 'tinyglobby'
 import { FORMAT_EXTENSIONS } from '../ingest/formats.js'
 import { projectKind } from '../node/project.js'
 
-/** File endings read when a directory is given: every format proselens reads. */
-export const TEXT_EXTENSIONS: ReadonlySet<string> = new Set(Object.keys(FORMAT_EXTENSIONS))
+/**
+ * File endings read when a directory is given: every format proselens reads, but a project's
+ * binder file (`.scrivx`, `.nwx`), whose folder the walk takes as one work.
+ */
+export const TEXT_EXTENSIONS: ReadonlySet<string> = new Set(Object.keys(FORMAT_EXTENSIONS).filter((e) => e !== '.scrivx' && e !== '.nwx'))
 
 const GLOB = /[*?[\]{}]/
 
