@@ -152,6 +152,13 @@ describe('novelWriter projects', () => {
     expect(r.totals.thought).not.toBeNull()
     expect(r.diagnostics.map((d) => d.code)).toContain('missing-document')
     await expect(analyzeZip({ 'nwProject.nwx': nwx.slice(0, 150) })).rejects.toThrow('nwProject.nwx is not a readable novelWriter project')
+    // A title page: the writer's address before the title, the byline after it, all front matter.
+    const page = ['%%~name: Title', 'Ann Vale[br]', '9 Mill Road <<', '', '[vspace:3]', '', '#! The Mill Pond', '', '>> **By Ann Vale** <<', '', '>> Words: [field:textWords] <<'].join('\n')
+    const titled = await analyzeZip({ 'nwProject.nwx': nwx.replace('>One</name>', '>Title</name>').replace('handle="d2"', 'handle="d3"').replace('order="1"', 'order="2"') + '', 'content/d1.nwd': page, 'content/d3.nwd': '### Start\n\n> An indented line. <\n\nShe went out.' })
+    expect(titled.meta.title).toBe('The Mill Pond')
+    expect(titled.frontMatter!.fields.map((f) => f.value)).toEqual(['Ann Vale 9 Mill Road', 'By Ann Vale', 'Words:'])
+    expect(titled.scenes).toHaveLength(1)
+    expect(titled.text.slice(titled.scenes[0]!.start)).toBe('An indented line.\n\nShe went out.')
   })
 })
 

@@ -30,6 +30,8 @@ const FORMAT_CODES = /\[\/?(?:b|s|u|m|sup|sub)\]|\*\*|~~|==/g
 /** Codes with no words: footnote places, page breaks, vertical space. */
 const VOID_CODES = /\[(?:footnote|field):[^\]]*\]/gi
 const LAYOUT_LINE = /^\[(?:new ?page|vspace(?::\d+)?)\]$/i
+/** The novel's title heading, which makes its document the title page. */
+const TITLE_LINE = /^#![ \t]+\S/m
 /** Italics as novelWriter marks them: `_text_` at word edges, or `[i]…[/i]`. */
 const ITALIC = /\[i\]([\s\S]*?)\[\/i\]|(?<![\p{L}\p{N}_\\])_(?!\s)((?:[^_\n]|_(?=[\p{L}\p{N}]))+?)(?<!\s)_(?![\p{L}\p{N}_])/gu
 
@@ -73,7 +75,9 @@ function statusNames(root: XmlNode): Map<string, string> {
 function writeParagraph(builder: ProjectBuilder, lines: string[]): void {
   let centred = false
   for (const [i, raw] of lines.entries()) {
-    let line = raw.replace(VOID_CODES, '')
+    let line = raw.replace(VOID_CODES, '').replace(/\[br\]$/i, '')
+    // `> indented <` from both margins: the marks are not text.
+    line = line.replace(/^>(?!>)\s*/, '').replace(/\s*(?<!<)<$/, '')
     // `>> text <<` is centred, `>> text` right-aligned, `text <<` left-aligned: the marks are not text.
     const m = /^>>\s*(.*?)\s*<<$/.exec(line)
     if (m) {
@@ -129,6 +133,7 @@ export function readNovelWriter(files: ProjectFiles, binderPath: string): Projec
   if (name) meta.title = name
   if (author) meta.author = author
   let storyStarted = false
+  let titled = false
 
   const readDocument = (item: NwItem) => {
     const path = `content/${item.handle}.nwd`
@@ -139,16 +144,20 @@ export function readNovelWriter(files: ProjectFiles, binderPath: string): Projec
     }
     read.set(path, bytes)
     const status = item.status ? (statuses.get(item.status) ?? null) : null
+    const body = utf8Text(bytes).replace(/^\uFEFF/, '')
     let current: SceneMeta | null = null
-    /** Title-page text (under `#!`, before any chapter) is front matter, not story. */
-    let titlePage = false
+    /**
+     * A title page (a document holding the novel's `#!` title, before any story) is front
+     * matter, not story: the title, and the writer's address and byline around it.
+     */
+    let titlePage = !storyStarted && TITLE_LINE.test(body)
     let lines: string[] = []
     const flush = () => {
       if (lines.length === 0) return
       if (titlePage) {
         for (const [i, l] of lines.entries()) {
           if (i > 0) builder.lineBreak()
-          builder.text(l.replace(/^>>\s*|\s*<<$/g, '').replace(FORMAT_CODES, '').replace(/\[\/?i\]/g, ''))
+          builder.text(l.replace(VOID_CODES, '').replace(/\[br\]$/i, '').replace(/^>>\s*|\s*<<$/g, '').replace(FORMAT_CODES, '').replace(/\[\/?i\]/g, ''))
         }
         builder.end('front', { key: 'front' })
       } else {
@@ -163,7 +172,7 @@ export function readNovelWriter(files: ProjectFiles, binderPath: string): Projec
       }
       lines = []
     }
-    for (const raw of utf8Text(bytes).replace(/^\uFEFF/, '').split(/\r\n?|\n/)) {
+    for (const raw of body.split(/\r\n?|\n/)) {
       const line = raw.trim()
       if (line === '') {
         flush()
@@ -193,18 +202,23 @@ export function readNovelWriter(files: ProjectFiles, binderPath: string): Projec
         flush()
         const level = h[1]!.length
         const title = h[3]!.trim()
-        titlePage = false
         if (level === 1 && h[2] === '!' && !storyStarted) {
           // The novel's title: its page is front matter.
-          if (!meta.title && title) meta.title = title
+          // The title the writer set on the page is the book's, over the project's name.
+          if (title && !titled) {
+            meta.title = title
+            titled = true
+          }
           titlePage = true
           current = null
         } else if (level <= 2) {
+          titlePage = false
           builder.heading(title, level)
           current = sceneMeta(level === 2 ? title : null)
           current.status = status
           builder.document(current)
         } else if (level === 3) {
+          titlePage = false
           current = sceneMeta(title)
           current.status = status
           builder.document(current)
