@@ -45,6 +45,7 @@ describe('Scrivener projects', () => {
     expect(r.scenes.map((s) => s.break.kind)).toEqual(['start', 'document', 'document', 'chapter', 'document', 'chapter', 'document', 'document'])
     expect(r.scenes.filter((s) => s.break.kind === 'document').every((s) => s.break.confidence === 1 && s.break.marker === null)).toBe(true)
     expect(r.frontMatter).toBeNull()
+    expect(r.diagnostics.find((d) => d.code === 'layout')!.message).toBe("Chapters and scenes were taken from the project's outline (its binder or headings), paragraphs from its documents.")
     expect(validateReport(r)).toEqual([])
   })
 

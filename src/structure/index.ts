@@ -81,7 +81,7 @@ export function structure(source: Source): Manuscript {
       message: text.trim().length === 0 ? 'The file is empty or holds only whitespace: nothing to measure.' : 'No story text was found outside the front and end matter.',
     })
   }
-  diagnostics.push(layoutDiagnostic(layout))
+  diagnostics.push(layoutDiagnostic(layout, project))
   return {
     text,
     source: sourceInfo,
@@ -301,9 +301,10 @@ function metaOf(fields: MatterField[]): Meta {
   return meta
 }
 
-function layoutDiagnostic(layout: LearntLayout): Diagnostic {
-  const how =
-    layout.separator === 'markup'
+function layoutDiagnostic(layout: LearntLayout, project: boolean): Diagnostic {
+  const how = project
+    ? "Chapters and scenes were taken from the project's outline (its binder or headings), paragraphs from its documents."
+    : layout.separator === 'markup'
       ? 'Paragraphs, headings and scene breaks were taken from the document\'s markup.'
       : layout.separator === 'newline'
       ? 'Paragraphs are separated by single line breaks; a blank line is read as a scene break.'
