@@ -1,8 +1,7 @@
 import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { basename, dirname } from 'node:path'
 import { MAX_FILE_BYTES, timedOut as timedOutFor, timeLimitSeconds, tooLarge as tooLargeFor } from '../ingest/limits.js'
-import { packProject, projectKind, projectSize } from './project.js'
+import { packProject, projectOf, projectSize } from './project.js'
 
 /** Thrown for a path that cannot be analysed (missing, a directory, unreadable). */
 export class InputError extends Error {
@@ -90,16 +89,6 @@ export function checkInput(path: string, maxBytes = MAX_FILE_BYTES): number {
   if (!info.isFile()) throw new InputError(`${path}: not a regular file (a device, a pipe or a socket)`)
   if (info.size > maxBytes) throw new InputError(tooLarge(path, info.size, maxBytes))
   return info.size
-}
-
-/**
- * The project folder an input names: a Scrivener or novelWriter project folder, or the folder of
- * its binder file (`Novel.scrivx`, `nwProject.nwx`); null for anything else.
- */
-export function projectOf(path: string, directory?: boolean): string | null {
-  if (directory ?? statSync(path, { throwIfNoEntry: false })?.isDirectory()) return projectKind(path) ? path : null
-  const name = basename(path)
-  return name === 'nwProject.nwx' || /\.scrivx$/i.test(name) ? dirname(path) : null
 }
 
 /** What every command says of a path that is not there. */

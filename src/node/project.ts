@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { zipSync, type Zippable } from 'fflate'
 
 /** A writing app's project folder, by what it holds. */
@@ -31,6 +31,16 @@ export function projectKind(dir: string): ProjectKind | null {
   if (names.includes(NOVELWRITER_BINDER)) return 'novelwriter'
   if (names.some((n) => SCRIVENER_BINDER.test(n) && !n.startsWith('.'))) return 'scrivener'
   return null
+}
+
+/**
+ * The project folder an input names: a Scrivener or novelWriter project folder, or the folder of
+ * its binder file (`Novel.scrivx`, `nwProject.nwx`); null for anything else.
+ */
+export function projectOf(path: string, directory?: boolean): string | null {
+  if (directory ?? statSync(path, { throwIfNoEntry: false })?.isDirectory()) return projectKind(path) ? path : null
+  const name = basename(path)
+  return name === NOVELWRITER_BINDER || SCRIVENER_BINDER.test(name) ? dirname(path) : null
 }
 
 /** The project's files, relative paths to absolute ones, in sorted order. */
