@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Render a story into every format proselens reads — Markdown, HTML, an AO3-shaped download,
- * DOCX, EPUB 3, EPUB 2, RTF, and zipped Scrivener and novelWriter projects (render-projects.mjs) — from its structure as the plain-text analysis reads it, so that
+ * DOCX, EPUB 3, EPUB 2, RTF, zipped Scrivener and novelWriter projects (render-projects.mjs) and a
+ * typeset PDF (render-pdf.mjs) — from its structure as the plain-text analysis reads it, so that
  * the same story can be checked across formats. DOCX is written with the `docx` library and EPUB
  * with `jszip`; nothing is hand-made. RTF, a text format like Markdown and HTML, is written here
  * in the shape Word writes it (LibreOffice's own RTF is in test/fixtures/tools, by
@@ -23,6 +24,7 @@ import { AlignmentType, Document, HeadingLevel, Packer, PageBreak, Paragraph, Te
 import JSZip from 'jszip'
 import { readText, structure } from '../dist/index.js'
 import { toNovelWriter, toScrivener, zipFolder } from './render-projects.mjs'
+import { toPdf } from './render-pdf.mjs'
 
 /** A story as formats need it: metadata, chapters with titles, scenes of paragraphs. */
 export function storyModel(bytes, path) {
@@ -261,6 +263,8 @@ export async function renderAll(story) {
     '.rtf': toRtf(story),
     '.scriv.zip': zipFolder(`${story.title}.scriv`, toScrivener(story)),
     '.nw.zip': zipFolder('novel', toNovelWriter(story)),
+    // A book's one convention for its scene breaks: markers or gaps, by story.
+    '.pdf': await toPdf(story, { breaks: story.title.length % 2 === 0 ? 'marker' : 'gap' }),
   }
 }
 

@@ -10,7 +10,7 @@ export interface Span {
 }
 
 /** Input formats proselens reads. */
-export type Format = 'text' | 'markdown' | 'html' | 'docx' | 'odt' | 'epub' | 'rtf' | 'scrivener' | 'novelwriter'
+export type Format = 'text' | 'markdown' | 'html' | 'docx' | 'odt' | 'epub' | 'rtf' | 'scrivener' | 'novelwriter' | 'pdf'
 
 /** Encodings the ingest can decode (the Windows, Mac and Asian code pages for RTF's `\ansicpg`). */
 export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be' | RtfEncoding
@@ -86,6 +86,11 @@ export interface Markup {
    * from paragraphs).
    */
   project?: true
+  /**
+   * Set for a typeset document (a PDF): its blank lines were measured on the page, so a wider gap
+   * between paragraphs is a scene break even where the document also sets markers.
+   */
+  typeset?: true
   /** A project's documents, in order, with what the project says of each. */
   documents?: DocumentPlace[]
 }

@@ -18,7 +18,7 @@ import { run } from '../dist/cli/main.js'
 const dir = mkdtempSync(join(tmpdir(), 'proselens-formats-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-const ENDINGS = ['.md', '.html', '.ao3.html', '.docx', '.odt', '.epub', '.epub2.epub', '.ao3.epub', '.rtf', '.scriv.zip', '.nw.zip']
+const ENDINGS = ['.md', '.html', '.ao3.html', '.docx', '.odt', '.epub', '.epub2.epub', '.ao3.epub', '.rtf', '.scriv.zip', '.nw.zip', '.pdf']
 /** LibreOffice's ODT of each story's DOCX rendering, committed (`node scripts/render-formats.mjs --odt-fixtures`). */
 const ODT_FIXTURES = 'test/fixtures/odt'
 const stories = readdirSync('corpus').filter((f) => f.endsWith('.txt')).sort()
@@ -37,7 +37,7 @@ describe('the same corpus story in every format', () => {
   it.each(stories.flatMap((f) => ENDINGS.map((e) => [f.replace(/\.txt$/, ''), e] as const)))('%s%s: same chapters, scene count, words within 1%%', async (stem, ending) => {
     const r = await analyzeFile(join(ending === '.odt' ? ODT_FIXTURES : dir, stem + ending))
     const b = base.get(stem)!
-    expect(r.source.format).toBe({ '.md': 'markdown', '.html': 'html', '.ao3.html': 'html', '.docx': 'docx', '.odt': 'odt', '.epub': 'epub', '.epub2.epub': 'epub', '.ao3.epub': 'epub', '.rtf': 'rtf', '.scriv.zip': 'scrivener', '.nw.zip': 'novelwriter' }[ending])
+    expect(r.source.format).toBe({ '.md': 'markdown', '.html': 'html', '.ao3.html': 'html', '.docx': 'docx', '.odt': 'odt', '.epub': 'epub', '.epub2.epub': 'epub', '.ao3.epub': 'epub', '.rtf': 'rtf', '.scriv.zip': 'scrivener', '.nw.zip': 'novelwriter', '.pdf': 'pdf' }[ending])
     if (ending.startsWith('.ao3')) expect(r.meta).toMatchObject({ archive: 'Archive of Our Own', rating: 'General Audiences', claimedWords: b.totals.words })
     // AO3 names a chapter without a title "Chapter N", as its downloads show.
     expect(r.chapters.map((c) => c.title)).toEqual(b.chapters.map((c, i) => (ending.startsWith('.ao3') && c.title === null && b.chapters.length > 1 ? `Chapter ${i + 1}` : c.title)))
@@ -352,14 +352,14 @@ describe('hostile archives', () => {
       ['header-only.docx', new TextEncoder().encode('PK\x03\x04 nothing more'), `header-only.docx ${docx}`],
       ['errands.docx', zipOfNotes, `errands.docx ${docx}`],
       ['noise.docx', noise, `noise.docx ${docx}`],
-      ['scan.docx', new TextEncoder().encode('%PDF-1.4\n%\u00e2\n1 0 obj\n'), `scan.docx ${docx} (it looks like a PDF document)`],
+      ['scan.docx', new TextEncoder().encode('%PDF-1.4\n%\u00e2\n1 0 obj\n'), 'scan.docx is not a readable PDF: the file is a damaged or cut-short PDF document (named as .docx)'],
       ['cut.epub', small.slice(0, 100), `cut.epub ${epub}`],
       ['errands.epub', zipOfNotes, `errands.epub ${epub}`],
       ['noise.epub', noise, `noise.epub ${epub}`],
       ['cut.odt', small.slice(0, 100), `cut.odt ${odt}`],
       ['errands.odt', zipOfNotes, `errands.odt ${odt}`],
       ['noise.odt', noise, `noise.odt ${odt}`],
-      ['scan.odt', new TextEncoder().encode('%PDF-1.4\n%\u00e2\n1 0 obj\n'), `scan.odt ${odt} (it looks like a PDF document)`],
+      ['scan.odt', new TextEncoder().encode('%PDF-1.4\n%\u00e2\n1 0 obj\n'), 'scan.odt is not a readable PDF: the file is a damaged or cut-short PDF document (named as .odt)'],
       ['errands.zip', zipOfNotes, 'errands.zip is not a readable document: the file is a damaged zip archive, or one that is not a Word document (.docx), an OpenDocument text (.odt) or an EPUB book (.epub)'],
     ]
     for (const [path, bytes, message] of cases) {

@@ -15,6 +15,7 @@ export const FORMAT_EXTENSIONS: Readonly<Record<string, Format>> = {
   '.odt': 'odt',
   '.epub': 'epub',
   '.rtf': 'rtf',
+  '.pdf': 'pdf',
   '.scrivx': 'scrivener',
   '.nwx': 'novelwriter',
 }

@@ -15,8 +15,9 @@ import { CODE_PAGE_LABELS } from '../data/rtf.js'
 import { filesDigest, filesUnder, findProject, type ProjectFiles, type ProjectRead } from './project.js'
 import { readScrivener } from './scrivener.js'
 import { readNovelWriter } from './novelwriter.js'
+import { isPdf, readPdf } from './pdf.js'
 
-const FORMAT_NAMES: Record<Format, string> = { text: 'plain text', markdown: 'Markdown', html: 'HTML', docx: 'DOCX', odt: 'ODT', epub: 'EPUB', rtf: 'RTF', scrivener: 'a Scrivener project', novelwriter: 'a novelWriter project' }
+const FORMAT_NAMES: Record<Format, string> = { text: 'plain text', markdown: 'Markdown', html: 'HTML', docx: 'DOCX', odt: 'ODT', epub: 'EPUB', rtf: 'RTF', scrivener: 'a Scrivener project', novelwriter: 'a novelWriter project', pdf: 'PDF' }
 
 const ZIP = [0x50, 0x4b]
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0]
@@ -75,6 +76,7 @@ export function readSource(bytes: Uint8Array, options: ReadOptions = {}): Source
   if (isZip(bytes)) {
     throw new UnreadableInputError(`${name}: a zip archive (DOCX, ODT or EPUB); read it with analyzeFile() or analyzeBytes(), which unpack archives`)
   }
+  if (isPdf(bytes)) throw new UnreadableInputError(`${name}: a PDF document; read it with analyzeFile() or analyzeBytes(), which read PDFs`)
   if (startsWith(bytes, OLE2) && hint === 'docx') {
     throw new UnreadableInputError(`${name}: an encrypted (password-protected) Word document, or an old .doc saved as .docx; save it as an unprotected .docx`)
   }
@@ -108,6 +110,7 @@ export function readSource(bytes: Uint8Array, options: ReadOptions = {}): Source
  * everything else goes through `readSource`.
  */
 export async function readSourceAsync(bytes: Uint8Array, options: ReadOptions = {}): Promise<Source> {
+  if (isPdf(bytes)) return pdfSource(bytes, options.path, formatOfName(options.path))
   if (!isZip(bytes)) return readSource(bytes, options)
   const name = options.path ?? 'input'
   const hint = formatOfName(options.path)
@@ -174,6 +177,14 @@ function projectSource(zip: ZipArchive, project: NonNullable<ReturnType<typeof f
   if (hint !== null && hint !== 'docx' && hint !== 'odt' && hint !== 'epub') for (const d of mismatch(path, hint, project.kind)) diagnostics.push(d)
   const source: Source = { text, format: project.kind, encoding: read.encoding ?? 'utf-8', bytes: size, sha256: filesDigest(read.files), diagnostics, markup }
   if (path !== undefined) source.path = path
+  return source
+}
+
+/** A PDF's text layer read into a source; its document title and author are used where the text has none. */
+async function pdfSource(bytes: Uint8Array, path: string | undefined, hint: Format | null): Promise<Source> {
+  const read = await readPdf(bytes, path ?? 'input', path && hint !== null && hint !== 'pdf' ? extensionOf(path) : null)
+  const source = markupSource(bytes, read.state.builder, 'pdf', 'utf-8', read.state.meta, read.fallback, [...read.diagnostics, ...mismatch(path, hint, 'pdf')], path)
+  source.markup!.typeset = true
   return source
 }
 

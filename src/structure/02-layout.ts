@@ -113,14 +113,14 @@ const MIN_PAIRS = 8
  * writer's habit as in plain text: the usual number of empty paragraphs between two text
  * paragraphs (none, or one for a writer who spaces paragraphs by hand), so that more than that
  * is a break. Where the document marks its breaks (markers, rules), extra empty paragraphs are
- * spacing.
+ * spacing, unless the document is typeset (a PDF), whose gaps were measured, not typed.
  */
-export function learnMarkupLayout(paras: Para[]): LearntLayout {
+export function learnMarkupLayout(paras: Para[], typeset = false): LearntLayout {
   const histogram = new Map<number, number>()
   let pairs = 0
   let explicit = 0
   for (const p of paras) if (p.kind === 'marker' || p.kind === 'rule') explicit++
-  if (explicit >= 2) return MARKUP_LAYOUT
+  if (explicit >= 2 && !typeset) return MARKUP_LAYOUT
   for (let i = 1; i < paras.length; i++) {
     if (paras[i]!.kind !== 'text' || paras[i - 1]!.kind !== 'text') continue
     const g = paras[i]!.gapBefore

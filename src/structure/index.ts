@@ -27,7 +27,7 @@ export function structure(source: Source): Manuscript {
   let paras: Para[]
   if (markup) {
     paras = markup.project ? parasFromProject(text, markup.blocks) : parasFromBlocks(text, markup.blocks, markup.meta.archive === AO3_ARCHIVE)
-    layout = learnMarkupLayout(paras)
+    layout = learnMarkupLayout(paras, markup.typeset === true)
   } else {
     layout = learnLayout(eachLine(text))
     paras = []

@@ -1,0 +1,422 @@
+// A PDF's pages as positioned runs of text, rebuilt into the paragraphs a reader sees: lines
+// from baselines, running headers, footers and page numbers dropped, paragraphs from indents,
+// gaps and short last lines, words hyphenated at line ends joined, headings from type size and
+// weight (and the outline), centred lines and wider gaps kept as the scene breaks they are. The
+// result is HTML, read by the HTML reader as DOCX and ODT are, so nothing downstream knows PDF.
+// Pure: pdf.ts gets the runs from pdf.js.
+import { CENTRED_CLASS } from './html.js'
+
+/** A run of text as the PDF places it: its baseline's start, its advance width, its type size. */
+export interface PdfRun {
+  text: string
+  x: number
+  y: number
+  width: number
+  size: number
+  italic: boolean
+  bold: boolean
+  /** The run ends its line in the content (pdf.js's hasEOL). */
+  eol: boolean
+}
+
+export interface PdfPage {
+  width: number
+  height: number
+  runs: PdfRun[]
+}
+
+/** What the layout found and left out, for diagnostics. */
+export interface PdfLayout {
+  html: string
+  /** Running header and footer lines and page numbers left out. */
+  furniture: number
+  /** Pages with no text (pictures only). */
+  emptyPages: number
+  /** Characters of text found on all pages. */
+  characters: number
+}
+
+interface Piece {
+  text: string
+  italic: boolean
+}
+
+interface Line {
+  page: number
+  pieces: Piece[]
+  text: string
+  x0: number
+  x1: number
+  y: number
+  size: number
+  bold: boolean
+}
+
+const round = (x: number, step: number) => Math.round(x / step) * step
+
+/** The most frequent value (ties: the smaller), or the fallback for none. */
+function mode(values: Iterable<number>, fallback: number): number {
+  const counts = new Map<number, number>()
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1)
+  let best = fallback
+  let n = 0
+  for (const [v, c] of counts) if (c > n || (c === n && v < best)) [best, n] = [v, c]
+  return best
+}
+
+/** The value below which a share `q` of the values fall. */
+function quantile(values: number[], q: number, fallback: number): number {
+  if (values.length === 0) return fallback
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
+}
+
+/**
+ * A page's runs as lines: runs on one baseline (within a third of the type size; a raised
+ * footnote mark within half) join in order, a space put between two that have a gap and none.
+ */
+export function pageLines(page: PdfPage, index: number): Line[] {
+  const lines: Line[] = []
+  let line: Line | null = null
+  let ended = false
+  let lastEnd = 0
+  let chars = new Map<number, number>()
+  const close = () => {
+    if (!line) return
+    line.text = line.pieces.map((p) => p.text).join('')
+    const lead = line.text.length - line.text.trimStart().length
+    if (line.text.trim().length > 0) {
+      let most = -1
+      for (const [size, n] of chars) if (n > most) [line.size, most] = [size, n]
+      if (lead > 0) line.pieces[0]!.text = line.pieces[0]!.text.trimStart()
+      line.text = line.text.trim()
+      lines.push(line)
+    }
+    line = null
+    chars = new Map()
+  }
+  for (const r of page.runs) {
+    const blank = r.text.trim().length === 0
+    if (line && !ended && Math.abs(r.y - line.y) <= r.size * (r.size < line.size ? 0.5 : 0.34) && r.x >= lastEnd - r.size) {
+      const prev = line.pieces[line.pieces.length - 1]!
+      if (r.x - lastEnd > r.size * 0.12 && !/\s$/.test(prev.text) && !/^\s/.test(r.text)) line.pieces.push({ text: ' ', italic: false })
+    } else if (!blank || !line) {
+      close()
+      if (blank) {
+        ended = r.eol
+        continue
+      }
+      line = { page: index, pieces: [], text: '', x0: r.x, x1: r.x, y: r.y, size: r.size, bold: true }
+    }
+    if (!line) continue
+    if (!blank) {
+      line.x1 = Math.max(line.x1, r.x + r.width)
+      if (r.x < line.x0 && line.pieces.length === 0) line.x0 = r.x
+      const n = r.text.replace(/\s/g, '').length
+      const size = round(r.size, 0.5)
+      chars.set(size, (chars.get(size) ?? 0) + n)
+      if (!r.bold) line.bold = false
+    }
+    const last = line.pieces[line.pieces.length - 1]
+    if (last && last.italic === r.italic) last.text += r.text
+    else line.pieces.push({ text: r.text, italic: r.italic })
+    lastEnd = r.x + r.width
+    ended = r.eol
+  }
+  close()
+  return lines
+}
+
+/** A line of only a page number: "12", "- 12 -", "Page 12", "12 of 40", "xii". */
+const PAGE_NUMBER = /^[\s\-–—.|[\](]*(?:page\s+)?(\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:of|\/)\s*\d{1,4})?[\s\-–—.|[\])]*$/i
+/** Headings that start a page by themselves and are no running header. */
+const HEADING_WORDS = /^(?:chapter|part|book|volume|prologue|epilogue|interlude|act)\b/i
+
+const roman = (s: string): number => {
+  const v: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 }
+  let n = 0
+  const t = s.toLowerCase()
+  for (let i = 0; i < t.length; i++) {
+    const a = v[t[i]!]!
+    const b = v[t[i + 1]!] ?? 0
+    n += a < b ? -a : a
+  }
+  return n
+}
+
+/**
+ * Running headers, footers and page numbers: among each page's first and last two lines, a page
+ * number whose value keeps one step from the page's index (so a chapter's number heading is not
+ * one), and a line that, digits aside, recurs near the same edge on a quarter of the pages or
+ * more (two at least), in the body's size or smaller, and no chapter heading.
+ */
+function furnitureOf(pages: Line[][], bodySize: number): Set<Line> {
+  const out = new Set<Line>()
+  const edges: { line: Line; top: boolean; page: number }[] = []
+  pages.forEach((lines, page) => {
+    const n = lines.length
+    for (let i = 0; i < Math.min(2, n); i++) edges.push({ line: lines[i]!, top: true, page })
+    for (let i = Math.max(2, n - 2); i < n; i++) edges.push({ line: lines[i]!, top: false, page })
+  })
+  // Page numbers: the most frequent offset of number to page index.
+  const offsets = new Map<number, number>()
+  const numbered: { line: Line; offset: number }[] = []
+  for (const e of edges) {
+    const m = PAGE_NUMBER.exec(e.line.text)
+    if (!m || e.line.size > bodySize * 1.1) continue
+    const value = /\d/.test(m[1]!) ? Number(m[1]) : roman(m[1]!)
+    const offset = value - e.page
+    numbered.push({ line: e.line, offset })
+    offsets.set(offset, (offsets.get(offset) ?? 0) + 1)
+  }
+  for (const { line, offset } of numbered) if ((offsets.get(offset) ?? 0) >= 2 || pages.length === 1) out.add(line)
+  // Recurring lines near the same edge: smaller than the body, or in its size and no heading.
+  const maybeFurniture = (l: Line) => !out.has(l) && l.size <= bodySize * 1.05 && (l.size < bodySize * 0.95 || !HEADING_WORDS.test(l.text))
+  const keyOf = (e: { line: Line; top: boolean }) => `${e.top ? 't' : 'b'}|${e.line.text.toLowerCase().replace(/\d+|\b[ivxlcdm]+\b/g, '#').replace(/\s+/g, ' ')}`
+  const counts = new Map<string, Set<number>>()
+  for (const e of edges) {
+    if (!maybeFurniture(e.line)) continue
+    const key = keyOf(e)
+    let set = counts.get(key)
+    if (!set) counts.set(key, (set = new Set()))
+    set.add(e.page)
+  }
+  const needed = Math.max(2, Math.ceil(pages.length / 4))
+  for (const e of edges) {
+    if (!maybeFurniture(e.line)) continue
+    if ((counts.get(keyOf(e))?.size ?? 0) >= needed) out.add(e.line)
+  }
+  // A header band: lines smaller than the body at one height above (or below) the text on many
+  // pages, whatever they say (a chapter's title as its pages' running header).
+  const bands = new Map<string, Line[]>()
+  for (const e of edges) {
+    if (!maybeFurniture(e.line) || e.line.size >= bodySize * 0.95 || !isOutermost(pages[e.page]!, e.line, e.top)) continue
+    const key = `${e.top ? 't' : 'b'}|${Math.round(e.line.y)}|${e.line.size}`
+    const band = bands.get(key)
+    if (band) band.push(e.line)
+    else bands.set(key, [e.line])
+  }
+  for (const band of bands.values()) if (new Set(band.map((l) => l.page)).size >= needed) for (const l of band) out.add(l)
+  return out
+}
+
+/** Whether a line is its page's first (top) or last (bottom) by height. */
+function isOutermost(lines: Line[], line: Line, top: boolean): boolean {
+  for (const l of lines) if (l !== line && (top ? l.y > line.y + 1 : l.y < line.y - 1)) return false
+  return true
+}
+
+/** The text block's edges on odd and even pages apart (a book's margins mirror). */
+interface Frame {
+  left: [number, number]
+  right: [number, number]
+  /** The lowest baseline of a full page, by parity. */
+  bottom: [number, number]
+}
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+/** A run of pieces as HTML, italic ones in `<em>`. */
+const piecesHtml = (pieces: Piece[]) => pieces.map((p) => (p.italic && p.text.trim() ? `<em>${escape(p.text)}</em>` : escape(p.text))).join('')
+
+/** A line that ends in a word broken by a hyphen (justified text can set a space before it). */
+const HYPHEN_END = /\p{L} ?[-\u00AD\u2010]$/u
+
+/** A paragraph being gathered from lines. */
+interface Para {
+  lines: Line[]
+  kind: 'text' | 'heading' | 'centred'
+  blanks: number
+  rule: boolean
+}
+
+/**
+ * Rebuild a PDF's paragraphs as HTML. `outline` holds the bookmark titles (normalised), which
+ * mark a line of body size and weight as the heading it is.
+ */
+export function layoutHtml(pages: PdfPage[], outline: ReadonlySet<string> = new Set()): PdfLayout {
+  const byPage = pages.map((p, i) => pageLines(p, i))
+  let characters = 0
+  let emptyPages = 0
+  const sizes = new Map<number, number>()
+  for (const lines of byPage) {
+    if (lines.length === 0) emptyPages++
+    for (const l of lines) {
+      const n = l.text.replace(/\s/g, '').length
+      characters += n
+      sizes.set(l.size, (sizes.get(l.size) ?? 0) + n)
+    }
+  }
+  let bodySize = 0
+  let most = 0
+  for (const [s, n] of sizes) if (n > most) [bodySize, most] = [s, n]
+  const furniture = furnitureOf(byPage, bodySize)
+  const body = byPage.map((lines) => lines.filter((l) => !furniture.has(l)))
+  const isBody = (l: Line) => Math.abs(l.size - bodySize) <= bodySize * 0.06
+  // Line spacing and the text block's edges.
+  const steps: number[] = []
+  for (const lines of body) for (let i = 1; i < lines.length; i++) if (isBody(lines[i]!) && isBody(lines[i - 1]!)) steps.push(round(lines[i - 1]!.y - lines[i]!.y, 0.5))
+  const lineStep = mode(
+    steps.filter((s) => s > bodySize * 0.8 && s < bodySize * 2.5),
+    bodySize * 1.2,
+  )
+  const frame: Frame = { left: [0, 0], right: [0, 0], bottom: [0, 0] }
+  for (const parity of [0, 1] as const) {
+    const lines = body.filter((_, i) => i % 2 === parity).flat().filter(isBody)
+    const all = lines.length > 0 ? lines : body.flat().filter(isBody)
+    frame.left[parity] = mode(
+      all.map((l) => round(l.x0, 1)),
+      0,
+    )
+    frame.right[parity] = quantile(
+      all.map((l) => l.x1),
+      0.9,
+      0,
+    )
+    const lows = body.filter((_, i) => i % 2 === parity && body[i]!.length > 0).map((ls) => ls[ls.length - 1]!.y)
+    frame.bottom[parity] = quantile(lows, 0.1, 0)
+  }
+  // Paragraph spacing: the most frequent gap that is more than a line step (block paragraphs).
+  const gaps: number[] = []
+  for (const lines of body) for (let i = 1; i < lines.length; i++) {
+    const step = lines[i - 1]!.y - lines[i]!.y
+    if (isBody(lines[i]!) && isBody(lines[i - 1]!) && step > lineStep * 1.2 && step < lineStep * 2.2) gaps.push(round(step, 0.5))
+  }
+  const paraStep = gaps.length >= Math.max(3, steps.length / 30) ? mode(gaps, lineStep) : lineStep
+  // Hyphenated words seen whole inside lines, so that a line-end hyphen of a compound is kept.
+  const compounds = new Set<string>()
+  for (const lines of body) for (const l of lines) for (const m of l.text.matchAll(/[\p{L}]+-[\p{L}]+/gu)) compounds.add(m[0].toLowerCase())
+
+  const paras: Para[] = []
+  let para: Para | null = null
+  let pendingBlanks = 0
+  let pendingRule = false
+  const start = (kind: Para['kind'], line: Line) => {
+    para = { lines: [line], kind, blanks: pendingBlanks, rule: pendingRule }
+    paras.push(para)
+    pendingBlanks = 0
+    pendingRule = false
+  }
+  let prev: Line | null = null
+  for (let p = 0; p < body.length; p++) {
+    const lines = body[p]!
+    const parity = p % 2
+    const left = frame.left[parity]!
+    const right = frame.right[parity]!
+    const centre = (left + right) / 2
+    for (const line of lines) {
+      const size = line.size
+      const centred = line.x0 > left + size * 1.5 && Math.abs((line.x0 + line.x1) / 2 - centre) < size * 1.5 && line.x1 < right - size
+      const heading = size >= bodySize * 1.15 || (line.bold && line.text.length < 60 && !/[,;]$/.test(line.text)) || outline.has(normaliseTitle(line.text))
+      const kind: Para['kind'] = heading ? 'heading' : centred ? 'centred' : 'text'
+      if (!prev || !para) {
+        start(kind, line)
+        prev = line
+        continue
+      }
+      const current: Para = para
+      const samePage = prev.page === line.page
+      let fresh = kind !== current.kind || kind === 'centred' || size < prev.size * 0.9 || size > prev.size * 1.1
+      if (samePage) {
+        const step = prev.y - line.y
+        const extra = step - (kind === 'text' && current.kind === 'text' ? paraStep : lineStep)
+        if (step > lineStep * 1.25) fresh = true
+        if (kind !== 'heading' && current.kind !== 'heading' && extra > lineStep * 0.7) pendingBlanks = Math.max(1, Math.round(extra / lineStep))
+        if (step < 0) fresh = true
+      } else {
+        // A page that ended well short of the bottom was broken on purpose (a page break).
+        const prevParity = prev.page % 2
+        if (prev.y - frame.bottom[prevParity]! > lineStep * 3.5 && kind !== 'heading' && current.kind !== 'heading') {
+          fresh = true
+          pendingRule = true
+        }
+      }
+      if (!fresh && kind === 'text') {
+        // A new paragraph: an indented first line, or a last line with room for the next word.
+        if (line.x0 > left + size * 0.6) fresh = true
+        else {
+          const word = /^\S+/.exec(line.text)?.[0] ?? ''
+          const wordWidth = (word.length / Math.max(1, line.text.length)) * (line.x1 - line.x0)
+          const prevRight = frame.right[prev.page % 2]!
+          if (!HYPHEN_END.test(prev.text) && prev.x1 + wordWidth + size * 0.3 < prevRight - size * 0.5) fresh = true
+        }
+      }
+      if (fresh) start(kind, line)
+      else current.lines.push(line)
+      prev = line
+    }
+  }
+  return { html: parasHtml(paras, compounds, titlePage(paras, frame, lineStep)), furniture: furniture.size, emptyPages, characters }
+}
+
+/** An outline or heading title as compared: lower case, spaces collapsed, no end punctuation. */
+export const normaliseTitle = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.:]+$/, '')
+    .trim()
+
+const wordsOf = (p: Para) => p.lines.reduce((n, l) => n + l.text.split(/\s+/).length, 0)
+
+/**
+ * How many paragraphs at the start are a title page: a first page of a few short lines (a title,
+ * an author, a dedication) that ends well short of its foot, or before a heading, with the story
+ * on the pages after it.
+ */
+function titlePage(paras: Para[], frame: Frame, lineStep: number): number {
+  const first = paras[0]?.lines[0]?.page
+  if (first === undefined) return 0
+  let n = 0
+  let words = 0
+  while (n < paras.length && paras[n]!.lines[0]!.page === first) {
+    const p = paras[n]!
+    words += wordsOf(p)
+    if (p.kind === 'text' && wordsOf(p) >= 30) return 0
+    n++
+  }
+  const next = paras[n]
+  if (!next || words > 80 || !paras.slice(0, n).some((p) => p.kind !== 'text')) return 0
+  const last = paras[n - 1]!.lines[paras[n - 1]!.lines.length - 1]!
+  const short = last.y - frame.bottom[first % 2]! > lineStep * 3.5
+  return short || next.kind === 'heading' ? n : 0
+}
+
+function parasHtml(paras: Para[], compounds: ReadonlySet<string>, titleParas: number): string {
+  // Heading levels by size, largest first.
+  const headingSizes = [...new Set(paras.filter((p) => p.kind === 'heading').map((p) => round(p.lines[0]!.size, 1)))].sort((a, b) => b - a)
+  const out: string[] = []
+  // A title page is front matter, as an EPUB's is.
+  if (titleParas > 0) out.push('<section epub:type="titlepage">')
+  for (const [i, p] of paras.entries()) {
+    if (i === titleParas && titleParas > 0) out.push('</section>')
+    if (p.rule) out.push('<hr>')
+    for (let i = 0; i < p.blanks; i++) out.push('<p></p>')
+    const html = linesHtml(p.lines, compounds)
+    if (p.kind === 'heading') {
+      const level = Math.min(6, headingSizes.indexOf(round(p.lines[0]!.size, 1)) + 1)
+      out.push(`<h${level}>${html}</h${level}>`)
+    } else if (p.kind === 'centred') out.push(`<p class="${CENTRED_CLASS}">${html}</p>`)
+    else out.push(`<p>${html}</p>`)
+  }
+  return out.join('\n')
+}
+
+/** A paragraph's lines joined: a space between lines, a word broken by a hyphen made whole. */
+function linesHtml(lines: Line[], compounds: ReadonlySet<string>): string {
+  const pieces: Piece[] = []
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    const next = lines[i + 1]
+    const own = line.pieces.map((p) => ({ ...p }))
+    if (next && HYPHEN_END.test(line.text) && /^\p{Ll}/u.test(next.text)) {
+      const last = own[own.length - 1]!
+      const [, head = '', mark = ''] = /(\p{L}+) ?([-\u00AD\u2010])$/u.exec(line.text) ?? []
+      const tail = /^\p{L}+/u.exec(next.text)?.[0] ?? ''
+      const keep = mark !== '\u00AD' && compounds.has(`${head}-${tail}`.toLowerCase())
+      last.text = last.text.replace(/ ?[-\u00AD\u2010]\s*$/u, keep ? '-' : '')
+    } else if (next) own.push({ text: ' ', italic: false })
+    for (const p of own) pieces.push(p)
+  }
+  return piecesHtml(pieces)
+}
