@@ -160,7 +160,7 @@ describe.skipIf(!haveChromium)('the app page in Chromium', () => {
       formats.add(report!.source.format)
       expect(await saved('#save-json'), f).toBe(await cliJson(f))
     }
-    expect([...formats].sort()).toEqual(['docx', 'epub', 'html', 'markdown', 'novelwriter', 'odt', 'rtf', 'scrivener', 'text'])
+    expect([...formats].sort()).toEqual(['docx', 'epub', 'html', 'markdown', 'novelwriter', 'odt', 'pdf', 'rtf', 'scrivener', 'text'])
     expect(requests).toEqual([])
     expect(errors).toEqual([])
   }, 600_000)
@@ -243,7 +243,7 @@ describe.skipIf(!haveChromium)('the app page in Chromium', () => {
     await page.frame({ url: 'about:srcdoc' })!.waitForSelector('#scene-table', { state: 'attached', timeout: 10_000 })
   })
 
-  it('a PDF, a damaged .docx, a zip bomb and a file past the size limit each get one plain message; the next file is read', async () => {
+  it('a damaged PDF, a damaged .docx, a zip bomb and a file past the size limit each get one plain message; the next file is read', async () => {
     const pdf = join(dir, 'notes.pdf')
     writeFileSync(pdf, '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n')
     const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('She ran.')] }] }))
@@ -257,7 +257,7 @@ describe.skipIf(!haveChromium)('the app page in Chromium', () => {
     const huge = join(dir, 'huge.txt')
     writeFileSync(huge, Buffer.alloc(MAX_FILE_BYTES + 1024, 'word '))
     const cases: [string, RegExp][] = [
-      [pdf, /^notes\.pdf: .*PDF/],
+      [pdf, /^notes\.pdf is not a readable PDF: the file is a damaged or cut-short PDF document$/],
       [damaged, /^damaged\.docx(?::| is not a readable \.docx:) .*(?:corrupt|truncated|damaged)/],
       [bomb, /^bomb\.epub: .*zip bomb/],
       [huge, /^huge\.txt: 32\.0 MB is more than the 32 MB limit$/],

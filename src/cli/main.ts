@@ -25,7 +25,7 @@ export function createCli(io: Io, setExit: (code: number) => void): Command {
   program
     .command('analyze')
     .description('Analyse stories and write a JSON report and an HTML page per input (DIR/<name>.json, DIR/<name>.html).')
-    .argument('<inputs...>', 'story files (.txt, .md, .html, .docx, .odt, .rtf, .epub), Scrivener (.scriv) or novelWriter project folders, or directories to search for them')
+    .argument('<inputs...>', 'story files (.txt, .md, .html, .docx, .odt, .rtf, .epub, .pdf), Scrivener (.scriv) or novelWriter project folders, or directories to search for them')
     .addOption(new Option('-o, --out <dir>', 'folder for the reports').default('reports'))
     .option('--stdout', "print one file's JSON report to standard output instead of writing it")
     .option('--no-text', 'leave the normalised text out of the report')
@@ -108,7 +108,7 @@ export function createCli(io: Io, setExit: (code: number) => void): Command {
   program
     .command('watch')
     .description('Serve a story\'s report page at http://127.0.0.1:PORT/ and keep it up to date: each save (of the story or its corrections file) is read again, the open page redrawn in place, and one line says what moved.')
-    .argument('<file>', 'the story file (.txt, .md, .html, .docx, .odt, .rtf, .epub)')
+    .argument('<file>', 'the story file (.txt, .md, .html, .docx, .odt, .rtf, .epub, .pdf)')
     .addOption(new Option('-p, --port <n>', 'port on 127.0.0.1, 0 for any free one').argParser(parsePort).default(0))
     .addOption(maxSizeOption('refuse files larger than this many megabytes'))
     .option('--no-sidecar', "do not read the story's corrections file (draft.proselens.yaml, .yml or .json)")

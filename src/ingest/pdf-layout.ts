@@ -212,6 +212,8 @@ interface Frame {
   right: [number, number]
   /** The lowest baseline of a full page, by parity. */
   bottom: [number, number]
+  /** The highest baseline of a page that starts with text, by parity. */
+  top: [number, number]
 }
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
@@ -227,7 +229,6 @@ interface Para {
   lines: Line[]
   kind: 'text' | 'heading' | 'centred'
   blanks: number
-  rule: boolean
 }
 
 /**
@@ -260,7 +261,7 @@ export function layoutHtml(pages: PdfPage[], outline: ReadonlySet<string> = new 
     steps.filter((s) => s > bodySize * 0.8 && s < bodySize * 2.5),
     bodySize * 1.2,
   )
-  const frame: Frame = { left: [0, 0], right: [0, 0], bottom: [0, 0] }
+  const frame: Frame = { left: [0, 0], right: [0, 0], bottom: [0, 0], top: [0, 0] }
   for (const parity of [0, 1] as const) {
     const lines = body.filter((_, i) => i % 2 === parity).flat().filter(isBody)
     const all = lines.length > 0 ? lines : body.flat().filter(isBody)
@@ -275,14 +276,16 @@ export function layoutHtml(pages: PdfPage[], outline: ReadonlySet<string> = new 
     )
     const lows = body.filter((_, i) => i % 2 === parity && body[i]!.length > 0).map((ls) => ls[ls.length - 1]!.y)
     frame.bottom[parity] = quantile(lows, 0.1, 0)
+    const highs = body.filter((ls, i) => i % 2 === parity && ls.length > 0 && isBody(ls[0]!)).map((ls) => ls[0]!.y)
+    frame.top[parity] = quantile(highs, 0.9, 0)
   }
   // Paragraph spacing: the most frequent gap that is more than a line step (block paragraphs).
   const gaps: number[] = []
   for (const lines of body) for (let i = 1; i < lines.length; i++) {
     const step = lines[i - 1]!.y - lines[i]!.y
-    if (isBody(lines[i]!) && isBody(lines[i - 1]!) && step > lineStep * 1.2 && step < lineStep * 2.2) gaps.push(round(step, 0.5))
+    if (isBody(lines[i]!) && isBody(lines[i - 1]!) && step > lineStep * 1.2 && step < lineStep * 4.5) gaps.push(round(step, 0.5))
   }
-  const paraStep = gaps.length >= Math.max(3, steps.length / 30) ? mode(gaps, lineStep) : lineStep
+  const paraStep = gaps.length >= Math.max(3, steps.length / 10) ? mode(gaps, lineStep) : lineStep
   // Hyphenated words seen whole inside lines, so that a line-end hyphen of a compound is kept.
   const compounds = new Set<string>()
   for (const lines of body) for (const l of lines) for (const m of l.text.matchAll(/[\p{L}]+-[\p{L}]+/gu)) compounds.add(m[0].toLowerCase())
@@ -290,61 +293,68 @@ export function layoutHtml(pages: PdfPage[], outline: ReadonlySet<string> = new 
   const paras: Para[] = []
   let para: Para | null = null
   let pendingBlanks = 0
-  let pendingRule = false
   const start = (kind: Para['kind'], line: Line) => {
-    para = { lines: [line], kind, blanks: pendingBlanks, rule: pendingRule }
+    para = { lines: [line], kind, blanks: pendingBlanks }
     paras.push(para)
     pendingBlanks = 0
-    pendingRule = false
   }
   let prev: Line | null = null
+  let prevInset = false
   for (let p = 0; p < body.length; p++) {
     const lines = body[p]!
     const parity = p % 2
     const left = frame.left[parity]!
     const right = frame.right[parity]!
     const centre = (left + right) / 2
-    for (const line of lines) {
+    lines.forEach((line, i) => {
       const size = line.size
-      const centred = line.x0 > left + size * 1.5 && Math.abs((line.x0 + line.x1) / 2 - centre) < size * 1.5 && line.x1 < right - size
+      // An indented block (a letter, a quotation): lines set between edges inside the text's,
+      // the same for a line and its neighbour (one-line paragraphs share only their indent).
+      const shares = (other: Line | undefined) => other !== undefined && Math.abs(other.x0 - line.x0) < 1 && Math.abs(other.x1 - line.x1) < 2 && Math.abs(other.size - size) < 0.5
+      const inset = line.x0 > left + size && line.x1 < right - size && (shares(lines[i - 1]) || shares(lines[i + 1]))
+      const blockLeft = inset ? line.x0 : left
+      const centred = !inset && line.x0 > left + size * 1.5 && Math.abs((line.x0 + line.x1) / 2 - centre) < size * 1.5 && line.x1 < right - size
       const heading = size >= bodySize * 1.15 || (line.bold && line.text.length < 60 && !/[,;]$/.test(line.text)) || outline.has(normaliseTitle(line.text))
       const kind: Para['kind'] = heading ? 'heading' : centred ? 'centred' : 'text'
       if (!prev || !para) {
         start(kind, line)
         prev = line
-        continue
+        prevInset = inset
+        return
       }
       const current: Para = para
       const samePage = prev.page === line.page
+      // A line that starts a paragraph by its shape: indented, or after a last line with room
+      // left for its first word.
+      const word = /^\S+/.exec(line.text)?.[0] ?? ''
+      const wordWidth = (word.length / Math.max(1, line.text.length)) * (line.x1 - line.x0)
+      const opens = line.x0 > blockLeft + size * 0.6 || (inset !== prevInset && kind === 'text') || (!HYPHEN_END.test(prev.text) && prev.x1 + wordWidth + size * 0.3 < frame.right[prev.page % 2]! - size * 0.5)
       let fresh = kind !== current.kind || kind === 'centred' || size < prev.size * 0.9 || size > prev.size * 1.1
       if (samePage) {
         const step = prev.y - line.y
         const extra = step - (kind === 'text' && current.kind === 'text' ? paraStep : lineStep)
-        if (step > lineStep * 1.25) fresh = true
-        if (kind !== 'heading' && current.kind !== 'heading' && extra > lineStep * 0.7) pendingBlanks = Math.max(1, Math.round(extra / lineStep))
-        if (step < 0) fresh = true
-      } else {
-        // A page that ended well short of the bottom was broken on purpose (a page break).
-        const prevParity = prev.page % 2
-        if (prev.y - frame.bottom[prevParity]! > lineStep * 3.5 && kind !== 'heading' && current.kind !== 'heading') {
+        if (step > lineStep * 1.25 || step < 0) fresh = true
+        // The spacing around an indented block is its own, no scene break.
+        if (kind !== 'heading' && current.kind !== 'heading' && !inset && !prevInset && extra > lineStep * 0.7) pendingBlanks = Math.max(1, Math.round(extra / lineStep))
+      } else if (kind !== 'heading' && current.kind !== 'heading') {
+        // At a page's turn, a gap (blank lines, a rule) shows as text starting low on the next
+        // page, or, between paragraphs, as a page ending short of its foot by more than widow
+        // and orphan control leave (a line or two; more where paragraphs are spaced apart),
+        // beyond the spacing any paragraph boundary has.
+        const spacing = paraStep - lineStep
+        const short = prev.y - frame.bottom[prev.page % 2]! - spacing
+        const low = frame.top[line.page % 2]! - line.y - spacing
+        if (low > lineStep * 0.7 || (opens && short > lineStep * (spacing > 0 ? 2.8 : 1.8))) {
           fresh = true
-          pendingRule = true
+          pendingBlanks = 1
         }
       }
-      if (!fresh && kind === 'text') {
-        // A new paragraph: an indented first line, or a last line with room for the next word.
-        if (line.x0 > left + size * 0.6) fresh = true
-        else {
-          const word = /^\S+/.exec(line.text)?.[0] ?? ''
-          const wordWidth = (word.length / Math.max(1, line.text.length)) * (line.x1 - line.x0)
-          const prevRight = frame.right[prev.page % 2]!
-          if (!HYPHEN_END.test(prev.text) && prev.x1 + wordWidth + size * 0.3 < prevRight - size * 0.5) fresh = true
-        }
-      }
+      if (kind === 'text' && opens) fresh = true
       if (fresh) start(kind, line)
       else current.lines.push(line)
       prev = line
-    }
+      prevInset = inset
+    })
   }
   return { html: parasHtml(paras, compounds, titlePage(paras, frame, lineStep)), furniture: furniture.size, emptyPages, characters }
 }
@@ -390,7 +400,6 @@ function parasHtml(paras: Para[], compounds: ReadonlySet<string>, titleParas: nu
   if (titleParas > 0) out.push('<section epub:type="titlepage">')
   for (const [i, p] of paras.entries()) {
     if (i === titleParas && titleParas > 0) out.push('</section>')
-    if (p.rule) out.push('<hr>')
     for (let i = 0; i < p.blanks; i++) out.push('<p></p>')
     const html = linesHtml(p.lines, compounds)
     if (p.kind === 'heading') {
