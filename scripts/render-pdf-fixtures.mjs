@@ -6,7 +6,9 @@
  *   node scripts/render-pdf-fixtures.mjs [--from DIR] [--out DIR]
  *
  *   libreoffice-pdf/   LibreOffice Writer's PDF export (soffice --headless --convert-to pdf) of
- *                      each ODT of libreoffice-odt/ and each DOCX of pandoc-docx/
+ *                      each ODT of libreoffice-odt/ and each DOCX of pandoc-docx/, and of two of
+ *                      those ODTs given a running header (the title) and a page-number footer
+ *                      (`<stem>.furniture.pdf`), as a printed book has
  *   chromium-pdf/      Chromium's print to PDF (chromium --headless --print-to-pdf) of the
  *                      standalone HTML pandoc makes of each Markdown file of pandoc-md/
  *   gold.json          each PDF's entry is its source's (what the document shows is what it
@@ -21,6 +23,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import JSZip from 'jszip'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const arg = (name, fallback) => {
@@ -35,6 +38,20 @@ const env = { ...process.env, SOURCE_DATE_EPOCH: '1704189600', TZ: 'UTC', LC_ALL
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20, ...opts })
 const SOFFICE = run('soffice', ['--version']).toString().trim().split('\n').pop().trim()
 const CHROMIUM = run('chromium', ['--version']).toString().trim()
+
+/** Two ODTs whose pages get a running header and a page number (every master page of styles.xml). */
+const FURNISHED = ['libreoffice-odt/the-glass-orchard.marker.odt', 'libreoffice-odt/the-salt-ledger.spacing.odt']
+
+async function withFurniture(bytes, title) {
+  const zip = await JSZip.loadAsync(bytes)
+  const styles = await zip.file('styles.xml').async('string')
+  const furnished = styles.replace(
+    /<style:master-page ([^>]*?)\/>/g,
+    `<style:master-page $1><style:header><text:p>${title}</text:p></style:header><style:footer><text:p><text:page-number text:select-page="current"/></text:p></style:footer></style:master-page>`,
+  )
+  zip.file('styles.xml', furnished, { date: new Date(1704189600 * 1000) })
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', mimeType: 'application/vnd.oasis.opendocument.text' })
+}
 
 const gold = JSON.parse(readFileSync(join(FROM, 'gold.json'), 'utf8'))
 const out = []
@@ -56,6 +73,13 @@ try {
       run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, input])
       copyFileSync(join(work, `${stem}.pdf`), join(dir, `${stem}.pdf`))
       out.push({ ...entry, file: `libreoffice-pdf/${stem}.pdf`, format: 'pdf', source: `${entry.file} (${entry.source})`, producer: `${SOFFICE}, soffice --headless --convert-to pdf of ${entry.file}` })
+      if (committed && FURNISHED.includes(entry.file)) {
+        const furnished = join(work, `${stem}.furniture${ext}`)
+        writeFileSync(furnished, await withFurniture(readFileSync(source), entry.title))
+        run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, furnished])
+        copyFileSync(join(work, `${stem}.furniture.pdf`), join(dir, `${stem}.furniture.pdf`))
+        out.push({ ...entry, file: `libreoffice-pdf/${stem}.furniture.pdf`, format: 'pdf', source: `${entry.file} (${entry.source}), a running header (its title) and a page-number footer added to every master page of styles.xml`, producer: `${SOFFICE}, soffice --headless --convert-to pdf` })
+      }
     } else if (ext === '.md' && committed) {
       const dir = join(OUT, 'chromium-pdf')
       mkdirSync(dir, { recursive: true })

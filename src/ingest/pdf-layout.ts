@@ -285,7 +285,7 @@ export function layoutHtml(pages: PdfPage[], outline: ReadonlySet<string> = new 
     const step = lines[i - 1]!.y - lines[i]!.y
     if (isBody(lines[i]!) && isBody(lines[i - 1]!) && step > lineStep * 1.2 && step < lineStep * 4.5) gaps.push(round(step, 0.5))
   }
-  const paraStep = gaps.length >= Math.max(3, steps.length / 10) ? mode(gaps, lineStep) : lineStep
+  const paraStep = gaps.length >= Math.max(3, steps.length / 6) ? mode(gaps, lineStep) : lineStep
   // Hyphenated words seen whole inside lines, so that a line-end hyphen of a compound is kept.
   const compounds = new Set<string>()
   for (const lines of body) for (const l of lines) for (const m of l.text.matchAll(/[\p{L}]+-[\p{L}]+/gu)) compounds.add(m[0].toLowerCase())
@@ -329,7 +329,7 @@ export function layoutHtml(pages: PdfPage[], outline: ReadonlySet<string> = new 
       const word = /^\S+/.exec(line.text)?.[0] ?? ''
       const wordWidth = (word.length / Math.max(1, line.text.length)) * (line.x1 - line.x0)
       const opens = line.x0 > blockLeft + size * 0.6 || (inset !== prevInset && kind === 'text') || (!HYPHEN_END.test(prev.text) && prev.x1 + wordWidth + size * 0.3 < frame.right[prev.page % 2]! - size * 0.5)
-      let fresh = kind !== current.kind || kind === 'centred' || size < prev.size * 0.9 || size > prev.size * 1.1
+      let fresh = kind !== current.kind || kind === 'centred' || size < prev.size * 0.9 || size > prev.size * 1.1 || (kind === 'heading' && !samePage)
       if (samePage) {
         const step = prev.y - line.y
         const extra = step - (kind === 'text' && current.kind === 'text' ? paraStep : lineStep)
