@@ -83,6 +83,36 @@ if (process.argv[2] === '--child') {
   if (wanted('files')) await hostileFiles(dir)
   if (wanted('corpus')) corpusRun(dir)
   if (wanted('app')) await appPage(dir)
+  if (wanted('pdf')) await pdfSpeed()
+}
+
+/**
+ * A 100,000-word novel typeset as a PDF (scripts/render-pdf.mjs) against the same story as plain
+ * text, both analysed in this process, best of RUNS: what reading a PDF's pages costs.
+ */
+async function pdfSpeed() {
+  const { analyzeBytes, readText, structure } = await import('../dist/index.js')
+  const { toPdf } = await import('./render-pdf.mjs')
+  // Only what the PDF's standard fonts encode (WinAnsi): one corpus story is not UTF-8.
+  const text = generate(650_000).replace(/[^\n\x20-\x7e\u00a0-\u00ff‘’“”–—…]/g, '')
+  const m = structure(readText(new TextEncoder().encode(text), { path: 'novel.txt' }))
+  const para = (p) => m.text.slice(p.start, p.end).replace(/\s*\n\s*/g, ' ').trim()
+  const story = { title: 'The Bench Novel', author: null, chapters: m.chapters.map((c) => ({ title: c.title, scenes: c.scenes.map((s) => s.paragraphs.map(para)) })) }
+  const pdf = await toPdf(story)
+  const plain = new TextEncoder().encode(text)
+  const best = async (bytes, path) => {
+    const times = []
+    let words = 0
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now()
+      words = (await analyzeBytes(bytes, { path })).totals.words
+      times.push(performance.now() - t0)
+    }
+    return { ms: Math.min(...times), words }
+  }
+  const t = await best(plain, 'novel.txt')
+  const p = await best(pdf, 'novel.pdf')
+  console.log(`\nPDF: a ${p.words.toLocaleString('en')}-word novel typeset as a PDF (${(pdf.length / 2 ** 20).toFixed(2)} MB) analysed in ${p.ms.toFixed(0)} ms, its plain text (${t.words.toLocaleString('en')} words) in ${t.ms.toFixed(0)} ms: ${(p.ms / t.ms).toFixed(1)}× (best of ${RUNS})`)
 }
 
 /**
