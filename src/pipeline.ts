@@ -1,5 +1,6 @@
 import { annotate } from './annotate/index.js'
-import { readSource, readSourceAsync } from './ingest/index.js'
+import { isZip, readSource, readSourceAsync } from './ingest/index.js'
+import { readBookZip } from './book.js'
 import { buildReport, type ReportOptions } from './report/build.js'
 import type { Report } from './report/types.js'
 import { structure } from './structure/index.js'
@@ -57,5 +58,7 @@ export function analyze(input: string | Uint8Array, options: AnalyzeOptions = {}
 export async function analyzeBytes(input: string | Uint8Array, options: AnalyzeOptions = {}): Promise<Report> {
   const bytes = toBytes(input, 'analyzeBytes')
   options.onStage?.('read', 0)
-  return analyzeSource(await readSourceAsync(bytes, options.path === undefined ? {} : { path: options.path }), options)
+  // A zip of chapter files (a book) is read file by file; any other goes to the format readers.
+  const book = isZip(bytes) ? await readBookZip(bytes, options.path ?? 'input') : null
+  return analyzeSource(book ?? (await readSourceAsync(bytes, options.path === undefined ? {} : { path: options.path })), options)
 }

@@ -10,7 +10,7 @@ export interface Span {
 }
 
 /** Input formats proselens reads. */
-export type Format = 'text' | 'markdown' | 'html' | 'docx' | 'odt' | 'epub' | 'rtf' | 'scrivener' | 'novelwriter' | 'pdf'
+export type Format = 'text' | 'markdown' | 'html' | 'docx' | 'odt' | 'epub' | 'rtf' | 'scrivener' | 'novelwriter' | 'pdf' | 'book'
 
 /** Encodings the ingest can decode (the Windows, Mac and Asian code pages for RTF's `\ansicpg`). */
 export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be' | RtfEncoding
@@ -87,10 +87,13 @@ export interface Markup {
    */
   project?: true
   /**
-   * Set for a typeset document (a PDF): its blank lines were measured on the page, so a wider gap
-   * between paragraphs is a scene break even where the document also sets markers.
+   * Set for a typeset document (a PDF) and a book of chapter files: its blank lines are as meant
+   * (measured on the page, or written for a gap break), so a wider gap between paragraphs is a
+   * scene break even where the document also sets markers.
    */
   typeset?: true
+  /** Set for a book read from chapter files: how many, and whether a manifest gave their order. */
+  book?: { files: number; manifest: boolean }
   /** A project's documents, in order, with what the project says of each. */
   documents?: DocumentPlace[]
 }

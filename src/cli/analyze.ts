@@ -23,6 +23,8 @@ export interface AnalyzeCommandOptions {
   corrections?: Corrections
   /** Read each input's corrections file (`draft.proselens.yaml`) next to it (default true). */
   sidecar?: boolean
+  /** Each folder given is one book of chapter files (`--book`). */
+  book?: boolean
 }
 
 export type OutputFormat = 'json' | 'html'
@@ -35,7 +37,7 @@ export interface Io {
 
 /** `proselens analyze`: one JSON report per input. Returns the exit code. */
 export async function analyzeCommand(inputs: string[], options: AnalyzeCommandOptions, io: Io): Promise<number> {
-  const { files, errors } = await expandInputs(inputs, options.out)
+  const { files, errors } = await expandInputs(inputs, options.out, options.book === true)
   for (const e of errors) io.err(`proselens: ${e}`)
   if (options.stdout) {
     if (files.length !== 1) {
@@ -74,8 +76,8 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCommandOp
       const paths = formats.map((f) => join(options.out, `${names[i]}.${f}`))
       try {
         // A missing, special or oversized file is refused here at once; the worker reads it.
-        checkInput(file, maxBytes)
-        const result = await pool.run({ path: file, name: names[i]!, maxBytes, outDir: options.out, formats, includeText: options.text, prettyJson: true, sidecar: options.sidecar !== false, ...(options.corrections ? { corrections: options.corrections } : {}) })
+        checkInput(file, maxBytes, options.book === true)
+        const result = await pool.run({ path: file, name: names[i]!, maxBytes, book: options.book === true, outDir: options.out, formats, includeText: options.text, prettyJson: true, sidecar: options.sidecar !== false, ...(options.corrections ? { corrections: options.corrections } : {}) })
         if (!result.ok) {
           for (const p of paths) await removeTemporaries(p)
           throw new InputError(result.error)
@@ -102,10 +104,11 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCommandOp
   return failed > 0 ? 1 : 0
 }
 
-function fileOptions(options: AnalyzeCommandOptions): { includeText: boolean; maxBytes?: number; sidecar: boolean; corrections?: Corrections } {
+function fileOptions(options: AnalyzeCommandOptions): { includeText: boolean; maxBytes?: number; sidecar: boolean; book: boolean; corrections?: Corrections } {
   return {
     includeText: options.text,
     sidecar: options.sidecar !== false,
+    book: options.book === true,
     ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
     ...(options.corrections ? { corrections: options.corrections } : {}),
   }

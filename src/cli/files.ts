@@ -4,6 +4,7 @@ import { basename, extname, join, relative, resolve } from 'node:path'
 import { glob } from 'tinyglobby'
 import { FORMAT_EXTENSIONS } from '../ingest/formats.js'
 import { projectKind } from '../node/project.js'
+import { hasManifest } from '../node/book.js'
 
 /**
  * File endings read when a directory is given: every format proselens reads, but a project's
@@ -17,19 +18,20 @@ const GLOB = /[*?[\]{}]/
  * Expand the inputs: files stay as given (whatever their ending); a directory gives the files
  * of every supported format, recursively, in a stable order, skipping hidden folders and the
  * output folder, following symbolic links but never round a loop, and taking a writing app's
- * project folder (Scrivener, novelWriter) as one work, never walked into; a glob pattern (`drafts/**\/*.md`)
+ * project folder (Scrivener, novelWriter), or a book folder (`books`, or one holding a
+ * `proselens-book.yaml`), as one work, never walked into; a glob pattern (`drafts/**\/*.md`)
  * gives the files it matches. `missing`: the inputs that are no file, folder or pattern (they
  * stay in `files` too, for a command that reports each input's failure itself).
  */
-export async function expandInputs(inputs: string[], outDir: string): Promise<{ files: string[]; errors: string[]; missing: string[] }> {
+export async function expandInputs(inputs: string[], outDir: string, books = false): Promise<{ files: string[]; errors: string[]; missing: string[] }> {
   const files: string[] = []
   const errors: string[] = []
   const missing: string[] = []
   const out = resolve(outDir)
   for (const input of inputs) {
     const info = await stat(input).catch(() => null)
-    if (info?.isDirectory() && projectKind(input)) {
-      // A Scrivener or novelWriter project folder is one work.
+    if (info?.isDirectory() && (books || projectKind(input) || hasManifest(input))) {
+      // A Scrivener or novelWriter project folder is one work, as is a book (`--book`, or a folder with a book manifest).
       files.push(input)
     } else if (info?.isDirectory()) {
       const found = await walk(input, out, new Set())
@@ -59,7 +61,7 @@ async function walk(dir: string, skip: string, seen: Set<string>, out: string[] 
     // A symbolic link counts as what it points to; a broken one is passed over.
     const kind = e.isSymbolicLink() ? await stat(path).catch(() => null) : e
     if (!kind) continue
-    if (kind.isDirectory() && projectKind(path)) out.push(path)
+    if (kind.isDirectory() && (projectKind(path) || hasManifest(path))) out.push(path)
     else if (kind.isDirectory()) await walk(path, skip, seen, out)
     else if (kind.isFile() && TEXT_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(path)
   }

@@ -25,7 +25,7 @@ export function createCli(io: Io, setExit: (code: number) => void): Command {
   program
     .command('analyze')
     .description('Analyse stories and write a JSON report and an HTML page per input (DIR/<name>.json, DIR/<name>.html).')
-    .argument('<inputs...>', 'story files (.txt, .md, .html, .docx, .odt, .rtf, .epub, .pdf), Scrivener (.scriv) or novelWriter project folders, or directories to search for them')
+    .argument('<inputs...>', 'story files (.txt, .md, .html, .docx, .odt, .rtf, .epub, .pdf), Scrivener (.scriv) or novelWriter project folders, book folders (with --book, or a proselens-book.yaml), or directories to search for them')
     .addOption(new Option('-o, --out <dir>', 'folder for the reports').default('reports'))
     .option('--stdout', "print one file's JSON report to standard output instead of writing it")
     .option('--no-text', 'leave the normalised text out of the report')
@@ -41,6 +41,7 @@ export function createCli(io: Io, setExit: (code: number) => void): Command {
     .option('--story-ends <words>', "the opening words of the story's last paragraph: what comes after is end matter", nonEmpty)
     .option('--ignore-heading <text>', 'a line read as a chapter heading that is not one (repeatable)', collect)
     .option('--no-sidecar', "do not read each input's corrections file (draft.proselens.yaml, .yml or .json)")
+    .option('--book', 'read each folder given as one book: its chapter files, in the natural order of their names (2 before 10) or as its proselens-book.yaml lists them, are its chapters')
     .addHelpText(
       'after',
       '\nCorrections given here add to each input\'s corrections file (draft.docx: draft.proselens.yaml).\nExit codes: 0 success, 1 some inputs failed (the others are still written), 2 usage error.\nInputs are never modified; each report is written whole (temporary file, then rename).',
@@ -140,6 +141,7 @@ interface AnalyzeFlags {
   storyEnds?: string
   ignoreHeading?: string[]
   sidecar: boolean
+  book?: boolean
 }
 
 /** A repeatable option's values, in order. */

@@ -17,7 +17,7 @@ import { readScrivener } from './scrivener.js'
 import { readNovelWriter } from './novelwriter.js'
 import { isPdf, readPdf } from './pdf.js'
 
-const FORMAT_NAMES: Record<Format, string> = { text: 'plain text', markdown: 'Markdown', html: 'HTML', docx: 'DOCX', odt: 'ODT', epub: 'EPUB', rtf: 'RTF', scrivener: 'a Scrivener project', novelwriter: 'a novelWriter project', pdf: 'PDF' }
+const FORMAT_NAMES: Record<Format, string> = { text: 'plain text', markdown: 'Markdown', html: 'HTML', docx: 'DOCX', odt: 'ODT', epub: 'EPUB', rtf: 'RTF', scrivener: 'a Scrivener project', novelwriter: 'a novelWriter project', pdf: 'PDF', book: 'a book of chapter files' }
 
 const ZIP = [0x50, 0x4b]
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0]

@@ -93,7 +93,7 @@ interface DirectoryEntry {
  * synchronous streaming inflater, so it works the same in Node and in a browser, without
  * workers; it stays async to keep the signature callers already await.
  */
-export async function readZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Promise<ZipArchive> {
+export async function readZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS, unpack: (name: string) => boolean = (name) => TEXT_ENTRY.test(name)): Promise<ZipArchive> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const directory = findDirectory(view)
   if (directory.count > limits.maxEntries) throw new ZipError(`the zip archive holds ${directory.count} entries, more than the ${limits.maxEntries} allowed`)
@@ -123,9 +123,19 @@ export async function readZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS)
   }
 
   const data = new Map<string, Uint8Array>()
-  // Only text is unpacked (markup, package files): pictures and fonts are never inflated.
-  for (const entry of entries) if (TEXT_ENTRY.test(entry.name)) data.set(entry.name, readEntry(bytes, view, entry))
+  // Only text is unpacked (markup, package files), or what `unpack` asks for: pictures and fonts are never inflated.
+  for (const entry of entries) if (unpack(entry.name)) data.set(entry.name, readEntry(bytes, view, entry))
   return { names: entries.map((e) => e.name), read: (name) => data.get(name), diagnostics }
+}
+
+/** The entry names of a zip from its central directory alone (nothing inflated); null for bytes that are no whole zip. */
+export function zipNames(bytes: Uint8Array): string[] | null {
+  try {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    return readDirectory(bytes, view, findDirectory(view)).map((e) => e.name)
+  } catch {
+    return null
+  }
 }
 
 /** Where the central directory is and how many entries it lists, from the end records. */

@@ -15,6 +15,8 @@ export interface AnalyzeFileOptions extends Omit<AnalyzeOptions, 'path'> {
    * `InputError` naming it.
    */
   sidecar?: boolean
+  /** The path is a folder of chapter files read as one book, even without a manifest (`--book`). */
+  book?: boolean
 }
 
 /**
@@ -23,8 +25,8 @@ export interface AnalyzeFileOptions extends Omit<AnalyzeOptions, 'path'> {
  * larger than `maxBytes` is refused.
  */
 export async function analyzeFile(path: string, options: AnalyzeFileOptions = {}): Promise<Report> {
-  const { maxBytes = MAX_FILE_BYTES, sidecar = true, corrections, ...rest } = options
-  const bytes = readInput(path, maxBytes)
+  const { maxBytes = MAX_FILE_BYTES, sidecar = true, book = false, corrections, ...rest } = options
+  const bytes = readInput(path, maxBytes, book)
   const found = sidecar ? readSidecar(path) : null
   return analyzeBytes(bytes, { ...rest, path, corrections: mergeCorrections(found?.corrections, corrections) })
 }

@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { MAX_FILE_BYTES, timedOut as timedOutFor, timeLimitSeconds, tooLarge as tooLargeFor } from '../ingest/limits.js'
 import { packProject, projectOf, projectSize } from './project.js'
+import { bookSize, hasManifest, packBook } from './book.js'
 
 /** Thrown for a path that cannot be analysed (missing, a directory, unreadable). */
 export class InputError extends Error {
@@ -22,8 +23,16 @@ export const tooLarge = (path: string, size: number, maxBytes: number): string =
  * Synchronous: it runs in the analysis worker, where nothing else waits on the thread, and a
  * read straight from the thread costs less than handing it to libuv's pool and back.
  */
-export function readInput(path: string, maxBytes = MAX_FILE_BYTES): Uint8Array {
-  const size = checkInput(path, maxBytes)
+export function readInput(path: string, maxBytes = MAX_FILE_BYTES, book = false): Uint8Array {
+  const size = checkInput(path, maxBytes, book)
+  if (isBook(path, book)) {
+    try {
+      return packBook(path)
+    } catch (e) {
+      if (e instanceof Error && e.name === 'UnreadableInputError') throw new InputError(e.message)
+      return fail(path, e)
+    }
+  }
   const project = projectOf(path)
   if (project !== null) {
     try {
@@ -71,12 +80,25 @@ export function readInput(path: string, maxBytes = MAX_FILE_BYTES): Uint8Array {
  * directory, not a regular file, or larger than `maxBytes`. A check without reading, so a
  * command can refuse such a file at once.
  */
-export function checkInput(path: string, maxBytes = MAX_FILE_BYTES): number {
+export function checkInput(path: string, maxBytes = MAX_FILE_BYTES, book = false): number {
   let info: Stats
   try {
     info = statSync(path)
   } catch (e) {
     return fail(path, e)
+  }
+  if (book && !info.isDirectory()) throw new InputError(`${path}: --book takes a folder of chapter files, not a file`)
+  if (info.isDirectory() && isBook(path, book)) {
+    // A book is one work: its size is that of its chapter files.
+    let size: number
+    try {
+      size = bookSize(path)
+    } catch (e) {
+      if (e instanceof Error && e.name === 'UnreadableInputError') throw new InputError(e.message)
+      return fail(path, e)
+    }
+    if (size > maxBytes) throw new InputError(tooLarge(path, size, maxBytes))
+    return size
   }
   const project = info.isDirectory() || info.isFile() ? projectOf(path, info.isDirectory()) : null
   if (project !== null) {
@@ -85,10 +107,15 @@ export function checkInput(path: string, maxBytes = MAX_FILE_BYTES): number {
     if (size > maxBytes) throw new InputError(tooLarge(path, size, maxBytes))
     return size
   }
-  if (info.isDirectory()) throw new InputError(`${path}: is a directory, not a file (nor a Scrivener or novelWriter project)`)
+  if (info.isDirectory()) throw new InputError(`${path}: is a directory, not a file (nor a Scrivener or novelWriter project; to read a folder of chapter files as one book, give --book)`)
   if (!info.isFile()) throw new InputError(`${path}: not a regular file (a device, a pipe or a socket)`)
   if (info.size > maxBytes) throw new InputError(tooLarge(path, info.size, maxBytes))
   return info.size
+}
+
+/** Whether a path is read as a book: a folder named as one (`--book`), or one holding a book manifest. */
+function isBook(path: string, forced: boolean): boolean {
+  return forced || (statSync(path, { throwIfNoEntry: false })?.isDirectory() === true && hasManifest(path) && projectOf(path, true) === null)
 }
 
 /** What every command says of a path that is not there. */

@@ -148,7 +148,7 @@ export const reportSchema = {
       required: ['path', 'format', 'encoding', 'bytes', 'sha256'],
       properties: {
         path: nullable({ type: 'string' }),
-        format: { enum: ['text', 'markdown', 'html', 'docx', 'odt', 'epub', 'rtf', 'scrivener', 'novelwriter', 'pdf'], description: 'The format read, detected from the bytes (the file name is a hint); scrivener and novelwriter: a writing app\'s project (a folder, or a zip holding one); pdf: a PDF\'s text layer.' },
+        format: { enum: ['text', 'markdown', 'html', 'docx', 'odt', 'epub', 'rtf', 'scrivener', 'novelwriter', 'pdf', 'book'], description: 'The format read, detected from the bytes (the file name is a hint); scrivener and novelwriter: a writing app\'s project (a folder, or a zip holding one); pdf: a PDF\'s text layer; book: a folder of chapter files read as one work (or a zip of one).' },
         encoding: { enum: ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be', ...Object.values(CODE_PAGE_LABELS).filter((l) => l !== 'utf-8' && l !== 'windows-1252')], description: 'How the bytes were decoded (for RTF, the code page its `\\ansicpg` names).' },
         bytes: int,
         sha256: { type: 'string', pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the input bytes; for a project of several files (Scrivener, novelWriter), of the sorted list of each file read as `path NUL sha256-hex LF` lines, so an edit to any part changes it.' },

@@ -81,7 +81,7 @@ export function structure(source: Source): Manuscript {
       message: text.trim().length === 0 ? 'The file is empty or holds only whitespace: nothing to measure.' : 'No story text was found outside the front and end matter.',
     })
   }
-  diagnostics.push(layoutDiagnostic(layout, project))
+  diagnostics.push(layoutDiagnostic(layout, project, markup?.book))
   return {
     text,
     source: sourceInfo,
@@ -301,8 +301,10 @@ function metaOf(fields: MatterField[]): Meta {
   return meta
 }
 
-function layoutDiagnostic(layout: LearntLayout, project: boolean): Diagnostic {
-  const how = project
+function layoutDiagnostic(layout: LearntLayout, project: boolean, book?: Markup['book']): Diagnostic {
+  const how = book
+    ? `Chapters were read from the book's ${book.files} chapter file${book.files === 1 ? '' : 's'}, ${book.manifest ? 'in the order its manifest lists them' : 'in the natural order of their names (2 before 10)'}, each read as a work of its own; scenes and paragraphs are each file's.`
+    : project
     ? "Chapters and scenes were taken from the project's outline (its binder or headings), paragraphs from its documents."
     : layout.separator === 'markup'
       ? 'Paragraphs, headings and scene breaks were taken from the document\'s markup.'

@@ -35,6 +35,8 @@ export interface WorkTask {
   started?: Float64Array
   /** Send the report back (for `--jsonl`) rather than only its row. */
   returnReport?: boolean
+  /** The path is a folder of chapter files read as one book (`--book`). */
+  book?: boolean
   /** Read the work's corrections file next to it (`draft.proselens.yaml`), if it has one. */
   sidecar?: boolean
   /** Corrections given on the command line, added to the corrections file's. */
@@ -63,7 +65,7 @@ export default async function analyzeWork(task: WorkTask): Promise<WorkResult> {
   if (task.started) task.started[0] = Date.now()
   let bytes: Uint8Array
   try {
-    bytes = task.bytes ?? readInput(task.path, task.maxBytes)
+    bytes = task.bytes ?? readInput(task.path, task.maxBytes, task.book === true)
   } catch (e) {
     // Not cached: the file may be there, or smaller, next time.
     return { ok: false, error: (e as Error).message }
