@@ -103,7 +103,9 @@ export function bookRoot(names: readonly string[]): string | null {
 /** A zip that holds a book read as one (see `readBook`); null where the zip is no book. */
 export async function readBookZip(bytes: Uint8Array, name: string): Promise<Source | null> {
   const names = zipNames(bytes)
-  const root = names && bookRoot(names)
+  // A zip named as a document (a damaged DOCX, an EPUB without its container) is one only by its manifest.
+  const named = /\.(?:docx|odt|epub)$/i.test(name)
+  const root = names && (named ? (bookRoot(names.filter((n) => n.endsWith(BOOK_MANIFEST))) ?? null) : bookRoot(names))
   if (root === null || root === undefined || names === null) return null
   const inBook = (n: string) => n.startsWith(root)
   let zip

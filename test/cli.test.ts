@@ -61,10 +61,10 @@ describe('proselens analyze (the built CLI)', () => {
 
   it('refuses a binary file, naming it', async () => {
     const dir = tmp()
-    writeFileSync(join(dir, 'scan.txt'), Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n', 'latin1'))
+    writeFileSync(join(dir, 'scan.txt'), Buffer.from('\x89PNG\r\n\x1a\n\0\0\0\rIHDR', 'latin1'))
     const r = await run(['analyze', join(dir, 'scan.txt'), '--out', join(dir, 'out')])
     expect(r.code).toBe(1)
-    expect(r.stderr).toMatch(/scan\.txt: not a text file \(it looks like a PDF document\)/)
+    expect(r.stderr).toMatch(/scan\.txt: not a text file \(it looks like a PNG image\)/)
   })
 
   it('gives an empty file a valid report with zero counts and a diagnostic', async () => {
@@ -87,7 +87,7 @@ describe('proselens analyze (the built CLI)', () => {
     mkdirSync(join(dir, 'nothing'))
     const empty = await run(['analyze', join(dir, 'nothing'), '--out', join(dir, 'out')])
     expect(empty.code).toBe(1)
-    expect(empty.stderr).toContain('a directory with no .txt, .text, .md, .markdown, .mdown, .mkd, .html, .htm, .xhtml, .docx, .odt, .epub, .rtf files in it')
+    expect(empty.stderr).toContain('a directory with no .txt, .text, .md, .markdown, .mdown, .mkd, .html, .htm, .xhtml, .docx, .odt, .epub, .rtf, .pdf files in it')
     expect((await run(['analyze'])).code).toBe(2)
     expect((await run(['analyze', 'corpus/night-ferry.txt', '--frobnicate'])).code).toBe(2)
     expect((await run(['explode'])).code).toBe(2)

@@ -86,7 +86,7 @@ describe('proselens corpus', () => {
     mkdirSync(join(cwd, 'empty'))
     const empty = await run(['corpus', 'empty'], { cwd })
     expect(empty.code).toBe(1)
-    expect(empty.stderr).toBe('proselens: empty: a directory with no .txt, .text, .md, .markdown, .mdown, .mkd, .html, .htm, .xhtml, .docx, .odt, .epub, .rtf files in it\nproselens: no works to analyse\n')
+    expect(empty.stderr).toBe('proselens: empty: a directory with no .txt, .text, .md, .markdown, .mdown, .mkd, .html, .htm, .xhtml, .docx, .odt, .epub, .rtf, .pdf files in it\nproselens: no works to analyse\n')
     expect(readdirSync(cwd)).toEqual(['empty'])
     const analyze = await run(['analyze', 'nosuchdir', '--out', 'out'], { cwd })
     expect(analyze.stderr.split('\n')[0]).toBe('proselens: nosuchdir: no such file')

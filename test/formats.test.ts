@@ -343,6 +343,10 @@ describe('hostile archives', () => {
     const notes = new JSZip()
     notes.file('notes.txt', 'a list of errands')
     const zipOfNotes = new Uint8Array(await notes.generateAsync({ type: 'uint8array' }))
+    // A zip of text files alone is a book of chapter files (see book.test.ts); one of pictures is no document.
+    const pictures = new JSZip()
+    pictures.file('errands.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47]))
+    const zipOfPictures = new Uint8Array(await pictures.generateAsync({ type: 'uint8array' }))
     const noise = Uint8Array.from({ length: 3000 }, (_, i) => (i * 131 + 7) % 256)
     const docx = 'is not a readable .docx: the file is damaged or is not a Word document'
     const epub = 'is not a readable .epub: the file is damaged or is not an EPUB book'
@@ -360,7 +364,7 @@ describe('hostile archives', () => {
       ['errands.odt', zipOfNotes, `errands.odt ${odt}`],
       ['noise.odt', noise, `noise.odt ${odt}`],
       ['scan.odt', new TextEncoder().encode('%PDF-1.4\n%\u00e2\n1 0 obj\n'), 'scan.odt is not a readable PDF: the file is a damaged or cut-short PDF document (named as .odt)'],
-      ['errands.zip', zipOfNotes, 'errands.zip is not a readable document: the file is a damaged zip archive, or one that is not a Word document (.docx), an OpenDocument text (.odt) or an EPUB book (.epub)'],
+      ['errands.zip', zipOfPictures, 'errands.zip is not a readable document: the file is a damaged zip archive, or one that is not a Word document (.docx), an OpenDocument text (.odt) or an EPUB book (.epub)'],
     ]
     for (const [path, bytes, message] of cases) {
       const error = await analyzeBytes(bytes, { path }).then(() => null, (e: Error) => e)

@@ -12,7 +12,7 @@ const LAYER: Record<string, number> = {
   annotate: 3,
   measure: 4,
   report: 5,
-  pipeline: 6, compare: 6, corpus: 6,
+  book: 5.5, pipeline: 6, compare: 6, corpus: 6,
   eval: 7, core: 7,
   node: 8,
   cli: 9, app: 9, index: 9,

@@ -3,7 +3,7 @@ import type { Cast, Character } from '../annotate/characters.js'
 import { addPersons, type PersonCounts } from '../annotate/persons.js'
 import type { Attribution } from '../annotate/speakers.js'
 import { combineTallies, tallyScene, type Tally } from './characters.js'
-import { combineEmbedded, combineVoices, embeddedCounts, noEmbedded, voiceOf, type EmbeddedCounts, type Voice } from './embedded.js'
+import { combineEmbedded, embeddedCounts, noEmbedded, type EmbeddedCounts } from './embedded.js'
 import { povShifts, type Gender, type PovShift } from './head-hops.js'
 import { dominantPerson, top } from './pov.js'
 import { asideOf, slipSentences, type TenseSentence } from './slips.js'
@@ -38,8 +38,6 @@ export interface Counts {
   unmarkedThought: { words: number; spans: [number, number][] }
   /** Characters' told stories (speeches over many paragraphs that make up most of a scene). */
   embedded: EmbeddedCounts
-  /** The narration point of view and tense are read from: the span's own, or its told stories'. */
-  voice: Voice
   /** Paragraphs of third-person scenes that enter another character's head than the viewpoint's. */
   povShifts: PovShift[]
   /** Who thinks, feels and perceives in most of a third-person scene's paragraphs (see povShifts); null for chapters and the work. */
@@ -78,8 +76,6 @@ export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable, ge
     speechSpans.push([q.start, q.end])
   }
   const hops = a.embedded.length === 0 && dominantPerson(narration.pronouns, narration.narrationWords) === 'third' ? povShifts(a, text, tokens, top(a.names), genders) : { shifts: [], viewpoint: null, viewpointGender: null }
-  const sentences = markAsides(slipSentences(a, narration, text, tokens, dominant), asides)
-  const embedded = embeddedCounts(a)
   return {
     sentenceWords,
     paragraphWords: a.paragraphWords,
@@ -87,15 +83,14 @@ export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable, ge
     speechIds: [...speechIds],
     speechSpans,
     scareQuotes: a.quotes.length - speechSpans.length,
-    sentences,
+    sentences: markAsides(slipSentences(a, narration, text, tokens, dominant), asides),
     narrationWords: narration.narrationWords,
     pronouns: narration.pronouns,
     names: a.names,
     vocatives: a.vocatives,
     thought: a.thought,
     unmarkedThought: narration.thought,
-    embedded,
-    voice: voiceOf({ pronouns: narration.pronouns, narrationWords: narration.narrationWords, sentences, embedded }),
+    embedded: embeddedCounts(a),
     povShifts: hops.shifts,
     viewpoint: hops.viewpoint,
     viewpointGender: hops.viewpointGender,
@@ -133,7 +128,6 @@ export function combine(parts: readonly Counts[]): Counts {
     thought: null,
     unmarkedThought: { words: 0, spans: [] },
     embedded: noEmbedded(),
-    voice: combineVoices(parts.map((c) => c.voice)),
     povShifts: [],
     viewpoint: null,
     viewpointGender: null,

@@ -61,57 +61,21 @@ export function embeddedCounts(a: AnnotatedScene): EmbeddedCounts {
  */
 export const EMBEDDED_LEADS = 3
 
-/** The narration a span's point of view and tense are read from (see voiceOf), kept per span. */
-export interface Voice {
-  /** The figures come from told stories that make up most of the span. */
-  embedded: boolean
-  pronouns: PersonCounts
-  narrationWords: number
-  sentences: TenseSentence[]
-  /** The teller of the longest told story the figures come from. */
-  speaker: string | null
-  /** Narration words of the parts whose figures came from their told stories, and its longest story's length. */
-  toldWords: number
-  longest: number
-}
-
 /**
- * A scene's voice: its characters' told stories where their narration outweighs its own
- * EMBEDDED_LEADS times (a scene that is one told story), else its own narration.
+ * The narration a span's point of view and tense come from: its characters' told stories where
+ * their narration outweighs its own EMBEDDED_LEADS times (a chapter that is one told story), else its own.
  */
-export function voiceOf(own: { pronouns: PersonCounts; narrationWords: number; sentences: TenseSentence[]; embedded: EmbeddedCounts }): Voice {
-  const e = own.embedded
-  if (e.narrationWords > 0 && e.narrationWords >= EMBEDDED_LEADS * own.narrationWords) {
+export function narrationOf(c: Counts): { embedded: boolean; pronouns: PersonCounts; narrationWords: number; sentences: TenseSentence[]; speaker: string | null } {
+  const e = c.embedded
+  if (e.narrationWords > 0 && e.narrationWords >= EMBEDDED_LEADS * c.narrationWords) {
     // The teller of the longest one speaks for the span.
     let speaker: string | null = null
     let longest = 0
     for (const n of e.narratives) if (n.end - n.start > longest) [speaker, longest] = [n.speaker, n.end - n.start]
-    return { embedded: true, pronouns: e.pronouns, narrationWords: e.narrationWords, sentences: e.sentences, speaker, toldWords: e.narrationWords, longest }
+    return { embedded: true, pronouns: e.pronouns, narrationWords: e.narrationWords, sentences: e.sentences, speaker }
   }
-  return { embedded: false, pronouns: own.pronouns, narrationWords: own.narrationWords, sentences: own.sentences, speaker: null, toldWords: 0, longest: 0 }
+  return { embedded: false, pronouns: c.pronouns, narrationWords: c.narrationWords, sentences: c.sentences, speaker: null }
 }
-
-/**
- * The voice of several spans taken together: each part's figures as it gave them (so a chapter's
- * counts are its scenes' counts), from told stories where the parts that took theirs from one
- * outweigh the rest EMBEDDED_LEADS times (a chapter that is one told story).
- */
-export function combineVoices(parts: readonly Voice[]): Voice {
-  const out: Voice = { embedded: false, pronouns: { first: 0, firstPlural: 0, second: 0, third: 0 }, narrationWords: 0, sentences: [], speaker: null, toldWords: 0, longest: 0 }
-  for (const v of parts) {
-    addPersons(out.pronouns, v.pronouns)
-    out.narrationWords += v.narrationWords
-    for (const s of v.sentences) out.sentences.push(s)
-    out.toldWords += v.toldWords
-    if (v.embedded && v.longest > out.longest) [out.speaker, out.longest] = [v.speaker, v.longest]
-  }
-  out.embedded = out.toldWords > 0 && out.toldWords >= EMBEDDED_LEADS * (out.narrationWords - out.toldWords)
-  if (!out.embedded) out.speaker = null
-  return out
-}
-
-/** The narration a span's point of view and tense come from. */
-export const narrationOf = (c: Counts): Voice => c.voice
 
 /** The embedded narratives of several spans taken together. */
 export function combineEmbedded(out: EmbeddedCounts, c: EmbeddedCounts): void {
