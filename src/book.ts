@@ -10,7 +10,7 @@ import { filesDigest, titleList } from './ingest/project.js'
 import { UnreadableInputError } from './ingest/text.js'
 import { readZip, ZIP_LIMITS, ZipError, zipNames } from './ingest/zip.js'
 import { structure } from './structure/index.js'
-import type { Diagnostic, Manuscript, Meta, Source, Span } from './types.js'
+import type { Diagnostic, Manuscript, Matter, MatterField, Meta, Source, Span } from './types.js'
 
 /** The manifest that makes a folder (or a zip) a book: optional title and author, and the chapter files in order. */
 export const BOOK_MANIFEST = 'proselens-book.yaml'
@@ -135,6 +135,9 @@ function writeRuns(builder: DocumentBuilder, m: Manuscript, p: Span): void {
   if (at < p.end) builder.text(m.text.slice(at, p.end))
 }
 
+/** Matter's fields, or the matter whole where it has none. */
+const fieldsOf = (matter: Matter): Span[] | MatterField[] => (matter.fields.length > 0 ? matter.fields : [matter])
+
 /** Matter (front or end) written as blocks of the role given, each field its own. */
 function writeMatter(builder: DocumentBuilder, m: Manuscript, spans: { start: number; end: number; key?: string }[], role: 'front' | 'end' | 'note'): void {
   for (const f of spans) {
@@ -186,18 +189,19 @@ export async function readBook(files: { names: readonly string[]; read(name: str
     if (first) meta = { ...m.meta }
     if (m.frontMatter) {
       if (first) {
-        writeMatter(builder, m, m.frontMatter.fields.length > 0 ? m.frontMatter.fields : [m.frontMatter], 'front')
+        writeMatter(builder, m, fieldsOf(m.frontMatter), 'front')
       } else {
         leftOut.push(file)
         writeMatter(builder, m, [m.frontMatter], 'note')
       }
     }
+    const named = titleFromName(file) ?? `Chapter ${i + 1}`
     m.chapters.forEach((c, ci) => {
       if (c.part) {
         builder.text(c.part)
         builder.end('heading', { level: 1 })
       }
-      builder.text(c.title ?? (ci === 0 ? (titleFromName(file) ?? `Chapter ${i + 1}`) : `${titleFromName(file) ?? `Chapter ${i + 1}`} (${ci + 1})`))
+      builder.text(c.title ?? (ci === 0 ? named : `${named} (${ci + 1})`))
       builder.end('heading', { level: 2 })
       c.scenes.forEach((s, si) => {
         const b = s.breakBefore
@@ -216,8 +220,10 @@ export async function readBook(files: { names: readonly string[]; read(name: str
         }
       })
     })
-    if (m.endMatter) writeMatter(builder, m, last ? (m.endMatter.fields.length > 0 ? m.endMatter.fields : [m.endMatter]) : [m.endMatter], last ? 'end' : 'note')
-    if (!last && m.endMatter) leftOut.push(file)
+    if (m.endMatter) {
+      writeMatter(builder, m, last ? fieldsOf(m.endMatter) : [m.endMatter], last ? 'end' : 'note')
+      if (!last) leftOut.push(file)
+    }
   }
   if (manifest.title) meta.title = manifest.title
   if (manifest.author) meta.author = manifest.author

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises'
 import { MAX_FILE_BYTES, timedOut as timedOutFor, timeLimitSeconds, tooLarge as tooLargeFor } from '../ingest/limits.js'
 import { packProject, projectOf, projectSize } from './project.js'
 import { bookSize, hasManifest, packBook } from './book.js'
+import { UnreadableInputError } from '../ingest/text.js'
 
 /** Thrown for a path that cannot be analysed (missing, a directory, unreadable). */
 export class InputError extends Error {
@@ -25,14 +26,7 @@ export const tooLarge = (path: string, size: number, maxBytes: number): string =
  */
 export function readInput(path: string, maxBytes = MAX_FILE_BYTES, book = false): Uint8Array {
   const size = checkInput(path, maxBytes, book)
-  if (isBook(path, book)) {
-    try {
-      return packBook(path)
-    } catch (e) {
-      if (e instanceof Error && e.name === 'UnreadableInputError') throw new InputError(e.message)
-      return fail(path, e)
-    }
-  }
+  if (isBook(path, book)) return readingBook(path, packBook)
   const project = projectOf(path)
   if (project !== null) {
     try {
@@ -90,13 +84,7 @@ export function checkInput(path: string, maxBytes = MAX_FILE_BYTES, book = false
   if (book && !info.isDirectory()) throw new InputError(`${path}: --book takes a folder of chapter files, not a file`)
   if (info.isDirectory() && isBook(path, book)) {
     // A book is one work: its size is that of its chapter files.
-    let size: number
-    try {
-      size = bookSize(path)
-    } catch (e) {
-      if (e instanceof Error && e.name === 'UnreadableInputError') throw new InputError(e.message)
-      return fail(path, e)
-    }
+    const size = readingBook(path, bookSize)
     if (size > maxBytes) throw new InputError(tooLarge(path, size, maxBytes))
     return size
   }
@@ -111,6 +99,16 @@ export function checkInput(path: string, maxBytes = MAX_FILE_BYTES, book = false
   if (!info.isFile()) throw new InputError(`${path}: not a regular file (a device, a pipe or a socket)`)
   if (info.size > maxBytes) throw new InputError(tooLarge(path, info.size, maxBytes))
   return info.size
+}
+
+/** A book folder's files looked at: a manifest that is not one, or a file that cannot be read, is an `InputError`. */
+function readingBook<T>(path: string, read: (dir: string) => T): T {
+  try {
+    return read(path)
+  } catch (e) {
+    if (e instanceof UnreadableInputError) throw new InputError(e.message)
+    return fail(path, e)
+  }
 }
 
 /** Whether a path is read as a book: a folder named as one (`--book`), or one holding a book manifest. */
