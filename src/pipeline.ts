@@ -1,4 +1,5 @@
 import { annotate } from './annotate/index.js'
+import { assignLanguages } from './language/index.js'
 import { isZip, readSource, readSourceAsync } from './ingest/index.js'
 import { readBookZip } from './book.js'
 import { buildReport, type ReportOptions } from './report/build.js'
@@ -36,6 +37,7 @@ export function analyzeSource(source: Source, options: ReportOptions & Pick<Anal
   onStage?.('structure', 0)
   const found = structure(source)
   const manuscript = hasCorrections(corrections) ? applyCorrections(found, corrections!) : found
+  assignLanguages(manuscript)
   onStage?.('annotate', 0)
   const annotated = annotate(manuscript, onStage && ((done, total) => onStage('annotate', done / total)))
   onStage?.('report', 0)

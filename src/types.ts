@@ -96,6 +96,11 @@ export interface Markup {
   book?: { files: number; manifest: boolean }
   /** A project's documents, in order, with what the project says of each. */
   documents?: DocumentPlace[]
+  /**
+   * A language the format carries without the writer stating it (an HTML page's lang, a word
+   * processor's default language): used where the text agrees with it.
+   */
+  languageHint?: string
 }
 
 /** Bytes decoded and normalised into one text, plus what the format told us. */
@@ -146,6 +151,11 @@ export interface Chapter extends Span {
   /** The heading line(s), if the chapter was opened by one. */
   heading: Span | null
   scenes: Scene[]
+  /**
+   * The chapter's language (BCP 47), set by the language stage after structure: the work's, or
+   * another its own text plainly shows; null where neither could be told.
+   */
+  language?: string | null
 }
 
 /** A labelled field of front or end matter ("Rating: M", "by Ann Lee", a title line). */
@@ -167,7 +177,11 @@ export interface Meta {
   summary: string | null
   warnings: string | null
   notes: string[]
-  [key: string]: string | string[] | number | null
+  /** The work's language as a BCP 47 code (`en`, `zh`, `fr-CA`), set by the language stage; null where it could not be told. */
+  languageCode?: string | null
+  /** Where `languageCode` comes from: the document's metadata, or the text (detected). */
+  languageSource?: 'metadata' | 'detected' | null
+  [key: string]: string | string[] | number | null | undefined
 }
 
 /** The story's structure over the normalised text. */
@@ -183,6 +197,8 @@ export interface Manuscript {
   /** Layout facts learnt from the document (paragraph separator, hard wrapping). */
   layout: Layout
   diagnostics: Diagnostic[]
+  /** The markup's `languageHint`, if any. */
+  languageHint?: string
 }
 
 /** What separates paragraphs: learnt from plain text's layout, or given by `markup`. */

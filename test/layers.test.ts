@@ -9,6 +9,7 @@ const LAYER: Record<string, number> = {
   data: 0, types: 0, version: 0, stages: 0,
   ingest: 1,
   structure: 2,
+  language: 2.5,
   annotate: 3,
   measure: 4,
   report: 5,

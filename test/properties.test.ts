@@ -201,7 +201,7 @@ describe('for any input', { timeout }, () => {
     const text = fc.oneof(story, fc.string({ unit: utf16, maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 200 }))
     fc.assert(
       fc.property(text, (s) => {
-        const expected = [...s.matchAll(new RegExp(WORD.source, 'gu'))].map((m) => m.index)
+        const expected = [...s.matchAll(new RegExp(WORD.source, 'gv'))].map((m) => m.index)
         expect(wordStarts(s)).toEqual(expected)
         expect(countWords(s)).toBe(expected.length)
       }),

@@ -1,19 +1,50 @@
 /**
- * A word, as `../shared/eval/README.md` defines it for every count: letters or digits, with
- * contractions and hyphenated compounds kept as one word; punctuation is not a word.
+ * Characters of scripts written without spaces between words (Han, Hiragana, Katakana, Thai):
+ * each one is a word, as readers of those scripts and AO3's counter count them. Their marks of
+ * iteration and length (々, ー) count too; their punctuation (、。「」) does not.
  */
-export const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu
+const SPACELESS = String.raw`[[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}]&&[\p{L}\p{N}]]`
+/** Letters and digits of every other script: words are runs of them, as in English. */
+const SPACED = String.raw`[[\p{L}\p{N}]--[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}]]`
 
-/** ASCII letters and digits, by character code: the fast path of `wordCharWidth`. */
-const ASCII_WORD = new Uint8Array(128).map((_, c) => (/[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0))
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u
+/**
+ * A word, as `../shared/eval/README.md` defines it for every count: letters or digits, with
+ * contractions and hyphenated compounds kept as one word (combining marks belong to the letter
+ * before them); punctuation is not a word. A Han, kana or Thai character is a word by itself.
+ */
+export const WORD = new RegExp(String.raw`${SPACELESS}\p{M}*|${SPACED}[${SPACED}\p{M}]*(?:['’\-]${SPACED}[${SPACED}\p{M}]*)*`, 'gv')
 
-/** How many UTF-16 units the letter or digit at `i` takes (1 or 2), or 0 for any other character. */
-function wordCharWidth(s: string, i: number): number {
+/** Whether a string holds a character of a script written without spaces (Han, kana, Thai). */
+export const hasSpaceless = (s: string): boolean => SPACELESS_ONE.test(s)
+const SPACELESS_ONE = new RegExp(SPACELESS, 'v')
+
+/** What a character is to the word scanner. */
+const NONE = 0
+const LETTER = 1
+const ALONE = 2
+const MARK = 3
+
+/** ASCII letters and digits, by character code: the fast path of `classOf`. */
+const ASCII_WORD = new Uint8Array(128).map((_, c) => (/[A-Za-z0-9]/.test(String.fromCharCode(c)) ? LETTER : NONE))
+const SPACED_ONE = new RegExp(`^${SPACED}`, 'v')
+const MARK_ONE = /^\p{M}/u
+
+/** What the character at `i` is (`NONE`, `LETTER`, `ALONE` or `MARK`) and how many UTF-16 units it takes. */
+let width = 1
+function classOf(s: string, i: number): number {
   const c = s.charCodeAt(i)
+  width = 1
   if (c < 128) return ASCII_WORD[c]!
-  if (c >= 0xd800 && c <= 0xdbff) return LETTER_OR_DIGIT.test(s.slice(i, i + 2)) ? 2 : 0
-  return LETTER_OR_DIGIT.test(s[i]!) ? 1 : 0
+  let ch = s[i]!
+  if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+    ch = s.slice(i, i + 2)
+    width = 2
+  }
+  if (SPACED_ONE.test(ch)) return LETTER
+  if (SPACELESS_ONE.test(ch)) return ALONE
+  if (MARK_ONE.test(ch)) return MARK
+  width = 1
+  return NONE
 }
 
 /** Whether the code is an apostrophe or hyphen that can join two parts of a word. */
@@ -27,17 +58,23 @@ function scanWords(s: string, found: (start: number, end: number) => void): void
   const n = s.length
   let i = 0
   while (i < n) {
-    let w = wordCharWidth(s, i)
-    if (w === 0) {
-      i++
+    const k = classOf(s, i)
+    if (k === NONE || k === MARK) {
+      i += width
       continue
     }
     const start = i
-    i += w
+    i += width
+    if (k === ALONE) {
+      while (i < n && classOf(s, i) === MARK) i += width
+      found(start, i)
+      continue
+    }
     for (;;) {
-      while (i < n && (w = wordCharWidth(s, i)) > 0) i += w
-      if (i + 1 < n && isJoiner(s.charCodeAt(i)) && (w = wordCharWidth(s, i + 1)) > 0) {
-        i += 1 + w
+      let c: number
+      while (i < n && ((c = classOf(s, i)) === LETTER || c === MARK)) i += width
+      if (i + 1 < n && isJoiner(s.charCodeAt(i)) && classOf(s, i + 1) === LETTER) {
+        i += 1 + width
         continue
       }
       break

@@ -113,7 +113,7 @@ function summary(r: Report, includeText: boolean): VersionSummary {
 
 /** The set of a scene's word pairs (lower case), its fingerprint for matching. */
 function fingerprint(text: string, s: SceneReport): Set<string> {
-  const words = text.slice(s.start, s.end).toLowerCase().match(new RegExp(WORD.source, 'gu')) ?? []
+  const words = text.slice(s.start, s.end).toLowerCase().match(new RegExp(WORD.source, 'gv')) ?? []
   const out = new Set<string>()
   if (words.length === 1) out.add(words[0]!)
   for (let i = 0; i + 1 < words.length; i++) out.add(`${words[i]} ${words[i + 1]}`)

@@ -53,6 +53,7 @@ function chapterReport(c: Chapter, sceneCounts: Counts[]): ChapterReport {
     start: c.start,
     end: c.end,
     heading: c.heading ? { start: c.heading.start, end: c.heading.end } : null,
+    language: c.language ?? null,
     scenes,
     ...measureAll(combine(counts)),
   }

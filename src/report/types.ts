@@ -40,6 +40,8 @@ export interface ChapterReport extends Measures {
   start: number
   end: number
   heading: { start: number; end: number } | null
+  /** The chapter's language (BCP 47): the work's, or another its text plainly shows; null where none could be told. */
+  language: string | null
   /** Indexes of the chapter's scenes in `scenes`. */
   scenes: number[]
 }

@@ -92,6 +92,7 @@ export function structure(source: Source): Manuscript {
     chapters,
     layout: { separator: layout.separator, hardWrapped: layout.hardWrapped, usualGap: layout.usualGap },
     diagnostics,
+    ...(markup?.languageHint ? { languageHint: markup.languageHint } : {}),
   }
 }
 

@@ -1,0 +1,112 @@
+import type { Manuscript } from '../types.js'
+import { guess, sampleOf, type Guess } from './detect.js'
+import { codeOfLanguage, isEnglish, languageName } from './names.js'
+
+export { codeOfLanguage, isEnglish, languageName } from './names.js'
+
+/** Where a work's language was learnt: what the document states, or the text itself. */
+export type LanguageSource = 'metadata' | 'detected'
+
+/**
+ * Languages a chapter is weighed against besides the work's own and its runners-up: those of
+ * most works on AO3 (ISO 639-3, as franc names them). Narrowing the candidates keeps a chapter's
+ * check a few times cheaper than the work's.
+ */
+const COMMON = ['eng', 'cmn', 'spa', 'fra', 'deu', 'rus', 'jpn', 'kor', 'por', 'ita', 'pol', 'nld', 'ind', 'vie', 'tur', 'swe', 'ukr', 'ces', 'hun', 'ron', 'tha', 'ell', 'heb', 'arb']
+
+/**
+ * A chapter is told to be in another language than the work's only with a margin this clear:
+ * a short English chapter heavy with names can lean toward a neighbour by less.
+ */
+const CHAPTER_MARGIN = 0.02
+
+/** The fewest characters of a chapter checked on its own; a shorter one takes the work's language. */
+const CHAPTER_MIN_CHARS = 400
+
+/**
+ * Find the work's language and each chapter's, after structure and before annotation (which
+ * reads English text with English rules only). The work's language is what its metadata states
+ * (AO3's Language, an EPUB's dc:language, YAML's lang or language), else what a sample of its
+ * text shows, a hint its format carries (an HTML lang, a word processor's default language)
+ * kept where the text agrees with it. Each chapter of several is checked on its own sample and
+ * takes another language only where the text plainly shows one. Sets `meta.languageCode`,
+ * `meta.languageSource` and each chapter's `language`; a work or chapter not in English gets a
+ * `language-not-supported` diagnostic.
+ */
+export function assignLanguages(m: Manuscript): void {
+  const paragraphs = m.chapters.flatMap((c) => c.scenes.flatMap((s) => s.paragraphs))
+  const stated = statedLanguage(m)
+  const found = guess(sampleOf(m.text, paragraphs))
+  const hint = m.languageHint ? codeOfLanguage(m.languageHint) : null
+  let code: string | null
+  let source: LanguageSource | null
+  if (stated) [code, source] = [stated, 'metadata']
+  else if (found && hint && primary(hint) === primary(found.code)) [code, source] = [hint, 'metadata']
+  else if (found) [code, source] = [found.code, 'detected']
+  else if (hint) [code, source] = [hint, 'metadata']
+  else [code, source] = [null, null]
+  m.meta.languageCode = code
+  m.meta.languageSource = source
+  // A chapter is weighed against the common languages and the work's own best few.
+  const candidates = found ? [...new Set([...COMMON, ...found.ranked])] : COMMON
+  for (const c of m.chapters) {
+    c.language = code
+    if (m.chapters.length < 2) continue
+    const own = c.scenes.flatMap((s) => s.paragraphs)
+    let chars = 0
+    for (const p of own) chars += p.end - p.start
+    if (chars < CHAPTER_MIN_CHARS) continue
+    const g = guess(sampleOf(m.text, own), candidates)
+    if (g && (code === null || primary(g.code) !== primary(code)) && clear(g)) c.language = g.code
+  }
+  noteUnsupported(m, code)
+}
+
+const primary = (code: string) => code.split('-')[0]!
+
+/** A chapter's verdict clear enough to set it apart from the work's language. */
+const clear = (g: Guess) => g.margin >= CHAPTER_MARGIN
+
+/** The language the document's metadata states, as a code, or null. */
+function statedLanguage(m: Manuscript): string | null {
+  for (const key of ['language', 'lang']) {
+    const v = m.meta[key]
+    if (typeof v === 'string') {
+      const code = codeOfLanguage(v)
+      if (code) return code
+    }
+  }
+  return null
+}
+
+/**
+ * Say what is not measured: once for a work not in English (naming any chapter in English, which
+ * is measured), once for each chapter not in English of a work that is.
+ */
+function noteUnsupported(m: Manuscript, work: string | null): void {
+  if (!isEnglish(work)) {
+    const english = m.chapters.filter((c) => c.language !== undefined && isEnglish(c.language)).map((c) => c.index + 1)
+    m.diagnostics.push({
+      severity: 'info',
+      code: 'language-not-supported',
+      message: `This work is in ${languageName(work!)}: tense, point of view, thought, characters and speakers are measured for English only, so they are left out (null)${english.length ? `, save in ${plural(english, 'chapter')}, in English` : ''}; words, sentences, paragraphs and dialogue are counted.`,
+    })
+    return
+  }
+  for (const c of m.chapters) {
+    if (c.language === undefined || c.language === null || isEnglish(c.language)) continue
+    m.diagnostics.push({
+      severity: 'info',
+      code: 'language-not-supported',
+      message: `Chapter ${c.index + 1} is in ${languageName(c.language)}: its tense, point of view, thought, characters and speakers are measured for English only, so they are left out (null).`,
+      start: c.start,
+      end: c.end,
+    })
+  }
+}
+
+/** "chapter 3", "chapters 2 and 5", "chapters 1, 2 and 4". */
+function plural(numbers: number[], noun: string): string {
+  if (numbers.length === 1) return `${noun} ${numbers[0]}`
+  return `${noun}s ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`
+}
