@@ -8,10 +8,11 @@ import { findEmbedded, resolveSpeakers, type EmbeddedNarrative } from './embedde
 import { findLetters } from './letters.js'
 import { insideSpans } from './spans.js'
 import { addPersons, countNames, countPronouns, type PersonCounts } from './persons.js'
-import { isLowSurrogate, segment, TokenSink, type Piece, type SentenceSpan } from './sentences.js'
+import { isLowSurrogate, segment, segmentOther, TokenSink, type Piece, type SentenceSpan } from './sentences.js'
 import { countTenses, type Tokens } from './tense.js'
 import { clearItalicCandidates, findThought, thoughtCandidate, type ThoughtCandidate } from './thought.js'
-import { wordStarts } from './words.js'
+import { wordSpans, wordStarts } from './words.js'
+import { isEnglish } from '../language/names.js'
 
 /** A sentence: its span, its length in words, and the tenses of its narration's finite verbs. */
 export interface Sentence extends Span {
@@ -53,6 +54,8 @@ export interface AnnotatedScene {
   /** He and she forms in narration (he/him/his/himself, she/her/hers/herself). */
   he: number
   she: number
+  /** The scene is in English (or a language not told): the English rules (tense, person, names, thought, speakers) read it. */
+  english: boolean
 }
 
 /** Every token of the story in flat arrays, as wink-nlp keeps them (POS as `POS_TAGS` index). */
@@ -115,8 +118,9 @@ export function annotate(manuscript: Manuscript, onScene?: (done: number, total:
   const perScene: Segmented[] = []
   const total = manuscript.chapters.reduce((n, c) => n + c.scenes.length, 0)
   for (const chapter of manuscript.chapters) {
+    const language = chapter.language ?? null
     for (const scene of chapter.scenes) {
-      perScene.push(segmentScene(text, scene, sink))
+      perScene.push(isEnglish(language) ? segmentScene(text, scene, sink) : segmentSceneOther(text, scene, sink, language!))
       onScene?.(perScene.length, total)
     }
   }
@@ -134,7 +138,8 @@ export function annotate(manuscript: Manuscript, onScene?: (done: number, total:
   nameTellers(scenes)
   for (const d of diagnostics) manuscript.diagnostics.push(d)
   const tokenTable: TokenTable = { ...table, dialogue: inDialogue, skip }
-  const { cast, genders } = attributeAll(text, tokenTable, scenes)
+  // Characters and speakers are found by English rules: in English scenes only.
+  const { cast, genders } = attributeAll(text, tokenTable, scenes.filter((s) => s.english))
   return { manuscript, scenes, tokens: tokenTable, quoteConvention: dialogue.convention, cast, genders }
 }
 
@@ -158,6 +163,7 @@ interface Segmented {
   paragraphWords: number[]
   /** The offset of each word of the scene. */
   words: number[]
+  english: boolean
 }
 
 /** Paragraphs waiting to go to wink-nlp together, with the index of each one's first word. */
@@ -198,7 +204,28 @@ function segmentScene(text: string, scene: Scene, sink: TokenSink): Segmented {
     appendSentences(sentences, spans, sceneWords, firstWord)
   }
   flush(batch, sink, sentences, sceneWords)
-  return { scene, sentences, paragraphWords, words: sceneWords }
+  return { scene, sentences, paragraphWords, words: sceneWords, english: true }
+}
+
+/**
+ * Sentences and words of a scene not in English: sentences by the language's Unicode rules, each
+ * word a token (see `segmentOther`); wink-nlp, which reads English, is not run.
+ */
+function segmentSceneOther(text: string, scene: Scene, sink: TokenSink, language: string): Segmented {
+  const sentences: Sentence[] = []
+  const paragraphWords: number[] = []
+  const sceneWords: number[] = []
+  const ends: number[] = []
+  for (const p of scene.paragraphs) {
+    const ptext = text.slice(p.start, p.end)
+    const firstWord = sceneWords.length
+    wordSpans(ptext, p.start, sceneWords, ends)
+    paragraphWords.push(sceneWords.length - firstWord)
+    const spans: SentenceSpan[] = []
+    segmentOther({ text: ptext, base: p.start }, language, sceneWords, ends, sink, spans, firstWord)
+    appendSentences(sentences, spans, sceneWords, firstWord)
+  }
+  return { scene, sentences, paragraphWords, words: sceneWords, english: false }
 }
 
 /** Segment the batch's paragraphs and add their sentences; the batch is emptied. */
@@ -228,7 +255,7 @@ interface SceneContext {
 }
 
 /** Tenses, pronouns, names, narration words, quotes and thought of one scene. */
-function annotateScene(c: SceneContext, { scene, sentences, paragraphWords, words }: Segmented): AnnotatedScene {
+function annotateScene(c: SceneContext, { scene, sentences, paragraphWords, words, english }: Segmented): AnnotatedScene {
   const wordInDialogue = insideSpans(words, c.speech)
   let dialogueWords = 0
   for (const x of wordInDialogue) dialogueWords += x
@@ -238,6 +265,14 @@ function annotateScene(c: SceneContext, { scene, sentences, paragraphWords, word
   const own: PersonCounts = { first: 0, firstPlural: 0, second: 0, third: 0 }
   let w = 0
   for (const s of sentences) {
+    if (!english) {
+      // Only what holds in any language: the sentence's words outside dialogue.
+      let narration = 0
+      while (w < words.length && words[w]! < s.start) w++
+      for (; w < words.length && words[w]! < s.end; w++) narration += 1 - wordInDialogue[w]!
+      s.narrationWords = narration
+      continue
+    }
     const t = countTenses(c.tokens, s.firstToken, s.endToken, c.skip)
     s.past = t.past
     s.present = t.present
@@ -255,12 +290,12 @@ function annotateScene(c: SceneContext, { scene, sentences, paragraphWords, word
   while (c.next < c.spans.length && c.spans[c.next]!.start < scene.start) c.next++
   const quotes: QuoteSpan[] = []
   for (; c.next < c.spans.length && c.spans[c.next]!.start < scene.end; c.next++) quotes.push(c.spans[c.next]!)
-  const thought = c.italics ? findThought({ text: c.text, italics: c.italics, sentences, words, inDialogue: wordInDialogue }) : null
+  const thought = c.italics && english ? findThought({ text: c.text, italics: c.italics, sentences, words, inDialogue: wordInDialogue }) : null
   if (thought) clearItalicCandidates(sentences, thought.spans)
   let total = 0
   for (const n of paragraphWords) total += n
-  const embedded = findEmbedded({ text: c.text, tokens: c.tokens, inLetter: c.inLetter, convention: c.convention, quotes, sentences, words, sceneWords: total }, c.skip)
-  return { scene, sentences, paragraphWords, words: total, quotes, dialogueWords, pronouns, names, vocatives, thought, embedded, speakers: [], speechWords: wordsOfSpans(words, quotes), he: 0, she: 0 }
+  const embedded = !english ? [] : findEmbedded({ text: c.text, tokens: c.tokens, inLetter: c.inLetter, convention: c.convention, quotes, sentences, words, sceneWords: total }, c.skip)
+  return { scene, sentences, paragraphWords, words: total, quotes, dialogueWords, pronouns, names, vocatives, thought, embedded, speakers: [], speechWords: wordsOfSpans(words, quotes), he: 0, she: 0, english }
 }
 
 /**

@@ -150,3 +150,34 @@ export function segment(pieces: readonly Piece[], tokens: TokenSink, sentences: 
 
 /** How far ahead a token wink-nlp altered is looked for. */
 const NEAR = 64
+
+const segmenters = new Map<string, Intl.Segmenter>()
+
+/**
+ * Sentences of a paragraph not in English, by the platform's Unicode sentence rules
+ * (`Intl.Segmenter`, UAX #29 with the language's own exceptions): ends at `.!?` and at `。！？`,
+ * closing quotes and brackets kept with their sentence. Each word (see `words.ts`) is a token,
+ * with no part of speech: the English rules that read tokens find nothing in them. Leading and
+ * trailing spaces are left out of each sentence.
+ */
+export function segmentOther(piece: Piece, language: string, words: readonly number[], wordEnds: readonly number[], tokens: TokenSink, out: SentenceSpan[], from = 0): void {
+  let segmenter = segmenters.get(language)
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(language, { granularity: 'sentence' })
+    segmenters.set(language, segmenter)
+  }
+  const { text, base } = piece
+  // The piece's words, by their start offsets (in the story), are its tokens.
+  let w = from
+  while (w < words.length && words[w]! < base) w++
+  for (const { segment: s, index } of segmenter.segment(text)) {
+    const lead = s.length - s.trimStart().length
+    const body = s.trim()
+    if (body === '') continue
+    const start = base + index + lead
+    const end = start + body.length
+    const firstToken = tokens.length
+    for (; w < words.length && words[w]! < end; w++) tokens.push(words[w]!, wordEnds[w]!, POS_CODE.X!)
+    out.push({ start, end, firstToken, endToken: tokens.length })
+  }
+}

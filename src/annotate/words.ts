@@ -96,6 +96,14 @@ export function wordStarts(s: string, offset = 0, out: number[] = []): number[] 
   return out
 }
 
+/** Start and end offsets (shifted by `offset`) of every word of `s`. */
+export function wordSpans(s: string, offset: number, starts: number[], ends: number[]): void {
+  scanWords(s, (start, end) => {
+    starts.push(start + offset)
+    ends.push(end + offset)
+  })
+}
+
 /** The first `n` words of a span of text, as written (punctuation kept), whitespace collapsed. */
 export function openingWords(text: string, start: number, end: number, n = 12): string {
   WORD.lastIndex = 0

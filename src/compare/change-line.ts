@@ -25,7 +25,7 @@ function scenePart(p: ScenePair): string | null {
   if (o.meanSentence !== null && n.meanSentence !== null ? Math.abs(n.meanSentence - o.meanSentence) >= MEAN_SENTENCE_NEWS : o.meanSentence !== n.meanSentence) {
     moved.push(`mean sentence ${tenths(o.meanSentence)} → ${tenths(n.meanSentence)}`)
   }
-  const slips = n.slips - o.slips
+  const slips = (n.slips ?? 0) - (o.slips ?? 0)
   if (slips > 0) moved.push(`${count(slips, 'new slip')}`)
   if (slips < 0) moved.push(`${count(-slips, 'slip')} gone`)
   if (o.tense !== n.tense) moved.push(`tense ${o.tense ?? '–'} → ${n.tense ?? '–'}`)

@@ -53,7 +53,8 @@ export interface VersionSummary {
   dialogueShare: number | null
   tense: string | null
   pov: string | null
-  slips: number
+  /** Tense slips shown; null for a work not in English, where tense is not measured. */
+  slips: number | null
   /** The version's normalised text, which its scenes' offsets refer to (left out with `includeText: false`). */
   text?: string
 }
@@ -103,9 +104,9 @@ function summary(r: Report, includeText: boolean): VersionSummary {
     chapters: r.chapters.length,
     meanSentence: r.totals.sentenceLength.mean,
     dialogueShare: r.totals.dialogue.share,
-    tense: r.totals.tense.dominant,
-    pov: r.totals.pov.dominant,
-    slips: shownSlips(r.totals.tense).length,
+    tense: r.totals.tense?.dominant ?? null,
+    pov: r.totals.pov?.dominant ?? null,
+    slips: r.totals.tense ? shownSlips(r.totals.tense).length : null,
   }
   if (includeText) out.text = r.text!
   return out
@@ -193,7 +194,7 @@ export function compareReports(oldReport: Report, newReport: Report, options: Co
         words: w.words - o.words,
         meanSentence: diff(o.meanSentence, w.meanSentence),
         dialogueShare: diff(o.dialogueShare, w.dialogueShare),
-        slips: w.slips - o.slips,
+        slips: (w.slips ?? 0) - (o.slips ?? 0),
         tense: o.tense !== w.tense,
         pov: o.pov !== w.pov,
       },

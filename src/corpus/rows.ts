@@ -1,5 +1,4 @@
-import { sceneFigures, topSpeakers, type SceneFigures } from '../report/figures.js'
-import { shownSlips } from '../measure/tense.js'
+import { narrationFigures, sceneFigures, type SceneFigures } from '../report/figures.js'
 import type { Report } from '../report/types.js'
 
 export { sceneFigures, type SceneFigures }
@@ -25,12 +24,15 @@ export interface WorkRow {
   pov: string | null
   /** The character the work's narration follows, and the three who speak most. */
   character: string | null
-  topSpeakers: string
+  topSpeakers: string | null
   meanSentence: number | null
   medianSentence: number | null
-  slips: number
-  povShifts: number
-  readingMinutes: number
+  slips: number | null
+  povShifts: number | null
+  readingMinutes: number | null
+  /** The work's language (BCP 47), and where it was learnt: its metadata, or its text. */
+  language: string | null
+  languageSource: string | null
   diagnostics: number
 }
 
@@ -48,10 +50,10 @@ export interface FailureRow {
 }
 
 export const WORK_COLUMNS: readonly (keyof WorkRow)[] = [
-  'path', 'title', 'author', 'rating', 'fandom', 'format', 'words', 'scenes', 'chapters', 'dialogueShare', 'thoughtShare', 'unmarkedThoughtShare', 'tense', 'pov', 'character', 'topSpeakers', 'meanSentence', 'medianSentence', 'slips', 'povShifts', 'readingMinutes', 'diagnostics', 'sha256', 'report',
+  'path', 'title', 'author', 'rating', 'fandom', 'format', 'language', 'languageSource', 'words', 'scenes', 'chapters', 'dialogueShare', 'thoughtShare', 'unmarkedThoughtShare', 'tense', 'pov', 'character', 'topSpeakers', 'meanSentence', 'medianSentence', 'slips', 'povShifts', 'readingMinutes', 'diagnostics', 'sha256', 'report',
 ]
 export const SCENE_COLUMNS: readonly (keyof SceneRow)[] = [
-  'path', 'scene', 'chapter', 'chapterTitle', 'sceneTitle', 'opening', 'words', 'sentences', 'meanSentence', 'medianSentence', 'dialogueShare', 'thoughtShare', 'unmarkedThoughtShare', 'tense', 'pov', 'character', 'writerPov', 'characters', 'topSpeakers', 'slips', 'povShifts',
+  'path', 'scene', 'chapter', 'chapterTitle', 'language', 'sceneTitle', 'opening', 'words', 'sentences', 'meanSentence', 'medianSentence', 'dialogueShare', 'thoughtShare', 'unmarkedThoughtShare', 'tense', 'pov', 'character', 'writerPov', 'characters', 'topSpeakers', 'slips', 'povShifts',
 ]
 export const FAILURE_COLUMNS: readonly (keyof FailureRow)[] = ['path', 'error']
 
@@ -75,16 +77,12 @@ export function rowsOf(r: Report, path: string, report: string): { work: WorkRow
       chapters: r.chapters.length,
       dialogueShare: t.dialogue.share,
       thoughtShare: t.thought?.share ?? null,
-      unmarkedThoughtShare: t.unmarkedThought.share,
-      tense: t.tense.dominant,
-      pov: t.pov.dominant,
-      character: t.pov.character,
-      topSpeakers: topSpeakers(t.characters),
+      ...narrationFigures(t),
       meanSentence: t.sentenceLength.mean,
       medianSentence: t.sentenceLength.median,
-      slips: shownSlips(t.tense).length,
-      povShifts: t.povShifts.length,
       readingMinutes: t.readingMinutes,
+      language: r.meta.languageCode ?? null,
+      languageSource: r.meta.languageSource ?? null,
       diagnostics: r.diagnostics.filter((d) => d.severity !== 'info').length,
     },
     scenes: sceneRows(r, path),

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync'
 import { distribution, type Distribution } from '../measure/stats.js'
 import { TOOL_NAME, VERSION } from '../version.js'
+import { isEnglish } from '../language/names.js'
 import type { FailureRow, WorkRow } from './rows.js'
 import { niceHistogram, PERCENT_SCALE, SENTENCE_SCALE, WORD_SCALE, type BinScale, type CorpusBin } from './bins.js'
 
@@ -21,9 +22,11 @@ export interface CorpusSummary {
   totals: { words: number; scenes: number; chapters: number; slips: number }
   /** Distributions over works (duplicates once, empty works left out): words, mean sentence length, dialogue share (in %). */
   distributions: { words: CorpusDistribution; meanSentence: CorpusDistribution; dialoguePercent: CorpusDistribution }
-  /** Works by dominant tense and POV (duplicates once, empty works left out). */
+  /** Works by dominant tense and POV (duplicates once, empty works and works not in English left out). */
   tense: Record<string, number>
   pov: Record<string, number>
+  /** Works by language (BCP 47 code; unknown where none could be told). */
+  languages: Record<string, number>
   /** The folder every work's path starts with (`/data/fics/`; empty when none is shared): the page shows each path below it. */
   root: string
   /** Paths of files with the same bytes, each group sorted, the groups by their first path; the first of each is the one counted. */
@@ -88,6 +91,7 @@ export function summarise(rows: WorkRow[], failures: FailureRow[], run?: { analy
   const copies = new Set(duplicates.flatMap((g) => g.slice(1)))
   const counted = copies.size ? rows.filter((r) => !copies.has(r.path)) : rows
   const measured = counted.filter((r) => r.words > 0)
+  const english = measured.filter((r) => isEnglish(r.language) || r.tense !== null)
   const sum = (f: (r: WorkRow) => number) => counted.reduce((n, r) => n + f(r), 0)
   const values = (f: (r: WorkRow) => number | null) => measured.map(f).filter((x): x is number => x !== null)
   return {
@@ -97,14 +101,16 @@ export function summarise(rows: WorkRow[], failures: FailureRow[], run?: { analy
     empty: counted.length - measured.length,
     failed: failures.length,
     ...(run ? { run } : {}),
-    totals: { words: sum((r) => r.words), scenes: sum((r) => r.scenes), chapters: sum((r) => r.chapters), slips: sum((r) => r.slips) },
+    totals: { words: sum((r) => r.words), scenes: sum((r) => r.scenes), chapters: sum((r) => r.chapters), slips: sum((r) => r.slips ?? 0) },
     distributions: {
       words: binned(values((r) => r.words), WORD_SCALE),
       meanSentence: binned(values((r) => r.meanSentence), SENTENCE_SCALE),
       dialoguePercent: binned(values((r) => (r.dialogueShare === null ? null : Math.round(r.dialogueShare * 1000) / 10)), PERCENT_SCALE),
     },
-    tense: count(measured.map((r) => r.tense)),
-    pov: count(measured.map((r) => r.pov)),
+    // Tense and point of view are measured in English only: works in other languages are counted under languages.
+    tense: count(english.map((r) => r.tense)),
+    pov: count(english.map((r) => r.pov)),
+    languages: count(measured.map((r) => r.language)),
     root: commonFolder(rows.map((r) => r.path)),
     duplicates,
     rows,

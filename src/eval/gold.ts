@@ -67,7 +67,7 @@ export interface NarrationScore {
 }
 
 export function scoreNarration(report: Report, gold: NarrationGold): NarrationScore {
-  return { id: gold.id, goldPov: gold.pov, pov: report.totals.pov.dominant, goldTense: gold.tense, tense: report.totals.tense.dominant }
+  return { id: gold.id, goldPov: gold.pov, pov: report.totals.pov?.dominant ?? null, goldTense: gold.tense, tense: report.totals.tense?.dominant ?? null }
 }
 
 /** A confusion table: rows gold, columns predicted. */

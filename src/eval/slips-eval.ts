@@ -59,7 +59,7 @@ const same = (a: string, b: string) => a.includes(b) || b.includes(a)
 /** Score one report's shown slips, and its scenes' point of view and tense, against the labels. */
 export function scoreSlips(report: Report, labels: NarrationLabels): SlipScore {
   const text = report.text ?? ''
-  const shown = report.scenes.flatMap((s) => s.tense.slips.filter((x) => x.shown).map((x) => normal(text.slice(x.start, x.end))))
+  const shown = report.scenes.flatMap((s) => (s.tense?.slips ?? []).filter((x) => x.shown).map((x) => normal(text.slice(x.start, x.end))))
   const gold = labels.slips.map((x) => normal(x.sentence))
   const scenes = Math.min(report.scenes.length, labels.scenes.length)
   let povRight = 0
@@ -71,16 +71,16 @@ export function scoreSlips(report: Report, labels: NarrationLabels): SlipScore {
     // report's definition says it does when the story outweighs the frame), or keep the frame's.
     const r = report.scenes[i]!
     const told = (labels.embedded ?? []).find((e) => (e.scene !== undefined ? e.scene - 1 === i : (e.chapter ?? 0) - 1 === r.chapter))
-    const expected = told && r.pov.embedded ? told : labels.scenes[i]!
-    if (r.pov.dominant === expected.pov) povRight++
-    if (r.tense.dominant === expected.tense) tenseRight++
+    const expected = told && r.pov?.embedded ? told : labels.scenes[i]!
+    if (r.pov?.dominant === expected.pov) povRight++
+    if (r.tense?.dominant === expected.tense) tenseRight++
     const character = labels.scenes[i]!.character
     if (character !== undefined) {
       characterScenes++
-      if (character === null ? r.pov.character === null : sameName(r.pov.character, character)) characterRight++
+      if (character === null ? (r.pov?.character ?? null) === null : sameName(r.pov?.character ?? null, character)) characterRight++
     }
   }
-  const found = report.scenes.flatMap((s) => s.unmarkedThought.spans.map(([a, b]) => normal(text.slice(a, b))))
+  const found = report.scenes.flatMap((s) => (s.unmarkedThought?.spans ?? []).map(([a, b]) => normal(text.slice(a, b))))
   const thoughts = (labels.unmarkedThoughts ?? []).map(normal)
   return {
     file: labels.file,
@@ -108,7 +108,7 @@ const sameName = (ours: string | null, gold: string) => ours !== null && ours.to
 /** Each labelled quote, found in order by its first words, against the speaker of the span holding them. */
 function scoreQuotes(report: Report, labels: NarrationLabels) {
   const text = report.text ?? ''
-  const spans = report.scenes.flatMap((s) => s.dialogue.spans.map(([start, end], i) => ({ start, end, name: s.dialogue.speakers[i]?.name ?? null })))
+  const spans = report.scenes.flatMap((s) => s.dialogue.spans.map(([start, end], i) => ({ start, end, name: (s.dialogue.speakers ?? [])[i]?.name ?? null })))
   let at = 0
   let right = 0
   let explicit = 0
@@ -132,7 +132,7 @@ function scoreQuotes(report: Report, labels: NarrationLabels) {
 
 function scoreHops(report: Report, labels: NarrationLabels) {
   const text = report.text ?? ''
-  const found = report.scenes.flatMap((s) => s.povShifts.map((x) => normal(text.slice(x.start, x.end))))
+  const found = report.scenes.flatMap((s) => (s.povShifts ?? []).map((x) => normal(text.slice(x.start, x.end))))
   const gold = (labels.headHops ?? []).map((h) => normal(h.paragraphOpening))
   return {
     hopsRight: found.filter((f) => gold.some((g) => f.startsWith(g))).length,

@@ -35,7 +35,7 @@ export function scoreSpeakers(original: string, report: Report, gold: SpeakerGol
   const ourText = report.text ?? original
   const ourWords = wordStarts(ourText)
   const spans: { start: number; end: number; name: string | null }[] = []
-  for (const s of report.scenes) s.dialogue.spans.forEach(([start, end], i) => spans.push({ start, end, name: s.dialogue.speakers[i]?.name ?? null }))
+  for (const s of report.scenes) s.dialogue.spans.forEach(([start, end], i) => spans.push({ start, end, name: (s.dialogue.speakers ?? [])[i]?.name ?? null }))
   const speakers = gold.speakers ?? []
   const ours: (string | null)[] = []
   for (const [start] of gold.quotes) {

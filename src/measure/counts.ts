@@ -51,9 +51,14 @@ export interface Counts {
   /** He and she forms of narration. */
   he: number
   she: number
+  /** Some of the span is in English (or a language not told), which the English rules read. */
+  english: boolean
+  /** Words of the span's scenes in other languages, whose English-only counts above are left empty. */
+  otherWords: number
 }
 
 export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable, genders: ReadonlyMap<string, Gender>, cast: Cast): Counts {
+  if (!a.english) return otherCounts(a, cast)
   let past = 0
   let present = 0
   const sentenceWords: number[] = []
@@ -99,7 +104,36 @@ export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable, ge
     speakers: a.speakers,
     he: a.he,
     she: a.she,
+    english: true,
+    otherWords: 0,
   }
+}
+
+/**
+ * The counts of a scene not in English: words, sentences, paragraphs and dialogue, which hold in
+ * any language; every count an English rule makes (tense, person, names, thought, characters,
+ * speakers) empty, so that a chapter or work taken together has only its English scenes' ones.
+ */
+function otherCounts(a: AnnotatedScene, cast: Cast): Counts {
+  const out = combine([])
+  for (const s of a.sentences) out.sentenceWords.push(s.words)
+  out.paragraphWords = a.paragraphWords
+  out.dialogueWords = a.dialogueWords
+  const ids = new Set<number>()
+  for (const q of a.quotes) {
+    if (q.kind !== 'speech') continue
+    ids.add(q.speech)
+    out.speechSpans.push([q.start, q.end])
+    // Spans and speakers stay parallel: each speech here has no speaker found.
+    out.speakers.push({ character: null, kind: null, confidence: 0 })
+  }
+  out.speechIds = [...ids]
+  out.scareQuotes = a.quotes.length - out.speechSpans.length
+  out.cast = cast.characters
+  out.thought = null
+  out.english = false
+  for (const n of a.paragraphWords) out.otherWords += n
+  return out
 }
 
 function markAsides(sentences: TenseSentence[], asides: boolean[] | null): TenseSentence[] {
@@ -136,6 +170,8 @@ export function combine(parts: readonly Counts[]): Counts {
     speakers: [],
     he: 0,
     she: 0,
+    english: parts.length === 0,
+    otherWords: 0,
   }
   const speechIds = new Set<number>()
   let thoughtWords = 0
@@ -160,6 +196,8 @@ export function combine(parts: readonly Counts[]): Counts {
     for (const x of c.speakers) out.speakers.push(x)
     out.he += c.he
     out.she += c.she
+    out.english ||= c.english
+    out.otherWords += c.otherWords
     // Thought is known where the format has italics; a span of no known part has none.
     if (c.thought !== null) {
       thoughtWords += c.thought.words

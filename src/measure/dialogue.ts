@@ -8,8 +8,11 @@ export interface DialogueMeasure {
   meanSpeechWords: number | null
   scareQuotes: number
   spans: [number, number][]
-  /** Who said each span of `spans`: the character's name (null when unknown), how it was found, and how sure. */
-  speakers: { name: string | null; kind: string | null; confidence: number }[]
+  /**
+   * Who said each span of `spans`: the character's name (null when unknown), how it was found, and
+   * how sure; null where none of the span is in English (speakers are found by English rules).
+   */
+  speakers: { name: string | null; kind: string | null; confidence: number }[] | null
 }
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000
@@ -25,7 +28,7 @@ export function dialogue(c: Counts): DialogueMeasure {
     meanSpeechWords: speeches ? round(c.dialogueWords / speeches) : null,
     scareQuotes: c.scareQuotes,
     spans: c.speechSpans,
-    speakers: speakerList(c),
+    speakers: c.english ? speakerList(c) : null,
   }
 }
 

@@ -36,6 +36,7 @@ export const measures = {
     compute: (c: Counts): number => c.paragraphWords.length,
   },
   readingMinutes: {
+    english: true,
     kind: 'minutes',
     definition: `Reading time in minutes at ${READING_WPM} words a minute (the average silent reading rate of adults reading fiction in English, Brysbaert 2019), to one decimal.`,
     compute: (c: Counts): number => Math.round((sum(c.paragraphWords) / READING_WPM) * 10) / 10,
@@ -59,38 +60,45 @@ export const measures = {
     compute: dialogue,
   },
   thought: {
+    english: true,
     kind: 'thought',
     definition:
       'Interior thought: italic runs in narration (outside dialogue) that are a whole sentence or more, or a clause of three words or more that ends at punctuation and either opens a sentence ("*I should go,* she thought.") or follows a comma, colon or dash with a capital ("and I think, *This is how I die.*"); a word or phrase in italics inside a sentence is emphasis and is left out. share = thought words ÷ words; words; spans = [start, end) of each run. null for formats without italics (plain text), where thought cannot be told from narration.',
     compute: thought,
   },
   unmarkedThought: {
+    english: true,
     kind: 'unmarkedThought',
     definition: `Unmarked thought: a character's direct thought written as plain narration, with no italics or quotes, in any format. A sentence of narration (no dialogue in it) of ${UNMARKED_THOUGHT_MAX_WORDS} words or fewer is thought when it is in the first or second person, in the present or as a question or exclamation ("I can't do this.", "Why did I say that?", "You idiot."), inside a scene whose other narration is third person; or a command ("Breathe.", "Don't look at him.") or a verbless exclamation in a first- or third-person scene; or a question in the present ("Why is he smiling like that?") in a scene told in the past, or in a third-person past scene any present sentence of 7 words or fewer with no he, she or name ("Of course it is.", "They always do."); and in a first- or third-person scene, a paragraph of such short sentences with thought among them is all thought ("Stop it. Not now."), save a sentence with he, she or a name at its start, or a first-person narrator's own "I". Free indirect thought in the third person stays narration. Thought counts toward neither point of view nor tense, and is no tense slip. share = thought words ÷ words; words; spans = [start, end) of each sentence.`,
     compute: unmarkedThought,
   },
   characters: {
+    english: true,
     kind: 'characters',
     definition:
       'Characters: the names the story uses as people\'s, found on wink-nlp\'s proper-noun tags (runs of up to three capitalised name words, with a title such as Mrs or Dr before them). A name is a person\'s where the text shows it: a title, the subject of a verb in narration, said to someone in speech, or named in a speech tag; one mostly after a determiner ("the Crown") is a thing\'s, and one after prepositions of place ("in Harwich", "to Netherfield") or a place\'s noun and "of" ("the church of San Vidal") a place\'s unless the story also tags it, says it to someone, titles it or gives it a gender, and as a person at least half as often (one only ever a subject, more often a subject than a place); one only ever said to that is also used as a place or thing ("Kellsport, Tidewater." over the radio, "the Kellsport lifeboat") is a station; a capitalised word the story also writes in lower case needs a speech tag, and a plural capitalised only at sentence starts is a word. Forms are grouped by alias: a bare given name or surname joins the one fuller name holding it ("Darcy" → "Mr Darcy"), a titled name its untitled form; two titles of one surname are two people ("Mr Bennet", "Mrs Bennet"). The first-person narrator is a character ("narrator" where the story never names them) once a speech is theirs; in a first-person story a name said once after a comma ("You came, Pip") is a character, and the narrator\'s own name ("My name is…") or their speaking to themself ("Don\'t you dare stop, Cassie.") is evidence enough. Per span, each character mentioned or speaking: name (the form used most), aliases, gender (from titles, else the story\'s he/she votes for the name), mentions (anywhere, speech included), speeches and dialogueWords attributed to them (see dialogue.speakers), dialogueShare = their dialogue words ÷ the span\'s, present (they speak, or act as the subject of a verb in narration), scenes they are present in, firstScene and lastScene (indexes, null when never present). Present characters first, then by speeches and mentions.',
     compute: characters,
   },
   povShifts: {
+    english: true,
     kind: 'povShifts',
     definition: `Point-of-view shifts (head-hopping) in third-person scenes: a paragraph whose verbs of passing thought and feeling in narration ("wondered", "felt", "hoped", "realised", "decided"…, or a feeling told with was: "Amos was frightened"; the first of each sentence, its thinker) all belong to another character than the scene's viewpoint character. A verb belongs to its subject: a name (a phrase set off by commas may come between), or he/she: the viewpoint character where the gender the story gives that name matches or is not known (unless another name of that gender was a subject earlier in the paragraph: then it could be either, and does not count), else the name of that gender that was a subject (or opened a sentence: "Harold, for his part, had…") last. A name's gender is voted over the whole story: a title before it (Mrs, Mr), the possessive or reflexive after its verb ("Nell wiped her hands"), the he or she opening the next sentence, the only gender in its sentence. Verbs of knowing, wanting and liking ("Sol hates that") are as often a trait the viewpoint knows and are no shift; nor is a verb after a modal ("he must have known"; "could" before a verb of feeling or perceiving is what they feel: "he could feel it in his throat"), a perfect ("she had decided", "he has known her for years") or "as if"/"seemed" (a face read from outside). The viewpoint character is the one who thinks, feels and perceives (saw, heard, watched…) in the most paragraphs, the name narration follows most starting one ahead, with ${MIN_VIEWPOINT_VERBS} at least; the other must be in fewer. confidence: 0.7 where the other character is named, 0.55 through a pronoun, 0.1 more for each further verb, at most 0.95; from, to, verbs, message. Chapters and the work list their scenes' shifts.`,
     compute: (c: Counts) => c.povShifts,
   },
   embedded: {
+    english: true,
     kind: 'embedded',
     definition: `Embedded narratives: a speech that runs over ${EMBEDDED_MIN_PARAGRAPHS} paragraphs or more and holds at least half its scene's words, a character telling a story (a tale told by the fire, a life told for a whole chapter). Its words still count as dialogue. Its own narration, outside the quotations inside it, gives its point of view and tense (as narration's do); where a scene's, chapter's or the work's stories have narration is at least ${EMBEDDED_LEADS} times the span's own (a chapter that is one told story, a scene with a line or two of frame), they give its point of view and tense, pov.embedded and tense.embedded are true, and pov.character is the teller. speaker: the name nearest before the speech in the narration (a title with it: "Mother Rook"), else the first after it, else null. Chapters and the work list their scenes' narratives.`,
     compute: embedded,
   },
   tense: {
+    english: true,
     kind: 'tense',
     definition: `Tense of narration: finite verb groups outside dialogue, judged by the verb that carries tense ("had gone" past, "has gone" present; modals and the future apart), from wink-nlp's POS and compromise's verb forms. pastShare = past ÷ (past + present); dominant is past at ${PAST_FROM} or more, present at ${PRESENT_UP_TO} or less, else mixed (null without finite verbs); where that is mixed, it is the one tense that holds once the sentences stepping out of it are set aside (all-past sentences that look back: a time anchor, a past perfect, a guess, a future beside them; all-present ones that are the narrator's present or a general truth). slips: narration sentences whose verbs all go against their scene's dominant tense, with a confidence; a past form after a determiner or possessive ("his spent arrows") or completing an absolute phrase ("her eyes fluttering closed") is no finite verb; in present narration a look back halves it (a time anchor such as "years ago", "before the war", "since", "used to"; a past perfect; a subjectless fragment, a bare noun with its participle ("Light exhibited at sunset."), a noun phrase with only a relative clause's verbs; a run of back-story after one; a paragraph told mostly in the past; a year, an age, a span, a month, a weekday, "a week later", "that was the night"; verbs that only report what was said or thought (not a speech tag); a future or "would" beside the past; a question; verbs of state, not action: "I was worried", "he didn't call", unless told with "now"), and an echo ("But so was the other") is none; unmarked thought is set apart first (see unmarkedThought) and a told story (see embedded) lists none; in past narration a question, a short first- or second-person sentence in a third-person scene, the narrator's present ("I still don't know why", "My name is", "I'm told"), a perfect ("has been rebuilt since"), a generic "you", a kind ("A princess learns…", a bare plural opener) or a general truth ("There are nights like that"), verbs of state ("He is wrong about that"), or a paragraph told mostly in the present lowers it; a sentence in both tenses slips where a verb in the other tense shares its subject with one in the scene's ("takes out a card and slid it"), at 0.5; an elliptical answer ("She did.") is none; each slip names its verbs, its reason and a message, and is shown (counted, and listed on the page) from 0.5, listed from 0.2; at most ${MAX_SLIPS_PER_SCENE} a scene, those of 0.5 or more; chapters and the work list their scenes' slips.`,
     compute: tense,
   },
   pov: {
+    english: true,
     kind: 'pov',
     definition: `Point of view of narration: personal pronouns outside dialogue by person (first = I/me/my/mine/myself; firstPlural = we/us/our…; second = you/your…; third = he/she/they and their forms; "my lady", "my lord" and other titles not counted). dominant: second when you/your reach ${SECOND_PER_1000} per 1,000 narration words and outnumber I/me/my; else first when I/me/my reach ${FIRST_PER_1000} per 1,000 (a first-person narrator speaks of others constantly, so the most frequent person does not decide); else third. character: in third person the scene's viewpoint character where that is one of the cast (who thinks, feels and perceives in most paragraphs, see povShifts; whatever the he or she count, which the people around the focal character swell too), else the character present whom narration names most outside speech tags (twice as the subject of a verb), of the gender of narration's he or she where one outnumbers the other 1.5 times; where the thinking and perceiving is plainly one gender's (paragraphs with such verbs whose subject is a she, or a name of hers, at least 2, twice and two more than a he's, or the reverse), a viewpoint or character of the other or of no known gender does not stand in: the character is one of that gender present, else the one of that gender the story followed last, else null; a scene in which the work's such character appears, with a he or she that fits them (where the thinking is plainly one gender's, theirs), takes them; a scene that names no one of its he's or she's gender follows the one of that gender the story followed last; in first person the narrator's name where the story gives it: the name narration gives them ("My name is…", "she called me…", not where it denies it), or says to them at the end of a command ("Don\'t you dare stop, Cassie."), or others call them by most (a name said to them once after a comma is enough: "You came, Pip") in speech that is not the narrator's (twice as much next to the narrator's own lines), never a character a tag names as speaking or who acts by name in narration, else null; in second person null. A told story's teller where embedded is true.`,
     compute: pov,
@@ -98,11 +106,22 @@ export const measures = {
 } as const
 
 export type MeasureName = keyof typeof measures
-export type Measures = { [K in MeasureName]: ReturnType<(typeof measures)[K]['compute']> }
+/** A measure's value: null for one made by English rules where the span holds no English. */
+export type Measures = { [K in MeasureName]: (typeof measures)[K] extends { english: true } ? ReturnType<(typeof measures)[K]['compute']> | null : ReturnType<(typeof measures)[K]['compute']> }
 
-/** Run every registered measure over the counts. */
+/** Whether a measure is made by English rules (null where the span is in another language). */
+export const isEnglishOnly = (name: MeasureName): boolean => 'english' in measures[name]
+
+/**
+ * Run every registered measure over the counts. A measure made by English rules is null where
+ * none of the span is English; reading time, whose rate is English readers', wherever any of it
+ * is in another language.
+ */
 export function measureAll(c: Counts): Measures {
   const out = {} as Record<string, unknown>
-  for (const [name, m] of Object.entries(measures)) out[name] = m.compute(c)
+  for (const [name, m] of Object.entries(measures)) {
+    const off = 'english' in m && (!c.english || (name === 'readingMinutes' && c.otherWords > 0))
+    out[name] = off ? null : m.compute(c)
+  }
   return out as Measures
 }

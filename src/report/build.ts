@@ -2,7 +2,7 @@ import type { Annotated, AnnotatedScene } from '../annotate/index.js'
 import { openingWords } from '../annotate/words.js'
 import { combine, countsOf, type Counts } from '../measure/counts.js'
 import { measureAll } from '../measure/registry.js'
-import { pov } from '../measure/pov.js'
+import { pov, type PovMeasure } from '../measure/pov.js'
 import { followedGender, genderOf } from '../measure/characters.js'
 import type { Gender } from '../annotate/genders.js'
 import type { Chapter, Diagnostic, Matter } from '../types.js'
@@ -134,7 +134,7 @@ function claimedWordsDiagnostic(claimed: unknown, counted: number): Diagnostic |
  */
 function resolveCharacters(scenes: SceneReport[], counts: Counts[]): void {
   for (const person of ['first', 'third'] as const) {
-    const own = scenes.filter((s) => s.pov.dominant === person)
+    const own = scenes.filter((s): s is SceneReport & { pov: PovMeasure } => s.pov?.dominant === person)
     if (own.length === 0) continue
     const work = pov(combine(own.map((s) => counts[s.index]!)))
     const name = work.dominant === person ? work.character : null
@@ -150,7 +150,7 @@ function resolveCharacters(scenes: SceneReport[], counts: Counts[]): void {
   const last: Record<Gender, string | null> = { he: null, she: null }
   for (const s of scenes) {
     const c = counts[s.index]!
-    if (s.pov.dominant !== 'third') continue
+    if (s.pov?.dominant !== 'third') continue
     const want = c.viewpointGender ?? followedGender(c)
     if (s.pov.character === null && want !== null && last[want] !== null && !namesAnyoneOf(c, want)) s.pov.character = last[want]
     const g = s.pov.character === null ? null : genderOf(c, s.pov.character)

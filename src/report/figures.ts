@@ -1,4 +1,5 @@
 import { shownSlips } from '../measure/tense.js'
+import type { Measures } from '../measure/registry.js'
 import type { Report, SceneReport } from './types.js'
 
 /** A scene's figures, as both the corpus tables and a comparison of drafts show them. */
@@ -19,13 +20,15 @@ export interface SceneFigures {
   character: string | null
   /** The point-of-view character the writer tagged (novelWriter's `@pov`), else null. */
   writerPov: string | null
-  /** The characters present, by name, joined with "; ". */
-  characters: string
+  /** The characters present, by name, joined with "; " (null where not measured: a scene not in English). */
+  characters: string | null
   /** The three who speak most, with their share of the dialogue ("Nell 62%; Tom 38%"). */
-  topSpeakers: string
-  slips: number
+  topSpeakers: string | null
+  slips: number | null
   /** Point-of-view shifts (head-hops) found. */
-  povShifts: number
+  povShifts: number | null
+  /** The language of the scene's chapter (BCP 47), or null where none could be told. */
+  language: string | null
 }
 
 /** The figures of one scene of a report. */
@@ -40,15 +43,23 @@ export function sceneFigures(r: Report, s: SceneReport): SceneFigures {
     medianSentence: s.sentenceLength.median,
     dialogueShare: s.dialogue.share,
     thoughtShare: s.thought?.share ?? null,
-    unmarkedThoughtShare: s.unmarkedThought.share,
-    tense: s.tense.dominant,
-    pov: s.pov.dominant,
-    character: s.pov.character,
+    ...narrationFigures(s),
     writerPov: s.meta?.pov ?? null,
-    characters: s.characters.filter((c) => c.present).map((c) => c.name).join('; '),
-    topSpeakers: topSpeakers(s.characters),
-    slips: shownSlips(s.tense).length,
-    povShifts: s.povShifts.length,
+    characters: s.characters?.filter((c) => c.present).map((c) => c.name).join('; ') ?? null,
+    language: r.chapters[s.chapter]?.language ?? null,
+  }
+}
+
+/** The figures English rules make, null where the span is not in English. */
+export function narrationFigures(m: Measures): Pick<SceneFigures, 'unmarkedThoughtShare' | 'tense' | 'pov' | 'character' | 'topSpeakers' | 'slips' | 'povShifts'> {
+  return {
+    unmarkedThoughtShare: m.unmarkedThought?.share ?? null,
+    tense: m.tense?.dominant ?? null,
+    pov: m.pov?.dominant ?? null,
+    character: m.pov?.character ?? null,
+    topSpeakers: m.characters ? topSpeakers(m.characters) : null,
+    slips: m.tense ? shownSlips(m.tense).length : null,
+    povShifts: m.povShifts?.length ?? null,
   }
 }
 

@@ -45,8 +45,8 @@ function measureSchema(kind: string, definition: string): object {
       return objectOf(definition, ['share', 'words', 'speeches', 'meanSpeechWords', 'scareQuotes', 'spans', 'speakers'], {
         share, words: int, speeches: int, meanSpeechWords: nullable(num), scareQuotes: int, spans: { type: 'array', items: pair },
         speakers: {
-          type: 'array',
-          description: 'Who said each span of spans, in the same order.',
+          type: ['array', 'null'],
+          description: 'Who said each span of spans, in the same order; null where none of the span is in English (speakers are found by English rules).',
           items: objectOf('The speaker of one span of speech.', ['name', 'kind', 'confidence'], {
             name: nullable({ type: 'string' }), kind: { enum: ['explicit', 'anaphoric', 'implicit', null] }, confidence: { type: 'number', minimum: 0, maximum: 1 },
           }),
@@ -114,7 +114,19 @@ function measureSchema(kind: string, definition: string): object {
   }
 }
 
-const measureProperties = Object.fromEntries(Object.entries(measures).map(([name, m]) => [name, measureSchema(m.kind, m.definition)]))
+/** What a measure made by English rules says of a span in another language. */
+const ENGLISH_ONLY = ' Null where none of the span is in English (see meta.languageCode and chapters\' language): the measure is made by English rules.'
+const READING_ENGLISH = ' Null where any of the span is in another language: the rate is English readers\'.'
+
+/** A measure's schema; one made by English rules may also be null. */
+function measureOf(name: string, m: { kind: string; definition: string; english?: boolean }): object {
+  const schema = measureSchema(m.kind, m.definition) as { anyOf?: object[] }
+  if (!('english' in m)) return schema
+  const note = name === 'readingMinutes' ? READING_ENGLISH : ENGLISH_ONLY
+  return { description: m.definition + note, anyOf: schema.anyOf ?? [schema, { type: 'null' }] }
+}
+
+const measureProperties = Object.fromEntries(Object.entries(measures).map(([name, m]) => [name, measureOf(name, m)]))
 const measureNames = Object.keys(measures)
 
 const matter = nullable({
@@ -162,6 +174,9 @@ export const reportSchema = {
         ...Object.fromEntries(['title', 'author', 'rating', 'fandom', 'summary', 'warnings'].map((k) => [k, nullable({ type: 'string' })])),
         notes: { type: 'array', items: { type: 'string' } },
         claimedWords: { type: 'integer', minimum: 0, description: 'A word count the work states about itself.' },
+        language: { type: 'string', description: 'The language as the document states it (AO3\'s "Français", an EPUB\'s "en-GB"); absent where it states none.' },
+        languageCode: nullable({ type: 'string', description: 'The work\'s language as a BCP 47 code (en, zh, fr-CA): what its metadata states (AO3\'s Language, an EPUB\'s dc:language, YAML\'s lang or language); else what franc finds in a sample of its text (the language its format carries without the writer stating it, an HTML lang or a word processor\'s, kept where the text agrees); null where neither tells (a text too short). Measures made by English rules are null for a work not in English.' }),
+        languageSource: { enum: ['metadata', 'detected', null], description: 'Where languageCode comes from: the document\'s metadata, or the text (detected); null where no language was found.' },
       },
       additionalProperties: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'null' }, { type: 'array', items: { type: 'string' } }] },
     },
@@ -182,7 +197,7 @@ export const reportSchema = {
       items: {
         allOf: [{ $ref: '#/definitions/measures' }],
         type: 'object',
-        required: ['index', 'number', 'title', 'part', 'subtitle', 'start', 'end', 'heading', 'scenes'],
+        required: ['index', 'number', 'title', 'part', 'subtitle', 'start', 'end', 'heading', 'language', 'scenes'],
         properties: {
           index: { ...int, description: 'The chapter\'s place, from 0 (what `chapter` and other indexes refer to).' },
           number: { type: 'integer', minimum: 1, description: 'The chapter\'s number as the page and the CSV show it: index + 1.' },
@@ -192,6 +207,7 @@ export const reportSchema = {
           start: offset,
           end: offset,
           heading: nullable(span),
+          language: nullable({ type: 'string', description: 'The chapter\'s language (BCP 47): the work\'s, or another one its own text plainly shows (an English story with a chapter in French); null where none could be told. Its scenes are measured by English rules only where it is English.' }),
           scenes: { type: 'array', items: int, description: 'Indexes into `scenes`.' },
         },
       },

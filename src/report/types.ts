@@ -1,7 +1,7 @@
 import type { BreakKind, Diagnostic, Encoding, Format, Layout, MatterField, Meta, SceneMeta } from '../types.js'
 import type { Measures } from '../measure/registry.js'
 
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 export interface MatterReport {
   start: number
