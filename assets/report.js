@@ -10,6 +10,20 @@
   var shownSlips = function (t) { return t.slips.filter(function (x) { return x.shown }) }
   var chartsOk = proselens.chartDefaults()
 
+  /* Measures made by English rules are null where a span is not in English: the page draws them
+   * as not measured (the stand-ins below show nothing), and says why in one line. */
+  var NOT_MEASURED = { tense: { dominant: null, slips: [] }, pov: { dominant: null, character: null }, unmarkedThought: { share: null, words: 0, spans: [] }, povShifts: [], embedded: [], characters: [] }
+  function viewOf(m) {
+    var out = Object.assign({}, m)
+    Object.keys(NOT_MEASURED).forEach(function (k) { if (out[k] === null) { out[k] = NOT_MEASURED[k]; out.notMeasured = true } })
+    if (out.dialogue && out.dialogue.speakers === null) out.dialogue = Object.assign({}, out.dialogue, { speakers: [] })
+    return out
+  }
+  var isEnglish = function (code) { return code === null || code === undefined || /^en(-|$)/.test(code) }
+  function languageName(code) {
+    try { return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) || code } catch (e) { return code }
+  }
+
   /* Listeners on elements that outlive one drawing (the window, the canvases, the data tables'
    * <details>), taken off before the next drawing so a redrawn page reacts once, to new data. */
   var held = []
@@ -49,8 +63,9 @@
   function draw(report) {
     release()
     window.proselensReport = report
-    var scenes = report.scenes
-    var chapters = report.chapters
+    var scenes = report.scenes.map(viewOf)
+    var chapters = report.chapters.map(viewOf)
+    var totals = viewOf(report.totals)
     var text = typeof report.text === 'string' ? report.text : null
     var chapterOf = function (s) { return chapters[s.chapter] }
     var chapterName = function (c) { return c.title || (chapters.length > 1 ? 'Chapter ' + (c.index + 1) : '') }
@@ -90,6 +105,7 @@
     metaLine('Characters', meta.characters)
     metaLine('Tags', meta.tags)
     metaLine('Summary', meta.summary)
+    if (meta.languageCode) metaLine('Language', languageName(meta.languageCode) + (meta.languageSource === 'detected' ? ' (found from the text)' : ''))
     metaLine('Source', (report.source.path || 'text') + ' (' + report.source.format + ', ' + report.source.encoding + ')')
     if (meta.notes && meta.notes.length) {
       var notes = el('details', { class: 'notes' }, [el('summary', { text: "Author's notes (" + meta.notes.length + ')' })])
@@ -97,23 +113,36 @@
       meta.notes.forEach(function (n) { notes.appendChild(el('p', { text: n })) })
       metaBox.appendChild(notes)
     }
-    var t = report.totals
+    var t = totals
     var figures = [
       [fmt(t.words, 0), 'words'],
       [fmt(scenes.length, 0), scenes.length === 1 ? 'scene' : 'scenes'],
       [fmt(chapters.length, 0), chapters.length === 1 ? 'chapter' : 'chapters'],
-      [t.readingMinutes >= 60 ? Math.floor(t.readingMinutes / 60) + ' h ' + Math.round(t.readingMinutes % 60) + ' min' : Math.round(t.readingMinutes) + ' min', 'reading time'],
+      [t.readingMinutes === null ? null : t.readingMinutes >= 60 ? Math.floor(t.readingMinutes / 60) + ' h ' + Math.round(t.readingMinutes % 60) + ' min' : Math.round(t.readingMinutes) + ' min', 'reading time'],
       [pct(t.dialogue.share), 'dialogue'],
       [t.thought ? pct(t.thought.share) : '–', 'thought (italics)'],
-      [pct(t.unmarkedThought.share), 'unmarked thought'],
+      [t.notMeasured ? null : pct(t.unmarkedThought.share), 'unmarked thought'],
       [fmt(t.sentenceLength.mean), 'mean sentence (words)'],
-      [t.tense.dominant || '–', 'dominant tense'],
-      [t.pov.dominant ? t.pov.dominant + ' person' : '–', 'point of view'],
-      [fmt(shownSlips(t.tense).length, 0), 'tense slips'],
+      [t.notMeasured ? null : t.tense.dominant || '–', 'dominant tense'],
+      [t.notMeasured ? null : t.pov.dominant ? t.pov.dominant + ' person' : '–', 'point of view'],
+      [t.notMeasured ? null : fmt(shownSlips(t.tense).length, 0), 'tense slips'],
     ]
     var figList = $('figures')
     figList.textContent = ''
-    figures.forEach(function (f) { figList.appendChild(el('li', null, [el('span', { class: 'v', text: f[0] }), el('span', { class: 'k', text: f[1] })])) })
+    figures.forEach(function (f) { if (f[0] !== null) figList.appendChild(el('li', null, [el('span', { class: 'v', text: f[0] }), el('span', { class: 'k', text: f[1] })])) })
+    /* One line on what is not measured, and why: a work, or chapters, not in English. */
+    var note = $('language-note')
+    if (!note) {
+      note = el('p', { id: 'language-note', class: 'language-note' })
+      figList.parentNode.insertBefore(note, figList.nextSibling)
+    }
+    var others = chapters.filter(function (c) { return !isEnglish(c.language) })
+    note.textContent = t.notMeasured
+      ? 'Tense and point of view are measured for English only; this work is in ' + languageName(meta.languageCode || (others[0] && others[0].language)) + '.'
+      : others.length
+        ? 'Tense and point of view are measured for English only; ' + (others.length === 1 ? 'chapter ' + (others[0].index + 1) + ' is in ' + languageName(others[0].language) + ', so its scenes are' : others.length + ' chapters are in other languages (' + others.map(function (c) { return c.index + 1 + ': ' + languageName(c.language) }).join(', ') + '), so their scenes are') + ' not measured.'
+        : ''
+    note.hidden = note.textContent === ''
 
     /* ---------------------------------------------------------------- charts */
     var sceneLabels = scenes.map(function (s) { return String(s.index + 1) })
@@ -235,7 +264,8 @@
     function band() {
       var box = $('band')
       box.textContent = ''
-      var rows = [['tense', function (s) { return s.tense.dominant }], ['POV', function (s) { return s.pov.dominant }]]
+      // Not drawn for a work not in English, where neither is measured.
+      var rows = totals.notMeasured ? [] : [['tense', function (s) { return s.tense.dominant }], ['POV', function (s) { return s.pov.dominant }]]
       rows.forEach(function (row) {
         var r = el('div', { class: 'row', role: 'list', 'aria-label': row[0] + ' by scene' }, [el('span', { class: 'label', text: row[0], 'aria-hidden': 'true' })])
         var prev = null
@@ -413,7 +443,7 @@
     function castTable() {
       var table = $('cast-table')
       Array.prototype.slice.call(table.children).forEach(function (c) { if (c.tagName !== 'CAPTION') table.removeChild(c) })
-      var cast = report.totals.characters.filter(function (c) { return c.present || c.speeches > 0 })
+      var cast = totals.characters.filter(function (c) { return c.present || c.speeches > 0 })
       proselens.sortableTable(table, castColumns, cast, {
         sortKey: 'speeches',
         ascending: false,
@@ -444,7 +474,9 @@
           el('span', { text: 'mean sentence ' + fmt(s.sentenceLength.mean) }),
           el('span', { text: 'dialogue ' + pct(s.dialogue.share) }),
           s.unmarkedThought.words ? el('span', { text: 'unmarked thought ' + pct(s.unmarkedThought.share) }) : null,
-          el('span', { text: (s.tense.dominant || '–') + ' tense, ' + (s.pov.dominant || '–') + ' person' + (s.pov.character ? ' (' + s.pov.character + ')' : '') }),
+          s.notMeasured
+            ? el('span', { text: 'tense and point of view not measured (' + languageName(chapterOf(s).language) + ')' })
+            : el('span', { text: (s.tense.dominant || '–') + ' tense, ' + (s.pov.dominant || '–') + ' person' + (s.pov.character ? ' (' + s.pov.character + ')' : '') }),
           s.meta && s.meta.pov ? el('span', { text: 'writer\u2019s POV: ' + s.meta.pov }) : null,
           s.meta && s.meta.title ? el('span', { text: '\u201c' + s.meta.title + '\u201d' + [s.meta.label, s.meta.status].filter(Boolean).map(function (v) { return ', ' + v }).join('') }) : null,
           shownSlips(s.tense).length ? el('span', { class: 'slipcount', text: shownSlips(s.tense).length + (shownSlips(s.tense).length === 1 ? ' slip' : ' slips') }) : null,

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { chunks } from '../src/annotate/index.js'
 import { MAX_RUN, winkInput } from '../src/annotate/sentences.js'
 import { countWords, WORD, wordStarts } from '../src/annotate/words.js'
+import { isEnglish } from '../src/language/names.js'
 import { analyze, UnreadableInputError, validateReport } from '../src/index.js'
 import type { Report } from '../src/report/types.js'
 
@@ -107,7 +108,11 @@ export function checkReport(r: Report): void {
       at = b
     }
     for (const [a, b] of [...s.dialogue.spans, ...(s.thought?.spans ?? [])]) expect(inside(r, a, b)).toBe(true)
-    for (const slip of s.tense.slips) expect(slip.start >= s.start && slip.end <= s.end && slip.start < slip.end).toBe(true)
+    // Measures made by English rules are null exactly where the scene is in another language.
+    expect(s.tense === null).toBe(!isEnglish(chapter.language))
+    for (const name of ['tense', 'pov', 'unmarkedThought', 'characters', 'povShifts', 'embedded'] as const) expect(s[name] === null).toBe(s.tense === null)
+    expect(s.dialogue.speakers === null).toBe(s.tense === null)
+    for (const slip of s.tense?.slips ?? []) expect(slip.start >= s.start && slip.end <= s.end && slip.start < slip.end).toBe(true)
     // Counts add up inside the scene: its words are its paragraphs' words, each in one sentence.
     expect(s.words).toBe(sum(s.paragraphSpans.map(([a, b]) => countWords(text.slice(a, b)))))
     expect(s.paragraphs).toBe(s.paragraphSpans.length)
@@ -121,10 +126,10 @@ export function checkReport(r: Report): void {
   for (let i = 1; i < r.chapters.length; i++) expect(r.chapters[i]!.start).toBeGreaterThanOrEqual(r.chapters[i - 1]!.end)
   expect(r.chapters.flatMap((c) => c.scenes)).toEqual(r.scenes.map((s) => s.index))
   // Counts add up from scenes to chapters to the work.
-  const keys = [(m: Report['totals']) => m.words, (m) => m.sentences, (m) => m.paragraphs, (m) => m.dialogue.words, (m) => m.dialogue.scareQuotes, (m) => m.tense.past, (m) => m.tense.present, (m) => m.pov.first, (m) => m.pov.third] satisfies ((m: Report['totals']) => number)[]
+  const keys = [(m: Report['totals']) => m.words, (m) => m.sentences, (m) => m.paragraphs, (m) => m.dialogue.words, (m) => m.dialogue.scareQuotes, (m) => m.tense?.past ?? 0, (m) => m.tense?.present ?? 0, (m) => m.pov?.first ?? 0, (m) => m.pov?.third ?? 0] satisfies ((m: Report['totals']) => number)[]
   // A scene whose figures are a character's told story (embedded) gives its own counts; the
   // chapter around it keeps the frame's, so person and tense counts add up only without one.
-  const told = r.scenes.some((s) => s.pov.embedded || s.tense.embedded)
+  const told = r.scenes.some((s) => s.pov?.embedded || s.tense?.embedded)
   for (const [k, key] of keys.entries()) {
     if (told && k >= 5) continue
     for (const c of r.chapters) expect(key(c)).toBe(sum(c.scenes.map((i) => key(r.scenes[i]!))))
@@ -134,12 +139,13 @@ export function checkReport(r: Report): void {
   for (const share of sharesOf(r)) expect(share >= 0 && share <= 1).toBe(true)
   // Every span's speakers are parallel to its speech spans, and name characters of its cast.
   for (const m of [...r.scenes, ...r.chapters, r.totals]) {
+    if (m.dialogue.speakers === null) continue
     expect(m.dialogue.speakers.length).toBe(m.dialogue.spans.length)
-    const names = new Set(m.characters.map((c) => c.name))
+    const names = new Set((m.characters ?? []).map((c) => c.name))
     for (const sp of m.dialogue.speakers) if (sp.name !== null) expect(names.has(sp.name)).toBe(true)
-    expect(sum(m.characters.map((c) => c.dialogueWords))).toBeLessThanOrEqual(m.dialogue.words)
+    expect(sum((m.characters ?? []).map((c) => c.dialogueWords))).toBeLessThanOrEqual(m.dialogue.words)
   }
-  for (const c of r.totals.characters) if (c.firstScene !== null) expect(c.firstScene <= c.lastScene! && c.lastScene! < r.scenes.length).toBe(true)
+  for (const c of r.totals.characters ?? []) if (c.firstScene !== null) expect(c.firstScene <= c.lastScene! && c.lastScene! < r.scenes.length).toBe(true)
 }
 
 /** Analyse, or accept a clear refusal of bytes that cannot be read; anything else fails. */

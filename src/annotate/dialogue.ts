@@ -1,7 +1,14 @@
 import { elisions, lowerCaseElisions, speechVerbs } from '../data/quotes.js'
 import type { Diagnostic, Span } from '../types.js'
+import { countWords } from './words.js'
 
-export type QuoteConvention = 'double' | 'single' | 'dash' | 'none'
+/**
+ * How a document marks speech: English double (“…”, "…") or single (‘…’) quotes; guillemets
+ * (« … », and »…« as German and Danish books set them); low-high quotes („…“, „…”: German, Polish,
+ * Czech…); corner brackets (「…」, 『…』: Japanese, Chinese); dash dialogue (a speech paragraph
+ * opening with an em dash); or none found.
+ */
+export type QuoteConvention = 'double' | 'single' | 'guillemets' | 'low' | 'corner' | 'dash' | 'none'
 
 /** A stretch of direct speech (quote marks included) or a scare quote. */
 export interface QuoteSpan extends Span {
@@ -18,8 +25,10 @@ export interface DialogueResult {
 
 const LETTER = /[\p{L}\p{N}]/u
 const OPENING_CONTEXT = /[\s([{\-–—"“‘'/:;]/u
-const ENDS_SPEECH = /[.!?,…—–\-:;]$/u
+const ENDS_SPEECH = /[.!?,…—–\-:;。！？、]$/u
 const WORDS = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu
+/** French inversion in a speech tag: "dit-elle", "répondit-il", "demanda-t-elle". */
+const FRENCH_INCISE = /[,.!?…»]?\s*\p{Ll}+-(?:t-)?(?:il|elle|ils|elles|on|je|tu|nous|vous)\b[^,.!?—«»]*[,.]?/gu
 const DASH_START = /^[—―]|^--(?!-)/
 const TAG = new RegExp(
   `[,.!?]\\s+((?:(?:he|she|they|I|we|you|it|[A-Z][\\p{L}'’\\-]*(?:\\s+[A-Z][\\p{L}'’\\-]*)?)\\s+(?:${speechVerbs})|(?:${speechVerbs})\\s+(?:he|she|they|I|we|you|[A-Z][\\p{L}'’\\-]*(?:\\s+[A-Z][\\p{L}'’\\-]*)?))\\b[^,.!?—]*)(?:[,.]|$)`,
@@ -36,21 +45,53 @@ const isWordStart = (text: string, i: number) => i === 0 || OPENING_CONTEXT.test
  * marks that can open a speech. Apostrophes inside and at the start of words do not count.
  */
 export function detectConvention(text: string, paragraphs: Span[]): QuoteConvention {
-  let double = 0
-  let single = 0
-  let dash = 0
+  return conventionOf(countMarks(text, paragraphs))
+}
+
+function conventionOf(n: MarkCounts): QuoteConvention {
+  if (n.dash >= 3 && n.dash * 2 > Math.max(n.double, n.guillemets, n.low, n.corner)) return 'dash'
+  const best = quoteConvention(n)
+  if (best === 'none') return n.dash > 0 ? 'dash' : 'none'
+  return best
+}
+
+interface MarkCounts {
+  double: number
+  single: number
+  guillemets: number
+  low: number
+  corner: number
+  dash: number
+}
+
+/** Marks that can open a speech, by convention, and paragraphs opening with a dash. */
+function countMarks(text: string, paragraphs: Span[]): MarkCounts {
+  const n: MarkCounts = { double: 0, single: 0, guillemets: 0, low: 0, corner: 0, dash: 0 }
   for (const p of paragraphs) {
     const s = text.slice(p.start, p.end)
-    if (DASH_START.test(s)) dash++
+    if (DASH_START.test(s)) n.dash++
     for (let i = 0; i < s.length; i++) {
       const c = s[i]!
-      if (c === '“' || c === '"') double++
-      else if ((c === '‘' || c === "'") && isWordStart(s, i) && LETTER.test(s[i + 1] ?? '') && !isElision(s, i)) single++
+      if (c === '“' || c === '"') n.double++
+      else if (c === '«') n.guillemets++
+      else if (c === '„') n.low++
+      else if (c === '「' || c === '『') n.corner++
+      else if ((c === '‘' || c === "'") && isWordStart(s, i) && LETTER.test(s[i + 1] ?? '') && !isElision(s, i)) n.single++
     }
   }
-  if (dash >= 3 && dash * 2 > double) return 'dash'
-  if (double === 0 && single === 0) return dash > 0 ? 'dash' : 'none'
-  return single > double ? 'single' : 'double'
+  // German „…“ closes with the mark English opens with: those closes are not openings.
+  n.double = Math.max(0, n.double - n.low)
+  return n
+}
+
+/** The quote convention with the most opening marks (English double quotes win a tie), or none. */
+function quoteConvention(n: MarkCounts): QuoteConvention {
+  let best: QuoteConvention = 'none'
+  let most = 0
+  for (const k of ['double', 'single', 'guillemets', 'low', 'corner'] as const) {
+    if (n[k] > most) [best, most] = [k, n[k]]
+  }
+  return best
 }
 
 function isElision(s: string, i: number): boolean {
@@ -67,8 +108,12 @@ function isElision(s: string, i: number): boolean {
  * several paragraphs), in which case the speech goes on. Short quotes inside a sentence with
  * no speech around them are scare quotes, kept apart.
  */
-export function findDialogue(text: string, paragraphs: Span[]): DialogueResult {
-  const convention = detectConvention(text, paragraphs)
+export function findDialogue(text: string, paragraphs: Span[], english = true): DialogueResult {
+  const n = countMarks(text, paragraphs)
+  const convention = conventionOf(n)
+  // Dash dialogue in other languages quotes too (a sign, a letter, a word in «…»), outside its speech paragraphs.
+  const quotes = convention === 'dash' ? (english ? 'none' : quoteConvention(n)) : convention
+  const reversed = quotes === 'guillemets' && reversedGuillemets(text, paragraphs)
   const spans: QuoteSpan[] = []
   const diagnostics: Diagnostic[] = []
   let speech = 0
@@ -76,20 +121,28 @@ export function findDialogue(text: string, paragraphs: Span[]): DialogueResult {
   for (let k = 0; k < paragraphs.length; k++) {
     const p = paragraphs[k]!
     const s = text.slice(p.start, p.end)
-    if (convention === 'dash') {
-      if (DASH_START.test(s)) for (const span of dashSpeech(s)) spans.push({ start: p.start + span.start, end: p.start + span.end, speech: speech++, kind: 'speech' })
+    const marks = quotes === 'none' || quotes === 'dash' ? [] : marksOf(s, quotes, reversed, n)
+    // A paragraph opening with a dash is speech in dash dialogue, and in other languages than
+    // English wherever it holds no quote mark (French and Russian books mix the two).
+    if (DASH_START.test(s) && (convention === 'dash' || (!english && !continuing && marks.length === 0))) {
+      for (const span of english ? dashSpeech(s) : dashSpeechAlternating(s)) spans.push({ start: p.start + span.start, end: p.start + span.end, speech: speech++, kind: 'speech' })
+      continuing = false
       continue
     }
-    if (convention === 'none') continue
-    const marks = convention === 'double' ? doubleMarks(s) : singleMarks(s)
+    if (marks.length === 0) {
+      continuing = false
+      continue
+    }
     let open = -1
+    let openKind = 0
     for (const m of marks) {
       if (m.open) {
         if (open >= 0) continue // an opening mark inside an open quote: keep the outer one
         open = m.at
-      } else if (open >= 0) {
+        openKind = m.kind
+      } else if (open >= 0 && m.kind === openKind) {
         const span = { start: p.start + open, end: p.start + m.at + 1 }
-        const kind = !continuing && isScare(s, open, m.at) ? 'scare' : 'speech'
+        const kind = !continuing && quotes !== 'corner' && isScare(s, open, m.at) ? 'scare' : 'speech'
         spans.push({ ...span, speech: kind === 'speech' && continuing ? speech - 1 : speech++, kind })
         continuing = false
         open = -1
@@ -97,7 +150,7 @@ export function findDialogue(text: string, paragraphs: Span[]): DialogueResult {
     }
     if (open >= 0) {
       const next = paragraphs[k + 1]
-      const goesOn = next !== undefined && opensWithQuote(text.slice(next.start, next.end), convention)
+      const goesOn = next !== undefined && opensWithQuote(text.slice(next.start, next.end), quotes, reversed)
       spans.push({ start: p.start + open, end: p.end, speech: continuing ? speech - 1 : speech++, kind: 'speech' })
       if (goesOn) {
         continuing = true
@@ -115,6 +168,79 @@ export function findDialogue(text: string, paragraphs: Span[]): DialogueResult {
 interface Mark {
   at: number
   open: boolean
+  /** Which pair the mark belongs to (「」 0, 『』 1): a close ends only a quote its pair opened. */
+  kind: number
+}
+
+/**
+ * The quote marks of a paragraph: the document's convention's, and corner brackets and
+ * guillemets wherever the document has them (their shapes are quote marks in any convention),
+ * and curly double quotes beside those (a Chinese story may set “…” in one paragraph and 「…」 in
+ * the next).
+ */
+function marksOf(s: string, convention: QuoteConvention, reversed: boolean, n: MarkCounts): Mark[] {
+  const own = conventionMarks(s, convention, reversed)
+  const corner = convention !== 'corner' && n.corner > 0 ? pairedMarks(s, '「『', '」』', CORNER) : []
+  const guillemets = convention !== 'guillemets' && n.guillemets > 0 ? pairedMarks(s, '«', '»', GUILLEMET) : []
+  // Curly double quotes beside brackets or guillemets (“…” in one paragraph, 「…」 in the next).
+  const double = (convention === 'corner' || convention === 'guillemets') && n.double > 0 ? pairedMarks(s, '“', '”', DOUBLE) : []
+  if (corner.length === 0 && guillemets.length === 0 && double.length === 0) return own
+  return [...own, ...corner, ...guillemets, ...double].sort((a, b) => a.at - b.at)
+}
+
+/** Kinds of the marks added to another convention's. */
+const CORNER = 10
+const GUILLEMET = 20
+const DOUBLE = 30
+
+function conventionMarks(s: string, convention: QuoteConvention, reversed: boolean): Mark[] {
+  switch (convention) {
+    case 'double':
+      return doubleMarks(s)
+    case 'single':
+      return singleMarks(s)
+    case 'guillemets':
+      return pairedMarks(s, reversed ? '»' : '«', reversed ? '«' : '»')
+    case 'low':
+      return pairedMarks(s, '„', '“”')
+    case 'corner':
+      return pairedMarks(s, '「『', '」』')
+    default:
+      return []
+  }
+}
+
+/**
+ * Marks of a convention whose opening and closing marks differ in shape: `opens[k]` opens a
+ * quote of kind k and `closes[k]` (or the only close) ends it.
+ */
+function pairedMarks(s: string, opens: string, closes: string, base = 0): Mark[] {
+  const marks: Mark[] = []
+  for (let i = 0; i < s.length; i++) {
+    const o = opens.indexOf(s[i]!)
+    if (o >= 0) {
+      marks.push({ at: i, open: true, kind: base + (closes.length === opens.length ? o : 0) })
+      continue
+    }
+    const c = closes.indexOf(s[i]!)
+    if (c >= 0) marks.push({ at: i, open: false, kind: base + (closes.length === opens.length ? c : 0) })
+  }
+  return marks
+}
+
+/** Guillemets set »…« (German, Danish): most paragraphs with guillemets show » first. */
+function reversedGuillemets(text: string, paragraphs: Span[]): boolean {
+  let forward = 0
+  let backward = 0
+  for (const p of paragraphs) {
+    const s = text.slice(p.start, p.end)
+    const a = s.indexOf('«')
+    const b = s.indexOf('»')
+    if (a < 0 && b < 0) continue
+    if (b < 0 || (a >= 0 && a < b)) forward++
+    else backward++
+  }
+  return backward > forward
 }
 
 /** Double quote marks of a paragraph: curly ones by shape, straight ones by what surrounds them. */
@@ -124,14 +250,14 @@ function doubleMarks(s: string): Mark[] {
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!
     if (c === '“') {
-      marks.push({ at: i, open: true })
+      marks.push({ at: i, open: true, kind: 0 })
       open = true
     } else if (c === '”') {
-      marks.push({ at: i, open: false })
+      marks.push({ at: i, open: false, kind: 0 })
       open = false
     } else if (c === '"') {
       const opens: boolean = !open && (isWordStart(s, i) || !LETTER.test(s[i - 1] ?? ''))
-      marks.push({ at: i, open: opens })
+      marks.push({ at: i, open: opens, kind: 0 })
       open = opens
     }
   }
@@ -155,9 +281,9 @@ function singleMarks(s: string): Mark[] {
     if (letterBefore && letterAfter) continue // can’t, o’clock
     if (!letterBefore && isWordStart(s, i) && after !== '' && !/\s/.test(after)) {
       if (c === '’' || isElision(s, i)) continue // ’em, 'tis
-      candidates.push({ at: i, open: true, sure: true })
+      candidates.push({ at: i, open: true, sure: true, kind: 0 })
     } else if (before !== '' && !/\s/.test(before) && (after === '' || !letterAfter)) {
-      candidates.push({ at: i, open: false, sure: !letterBefore })
+      candidates.push({ at: i, open: false, sure: !letterBefore, kind: 0 })
     }
   }
   // A closing mark after a letter is only a quote mark when no surer close follows before the
@@ -172,15 +298,19 @@ function singleMarks(s: string): Mark[] {
   })
 }
 
-function opensWithQuote(s: string, convention: QuoteConvention): boolean {
+/** The marks that open a quote, by convention. */
+const OPENERS: Partial<Record<QuoteConvention, string>> = { double: '“"', single: "‘'", guillemets: '«', low: '„', corner: '「『' }
+
+function opensWithQuote(s: string, convention: QuoteConvention, reversed: boolean): boolean {
   const c = s.trimStart()[0]
-  return convention === 'double' ? c === '“' || c === '"' : c === '‘' || c === "'"
+  if (c === undefined) return false
+  return (convention === 'guillemets' && reversed ? '»' : (OPENERS[convention] ?? '')).includes(c)
 }
 
 /** A short quote inside a sentence, with no speech punctuation: a scare quote or a title. */
 function isScare(s: string, open: number, close: number): boolean {
   const inner = s.slice(open + 1, close).trim()
-  if ((inner.match(WORDS)?.length ?? 0) > SCARE_MAX_WORDS) return false
+  if (countWords(inner) > SCARE_MAX_WORDS) return false
   if (ENDS_SPEECH.test(inner)) return false
   const before = s.slice(0, open).trimEnd()
   if (before === '' || /[.!?:…—–\-,]$/.test(before) || /["“”‘’']$/.test(before)) return false
@@ -201,4 +331,41 @@ function dashSpeech(s: string): Span[] {
   }
   spans.push({ start: at, end: s.length })
   return spans.filter((x) => x.end > x.start && LETTER.test(s.slice(x.start, x.end)))
+}
+
+/**
+ * The speech of a dash-dialogue paragraph in the way of Spanish, Russian and French books: the
+ * narrator's words stand between dashes ("—¿Vienes? —preguntó ella—. Ya es tarde.", "— Да, —
+ * сказал он. — Пойдём."). A dash after a space, in speech, opens the narrator's words; the next
+ * dash closes them. A dash inside a word ("I was—") is speech broken off. A French inversion
+ * ("— Oui, dit-elle.") is the narrator's too.
+ */
+function dashSpeechAlternating(s: string): Span[] {
+  const spans: Span[] = []
+  let at = s.search(/[—―]|--/) + 1
+  if (s[at - 1] === '-') at++
+  let speech = true
+  for (let i = at; i < s.length; i++) {
+    const c = s[i]!
+    if (c !== '—' && c !== '―') continue
+    if (speech && !/\s/.test(s[i - 1] ?? '')) continue // broken off, not a tag
+    if (speech) spans.push({ start: at, end: i })
+    at = speech ? i : i + 1
+    speech = !speech
+  }
+  if (speech) spans.push({ start: at, end: s.length })
+  // French inversions inside the speech are the narrator's.
+  const out: Span[] = []
+  for (const span of spans) {
+    let from = span.start
+    FRENCH_INCISE.lastIndex = span.start
+    let m: RegExpExecArray | null
+    while ((m = FRENCH_INCISE.exec(s)) !== null && m.index < span.end) {
+      const tagStart = m.index + (/^[,.!?…»]/.test(m[0]) ? 1 : 0)
+      out.push({ start: from, end: tagStart })
+      from = Math.min(span.end, m.index + m[0].length)
+    }
+    out.push({ start: from, end: span.end })
+  }
+  return out.filter((x) => x.end > x.start && LETTER.test(s.slice(x.start, x.end)))
 }

@@ -75,4 +75,4 @@ export function languageName(code: string): string {
 }
 
 /** English, or a work whose language could not be told (measured as English, as before). */
-export const isEnglish = (code: string | null): boolean => code === null || code === 'en' || code.startsWith('en-')
+export const isEnglish = (code: string | null | undefined): boolean => code === null || code === undefined || code === 'en' || code.startsWith('en-')

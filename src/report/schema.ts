@@ -263,7 +263,7 @@ export const reportSchema = {
         },
       },
     },
-    quoteConvention: { enum: ['double', 'single', 'dash', 'none'], description: 'The dialogue convention detected for the whole document.' },
+    quoteConvention: { enum: ['double', 'single', 'guillemets', 'low', 'corner', 'dash', 'none'], description: 'The dialogue convention detected for the whole document: double (“…”, "…") or single (‘…’) quotes; guillemets (« … », or »…« as German and Danish books set them); low (low-high quotes, „…“ or „…”); corner (corner brackets 「…」 with 『…』 inside them); dash (speech paragraphs opening with an em dash; quotes in another convention outside them count too); none.' },
     diagnostics: {
       type: 'array',
       items: {

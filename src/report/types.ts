@@ -1,5 +1,6 @@
 import type { BreakKind, Diagnostic, Encoding, Format, Layout, MatterField, Meta, SceneMeta } from '../types.js'
 import type { Measures } from '../measure/registry.js'
+import type { QuoteConvention } from '../annotate/dialogue.js'
 
 export const SCHEMA_VERSION = 3
 
@@ -59,7 +60,7 @@ export interface Report {
   chapters: ChapterReport[]
   scenes: SceneReport[]
   /** The dialogue convention detected for the whole document. */
-  quoteConvention: 'double' | 'single' | 'dash' | 'none'
+  quoteConvention: QuoteConvention
   diagnostics: Diagnostic[]
   /** The normalised text every offset refers to (left out with `includeText: false`). */
   text?: string
