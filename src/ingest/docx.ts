@@ -155,6 +155,8 @@ export async function readDocx(zip: ZipArchive): Promise<{ state: HtmlReadState;
   const state = newHtmlState()
   const core = zip.read('docProps/core.xml')
   readHtml(result.value, state)
+  const language = styles && defaultLanguage(utf8Text(styles))
+  if (language) state.languageHint = language
   return { state, fallback: core ? coreProperties(utf8Text(core)) : {}, diagnostics }
 }
 
@@ -169,4 +171,13 @@ function coreProperties(xml: string): Partial<Meta> {
     else if (name === 'subject' || name === 'keywords') meta[name] = el.text
   }
   return meta
+}
+
+/**
+ * The document's default language (`w:docDefaults`' `w:lang w:val`, as Word sets it from the
+ * writer's proofing language): a hint, often left at the installation's language.
+ */
+export function defaultLanguage(styles: string): string | null {
+  const defaults = /<w:docDefaults\b[\s\S]*?<\/w:docDefaults>/.exec(styles)?.[0]
+  return (defaults && /<w:lang\b[^>]*\bw:val="([^"]+)"/.exec(defaults)?.[1]) || null
 }

@@ -57,6 +57,11 @@ export interface HtmlReadState {
   storySeen: boolean
   /** The role of the whole document being read, where its container says it is matter (an EPUB's guide). */
   documentMatter: 'front' | 'end' | null
+  /**
+   * A language the document carries without its writer stating it: the root element's lang (a
+   * site's own language on a saved web page), a word processor's default language.
+   */
+  languageHint?: string
 }
 
 export function newHtmlState(): HtmlReadState {
@@ -166,6 +171,7 @@ class HtmlReader implements Partial<Handler> {
     const classes = classesOf(attribs)
     const style = attribs.style ?? ''
     if (name === 'meta' && attribs.name?.toLowerCase() === 'author' && attribs.content && this.meta.author == null) this.meta.author = attribs.content.trim()
+    if (name === 'html') state.languageHint ??= (attribs.lang || attribs['xml:lang'] || '').trim() || undefined
     const id = attribs.id ?? ''
     // AO3's regions: its preface, chapters and afterword, and the meta divisions in them.
     let region: Region = parent?.region ?? null

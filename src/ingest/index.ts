@@ -102,7 +102,7 @@ export function readSource(bytes: Uint8Array, options: ReadOptions = {}): Source
     return markupSource(bytes, read.builder, 'markdown', decoded.encoding, read.meta, undefined, [...decoded.diagnostics, ...read.diagnostics, ...formatNotes], options.path)
   }
   const state = readHtml(decoded.text)
-  return markupSource(bytes, state.builder, 'html', decoded.encoding, state.meta, undefined, [...decoded.diagnostics, ...formatNotes], options.path)
+  return markupSource(bytes, state.builder, 'html', decoded.encoding, state.meta, undefined, [...decoded.diagnostics, ...formatNotes], options.path, state.languageHint)
 }
 
 /**
@@ -147,7 +147,7 @@ export async function readSourceAsync(bytes: Uint8Array, options: ReadOptions = 
       throw new UnreadableInputError(unreadableArchive(name, hint))
     }
     for (const d of mismatch(options.path, hint, format)) diagnostics.push(d)
-    return markupSource(bytes, state.builder, format, 'utf-8', state.meta, fallback, diagnostics, options.path)
+    return markupSource(bytes, state.builder, format, 'utf-8', state.meta, fallback, diagnostics, options.path, state.languageHint)
   } catch (e) {
     if (e instanceof UnreadableInputError) throw e
     // A refusal for safety (a zip bomb, encryption) says why; anything else is a damaged file,
@@ -231,9 +231,11 @@ function markupSource(
   fallback: Partial<Meta> | undefined,
   diagnostics: Diagnostic[],
   path: string | undefined,
+  languageHint?: string,
 ): Source {
   const { text, markup } = builder.finish(meta)
   if (fallback) markup.fallback = fallback
+  if (languageHint) markup.languageHint = languageHint
   return sourceOf(bytes, { text, format, encoding, diagnostics: [...diagnostics, ...controlDiagnostics(builder.removedControls)], markup }, path)
 }
 

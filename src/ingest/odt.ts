@@ -198,8 +198,22 @@ export function readOdt(zip: ZipArchive): { state: HtmlReadState; fallback: Part
   const diagnostics: Diagnostic[] = []
   if (notes > 0) diagnostics.push({ severity: 'info', code: 'odt-notes', message: `The document holds ${notes} footnote${notes === 1 ? '' : 's'} or endnote${notes === 1 ? '' : 's'}; notes are not story and were left out of every measure.` })
   const state = readHtml(html, newHtmlState())
+  const language = styles && defaultLanguage(utf8Text(styles))
+  if (language) state.languageHint = language
   const meta = zip.read('meta.xml')
   return { state, fallback: meta ? metaProperties(utf8Text(meta)) : {}, diagnostics }
+}
+
+/**
+ * The default paragraph style's language (`fo:language`, `fo:country`), as the word processor
+ * sets it from the writer's locale: a hint.
+ */
+export function defaultLanguage(styles: string): string | null {
+  const style = /<style:default-style\b[^>]*style:family="paragraph"[\s\S]*?<\/style:default-style>/.exec(styles)?.[0]
+  const language = style && /\bfo:language="([a-zA-Z]{2,3})"/.exec(style)?.[1]
+  if (!language || language === 'zxx') return null
+  const country = /\bfo:country="([a-zA-Z]{2})"/.exec(style!)?.[1]
+  return country ? `${language}-${country}` : language
 }
 
 /**
