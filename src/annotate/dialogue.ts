@@ -342,10 +342,10 @@ function dashSpeech(s: string): Span[] {
  */
 function dashSpeechAlternating(s: string): Span[] {
   const spans: Span[] = []
-  let at = s.search(/[—―]|--/) + 1
-  if (s[at - 1] === '-') at++
+  // The speech opens with its dash, as in English dash dialogue.
+  let at = s.search(/[—―]|--/)
   let speech = true
-  for (let i = at; i < s.length; i++) {
+  for (let i = at + (s[at] === '-' ? 2 : 1); i < s.length; i++) {
     const c = s[i]!
     if (c !== '—' && c !== '―') continue
     if (speech && !/\s/.test(s[i - 1] ?? '')) continue // broken off, not a tag
