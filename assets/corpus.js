@@ -54,6 +54,7 @@
     { key: 'author', label: 'Author', text: true, value: function (r) { return r.author || '' } },
     { key: 'fandom', label: 'Fandom', text: true, value: function (r) { return r.fandom || '' } },
     { key: 'rating', label: 'Rating', text: true, value: function (r) { return r.rating || '' } },
+    { key: 'language', label: 'Language', text: true, value: function (r) { return r.language || '' } },
     { key: 'words', label: 'Words', value: function (r) { return r.words }, show: function (v) { return fmt(v, 0) } },
     { key: 'scenes', label: 'Scenes', value: function (r) { return r.scenes } },
     { key: 'chapters', label: 'Chapters', value: function (r) { return r.chapters } },

@@ -407,7 +407,26 @@ describe.skipIf(!haveChromium)('the HTML report in Chromium', () => {
     await page.close()
   })
 
-  it('reads in dark mode, and a screenshot is saved for people to look at', async () => {
+  it('says in one line why a work not in English has no tense or point of view, and shows its language', async () => {
+    const path = join(dir, 'zh.html')
+    writeFileSync(path, renderReportHtml(await analyzeFile('test/fixtures/languages/zh.ao3.html')))
+    const { page, errors } = await open(path)
+    expect(await page.locator('#language-note').textContent()).toBe('Tense and point of view are measured for English only; this work is in Chinese.')
+    const figures = await page.$$eval('#figures .k', (ks) => ks.map((k) => k.textContent))
+    for (const k of ['dominant tense', 'point of view', 'tense slips', 'unmarked thought', 'reading time']) expect(figures).not.toContain(k)
+    expect(figures).toContain('words')
+    expect(await page.locator('#band .row').count()).toBe(0)
+    expect(await page.locator('.scene-head').first().textContent()).toContain('tense and point of view not measured (Chinese)')
+    expect(await page.locator('#meta').textContent()).toContain('Language: Chinese')
+    // An English work has no such line.
+    const english = await open(pages.get('the-salt-ledger.txt')!)
+    expect(await english.page.locator('#language-note').isVisible()).toBe(false)
+    expect(errors).toEqual([])
+    await page.close()
+    await english.page.close()
+  })
+
+    it('reads in dark mode, and a screenshot is saved for people to look at', async () => {
     mkdirSync(ARTIFACTS, { recursive: true })
     for (const scheme of ['light', 'dark'] as const) {
       const { page } = await open(pages.get('the-copper-kite.html')!, { colorScheme: scheme })
@@ -483,7 +502,7 @@ describe.skipIf(!haveChromium)('the HTML report in Chromium', () => {
     it('tells works of one title apart by a path column, below the folder they share, and sorts by it', async () => {
       const { page, errors } = await open(path)
       expect(errors).toEqual([])
-      expect(await page.$$eval('#works-table thead th', (ths) => ths.map((th) => th.querySelector('button')!.textContent))).toEqual(['Title', 'Path', 'Author', 'Fandom', 'Rating', 'Words', 'Scenes', 'Chapters', 'Dialogue', 'Mean sent.', 'Median sent.', 'Tense', 'POV', 'Slips'])
+      expect(await page.$$eval('#works-table thead th', (ths) => ths.map((th) => th.querySelector('button')!.textContent))).toEqual(['Title', 'Path', 'Author', 'Fandom', 'Rating', 'Language', 'Words', 'Scenes', 'Chapters', 'Dialogue', 'Mean sent.', 'Median sent.', 'Tense', 'POV', 'Slips'])
       const harbours = await page.$$eval('#works-table tbody tr', (trs) => trs.filter((tr) => tr.querySelector('td')!.textContent === 'Harbour').map((tr) => tr.querySelector('td.path span')!.textContent))
       expect(harbours).toEqual(['archive/the-salt-ledger.txt', 'drafts/lantern-row.md'])
       await page.click('#works-table th[data-key="path"] button')

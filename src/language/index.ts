@@ -1,5 +1,5 @@
-import type { Manuscript } from '../types.js'
-import { guess, sampleOf, type Guess } from './detect.js'
+import type { Manuscript, Span } from '../types.js'
+import { englishShare, guess, letters, MIN_SAMPLE_LETTERS, sampleOf, type Guess } from './detect.js'
 import { codeOfLanguage, isEnglish, languageName } from './names.js'
 
 export { codeOfLanguage, isEnglish, languageName } from './names.js'
@@ -36,7 +36,7 @@ const CHAPTER_MIN_CHARS = 400
 export function assignLanguages(m: Manuscript): void {
   const paragraphs = m.chapters.flatMap((c) => c.scenes.flatMap((s) => s.paragraphs))
   const stated = statedLanguage(m)
-  const found = guess(sampleOf(m.text, paragraphs))
+  const found = stated ? null : guessWork(sampleOf(m.text, paragraphs))
   const hint = m.languageHint ? codeOfLanguage(m.languageHint) : null
   let code: string | null
   let source: LanguageSource | null
@@ -51,15 +51,41 @@ export function assignLanguages(m: Manuscript): void {
   const candidates = found ? [...new Set([...COMMON, ...found.ranked])] : COMMON
   for (const c of m.chapters) {
     c.language = code
-    if (m.chapters.length < 2) continue
-    const own = c.scenes.flatMap((s) => s.paragraphs)
-    let chars = 0
-    for (const p of own) chars += p.end - p.start
-    if (chars < CHAPTER_MIN_CHARS) continue
-    const g = guess(sampleOf(m.text, own), candidates)
-    if (g && (code === null || primary(g.code) !== primary(code)) && clear(g)) c.language = g.code
+    if (m.chapters.length >= 2) c.language = chapterLanguage(m.text, c.scenes.flatMap((s) => s.paragraphs), code, candidates)
   }
   noteUnsupported(m, code)
+}
+
+/**
+ * The share of English's commonest words above which a sample is plainly English (English prose
+ * has about one half, other languages in Latin letters under a sixth): franc is not run.
+ */
+const PLAINLY_ENGLISH = 0.25
+/** Below this share a chapter of an English work may be in another language: franc looks. */
+const MAYBE_OTHER = 0.2
+/** A chapter's first look takes this many characters. */
+const GLANCE_CHARS = 600
+
+/** The work's language: English at a glance where its sample plainly is, else franc's verdict. */
+function guessWork(sample: string): Guess | null {
+  if (englishShare(sample) >= PLAINLY_ENGLISH && letters(sample) >= MIN_SAMPLE_LETTERS) return { code: 'en', margin: 1, ranked: ['eng'] }
+  return guess(sample)
+}
+
+/**
+ * A chapter's language: the work's, unless its own text plainly shows another. A glance at the
+ * share of English's commonest words decides which chapters franc reads (a chapter of an English
+ * work with few of them; one of a work in another language with many), so a novel of sixty
+ * chapters costs a few franc runs, not sixty.
+ */
+function chapterLanguage(text: string, own: readonly Span[], work: string | null, candidates: readonly string[]): string | null {
+  let chars = 0
+  for (const p of own) chars += p.end - p.start
+  if (chars < CHAPTER_MIN_CHARS) return work
+  const share = englishShare(sampleOf(text, own, GLANCE_CHARS))
+  if (isEnglish(work) ? share >= MAYBE_OTHER : share < PLAINLY_ENGLISH) return work
+  const g = guess(sampleOf(text, own), candidates)
+  return g && (work === null || primary(g.code) !== primary(work)) && clear(g) ? g.code : work
 }
 
 const primary = (code: string) => code.split('-')[0]!
