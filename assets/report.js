@@ -120,7 +120,7 @@
       [fmt(chapters.length, 0), chapters.length === 1 ? 'chapter' : 'chapters'],
       [t.readingMinutes === null ? null : t.readingMinutes >= 60 ? Math.floor(t.readingMinutes / 60) + ' h ' + Math.round(t.readingMinutes % 60) + ' min' : Math.round(t.readingMinutes) + ' min', 'reading time'],
       [pct(t.dialogue.share), 'dialogue'],
-      [t.thought ? pct(t.thought.share) : '–', 'thought (italics)'],
+      [t.thought ? pct(t.thought.share) : t.notMeasured ? null : '–', 'thought (italics)'],
       [t.notMeasured ? null : pct(t.unmarkedThought.share), 'unmarked thought'],
       [fmt(t.sentenceLength.mean), 'mean sentence (words)'],
       [t.notMeasured ? null : t.tense.dominant || '–', 'dominant tense'],
