@@ -35,6 +35,8 @@ function classOf(s: string, i: number): number {
   const c = s.charCodeAt(i)
   width = 1
   if (c < 128) return ASCII_WORD[c]!
+  // Dashes, curly quotes and the other general punctuation English prose is full of: no letter.
+  if (c >= 0x2000 && c <= 0x206f) return NONE
   let ch = s[i]!
   if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
     ch = s.slice(i, i + 2)
