@@ -59,6 +59,19 @@ describe('English', () => {
     expect(r.totals.tense?.dominant).toBe('past')
     expect(r.diagnostics.some((d) => d.code === 'language-not-supported')).toBe(false)
   })
+  it('a stated language the text plainly contradicts does not take an English story\'s measures away', () => {
+    const en = readFileSync(join(DIR, 'en-short.txt'), 'utf8')
+    const r = analyze(`---\ntitle: The Café\nlang: fr-CA\n---\n\n${en}`, { path: 'cafe.md' })
+    expect(r.meta.languageCode).toBe('fr-CA')
+    expect(r.meta.languageSource).toBe('metadata')
+    expect(r.chapters[0]!.language).toBe('en')
+    expect(r.totals.tense?.dominant).toBe('past')
+  })
+  it('an HTML page\'s lang is a hint the text overrules, and kept where the text agrees', () => {
+    const fr = readFileSync(join(DIR, 'fr.txt'), 'utf8').split('\n\n').slice(2).map((p) => `<p>${p}</p>`).join('')
+    expect(analyze(`<html lang="en"><body>${fr}</body></html>`, { path: 'saved.html' }).meta).toMatchObject({ languageCode: 'fr', languageSource: 'detected' })
+    expect(analyze(`<html lang="fr-BE"><body>${fr}</body></html>`, { path: 'saved.html' }).meta).toMatchObject({ languageCode: 'fr-BE', languageSource: 'metadata' })
+  })
   it('a text too short to tell stays unknown and is measured as English, as before', () => {
     const r = analyze('She ran. He waited.')
     expect(r.meta.languageCode).toBeNull()

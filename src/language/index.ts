@@ -28,8 +28,9 @@ const CHAPTER_MIN_CHARS = 400
  * reads English text with English rules only). The work's language is what its metadata states
  * (AO3's Language, an EPUB's dc:language, YAML's lang or language), else what a sample of its
  * text shows, a hint its format carries (an HTML lang, a word processor's default language)
- * kept where the text agrees with it. Each chapter of several is checked on its own sample and
- * takes another language only where the text plainly shows one. Sets `meta.languageCode`,
+ * kept where the text agrees with it. Each chapter of several (and the one chapter of a work
+ * whose language is stated) is checked on its own sample and takes another language only where
+ * the text plainly shows one. Sets `meta.languageCode`,
  * `meta.languageSource` and each chapter's `language`; a work or chapter not in English gets a
  * `language-not-supported` diagnostic.
  */
@@ -51,7 +52,8 @@ export function assignLanguages(m: Manuscript): void {
   const candidates = found ? [...new Set([...COMMON, ...found.ranked])] : COMMON
   for (const c of m.chapters) {
     c.language = code
-    if (m.chapters.length >= 2) c.language = chapterLanguage(m.text, c.scenes.flatMap((s) => s.paragraphs), code, candidates)
+    // A work of one chapter is checked too where its language is stated: the text may plainly say otherwise.
+    if (m.chapters.length >= 2 || source === 'metadata') c.language = chapterLanguage(m.text, c.scenes.flatMap((s) => s.paragraphs), code, candidates)
   }
   noteUnsupported(m, code)
 }
