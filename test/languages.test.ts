@@ -11,6 +11,7 @@ import { guess } from '../src/language/detect.js'
 import { countWords } from '../src/annotate/words.js'
 import { findDialogue } from '../src/annotate/dialogue.js'
 import { checkReport } from './check-report.js'
+import { chapterHeadings } from '../src/data/chapter-headings.js'
 
 const DIR = new URL('./fixtures/languages/', import.meta.url).pathname
 interface Labels { language: string; words: number; dialogueWords?: number; paragraphs?: number; chapters?: number; scenes?: number[] }
@@ -130,8 +131,8 @@ describe('words and quotes of other scripts', () => {
     expect(countWords('« Aujourd’hui ? » dit-elle.')).toBe(2)
     expect(countWords('हिन्दी भाषा')).toBe(2)
   })
-  const spans = (s: string, english = false) => {
-    const d = findDialogue(s, [{ start: 0, end: s.length }], english)
+  const spans = (s: string, language = 'fr') => {
+    const d = findDialogue(s, [{ start: 0, end: s.length }], language)
     return { convention: d.convention, spans: d.spans.filter((x) => x.kind === 'speech').map((x) => s.slice(x.start, x.end)) }
   }
   it('reads guillemets either way, low-high quotes and corner brackets', () => {
@@ -144,11 +145,28 @@ describe('words and quotes of other scripts', () => {
     const es = '—¿Vienes? —preguntó ella—. Ya es tarde.\n\n—Sí —dijo él.\n\n—Bueno.'
     const paragraphs: { start: number; end: number }[] = []
     for (const m of es.matchAll(/[^\n]+/g)) paragraphs.push({ start: m.index, end: m.index + m[0].length })
-    const d = findDialogue(es, paragraphs, false)
+    const d = findDialogue(es, paragraphs, 'es')
     expect(d.convention).toBe('dash')
     expect(d.spans.map((x) => es.slice(x.start, x.end).trim())).toEqual(['—¿Vienes?', '. Ya es tarde.', '—Sí', '—Bueno.'])
     const ru = '— Да, — сказал он. — Пойдём.'
-    expect(spans(ru).spans.map((x) => x.trim())).toEqual(['— Да,', 'Пойдём.'])
+    expect(spans(ru, 'ru').spans.map((x) => x.trim())).toEqual(['— Да,', 'Пойдём.'])
     expect(spans('— Oui, dit-elle.').spans.map((x) => x.trim())).toEqual(['— Oui,'])
+    // A French question inside the speech is speech; the inversion after its punctuation is the tag.
+    expect(spans('— Veux-tu du café ? demanda-t-elle.').spans.map((x) => x.trim())).toEqual(['— Veux-tu du café ?'])
+    expect(spans('— Que fais-tu ici ?').spans.map((x) => x.trim())).toEqual(['— Que fais-tu ici ?'])
+    // Polish dash dialogue with en dashes.
+    const pl = '– Tak – powiedział. – Idziemy.'
+    expect(spans(pl, 'pl').spans.map((x) => x.trim())).toEqual(['– Tak', 'Idziemy.'])
+    expect(spans(pl, 'en').spans).toEqual([])
   })
+  it('reads guillemets pointing inward beside another convention, and a title in 『』 as no speech', () => {
+    expect(spans('„Komm“, sagte sie, und las »Der Spiegel« weiter.', 'de').spans).toEqual(['„Komm“'])
+    expect(spans('彼女は『雪国』という本を読んでいた。', 'ja').spans).toEqual([])
+  })
+})
+
+describe('chapter headings in other languages', () => {
+  const isHeading = (line: string) => chapterHeadings.some((r) => r.test(line))
+  it.each(['Chapitre 3', 'CHAPITRE IV', 'Kapitel 2: Der Weg', 'Capítulo 1', 'Глава 1', 'Rozdział 1', 'Partie 2', 'Parte I', 'Prólogo', 'Epílogo', '第一章', '第一章 雨夜', '第3話', '序章', '제1장'])('%s is a heading', (line) => expect(isHeading(line)).toBe(true))
+  it.each(['Prologues are overrated.', 'Epilogs, she thought, were for cowards.', '第一回見た時、彼は笑った。', '第二部の映画は面白かった。', 'Parte di me lo sapeva.', 'Parte mi corazón.', 'Kapitelmix'])('%s is not', (line) => expect(isHeading(line)).toBe(false))
 })

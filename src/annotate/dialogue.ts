@@ -1,6 +1,7 @@
 import { elisions, lowerCaseElisions, speechVerbs } from '../data/quotes.js'
 import type { Diagnostic, Span } from '../types.js'
 import { countWords } from './words.js'
+import { isEnglish } from '../language/names.js'
 
 /**
  * How a document marks speech: English double (“…”, "…") or single (‘…’) quotes; guillemets
@@ -28,8 +29,10 @@ const OPENING_CONTEXT = /[\s([{\-–—"“‘'/:;]/u
 const ENDS_SPEECH = /[.!?,…—–\-:;。！？、]$/u
 const WORDS = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu
 /** French inversion in a speech tag: "dit-elle", "répondit-il", "demanda-t-elle". */
-const FRENCH_INCISE = /[,.!?…»]?\s*\p{Ll}+-(?:t-)?(?:il|elle|ils|elles|on|je|tu|nous|vous)\b[^,.!?—«»]*[,.]?/gu
+const FRENCH_INCISE = /[,.!?…»]\s+(?<!\p{L})\p{Ll}+-(?:t-)?(?:il|elle|ils|elles|on|je|tu|nous|vous)(?!\p{L})[^,.!?—«»]*[,.]?/gu
 const DASH_START = /^[—―]|^--(?!-)/
+/** An en dash and a space opening a paragraph: dash dialogue as Polish, Czech and German books set it. */
+const EN_DASH_START = /^–\s/
 const TAG = new RegExp(
   `[,.!?]\\s+((?:(?:he|she|they|I|we|you|it|[A-Z][\\p{L}'’\\-]*(?:\\s+[A-Z][\\p{L}'’\\-]*)?)\\s+(?:${speechVerbs})|(?:${speechVerbs})\\s+(?:he|she|they|I|we|you|[A-Z][\\p{L}'’\\-]*(?:\\s+[A-Z][\\p{L}'’\\-]*)?))\\b[^,.!?—]*)(?:[,.]|$)`,
   'gu',
@@ -62,14 +65,17 @@ interface MarkCounts {
   low: number
   corner: number
   dash: number
+  /** Paragraphs opening with an en dash and a space (dash dialogue in other languages than English). */
+  enDash: number
 }
 
 /** Marks that can open a speech, by convention, and paragraphs opening with a dash. */
 function countMarks(text: string, paragraphs: Span[]): MarkCounts {
-  const n: MarkCounts = { double: 0, single: 0, guillemets: 0, low: 0, corner: 0, dash: 0 }
+  const n: MarkCounts = { double: 0, single: 0, guillemets: 0, low: 0, corner: 0, dash: 0, enDash: 0 }
   for (const p of paragraphs) {
     const s = text.slice(p.start, p.end)
     if (DASH_START.test(s)) n.dash++
+    else if (EN_DASH_START.test(s)) n.enDash++
     for (let i = 0; i < s.length; i++) {
       const c = s[i]!
       if (c === '“' || c === '"') n.double++
@@ -84,11 +90,11 @@ function countMarks(text: string, paragraphs: Span[]): MarkCounts {
   return n
 }
 
-/** The quote convention with the most opening marks (English double quotes win a tie), or none. */
+/** The quote convention with the most opening marks, or none; in a tie English double quotes first, guillemets (which also set off titles and names) last. */
 function quoteConvention(n: MarkCounts): QuoteConvention {
   let best: QuoteConvention = 'none'
   let most = 0
-  for (const k of ['double', 'single', 'guillemets', 'low', 'corner'] as const) {
+  for (const k of ['double', 'single', 'low', 'corner', 'guillemets'] as const) {
     if (n[k] > most) [best, most] = [k, n[k]]
   }
   return best
@@ -108,12 +114,16 @@ function isElision(s: string, i: number): boolean {
  * several paragraphs), in which case the speech goes on. Short quotes inside a sentence with
  * no speech around them are scare quotes, kept apart.
  */
-export function findDialogue(text: string, paragraphs: Span[], english = true): DialogueResult {
+export function findDialogue(text: string, paragraphs: Span[], languages: string | null | readonly (string | null)[] = null): DialogueResult {
+  const languageOf = (k: number) => (typeof languages === 'string' || languages === null ? languages : (languages[k] ?? null))
   const n = countMarks(text, paragraphs)
+  // Paragraphs opening with an en dash are dash dialogue where the story is not all English.
+  const other = typeof languages === 'string' ? !isEnglish(languages) : languages !== null && languages.some((l) => !isEnglish(l))
+  if (other) n.dash += n.enDash
   const convention = conventionOf(n)
-  // Dash dialogue in other languages quotes too (a sign, a letter, a word in «…»), outside its speech paragraphs.
-  const quotes = convention === 'dash' ? (english ? 'none' : quoteConvention(n)) : convention
-  const reversed = quotes === 'guillemets' && reversedGuillemets(text, paragraphs)
+  const secondary = quoteConvention(n)
+  // Guillemets pointing inward (»…«), wherever they are read.
+  const reversed = n.guillemets > 0 && reversedGuillemets(text, paragraphs)
   const spans: QuoteSpan[] = []
   const diagnostics: Diagnostic[] = []
   let speech = 0
@@ -121,11 +131,16 @@ export function findDialogue(text: string, paragraphs: Span[], english = true): 
   for (let k = 0; k < paragraphs.length; k++) {
     const p = paragraphs[k]!
     const s = text.slice(p.start, p.end)
+    const language = languageOf(k)
+    const english = isEnglish(language)
+    // Dash dialogue in other languages quotes too (a sign, a letter, a word in «…»), outside its speech paragraphs.
+    const quotes = convention === 'dash' ? (english ? 'none' : secondary) : convention
     const marks = quotes === 'none' || quotes === 'dash' ? [] : marksOf(s, quotes, reversed, n)
     // A paragraph opening with a dash is speech in dash dialogue, and in other languages than
     // English wherever it holds no quote mark (French and Russian books mix the two).
-    if (DASH_START.test(s) && (convention === 'dash' || (!english && !continuing && marks.length === 0))) {
-      for (const span of english ? dashSpeech(s) : dashSpeechAlternating(s)) spans.push({ start: p.start + span.start, end: p.start + span.end, speech: speech++, kind: 'speech' })
+    const dashed = DASH_START.test(s) || (!english && EN_DASH_START.test(s))
+    if (dashed && (convention === 'dash' || (!english && !continuing && marks.length === 0))) {
+      for (const span of english ? dashSpeech(s) : dashSpeechAlternating(s, language!.startsWith('fr'))) spans.push({ start: p.start + span.start, end: p.start + span.end, speech: speech++, kind: 'speech' })
       continuing = false
       continue
     }
@@ -142,7 +157,7 @@ export function findDialogue(text: string, paragraphs: Span[], english = true): 
         openKind = m.kind
       } else if (open >= 0 && m.kind === openKind) {
         const span = { start: p.start + open, end: p.start + m.at + 1 }
-        const kind = !continuing && quotes !== 'corner' && isScare(s, open, m.at) ? 'scare' : 'speech'
+        const kind = !continuing && openKind !== CORNER && !(quotes === 'corner' && openKind === 0) && isScare(s, open, m.at) ? 'scare' : 'speech'
         spans.push({ ...span, speech: kind === 'speech' && continuing ? speech - 1 : speech++, kind })
         continuing = false
         open = -1
@@ -181,7 +196,7 @@ interface Mark {
 function marksOf(s: string, convention: QuoteConvention, reversed: boolean, n: MarkCounts): Mark[] {
   const own = conventionMarks(s, convention, reversed)
   const corner = convention !== 'corner' && n.corner > 0 ? pairedMarks(s, '「『', '」』', CORNER) : []
-  const guillemets = convention !== 'guillemets' && n.guillemets > 0 ? pairedMarks(s, '«', '»', GUILLEMET) : []
+  const guillemets = convention !== 'guillemets' && n.guillemets > 0 ? pairedMarks(s, reversed ? '»' : '«', reversed ? '«' : '»', GUILLEMET) : []
   // Curly double quotes beside brackets or guillemets (“…” in one paragraph, 「…」 in the next).
   const double = (convention === 'corner' || convention === 'guillemets') && n.double > 0 ? pairedMarks(s, '“', '”', DOUBLE) : []
   if (corner.length === 0 && guillemets.length === 0 && double.length === 0) return own
@@ -337,23 +352,26 @@ function dashSpeech(s: string): Span[] {
  * The speech of a dash-dialogue paragraph in the way of Spanish, Russian and French books: the
  * narrator's words stand between dashes ("—¿Vienes? —preguntó ella—. Ya es tarde.", "— Да, —
  * сказал он. — Пойдём."). A dash after a space, in speech, opens the narrator's words; the next
- * dash closes them. A dash inside a word ("I was—") is speech broken off. A French inversion
- * ("— Oui, dit-elle.") is the narrator's too.
+ * dash closes them. A dash inside a word ("I was—") is speech broken off. In French, an inversion
+ * after the speech's punctuation ("— Oui, dit-elle.", "— Tu viens ? demanda-t-il.") is the
+ * narrator's too. A paragraph opened by an en dash ("– Tak – powiedział.") turns on en dashes.
  */
-function dashSpeechAlternating(s: string): Span[] {
+function dashSpeechAlternating(s: string, french: boolean): Span[] {
   const spans: Span[] = []
   // The speech opens with its dash, as in English dash dialogue.
-  let at = s.search(/[—―]|--/)
+  let at = s.search(/[—―–]|--/)
+  const enDash = s[at] === '–'
   let speech = true
   for (let i = at + (s[at] === '-' ? 2 : 1); i < s.length; i++) {
     const c = s[i]!
-    if (c !== '—' && c !== '―') continue
+    if (c !== '—' && c !== '―' && !(enDash && c === '–' && /\s/.test(s[i - 1] ?? '') && /\s/.test(s[i + 1] ?? ''))) continue
     if (speech && !/\s/.test(s[i - 1] ?? '')) continue // broken off, not a tag
     if (speech) spans.push({ start: at, end: i })
     at = speech ? i : i + 1
     speech = !speech
   }
   if (speech) spans.push({ start: at, end: s.length })
+  if (!french) return spans.filter((x) => x.end > x.start && LETTER.test(s.slice(x.start, x.end)))
   // French inversions inside the speech are the narrator's.
   const out: Span[] = []
   for (const span of spans) {

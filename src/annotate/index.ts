@@ -110,7 +110,9 @@ export function chunks(s: string, max = MAX_CHUNK): Span[] {
 export function annotate(manuscript: Manuscript, onScene?: (done: number, total: number) => void): Annotated {
   const { text } = manuscript
   const allParagraphs = manuscript.chapters.flatMap((c) => c.scenes.flatMap((s) => s.paragraphs))
-  const dialogue = findDialogue(text, allParagraphs, isEnglish(manuscript.meta.languageCode ?? null))
+  // Each paragraph is read in its chapter's language's conventions.
+  const languages = manuscript.chapters.flatMap((c) => c.scenes.flatMap((s) => s.paragraphs.map(() => c.language ?? null)))
+  const dialogue = findDialogue(text, allParagraphs, languages)
   const speech = dialogue.spans.filter((s) => s.kind === 'speech')
   const diagnostics: Diagnostic[] = dialogue.diagnostics
 

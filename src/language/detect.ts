@@ -9,6 +9,8 @@ export interface Guess {
   margin: number
   /** The best few languages, best first, as franc's ISO 639-3 codes. */
   ranked: string[]
+  /** English's score against the best (1 for English itself), or null where franc did not weigh it. */
+  english: number | null
 }
 
 /**
@@ -39,7 +41,8 @@ export function guess(sample: string, only?: readonly string[]): Guess | null {
   const byScript = ranked.length === 1
   if (!byScript && letters(sample) < MIN_SAMPLE_LETTERS) return null
   const margin = byScript ? 1 : Math.round((1 - (ranked[1]?.[1] ?? 0)) * 10_000) / 10_000
-  return { code: bcp47(best[0]), margin, ranked: ranked.slice(0, RUNNERS_UP).map((r) => r[0]) }
+  const english = ranked.find((r) => r[0] === 'eng')?.[1] ?? null
+  return { code: bcp47(best[0]), margin, ranked: ranked.slice(0, RUNNERS_UP).map((r) => r[0]), english }
 }
 
 /** The BCP 47 code of an ISO 639-3 code (`fra` → `fr`, `cmn` → `zh`), by CLDR's aliases. */

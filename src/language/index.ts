@@ -44,7 +44,8 @@ export function assignLanguages(m: Manuscript): void {
   if (stated) [code, source] = [stated, 'metadata']
   else if (found && hint && primary(hint) === primary(found.code)) [code, source] = [hint, 'metadata']
   else if (found) [code, source] = [found.code, 'detected']
-  else if (hint) [code, source] = [hint, 'metadata']
+  // A hint the text cannot check stands only for English, which is measured either way.
+  else if (hint && isEnglish(hint)) [code, source] = [hint, 'metadata']
   else [code, source] = [null, null]
   m.meta.languageCode = code
   m.meta.languageSource = source
@@ -70,9 +71,30 @@ const GLANCE_CHARS = 600
 
 /** The work's language: English at a glance where its sample plainly is, else franc's verdict. */
 function guessWork(sample: string): Guess | null {
-  if (englishShare(sample) >= PLAINLY_ENGLISH && letters(sample) >= MIN_SAMPLE_LETTERS) return { code: 'en', margin: 1, ranked: ['eng'] }
-  return guess(sample)
+  if (englishShare(sample) >= PLAINLY_ENGLISH && letters(sample) >= MIN_SAMPLE_LETTERS) return ENGLISH
+  const g = guess(sample)
+  // Another language only where it beats English plainly: chat, fandom honorifics or a spell's
+  // Latin can tip an English sample toward Hausa, Quechua or Italian by a hair.
+  if (g && !beatsEnglish(g)) return ENGLISH
+  // A rare language by a hair (a text of names and honorifics reads as Quechua) is not told.
+  if (g && g.margin < RARE_MARGIN && !COMMON.includes(g.ranked[0]!)) return null
+  return g
 }
+
+/** How far a language outside the common ones must stand from the next to be told. */
+const RARE_MARGIN = 0.05
+
+const ENGLISH: Guess = { code: 'en', margin: 1, ranked: ['eng'], english: 1 }
+
+/**
+ * How far another language must score above English before a text is taken to be in it: real
+ * French, German, Spanish, Italian, Portuguese or Polish prose leaves English 2 to 6 points
+ * behind; an English text that franc ranks elsewhere keeps English within a point or so.
+ */
+const ENGLISH_MARGIN = 0.015
+
+/** The guess is English, or beats English clearly (or is of a script English is not written in). */
+const beatsEnglish = (g: Guess): boolean => isEnglish(g.code) || g.english === null || 1 - g.english >= ENGLISH_MARGIN
 
 /**
  * A chapter's language: the work's, unless its own text plainly shows another. A glance at the
@@ -87,7 +109,7 @@ function chapterLanguage(text: string, own: readonly Span[], work: string | null
   const share = englishShare(sampleOf(text, own, GLANCE_CHARS))
   if (isEnglish(work) ? share >= MAYBE_OTHER : share < PLAINLY_ENGLISH) return work
   const g = guess(sampleOf(text, own), candidates)
-  return g && (work === null || primary(g.code) !== primary(work)) && clear(g) ? g.code : work
+  return g && (work === null || primary(g.code) !== primary(work)) && clear(g) && beatsEnglish(g) ? g.code : work
 }
 
 const primary = (code: string) => code.split('-')[0]!
@@ -114,6 +136,10 @@ function statedLanguage(m: Manuscript): string | null {
 function noteUnsupported(m: Manuscript, work: string | null): void {
   if (!isEnglish(work)) {
     const english = m.chapters.filter((c) => c.language !== undefined && isEnglish(c.language)).map((c) => c.index + 1)
+    if (english.length > 0 && english.length === m.chapters.length) {
+      m.diagnostics.push({ severity: 'info', code: 'language-differs', message: `The work states its language as ${languageName(work!)}, but its text is in English: it is measured in full.` })
+      return
+    }
     m.diagnostics.push({
       severity: 'info',
       code: 'language-not-supported',

@@ -11,6 +11,7 @@ const KNOWN = [
 ] as const
 
 let names: Map<string, string> | null = null
+const NO_LANGUAGE = new Set(['und', 'zxx', 'mul', 'mis'])
 
 /** Every known language's names, lower-cased, to its code ("français", "french", "fr" → fr). */
 function nameTable(): Map<string, string> {
@@ -46,7 +47,8 @@ export function codeOfLanguage(stated: string): string | null {
   if (/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(s)) {
     try {
       const code = Intl.getCanonicalLocales(s.replace(/_/g, '-'))[0]
-      if (code && code !== 'und') return code
+      // Not a language: undetermined, none, several, or one without a code.
+      if (code && !NO_LANGUAGE.has(code)) return code
     } catch {
       // Not a well-formed tag: try it as a name.
     }
