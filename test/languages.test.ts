@@ -170,3 +170,18 @@ describe('chapter headings in other languages', () => {
   it.each(['Chapitre 3', 'CHAPITRE IV', 'Kapitel 2: Der Weg', 'Capítulo 1', 'Глава 1', 'Rozdział 1', 'Partie 2', 'Parte I', 'Prólogo', 'Epílogo', '第一章', '第一章 雨夜', '第3話', '序章', '제1장'])('%s is a heading', (line) => expect(isHeading(line)).toBe(true))
   it.each(['Prologues are overrated.', 'Epilogs, she thought, were for cowards.', '第一回見た時、彼は笑った。', '第二部の映画は面白かった。', 'Parte di me lo sapeva.', 'Parte mi corazón.', 'Kapitelmix'])('%s is not', (line) => expect(isHeading(line)).toBe(false))
 })
+
+describe('sentences of other languages', () => {
+  it('keeps French spaced quote marks with their sentence, and a tag in lower case with its speech', () => {
+    const text = 'Il pleuvait depuis trois jours sur la ville, et personne ne savait plus quand le soleil reviendrait. « Oui ! » dit-elle. « Tu viens ? » Marie regardait la rue depuis la fenêtre de la cuisine, une tasse de thé froid entre les mains.'
+    const r = analyze(text)
+    expect(r.meta.languageCode).toBe('fr')
+    expect(r.scenes[0]!.sentenceSpans.map(([a, b]) => text.slice(a, b).slice(0, 20))).toEqual(['Il pleuvait depuis t', '« Oui ! » dit-elle.', '« Tu viens ? »', 'Marie regardait la r'])
+  })
+  it('ends Chinese and Japanese sentences at 。！？, closing brackets kept', () => {
+    const ja = readFileSync(join(DIR, 'ja.txt'), 'utf8')
+    const r = analyze(ja, { path: 'ja.txt' })
+    for (const s of r.scenes) for (const [a, b] of s.sentenceSpans) expect(r.text.slice(a, b)).not.toMatch(/^[」』]/)
+    expect(r.totals.sentences).toBeGreaterThan(r.totals.paragraphs)
+  })
+})

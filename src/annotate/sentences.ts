@@ -152,11 +152,18 @@ export function segment(pieces: readonly Piece[], tokens: TokenSink, sentences: 
 const NEAR = 64
 
 const segmenters = new Map<string, Intl.Segmenter>()
+/** Closing quotes and brackets (and the spaces after them) at a sentence's start. */
+const CLOSING = /^[»”’」』）)\]】〕〉》]+\s*/u
+/** Opening quotes and brackets after a space at a sentence's end. */
+const OPENING = /\s+[«»“‘„‚「『（(\[【〔〈《]+$/u
+/** A sentence that opens with a lower-case letter (after any quote marks): the end of the one before. */
+const LOWER_START = /^[^\p{L}\p{N}]*\p{Ll}/u
 
 /**
  * Sentences of a paragraph not in English, by the platform's Unicode sentence rules
- * (`Intl.Segmenter`, UAX #29 with the language's own exceptions): ends at `.!?` and at `。！？`,
- * closing quotes and brackets kept with their sentence. Each word (see `words.ts`) is a token,
+ * (`Intl.Segmenter`, UAX #29; it knows no abbreviations, so "Dr." or "am 3. Mai" end one): ends
+ * at `.!?` and at `。！？`. Closing quotes and brackets stay with their sentence, also where a space
+ * stands before them ("« Oui ! »"). Each word (see `words.ts`) is a token,
  * with no part of speech: the English rules that read tokens find nothing in them. Leading and
  * trailing spaces are left out of each sentence.
  */
@@ -170,14 +177,43 @@ export function segmentOther(piece: Piece, language: string, words: readonly num
   // The piece's words, by their start offsets (in the story), are its tokens.
   let w = from
   while (w < words.length && words[w]! < base) w++
+  const first = out.length
+  let carried = -1 // where an opening mark left at the end of the sentence before starts
   for (const { segment: s, index } of segmenter.segment(text)) {
     const lead = s.length - s.trimStart().length
-    const body = s.trim()
+    let body = s.trim()
     if (body === '') continue
-    const start = base + index + lead
+    let start = base + index + lead
+    if (carried >= 0) {
+      body = text.slice(carried - base, start - base + body.length)
+      start = carried
+      carried = -1
+    }
+    // Closing marks the rules left at the next sentence's start belong to the one before.
+    const closing = CLOSING.exec(body)?.[0] ?? ''
+    if (closing && out.length > first) {
+      out[out.length - 1]!.end = start + closing.trimEnd().length
+      body = body.slice(closing.length)
+      start += closing.length
+      if (body === '') continue
+    }
+    // Opening marks it left at a sentence's end, after a space ("… reviendrait. « Oui"), open the next.
+    const opening = OPENING.exec(body)
+    if (opening && opening.index > 0) {
+      carried = start + opening.index + opening[0].length - opening[0].trimStart().length
+      body = body.slice(0, opening.index)
+    }
     const end = start + body.length
     const firstToken = tokens.length
     for (; w < words.length && words[w]! < end; w++) tokens.push(words[w]!, wordEnds[w]!, POS_CODE.X!)
+    // A sentence cannot open in lower case: "« Oui ! » dit-elle." is one sentence.
+    const last = out[out.length - 1]
+    if (out.length > first && last && LOWER_START.test(body)) {
+      last.end = end
+      last.endToken = tokens.length
+      continue
+    }
     out.push({ start, end, firstToken, endToken: tokens.length })
   }
+  if (carried >= 0 && out.length > first) out[out.length - 1]!.end = base + text.trimEnd().length
 }

@@ -27,7 +27,7 @@ export const measures = {
   },
   sentences: {
     kind: 'count',
-    definition: 'Sentences with at least one word, as wink-nlp\'s sentence boundary detection finds them within each paragraph (in a language other than English, the platform\'s Unicode sentence rules, Intl.Segmenter, with the language\'s own ends such as 。！？); a paragraph end always ends a sentence.',
+    definition: 'Sentences with at least one word, as wink-nlp\'s sentence boundary detection finds them within each paragraph (in a language other than English, the platform\'s Unicode sentence rules, Intl.Segmenter, which end sentences at .!? and 。！？ and know no abbreviations; quote marks and brackets set off by spaces stay with their sentence, and a sentence never opens in lower case: « Oui ! » dit-elle. is one); a paragraph end always ends a sentence.',
     compute: (c: Counts): number => c.sentenceWords.length,
   },
   paragraphs: {
