@@ -173,7 +173,7 @@ describe('chapter headings in other languages', () => {
 
 describe('sentences of other languages', () => {
   it('keeps French spaced quote marks with their sentence, and a tag in lower case with its speech', () => {
-    const text = 'Il pleuvait depuis trois jours sur la ville, et personne ne savait plus quand le soleil reviendrait. « Oui ! » dit-elle. « Tu viens ? » Marie regardait la rue depuis la fenêtre de la cuisine, une tasse de thé froid entre les mains.'
+    const text = 'Il pleuvait depuis trois jours sur la ville, et personne ne savait plus quand le soleil reviendrait. « Oui ! » dit-elle. « Tu viens ? » Marie regardait la rue depuis la fenêtre de la cuisine, une tasse de thé froid entre les mains, en pensant à la lettre de son frère qui était arrivée le matin même.'
     const r = analyze(text)
     expect(r.meta.languageCode).toBe('fr')
     expect(r.scenes[0]!.sentenceSpans.map(([a, b]) => text.slice(a, b).slice(0, 20))).toEqual(['Il pleuvait depuis t', '« Oui ! » dit-elle.', '« Tu viens ? »', 'Marie regardait la r'])
