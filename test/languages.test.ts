@@ -67,6 +67,7 @@ describe('English', () => {
     expect(r.meta.languageSource).toBe('metadata')
     expect(r.chapters[0]!.language).toBe('en')
     expect(r.totals.tense?.dominant).toBe('past')
+    expect(r.diagnostics.filter((d) => d.code.startsWith('language')).map((d) => d.code)).toEqual(['language-differs'])
   })
   it('an HTML page\'s lang is a hint the text overrules, and kept where the text agrees', () => {
     const fr = readFileSync(join(DIR, 'fr.txt'), 'utf8').split('\n\n').slice(2).map((p) => `<p>${p}</p>`).join('')

@@ -265,16 +265,16 @@ function annotateScene(c: SceneContext, { scene, sentences, paragraphWords, word
   const names = new Map<string, number>()
   const vocatives = new Map<string, number>()
   const own: PersonCounts = { first: 0, firstPlural: 0, second: 0, third: 0 }
+  // Each sentence's words outside dialogue, in any language (words and sentences are both in order).
   let w = 0
   for (const s of sentences) {
-    if (!english) {
-      // Only what holds in any language: the sentence's words outside dialogue.
-      let narration = 0
-      while (w < words.length && words[w]! < s.start) w++
-      for (; w < words.length && words[w]! < s.end; w++) narration += 1 - wordInDialogue[w]!
-      s.narrationWords = narration
-      continue
-    }
+    let narration = 0
+    while (w < words.length && words[w]! < s.start) w++
+    for (; w < words.length && words[w]! < s.end; w++) narration += 1 - wordInDialogue[w]!
+    s.narrationWords = narration
+  }
+  // What English rules read: tenses, persons, names and thought.
+  for (const s of english ? sentences : []) {
     const t = countTenses(c.tokens, s.firstToken, s.endToken, c.skip)
     s.past = t.past
     s.present = t.present
@@ -282,10 +282,6 @@ function annotateScene(c: SceneContext, { scene, sentences, paragraphWords, word
     countPronouns(c.tokens, s.firstToken, s.endToken, c.skip, own)
     addPersons(pronouns, own)
     countNames(c.tokens, s.firstToken, s.endToken, c.skip, names, vocatives)
-    let narration = 0
-    while (w < words.length && words[w]! < s.start) w++
-    for (; w < words.length && words[w]! < s.end; w++) narration += 1 - wordInDialogue[w]!
-    s.narrationWords = narration
     s.thought = thoughtCandidate(c.tokens, s, c.skip, own)
   }
   // Spans and scenes are both in text order: take the spans that start in this scene.

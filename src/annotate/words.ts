@@ -14,8 +14,6 @@ const SPACED = String.raw`[[\p{L}\p{N}]--[\p{scx=Han}\p{scx=Hiragana}\p{scx=Kata
  */
 export const WORD = new RegExp(String.raw`${SPACELESS}\p{M}*|${SPACED}[${SPACED}\p{M}]*(?:['’\-]${SPACED}[${SPACED}\p{M}]*)*`, 'gv')
 
-/** Whether a string holds a character of a script written without spaces (Han, kana, Thai). */
-export const hasSpaceless = (s: string): boolean => SPACELESS_ONE.test(s)
 const SPACELESS_ONE = new RegExp(SPACELESS, 'v')
 
 /** What a character is to the word scanner. */

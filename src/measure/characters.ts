@@ -108,7 +108,8 @@ export function characters(c: Counts): CharacterEntry[] {
       mentions: t.mentions,
       speeches: t.speeches,
       dialogueWords: t.dialogueWords,
-      dialogueShare: c.dialogueWords ? round(t.dialogueWords / c.dialogueWords) : null,
+      // A share of the dialogue speakers were looked for in: the span's English scenes'.
+      dialogueShare: c.dialogueWords - c.otherDialogueWords ? round(t.dialogueWords / (c.dialogueWords - c.otherDialogueWords)) : null,
       present: t.scenes > 0,
       scenes: t.scenes,
       firstScene: t.scenes > 0 ? t.firstScene : null,

@@ -53,8 +53,9 @@ export interface Counts {
   she: number
   /** Some of the span is in English (or a language not told), which the English rules read. */
   english: boolean
-  /** Words of the span's scenes in other languages, whose English-only counts above are left empty. */
+  /** Words of the span's scenes in other languages, whose English-only counts above are left empty, and their dialogue words. */
   otherWords: number
+  otherDialogueWords: number
 }
 
 export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable, genders: ReadonlyMap<string, Gender>, cast: Cast): Counts {
@@ -106,6 +107,7 @@ export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable, ge
     she: a.she,
     english: true,
     otherWords: 0,
+    otherDialogueWords: 0,
   }
 }
 
@@ -133,6 +135,7 @@ function otherCounts(a: AnnotatedScene, cast: Cast): Counts {
   out.thought = null
   out.english = false
   for (const n of a.paragraphWords) out.otherWords += n
+  out.otherDialogueWords = a.dialogueWords
   return out
 }
 
@@ -172,6 +175,7 @@ export function combine(parts: readonly Counts[]): Counts {
     she: 0,
     english: parts.length === 0,
     otherWords: 0,
+    otherDialogueWords: 0,
   }
   const speechIds = new Set<number>()
   let thoughtWords = 0
@@ -198,6 +202,7 @@ export function combine(parts: readonly Counts[]): Counts {
     out.she += c.she
     out.english ||= c.english
     out.otherWords += c.otherWords
+    out.otherDialogueWords += c.otherDialogueWords
     // Thought is known where the format has italics; a span of no known part has none.
     if (c.thought !== null) {
       thoughtWords += c.thought.words

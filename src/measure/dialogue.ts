@@ -17,6 +17,9 @@ export interface DialogueMeasure {
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000
 
+/** The span's words in English (all of them, unless some scenes are in another language): what thought is a share of. */
+const englishWords = (c: Counts): number => c.paragraphWords.reduce((a, b) => a + b, 0) - c.otherWords
+
 /** Direct speech: its share of the words, its speeches and their mean length. */
 export function dialogue(c: Counts): DialogueMeasure {
   const words = c.paragraphWords.reduce((a, b) => a + b, 0)
@@ -41,12 +44,12 @@ export interface ThoughtMeasure {
 /** Interior thought: italic sentences of narration; null where the format has no italics. */
 export function thought(c: Counts): ThoughtMeasure | null {
   if (c.thought === null) return null
-  const words = c.paragraphWords.reduce((a, b) => a + b, 0)
+  const words = englishWords(c)
   return { share: words ? round(c.thought.words / words) : null, words: c.thought.words, spans: c.thought.spans }
 }
 
 /** Unmarked thought: sentences of plain narration that are a character's direct thought; known in every format. */
 export function unmarkedThought(c: Counts): ThoughtMeasure {
-  const words = c.paragraphWords.reduce((a, b) => a + b, 0)
+  const words = englishWords(c)
   return { share: words ? round(c.unmarkedThought.words / words) : null, words: c.unmarkedThought.words, spans: c.unmarkedThought.spans }
 }

@@ -120,7 +120,7 @@ export const isEnglishOnly = (name: MeasureName): boolean => 'english' in measur
 export function measureAll(c: Counts): Measures {
   const out = {} as Record<string, unknown>
   for (const [name, m] of Object.entries(measures)) {
-    const off = 'english' in m && (!c.english || (name === 'readingMinutes' && c.otherWords > 0))
+    const off = isEnglishOnly(name as MeasureName) && (!c.english || (name === 'readingMinutes' && c.otherWords > 0))
     out[name] = off ? null : m.compute(c)
   }
   return out as Measures

@@ -1,4 +1,4 @@
-import { measures } from '../measure/registry.js'
+import { isEnglishOnly, measures, type MeasureName } from '../measure/registry.js'
 import { SCHEMA_VERSION } from './types.js'
 import { CODE_PAGE_LABELS } from '../data/rtf.js'
 
@@ -119,14 +119,14 @@ const ENGLISH_ONLY = ' Null where none of the span is in English (see meta.langu
 const READING_ENGLISH = ' Null where any of the span is in another language: the rate is English readers\'.'
 
 /** A measure's schema; one made by English rules may also be null. */
-function measureOf(name: string, m: { kind: string; definition: string; english?: boolean }): object {
+function measureOf(name: MeasureName, m: { kind: string; definition: string }): object {
   const schema = measureSchema(m.kind, m.definition) as { anyOf?: object[] }
-  if (!('english' in m)) return schema
+  if (!isEnglishOnly(name)) return schema
   const note = name === 'readingMinutes' ? READING_ENGLISH : ENGLISH_ONLY
   return { description: m.definition + note, anyOf: schema.anyOf ?? [schema, { type: 'null' }] }
 }
 
-const measureProperties = Object.fromEntries(Object.entries(measures).map(([name, m]) => [name, measureOf(name, m)]))
+const measureProperties = Object.fromEntries(Object.entries(measures).map(([name, m]) => [name, measureOf(name as MeasureName, m)]))
 const measureNames = Object.keys(measures)
 
 const matter = nullable({
