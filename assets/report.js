@@ -143,6 +143,8 @@
         ? 'Tense and point of view are measured for English only; ' + (others.length === 1 ? 'chapter ' + (others[0].index + 1) + ' is in ' + languageName(others[0].language) + ', so its scenes are' : others.length + ' chapters are in other languages (' + others.map(function (c) { return c.index + 1 + ': ' + languageName(c.language) }).join(', ') + '), so their scenes are') + ' not measured.'
         : ''
     note.hidden = note.textContent === ''
+    // The tense and POV colours' key, where the band has them.
+    Array.prototype.forEach.call(document.querySelectorAll('.narration-key'), function (li) { li.hidden = !!t.notMeasured })
 
     /* ---------------------------------------------------------------- charts */
     var sceneLabels = scenes.map(function (s) { return String(s.index + 1) })

@@ -416,6 +416,7 @@ describe.skipIf(!haveChromium)('the HTML report in Chromium', () => {
     for (const k of ['dominant tense', 'point of view', 'tense slips', 'unmarked thought', 'reading time']) expect(figures).not.toContain(k)
     expect(figures).toContain('words')
     expect(await page.locator('#band .row').count()).toBe(0)
+    expect(await page.locator('.narration-key').first().isVisible()).toBe(false)
     expect(await page.locator('.scene-head').first().textContent()).toContain('tense and point of view not measured (Chinese)')
     expect(await page.locator('#meta').textContent()).toContain('Language: Chinese')
     // An English work has no such line.
