@@ -32,15 +32,20 @@ export function attributeAll(text: string, tokens: TokenTable, scenes: Annotated
     return narrator
   }
   const narratorVotes = new Map<number, number>()
+  // Where others call the narrator by name, and where the narrator never acts by name: the
+  // scenes not told in the third person (a detective's chapters between a pharmacist's
+  // first-person ones name her and her speeches as anyone's).
+  const third = scenes.map((s) => dominantPerson(s.pronouns, narrationWordsOf(s)) === 'third')
   for (const [i, s] of scenes.entries()) {
     const from = firstFrom(cast.mentions, s.scene.start)
     const mentions = cast.mentions.slice(from, firstFrom(cast.mentions, s.scene.end))
-    s.speakers = attributeSpeakers({ text, tokens, paragraphs: s.scene.paragraphs, speech: speech[i]!, turns: turns[i]!, sentences: s.sentences, cast, mentions, narrator: narratorIndex, knownNarrator: () => narrator, narratorVotes })
+    const votes = third[i] ? new Map<number, number>() : narratorVotes
+    s.speakers = attributeSpeakers({ text, tokens, paragraphs: s.scene.paragraphs, speech: speech[i]!, turns: turns[i]!, sentences: s.sentences, cast, mentions, narrator: narratorIndex, knownNarrator: () => narrator, narratorVotes: votes })
     const gendered = genderedPronouns(text, tokens, s.sentences)
     s.he = gendered.he
     s.she = gendered.she
   }
-  if (narrator >= 0 || firstPerson) nameNarrator(cast, scenes, narrator, narratorVotes)
+  if (narrator >= 0 || firstPerson) nameNarrator(cast, scenes, third, narrator, narratorVotes)
   return { cast, genders }
 }
 
@@ -57,21 +62,30 @@ function toldInFirstPerson(scenes: readonly AnnotatedScene[]): boolean {
   let narrationWords = 0
   for (const s of scenes) {
     addPersons(pronouns, s.pronouns)
-    for (const x of s.sentences) narrationWords += x.narrationWords
+    narrationWords += narrationWordsOf(s)
   }
   return dominantPerson(pronouns, narrationWords) === 'first'
 }
 
-function nameNarrator(cast: Cast, scenes: AnnotatedScene[], narrator: number, votes: ReadonlyMap<number, number>): void {
+function narrationWordsOf(s: AnnotatedScene): number {
+  let n = 0
+  for (const x of s.sentences) n += x.narrationWords
+  return n
+}
+
+/** `third`: each scene is told in the third person, where the narrator is not "I" (its names and tags do not count). */
+function nameNarrator(cast: Cast, scenes: AnnotatedScene[], third: readonly boolean[], narrator: number, votes: ReadonlyMap<number, number>): void {
+  const told = scenes.filter((_s, i) => !third[i])
+  const mentions = told.flatMap((s) => cast.mentions.slice(firstFrom(cast.mentions, s.scene.start), firstFrom(cast.mentions, s.scene.end)))
   // The narrator names themself: "My name is Corin Ashby", "She called me Juno" (in narration; in a speech the name would be the speaker's).
   const all = new Map(votes)
-  for (const m of cast.mentions) {
+  for (const m of mentions) {
     if (m.dialogue || m.character < 0) continue
     if (m.selfNamed || m.selfAddressed) all.set(m.character, (all.get(m.character) ?? 0) + (m.selfNamed ? 5 : 2))
   }
   const excluded = new Set<number>()
-  for (const s of scenes) for (const a of s.speakers) if (a.kind === 'explicit' && a.character !== null) excluded.add(a.character)
-  for (const m of cast.mentions) if (m.subject && !m.dialogue && m.character >= 0 && !m.selfNamed) excluded.add(m.character)
+  for (const s of told) for (const a of s.speakers) if (a.kind === 'explicit' && a.character !== null) excluded.add(a.character)
+  for (const m of mentions) if (m.subject && !m.dialogue && m.character >= 0 && !m.selfNamed) excluded.add(m.character)
   const ranked = [...all].filter(([c]) => !cast.characters[c]!.described && !excluded.has(c)).sort((a, b) => b[1] - a[1] || a[0] - b[0])
   const [best, n] = ranked[0] ?? [-1, 0]
   if (best < 0 || (n < 2 && ranked.length > 1) || (ranked[1] && ranked[1][1] === n)) return

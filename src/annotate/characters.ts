@@ -281,8 +281,8 @@ function groupGender(group: FormStats[], genders: ReadonlyMap<string, Gender>): 
     else if (g === 'she') she += s.mentions
   }
   if (he !== she) return he > she ? 'he' : 'she'
-  for (const s of group) {
-    if (s.title) continue
+  // Untitled forms first, then those whose title has no gender ("Inspector Varga").
+  for (const s of [...group.filter((x) => !x.title), ...group.filter((x) => x.title && titleGender(x.title) === null)]) {
     const g = genders.get(s.words[0]!)
     if (g) return g
   }

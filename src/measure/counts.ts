@@ -44,6 +44,8 @@ export interface Counts {
   viewpoint: string | null
   /** The gender of whoever thinks, feels and perceives in most of its paragraphs, where one is plain (see povShifts); null for chapters and the work. */
   viewpointGender: Gender | null
+  /** The paragraphs each name thinks, feels or perceives in (see povShifts); empty for chapters and the work. */
+  viewpointParagraphs: ReadonlyMap<string, number>
   /** The story's characters (shared by every span), each one's counts here, and who said each speech span. */
   cast: readonly Character[]
   characters: Map<number, Tally>
@@ -58,7 +60,8 @@ export interface Counts {
   otherDialogueWords: number
 }
 
-export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable, genders: ReadonlyMap<string, Gender>, cast: Cast): Counts {
+/** `carried`: the character of each gender the story followed last, whom a he or she before any name may be. */
+export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable, genders: ReadonlyMap<string, Gender>, cast: Cast, carried?: Readonly<Record<Gender, string | null>>): Counts {
   if (!a.english) return otherCounts(a, cast)
   let past = 0
   let present = 0
@@ -81,7 +84,7 @@ export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable, ge
     speechIds.add(q.speech)
     speechSpans.push([q.start, q.end])
   }
-  const hops = a.embedded.length === 0 && dominantPerson(narration.pronouns, narration.narrationWords) === 'third' ? povShifts(a, text, tokens, top(a.names), genders) : { shifts: [], viewpoint: null, viewpointGender: null }
+  const hops = a.embedded.length === 0 && dominantPerson(narration.pronouns, narration.narrationWords) === 'third' ? povShifts(a, text, tokens, top(a.names), genders, carried) : { shifts: [], viewpoint: null, viewpointGender: null, paragraphs: new Map() }
   return {
     sentenceWords,
     paragraphWords: a.paragraphWords,
@@ -100,6 +103,7 @@ export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable, ge
     povShifts: hops.shifts,
     viewpoint: hops.viewpoint,
     viewpointGender: hops.viewpointGender,
+    viewpointParagraphs: hops.paragraphs,
     cast: cast.characters,
     characters: tallyScene(a, cast),
     speakers: a.speakers,
@@ -168,6 +172,7 @@ export function combine(parts: readonly Counts[]): Counts {
     povShifts: [],
     viewpoint: null,
     viewpointGender: null,
+    viewpointParagraphs: new Map(),
     cast: parts[0]?.cast ?? [],
     characters: new Map(),
     speakers: [],

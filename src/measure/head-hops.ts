@@ -5,9 +5,18 @@
 // thinking and feeling is all another character's is a shift.
 import type { AnnotatedScene, TokenTable } from '../annotate/index.js'
 import { POS } from '../annotate/nlp.js'
-import { isNameWord, nameAt, type Gender } from '../annotate/genders.js'
+import { isNameWord, nameAt, TITLE, type Gender } from '../annotate/genders.js'
 
 const { PROPN, PRON, VERB, AUX, ADV, PART, PUNCT } = POS
+
+/** A third-person scene's reading of who thinks and perceives: see povShifts. */
+export interface Viewpoint {
+  shifts: PovShift[]
+  viewpoint: string | null
+  viewpointGender: Gender | null
+  /** The paragraphs each name thinks, feels or perceives in. */
+  paragraphs: ReadonlyMap<string, number>
+}
 
 /** A paragraph that tells another character's thoughts or feelings than the scene's viewpoint character's. */
 export interface PovShift {
@@ -45,13 +54,21 @@ const MOMENTARY = /^(?:wonder|think|thought|feel|felt|realis|realiz|hope|fear|wi
 /** What someone seems to think, read from outside: "as if", "as though", "seemed to", "looked like". */
 const SEEN_FROM_OUTSIDE = /\b(?:as if|as though|seem(?:s|ed)?|appear(?:s|ed)? to|look(?:s|ed)? like)\b/i
 
+const AS_IF = /\b(?:as if|as though)\b/i
+
 /** Feelings told with was or is: "Brannock was frightened", "she is furious". */
 const FEELINGS = /^(?:frightened|terrified|afraid|scared|ashamed|relieved|glad|furious|jealous|nervous|embarrassed|mortified|guilty|lonely|miserable|heartbroken|grateful|thrilled|elated|devastated|humiliated|panicked|petrified|desperate|bewildered|stunned|appalled|horrified|overjoyed|giddy|livid|anxious|worried)$/i
 
 /** Verbs of perceiving: the viewpoint character's mostly; they help find who that is, and are no shift. */
-const PERCEPTION_VERBS = new Set(['see', 'sees', 'saw', 'seen', 'watch', 'watches', 'watched', 'watching', 'hear', 'hears', 'heard', 'look', 'looks', 'looked', 'glance', 'glances', 'glanced', 'stare', 'stares', 'stared', 'smell', 'smells', 'smelled', 'smelt', 'taste', 'tastes', 'tasted', 'catch', 'catches', 'caught', 'study', 'studies', 'studied'])
+const PERCEPTION_VERBS = new Set(['see', 'sees', 'saw', 'seen', 'listen', 'listens', 'listened', 'listening', 'watch', 'watches', 'watched', 'watching', 'hear', 'hears', 'heard', 'look', 'looks', 'looked', 'glance', 'glances', 'glanced', 'stare', 'stares', 'stared', 'smell', 'smells', 'smelled', 'smelt', 'taste', 'tastes', 'tasted', 'catch', 'catches', 'caught', 'study', 'studies', 'studied'])
 /** "he thought" can be a noun ("the thought"); these only count as verbs when tagged so. */
 const MODAL = /^(?:must|might|may|could|would|should|can|will)$/i
+
+/**
+ * One count of paragraphs plainly outweighs another: twice the other's and two more ("he looks
+ * tired" is no perception, and one such slip must not decide).
+ */
+export const plain = (n: number, other: number) => n >= MIN_VIEWPOINT_VERBS && n >= 2 * other && n >= other + 2
 
 /** A shift is reported only in a scene whose viewpoint character thinks or feels in at least this many paragraphs. */
 export const MIN_VIEWPOINT_VERBS = 2
@@ -84,6 +101,8 @@ function experiencer(t: TokenTable & { text: string }, i: number, from: number):
     if (k > from && word(t, k) === ',' && j - k <= 20) j = k - 1
   }
   if (j < from) return null
+  // "she watched Noor not know the answer": a verb's object is no subject.
+  if (j > from && t.pos[j - 1] === VERB) return null
   const w = word(t, j)
   if (t.pos[j] === PRON) {
     const g = w.toLowerCase()
@@ -99,12 +118,24 @@ function experiencer(t: TokenTable & { text: string }, i: number, from: number):
  * viewpoint's, who thinks and feels in most paragraphs (the focal character on a tie). He or she
  * is the last name of that gender before it (`gender`: the story's genders of names).
  */
-export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, focal: string | null, gender: ReadonlyMap<string, Gender>): { shifts: PovShift[]; viewpoint: string | null; viewpointGender: Gender | null } {
+export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, focal: string | null, gender: ReadonlyMap<string, Gender>, carried?: Readonly<Record<Gender, string | null>>): Viewpoint {
   const t = { ...table, text }
   // Each paragraph's inner verbs and their subjects: a name, or he/she with the last name of
   // that gender that was a subject before it.
   const paragraphs: { start: number; end: number; owners: Owner[]; verbs: string[] }[] = []
   const last: Record<Gender, string | null> = { he: null, she: null }
+  // Every name of each gender that was a subject, the latest first.
+  // A scene opening on "He started the next morning" goes on with the one the story followed last.
+  const before: Record<Gender, string[]> = { he: carried?.he ? [carried.he] : [], she: carried?.she ? [carried.she] : [] }
+  const remember = (g: Gender, name: string) => {
+    last[g] = here[g] = name
+    const list = before[g]
+    const at = list.indexOf(name)
+    if (at !== 0) {
+      if (at > 0) list.splice(at, 1)
+      list.unshift(name)
+    }
+  }
   // A name that was a subject earlier in the same paragraph is whom its he or she follow ("Helen
   // feels the forecourt tilt. She thinks of the bypass…"), even where the viewpoint is a she too.
   const here: Record<Gender, string | null> = { he: null, she: null }
@@ -115,6 +146,20 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
     here.he = here.she = null
     for (; k < a.sentences.length && a.sentences[k]!.start < p.end; k++) {
       const s = a.sentences[k]!
+      // A sentence whose first person is he or she keeps one referent for them, to its end and on
+      // into the next: "She stood in the doorway while Mrs Aubert tapped the oven, and she watched…"
+      const opener = openingPronoun(t, s.firstToken, s.endToken)
+      // He or she is none of the names of their gender the sentence also holds ("She followed Noor
+      // in", "she watched Noor"), except one that opens it as its subject ("Noor said she…").
+      const others = namesIn(t, s.firstToken, s.endToken, gender)
+      // Its he or she is whom the last one was, and stays so for the next ("She followed Noor in.
+      // She felt sorry for her."): the latest name of that gender that is not named beside it.
+      if (opener) {
+        const not = others[opener]
+        const h = here[opener]
+        const ref = h !== null && !not.has(h) ? h : before[opener].find((n) => !not.has(n))
+        if (ref) remember(opener, ref)
+      }
       for (let i = s.firstToken; i < s.endToken; i++) {
         const pos = t.pos[i]
         if (t.skip[i] === 1 || (pos !== PROPN && pos !== VERB && pos !== AUX)) continue
@@ -123,12 +168,13 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
         // Nights wearing…"); or opening the sentence, however it goes on ("Harold, for his part,
         // had…", "Tom’s heart was going"): whom its he or she are.
         const opens = i === s.firstToken || (i > s.firstToken && t.pos[i - 1] === PUNCT && i - s.firstToken <= 2)
-        if (t.pos[i] === PROPN && isNameWord(w) && i + 1 < s.endToken && (t.pos[i + 1] === VERB || t.pos[i + 1] === AUX || opens)) {
+        // A name alone ("Gerald Prager. 04:10. Digoxin.", a note read out) is no one's subject.
+        if (t.pos[i] === PROPN && isNameWord(w) && i + 1 < s.endToken && (t.pos[i + 1] === VERB || t.pos[i + 1] === AUX || (opens && hasVerb(t, i + 1, s.endToken)))) {
           const b = i > s.firstToken ? t.pos[i - 1] : -1
           if (b === POS.ADP || b === POS.DET) continue
           const name = nameAt(t, i)
           const g = gender.get(name)
-          if (g) last[g] = here[g] = name
+          if (g && g !== opener) remember(g, name)
           continue
         }
         if (t.pos[i] !== VERB && t.pos[i] !== AUX) continue
@@ -141,8 +187,15 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
         if (!who) continue
         // "he looks as if he is deciding": the viewpoint's reading of another's face, from outside.
         if (inner && SEEN_FROM_OUTSIDE.test(text.slice(t.start[s.firstToken]!, t.start[i]!))) continue
+        // "she looked at it for a long time, as if checking it for errors": someone watched, read from outside.
+        if (AS_IF.test(text.slice(t.end[i]!, t.end[s.endToken - 1]!))) continue
         const passing = feeling || (inner && MOMENTARY.test(w))
-        owners.push('name' in who ? { name: who.name, inner, passing } : { pronoun: who.pronoun, recent: last[who.pronoun], here: here[who.pronoun], inner, passing })
+        if ('name' in who) owners.push({ name: who.name, inner, passing })
+        else {
+          const not = others[who.pronoun]
+          const h = here[who.pronoun]
+          owners.push({ pronoun: who.pronoun, recent: before[who.pronoun].find((n) => !not.has(n)) ?? null, here: h !== null && !not.has(h) ? h : null, not, inner, passing })
+        }
         verbs.push(feeling ? `${w} ${word(t, i + 1)}` : w)
         // The sentence's thinker is the first: what follows is what they think ("Theo wondered
         // whether she had noticed").
@@ -158,10 +211,10 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
   const resolve = (o: Owner, viewpoint: string | null, loose: boolean): string | null => {
     if ('name' in o) return o.name
     const g = viewpoint ? gender.get(viewpoint) : undefined
-    if (viewpoint && (g === undefined || g === o.pronoun)) {
+    if (viewpoint && (g === undefined || g === o.pronoun) && !o.not.has(viewpoint)) {
       // The viewpoint's gender, with another name of it in the paragraph: it could be either.
       if (!loose && o.here && o.here !== viewpoint) return null
-      return loose && o.here ? o.here : viewpoint
+      return loose ? (o.here ?? o.recent ?? viewpoint) : viewpoint
     }
     return o.here ?? o.recent
   }
@@ -183,11 +236,11 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
     const genders = new Set(p.owners.map((o) => ('name' in o ? gender.get(o.name) : o.pronoun)))
     for (const g of genders) if (g) byGender[g]++
   }
-  // Plain: twice the other's paragraphs and two more ("he looks tired" is no perception, and one
-  // such slip must not decide).
-  const plain = (g: number, other: number) => g >= MIN_VIEWPOINT_VERBS && g >= 2 * other && g >= other + 2
   const viewpointGender: Gender | null = plain(byGender.she, byGender.he) ? 'she' : plain(byGender.he, byGender.she) ? 'he' : null
-  if (!viewpoint || most < MIN_VIEWPOINT_VERBS) return { shifts: [], viewpoint: null, viewpointGender }
+  // Each one's paragraphs, the focal character's head start left out.
+  const paragraphsOf = new Map(count)
+  if (focal) paragraphsOf.set(focal, count.get(focal)! - 1)
+  if (!viewpoint || most < MIN_VIEWPOINT_VERBS) return { shifts: [], viewpoint: null, viewpointGender, paragraphs: paragraphsOf }
   const from: string = viewpoint
   const out: PovShift[] = []
   for (const p of paragraphs) {
@@ -209,9 +262,48 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
       message: `This paragraph tells what ${other} ${verbs.length > 1 ? 'thinks and feels' : 'thinks or feels'} (${verbs.map((v) => `‘${v}’`).join(', ')}); the rest of the scene is told from ${from}'s point of view.`,
     })
   }
-  return { shifts: out, viewpoint: from, viewpointGender }
+  return { shifts: out, viewpoint: from, viewpointGender, paragraphs: paragraphsOf }
+}
+
+const hasVerb = (t: TokenTable, from: number, end: number) => {
+  for (let i = from; i < end; i++) if (t.pos[i] === VERB || t.pos[i] === AUX) return true
+  return false
+}
+
+const NONE: ReadonlySet<string> = new Set()
+
+/** The names of each gender in the sentence's narration, but for a name opening it. */
+function namesIn(t: TokenTable & { text: string }, from: number, end: number, gender: ReadonlyMap<string, Gender>): Record<Gender, ReadonlySet<string>> {
+  const out: Record<Gender, ReadonlySet<string>> = { he: NONE, she: NONE }
+  let opening = from
+  while (opening < end && (t.skip[opening] === 1 || t.pos[opening] === PUNCT)) opening++
+  for (let i = opening; i < end; i++) {
+    if (t.pos[i] !== PROPN || t.skip[i] === 1) continue
+    const w = word(t, i)
+    if (!isNameWord(w) || (i > opening && t.pos[i - 1] === PROPN && isNameWord(word(t, i - 1)))) continue
+    // The name opening the sentence, after any title ("Mrs Aubert said she…").
+    if (i === opening || (i === opening + 1 && TITLE.test(word(t, opening)))) continue
+    const name = nameAt(t, i)
+    const g = gender.get(name)
+    if (!g) continue
+    if (out[g] === NONE) out[g] = new Set()
+    ;(out[g] as Set<string>).add(name)
+  }
+  return out
+}
+
+/** He or she as the sentence's first person, before any name ("Through the wall he could hear…"), or null. */
+function openingPronoun(t: TokenTable & { text: string }, from: number, end: number): Gender | null {
+  for (let i = from; i < end; i++) {
+    if (t.skip[i] === 1) continue
+    if (t.pos[i] === PROPN && isNameWord(word(t, i))) return null
+    if (t.pos[i] !== PRON) continue
+    const w = word(t, i).toLowerCase()
+    if (w === 'he' || w === 'she') return w
+  }
+  return null
 }
 
 /** The subject of a verb of thought or feeling: a name, or he/she with the last subject of that gender before it. */
 /** `inner`: a verb of thought or feeling (else of perceiving); `passing`: a passing thought or feeling, which can make a shift. */
-type Owner = ({ name: string } | { pronoun: Gender; recent: string | null; here: string | null }) & { inner: boolean; passing: boolean }
+type Owner = ({ name: string } | { pronoun: Gender; recent: string | null; here: string | null; not: ReadonlySet<string> }) & { inner: boolean; passing: boolean }

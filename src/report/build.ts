@@ -3,8 +3,9 @@ import { openingWords } from '../annotate/words.js'
 import { combine, countsOf, type Counts } from '../measure/counts.js'
 import { measureAll } from '../measure/registry.js'
 import { pov, type PovMeasure } from '../measure/pov.js'
-import { followedGender, genderOf } from '../measure/characters.js'
-import type { Gender } from '../annotate/genders.js'
+import { plain } from '../measure/head-hops.js'
+import { followedGender, genderOf, viewpointCharacter } from '../measure/characters.js'
+import { TITLE, type Gender } from '../annotate/genders.js'
 import type { Chapter, Diagnostic, Matter } from '../types.js'
 import { TOOL_NAME, VERSION } from '../version.js'
 import { SCHEMA_VERSION, type ChapterReport, type MatterReport, type Report, type SceneReport } from './types.js'
@@ -65,7 +66,13 @@ export function buildReport(annotated: Annotated, options: ReportOptions = {}): 
   const sceneCounts: Counts[] = []
   // The genders narration gives its names, over the whole story: head-hopping reads he and she by them.
   const genders = annotated.genders
-  for (const s of annotated.scenes) sceneCounts.push(countsOf(s, m.text, annotated.tokens, genders, annotated.cast))
+  // Each scene's he or she before any name goes on with whom the story followed last.
+  const carried: Record<Gender, string | null> = { he: null, she: null }
+  for (const s of annotated.scenes) {
+    const c = countsOf(s, m.text, annotated.tokens, genders, annotated.cast, carried)
+    sceneCounts.push(c)
+    carryOn(c, carried)
+  }
   const scenes: SceneReport[] = []
   for (let i = 0; i < annotated.scenes.length; i++) scenes.push(sceneReport(m.text, annotated.scenes[i]!, sceneCounts[i]!))
   const chapters: ChapterReport[] = []
@@ -141,7 +148,7 @@ function resolveCharacters(scenes: SceneReport[], counts: Counts[]): void {
     if (name === null) continue
     for (const s of own) {
       if (person === 'first') s.pov.character ??= name
-      else if (mentioned(counts[s.index]!, name) && genderFits(counts[s.index]!, name)) s.pov.character = name
+      else if (mentioned(counts[s.index]!, name) && genderFits(counts[s.index]!, name) && !followsAnother(counts[s.index]!, name)) s.pov.character = name
     }
   }
   // A third-person scene that names no one of its he's or she's gender ("She didn't sleep. The
@@ -156,6 +163,27 @@ function resolveCharacters(scenes: SceneReport[], counts: Counts[]): void {
     const g = s.pov.character === null ? null : genderOf(c, s.pov.character)
     if (g !== null) last[g] = s.pov.character
   }
+}
+
+/** The scene's thinking and perceiving is plainly another's than the protagonist's (see plain). */
+function followsAnother(c: Counts, name: string): boolean {
+  const seen = viewpointCharacter(c)
+  if (seen === null || seen === name) return false
+  const paragraphs = (n: string) => {
+    const ch = c.cast.find((x) => x.name === n)
+    // The reading names people by their first name word ("Leonie" for "Leonie Marsh").
+    const forms = new Set([n, ...(ch?.aliases ?? [])].flatMap((f) => [f, f.split(' ')[0]!]))
+    return Math.max(0, ...[...forms].map((f) => c.viewpointParagraphs.get(f) ?? 0))
+  }
+  return plain(paragraphs(seen), paragraphs(name))
+}
+
+/** Who a third-person scene follows becomes the one its gender's he or she goes on with, by the first word of their name (as the viewpoint reading names people). */
+function carryOn(c: Counts, carried: Record<Gender, string | null>): void {
+  const p = pov(c)
+  if (p.dominant !== 'third' || p.character === null) return
+  const g = genderOf(c, p.character)
+  if (g !== null) carried[g] = p.character.split(' ').find((w) => !TITLE.test(w)) ?? p.character
 }
 
 /** Anyone of the cast of that gender is mentioned in the span. */
