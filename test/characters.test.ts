@@ -152,6 +152,11 @@ describe('speakers', () => {
     expect(r.scenes[0]!.pov.character).toBe(name)
   })
 
+  it('does not name the narrator by a name a speech goes on to be about (“Corwen,” he said, “is still on.”)', () => {
+    const text = "I drove all night, and Tomas slept against the window with his coat over his face. I watched the road and I counted the sheep on the verges.\n\nAt dawn I shook him awake. “Bala tonight, then Corwen on Saturday,” I said. “Then we’re done.”\n\n“Corwen,” he said slowly, “is still on. If we had a van.”\n\n“We have a van,” I said."
+    expect(analyze(text).scenes[0]!.pov.character).toBeNull()
+  })
+
   it('leaves a speech with no clue unknown', () => {
     expect(speakers('The rain came on.\n\n“Who’s there?”')[0]![1]).toBeNull()
   })
@@ -160,6 +165,13 @@ describe('speakers', () => {
 describe('months that are given names', () => {
   it('are no characters where they name the time ("in June", "June was hot")', () => {
     expect(castOf('In June the river rose. June was hot that year, and Petra swam every day. Petra said it was the best summer.')).toEqual(['Petra'])
+  })
+
+  it('are a character with a gender where the story says so, and one a scene can follow', () => {
+    const text = "June carries the plates down to the dock. She sets them on the boards and she looks out at the water, and she thinks about the letter in her pocket.\n\nTheo is already there with the beer. He says something about the weather, and June laughs, though she did not hear it.\n\n“You’re quiet,” Theo says.\n\n“I know, Theo,” June says. She watches a heron lift off the far shore, and she wonders how long she can keep it from him."
+    const r = analyze(text)
+    expect(r.totals.characters.find((c) => c.name === 'June')?.gender).toBe('she')
+    expect(r.scenes[0]!.pov.character).toBe('June')
   })
 })
 

@@ -3,7 +3,7 @@
 // ("Mr Darcy", "Darcy"; "Elizabeth Bennet", "Elizabeth").
 import { notNames } from '../data/pronouns.js'
 import { speechVerbs } from '../data/quotes.js'
-import { titleGender, TITLE, type Gender } from './genders.js'
+import { MONTH_NAMES, titleGender, TITLE, type Gender } from './genders.js'
 import type { TokenTable } from './index.js'
 import { POS } from './nlp.js'
 
@@ -11,8 +11,6 @@ const { PROPN, VERB, AUX, ADP, DET, PUNCT, INTJ, NOUN } = POS
 
 /** A word of a person's name: a capital and lower case ("Nell", "McChesney", "O’Brien"). */
 const NAME_WORD = /^\p{Lu}(?:\p{Ll}+|['’]\p{Lu})(?:\p{Lu}?\p{Ll}+)*$/u
-/** Months that are also given names ("I know, June," she says): a person only where said to or tagged. */
-const MONTH_NAMES: ReadonlySet<string> = new Set(['April', 'June', 'August'])
 const isCharacterNameWord = (w: string) => NAME_WORD.test(w) && (!notNames.has(w) || MONTH_NAMES.has(w))
 
 /**
@@ -41,6 +39,12 @@ const FAMILY_TITLE = /^(?:Mr|Mrs|Miss|Ms|Mx|Master|Mistress)$/
 
 /** The last word of a place's name: "Bracken Hill Farm", "Mercy Lane", "the Crown Inn". */
 const PLACE_HEAD = /^(?:Farm|Hill|Hills|Street|St|Road|Rd|Lane|House|Hall|Park|Bridge|Station|Church|Chapel|Inn|Arms|Theatre|Theater|Hospital|School|College|University|Castle|Abbey|Court|Green|Wood|Woods|Forest|Valley|River|Bay|Harbour|Harbor|Island|Isle|Mountain|Mount|Lake|Moor|Fell|Square|Avenue|Row|Close|Gardens|Garden|Manor|Cottage|Cottages|Mill|Market|Club|Hotel|Tavern|Pub|Bar|Cafe|Café|Shop|Stores|Works|Yard|Quay|Pier|Point|Head|Cross|Gate|End|Way|Place|Terrace|Crescent|Drive|Field|Fields|Common|Heath|Downs|Dale|Ridge|Cliff|Cliffs|Beach|Sands|Port|Haven|Ford|Hollow|Spring|Springs|Falls|Creek|Canyon|Desert|Ocean|Sea|Street|Plaza|Center|Centre|Library|Museum|Cathedral|Palace|Tower|Towers|Barracks|Prison|Academy|Institute|Estate|Grange|Lodge|Priory|County|Shire|City|Town|Village)$/
+/**
+ * A speech broken by its tag right after a name that the speech goes on to be about: "“Corwen,”
+ * he said slowly, “is still on.”" (not "“Nell,” he said, “come here.”").
+ */
+const CONTINUED_AS_SUBJECT = /^,[”"’']\s+[^“"‘\n]{1,80}?,\s*[“"‘](?:is|was|has|had|does|did|will|would|can|could|should|might|must|isn['’]t|wasn['’]t|hasn['’]t|won['’]t|can['’]t|doesn['’]t|didn['’]t)\b/
+
 /** Words said with a name to someone ("Oh, Tom!", "Thanks, Nell."). */
 const BEFORE_VOCATIVE = /^(?:oh|o|dear|dearest|my|hey|hello|hi|thanks|thank|sorry|yes|no|well|look|listen|please|come|goodbye|goodnight|morning|evening)$/i
 
@@ -145,7 +149,13 @@ export function findMentions(text: string, table: TokenTable, ranges: readonly {
       // Said to someone: between punctuation ("Nell, wait."), but not before another name ("Tea, Tom?": Tom is said to).
       const nameNext = after >= 0 && after + 1 < r.endToken && t.pos[after + 1] === PROPN && isName(word(t, after + 1))
       const vocative =
-        dialogue && !nameNext && after >= 0 && t.pos[after] === PUNCT && /^[,.!?—…]/.test(word(t, after)) && (before < 0 || t.pos[before] === PUNCT || t.pos[before] === INTJ || BEFORE_VOCATIVE.test(word(t, before)))
+        dialogue &&
+        !nameNext &&
+        after >= 0 &&
+        t.pos[after] === PUNCT &&
+        /^[,.!?—…]/.test(word(t, after)) &&
+        (before < 0 || t.pos[before] === PUNCT || t.pos[before] === INTJ || BEFORE_VOCATIVE.test(word(t, before))) &&
+        !CONTINUED_AS_SUBJECT.test(text.slice(t.end[last]!, t.end[last]! + 120))
       const speaking = subject && SPEAKING.test(word(t, after))
       const addressing = vocative && before >= 0 && t.dialogue[before] === 1 && word(t, before) === ','
       let initial = true

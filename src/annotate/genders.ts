@@ -15,7 +15,9 @@ export function nameAt(t: TokenTable & { text: string }, i: number): string {
   while (i > 0 && t.pos[i - 1] === PROPN && isNameWord(word(t, i - 1))) i--
   return word(t, i)
 }
-export const isNameWord = (w: string) => /^\p{Lu}\p{Ll}+$/u.test(w) && !notNames.has(w)
+/** Months that are also given names ("I know, June," she says): a person's where the cast says so. */
+export const MONTH_NAMES: ReadonlySet<string> = new Set(['April', 'June', 'August'])
+export const isNameWord = (w: string) => /^\p{Lu}\p{Ll}+$/u.test(w) && (!notNames.has(w) || MONTH_NAMES.has(w))
 
 /** Titles before a name, with a full stop or without ("Mrs." "Dr"). */
 export const TITLE_WORDS = 'Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Sir|Dame|Lady|Lord|Madam|Madame|Mme|Mlle|Monsieur|Mademoiselle|Captain|Capt|Colonel|Col|General|Major|Lieutenant|Lt|Sergeant|Sgt|Inspector|Constable|Detective|Officer|Professor|Prof|Reverend|Rev|Father|Mother|Sister|Brother|Aunt|Auntie|Uncle|Granny|Grandma|Grandpa|Gran|Nurse|Judge|Master|Mistress|King|Queen|Prince|Princess|Duke|Duchess|Count|Countess|Baron|Baroness|Saint|St'

@@ -7,7 +7,7 @@ import type { AnnotatedScene, TokenTable } from '../annotate/index.js'
 import { POS } from '../annotate/nlp.js'
 import { isNameWord, nameAt, TITLE, type Gender } from '../annotate/genders.js'
 
-const { PROPN, PRON, VERB, AUX, ADV, PART, PUNCT } = POS
+const { PROPN, PRON, VERB, AUX, ADV, PART, PUNCT, CCONJ, NOUN, ADP, DET } = POS
 
 /** A third-person scene's reading of who thinks and perceives: see povShifts. */
 export interface Viewpoint {
@@ -34,7 +34,7 @@ export interface PovShift {
 /** Verbs of thought and feeling: only the viewpoint character's can be told from inside. */
 const INNER_VERBS = new Set(
   [
-    'wonder', 'think', 'feel', 'know', 'realise', 'realize', 'hope', 'fear', 'wish', 'want', 'decide', 'suspect', 'worry', 'regret', 'long', 'believe', 'remember', 'understand', 'sense', 'imagine', 'doubt', 'dread', 'resent', 'envy', 'recall', 'forget', 'notice', 'love', 'hate', 'like', 'ache', 'yearn', 'crave', 'suppose', 'guess', 'pray', 'mean', 'need',
+    'wonder', 'think', 'feel', 'know', 'realise', 'realize', 'hope', 'fear', 'wish', 'want', 'decide', 'suspect', 'worry', 'regret', 'long', 'believe', 'remember', 'understand', 'sense', 'imagine', 'doubt', 'dread', 'resent', 'envy', 'recall', 'forget', 'notice', 'love', 'hate', 'like', 'ache', 'yearn', 'crave', 'suppose', 'guess', 'pray', 'mean', 'need', 'assume', 'reckon',
   ].flatMap((v) => [
     v,
     v.endsWith('e') ? v + 's' : v.endsWith('y') && !/[aeiou]y$/.test(v) ? v.slice(0, -1) + 'ies' : v + 's',
@@ -101,6 +101,11 @@ function experiencer(t: TokenTable & { text: string }, i: number, from: number):
     if (k > from && word(t, k) === ',' && j - k <= 20) j = k - 1
   }
   if (j < from) return null
+  // "Thornquist lifted the case, and straightened, and looked at her": a verb joined to an
+  // earlier one has its subject.
+  if (t.pos[j] === CCONJ && /^(?:and|then|but)$/i.test(word(t, j)) && (j === from || t.pos[j - 1] === PUNCT || t.pos[j - 1] === NOUN || t.pos[j - 1] === ADV)) return lastSubject(t, from, j)
+  // "which for Quill meant": a name after a preposition is no subject.
+  if (j > from && t.pos[j - 1] === ADP) return null
   // "she watched Noor not know the answer": a verb's object is no subject.
   if (j > from && t.pos[j - 1] === VERB) return null
   const w = word(t, j)
@@ -263,6 +268,23 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
     })
   }
   return { shifts: out, viewpoint: from, viewpointGender, paragraphs: paragraphsOf }
+}
+
+/** The subject of the last verb before `end` that has one: a name or he or she right before a verb. */
+function lastSubject(t: TokenTable & { text: string }, from: number, end: number): { name: string } | { pronoun: Gender } | null {
+  let subject: { name: string } | { pronoun: Gender } | null = null
+  for (let i = from; i + 1 < end; i++) {
+    let k = i + 1
+    while (k < end && (t.pos[k] === ADV || t.pos[k] === PART)) k++
+    if (k >= end || (t.pos[k] !== VERB && t.pos[k] !== AUX)) continue
+    if (t.pos[i] === PROPN && isNameWord(word(t, i)) && t.pos[i - 1] !== ADP && t.pos[i - 1] !== DET) subject = { name: nameAt(t, i) }
+    else if (t.pos[i] === PRON) {
+      const w = word(t, i).toLowerCase()
+      if (w === 'he' || w === 'she') subject = { pronoun: w }
+      else if (w === 'i' || w === 'they' || w === 'we' || w === 'you' || w === 'it') subject = null
+    }
+  }
+  return subject
 }
 
 const hasVerb = (t: TokenTable, from: number, end: number) => {
