@@ -171,8 +171,8 @@ function followsAnother(c: Counts, name: string): boolean {
   if (seen === null || seen === name) return false
   const paragraphs = (n: string) => {
     const ch = c.cast.find((x) => x.name === n)
-    // The reading names people by their first name word ("Leonie" for "Leonie Marsh").
-    const forms = new Set([n, ...(ch?.aliases ?? [])].flatMap((f) => [f, f.split(' ')[0]!]))
+    // The reading names people by their name's first word after any title ("Leonie" for "Leonie Marsh", "Farrant" for "Mrs Farrant").
+    const forms = new Set([n, ...(ch?.aliases ?? [])].flatMap((f) => [f, f.split(' ').find((w) => !TITLE.test(w)) ?? f]))
     return Math.max(0, ...[...forms].map((f) => c.viewpointParagraphs.get(f) ?? 0))
   }
   return plain(paragraphs(seen), paragraphs(name))
