@@ -75,6 +75,16 @@ describe('the cast', () => {
     expect(cast.length).toBeGreaterThan(0)
   })
 
+  it('takes a short name only ever said to someone for the one given name it starts (“Dag” of “Dagny”)', () => {
+    const text = 'Dagny sold the last loaf at noon. Rello counted the till.\n\n“Dag,” Rello said. “Sit down.”\n\n“I’m fine,” Dagny said.\n\n“Dag. Please.”'
+    expect(analyze(text).totals.characters.map((c) => [c.name, c.aliases])).toEqual([
+      ['Dagny', ['Dag']],
+      ['Rello', []],
+    ])
+    // Two names it starts: no one's.
+    expect(castOf(text.replace('Rello counted', 'Dagmar counted'))).toContain('Dag')
+  })
+
   it('keeps a person who is also taken to places, where the story shows a person', () => {
     expect(castOf('Nell walked to Tom. “Tom,” she said. Tom looked up. Tom smiled at her. She gave the letter to Tom.')).toContain('Tom')
   })

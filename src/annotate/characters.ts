@@ -344,12 +344,23 @@ function groupForms(forms: FormStats[], genders: ReadonlyMap<string, Gender>): F
     add(s, g)
     if (!g) key.set(s.form, groups[groups.length - 1]!)
   }
-  for (const s of forms.filter((s) => !s.title && s.words.length === 1)) {
+  const singles = forms.filter((s) => !s.title && s.words.length === 1)
+  const said: FormStats[] = []
+  for (const s of singles) {
     const w = s.words[0]!
     const holding = groups.filter((g) => g.some((f) => f.words.includes(w)))
     const given = holding.filter((g) => g.some((f) => !f.title && f.words.length > 1 && f.words[0] === w))
     const g = holding.length === 1 ? holding[0] : given.length === 1 ? given[0] : undefined
-    add(s, g)
+    // A short name only ever said to someone may be a longer one's nickname ("Yaz", "Dag"): see below.
+    if (!g && holding.length === 0 && s.vocatives === s.mentions && s.subjects + s.tags === 0) said.push(s)
+    else add(s, g)
+  }
+  // A nickname is the start of one given name ("Yaz" of "Yasmin", "Rafa" of "Rafael"), three
+  // letters at least, that is only ever said to someone.
+  for (const s of said) {
+    const w = s.words[0]!
+    const longer = w.length >= 3 ? groups.filter((g) => g.some((f) => f.words[0] !== w && f.words[0]!.startsWith(w) && !f.title)) : []
+    add(s, longer.length === 1 ? longer[0] : undefined)
   }
   return groups
 }
