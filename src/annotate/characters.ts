@@ -217,6 +217,8 @@ export function findCast(text: string, table: TokenTable, mentions: Mention[], t
   const forms = [...stats.values()].filter((s) => !common.has(s.words[0]!.toLowerCase()) || s.title !== null || s.words.length > 1 || s.tags > 0)
   for (const s of forms) if (!s.title && s.words.length === 1 && common.has(s.words[0]!.toLowerCase())) s.vocatives = 0
   const groups = groupForms(forms, genders)
+  // Surnames a title of either gender goes with ("Mrs Ashburnham"): the story's gender for them is a family's.
+  const familyNames = new Set(forms.filter((f) => f.title && titleGender(f.title) !== null).map((f) => f.words[f.words.length - 1]!))
   const characters: Character[] = []
   const byForm = new Map<string, number>()
   for (const g of groups) {
@@ -232,7 +234,7 @@ export function findCast(text: string, table: TokenTable, mentions: Mention[], t
     // "In June", "June was hot": a month, unless someone is said to or tagged by it.
     if (g.every((s) => s.words.every((w) => MONTH_NAMES.has(w))) && sum('vocatives') + sum('tags') === 0) continue
     if (sum('determined') * 2 > sum('mentions')) continue
-    const gender = groupGender(g, genders)
+    const gender = groupGender(g, genders, familyNames)
     // Only ever said to, and also used as a place or a thing ("Kellsport, Tidewater." over the radio, "the Kellsport lifeboat"): a station, not a person.
     if (sum('subjects') + sum('tags') + sum('narrated') === 0 && !titled && sum('determined') + sum('places') > 0) continue
     // A plural capitalised only where a sentence starts, with no gender and nothing but a verb after it ("Shards lay everywhere"): a word.
@@ -282,7 +284,7 @@ function lowerCaseUses(t: TokenTable & { text: string }, stats: ReadonlyMap<stri
 }
 
 /** A group's gender: its titles' where they agree, else the story's gender of its given name. */
-function groupGender(group: FormStats[], genders: ReadonlyMap<string, Gender>): Gender | null {
+function groupGender(group: FormStats[], genders: ReadonlyMap<string, Gender>, familyNames: ReadonlySet<string>): Gender | null {
   let he = 0
   let she = 0
   for (const s of group) {
@@ -291,8 +293,10 @@ function groupGender(group: FormStats[], genders: ReadonlyMap<string, Gender>): 
     else if (g === 'she') she += s.mentions
   }
   if (he !== she) return he > she ? 'he' : 'she'
-  // Untitled forms first, then those whose title has no gender ("Inspector Varga").
-  for (const s of [...group.filter((x) => !x.title), ...group.filter((x) => x.title && titleGender(x.title) === null)]) {
+  // Untitled forms first, then those whose title has no gender ("Inspector Varga"; not "Captain
+  // Ashburnham" where a "Mrs Ashburnham" is there too).
+  const neutral = group.filter((x) => x.title && titleGender(x.title) === null && (x.words.length > 1 || !familyNames.has(x.words[0]!)))
+  for (const s of [...group.filter((x) => !x.title), ...neutral]) {
     const g = genders.get(s.words[0]!)
     if (g) return g
   }

@@ -1,5 +1,6 @@
 // The gender the story gives each name, voted over its narration: titles, possessives, the
 // pronoun that follows. Head-hopping and speaker attribution read he and she by it.
+import { femaleNames, maleNames } from '../data/given-names.generated.js'
 import { notNames } from '../data/pronouns.js'
 import type { TokenTable } from './index.js'
 import { POS } from './nlp.js'
@@ -35,7 +36,7 @@ export const SHE_FORMS: ReadonlySet<string> = new Set(['she', 'her', 'hers', 'he
  * The gender narration gives each name, over the whole story, by votes: a title before it (Mrs
  * Amis, Mr Fisk: 3); where a name is the subject of a sentence's narration, the possessive or
  * reflexive after its verb ("Hana wiped her hands": 1), the he or she that opens the next
- * sentence (1), and the he/she forms of the sentence where only one gender is there (0.5).
+ * sentence (1), and the he/she forms of the sentence where only one gender is there (0.5; not him, nor her but before a noun: an object is someone else), and a given name known as a woman's or a man's (1.5).
  * Names with as many votes each way get none.
  */
 export function namedGenders(text: string, table: TokenTable, sentences: readonly { firstToken: number; endToken: number }[]): Map<string, Gender> {
@@ -43,6 +44,7 @@ export function namedGenders(text: string, table: TokenTable, sentences: readonl
   const votes = new Map<string, number>()
   const vote = (name: string, g: Gender, weight: number) => votes.set(name, (votes.get(name) ?? 0) + (g === 'he' ? weight : -weight))
   let subject: string | null = null
+  const seen = new Set<string>()
   for (const s of sentences) {
     // "He" or "She" opening a sentence's narration after one whose subject was a name.
     let opening = s.firstToken
@@ -61,11 +63,14 @@ export function namedGenders(text: string, table: TokenTable, sentences: readonl
       const w = word(t, i)
       if (pos !== PROPN) {
         const lower = w.toLowerCase()
+        // "Petra Novak nods at him": an object is someone else than the sentence's subject.
+        if (lower === 'him' || (lower === 'her' && t.pos[i + 1] !== POS.NOUN && t.pos[i + 1] !== POS.ADJ)) continue
         if (HE_FORMS.has(lower)) he++
         else if (SHE_FORMS.has(lower)) she++
         continue
       }
       if (!isNameWord(w)) continue
+      seen.add(w)
       const before = i > 0 ? word(t, i - 1) : ''
       if (HE_TITLE.test(before) || SHE_TITLE.test(before)) vote(w, HE_TITLE.test(before) ? 'he' : 'she', 3)
       if (subject || i + 1 >= s.endToken || (t.pos[i + 1] !== VERB && t.pos[i + 1] !== AUX)) continue
@@ -80,10 +85,22 @@ export function namedGenders(text: string, table: TokenTable, sentences: readonl
     }
     if (subject && (he > 0) !== (she > 0)) vote(subject, he > 0 ? 'he' : 'she', 0.5)
   }
+  // A given name known as a woman's or a man's ("Delia", "Tomasz") weighs one and a half votes:
+  // the story's own votes outweigh it wherever it gives a few, and it decides a name the story
+  // seldom genders ("Frank used to say she was a drowned bride.").
+  for (const name of seen) {
+    const lower = name.toLowerCase()
+    const g = FEMALE_NAMES.has(lower) ? 'she' : MALE_NAMES.has(lower) ? 'he' : null
+    if (g) vote(name, g, GIVEN_NAME_WEIGHT)
+  }
   const out = new Map<string, Gender>()
   for (const [name, v] of votes) if (v !== 0) out.set(name, v > 0 ? 'he' : 'she')
   return out
 }
+
+const GIVEN_NAME_WEIGHT = 1.5
+const FEMALE_NAMES: ReadonlySet<string> = new Set(femaleNames)
+const MALE_NAMES: ReadonlySet<string> = new Set(maleNames)
 
 /** He and she forms in the narration of the sentences (outside speech and letters). */
 export function genderedPronouns(text: string, t: TokenTable, sentences: readonly { firstToken: number; endToken: number }[]): { he: number; she: number } {

@@ -59,8 +59,11 @@ export function attributeSpeakers(s: SceneSpeech): Attribution[] {
   const mentions = s.mentions.filter((m) => !m.dialogue && m.character >= 0)
   const spoken: { at: number; character: number }[] = []
   const gender = (c: number) => cast.characters[c]?.gender ?? null
-  /** The nearest character before `at` of the pronoun's gender (else of no known gender): a narration mention or a speaker. */
-  const resolve = (g: Gender, at: number): number | null => {
+  /**
+   * The nearest character before `at` of the pronoun's gender (else of no known gender): a
+   * narration mention or a speaker, other than those in `not` (whom the speech addresses).
+   */
+  const resolve = (g: Gender, at: number, not: readonly number[] = []): number | null => {
     let best: number | null = null
     let bestAt = -1
     let loose: number | null = null
@@ -68,6 +71,7 @@ export function attributeSpeakers(s: SceneSpeech): Attribution[] {
     const upTo = firstFrom(mentions, at)
     for (let k = upTo - 1; k >= 0 && k >= upTo - RESOLVE_LOOKBACK; k--) {
       const m = mentions[k]!
+      if (not.includes(m.character)) continue
       const mg = gender(m.character)
       if (mg === g) {
         ;[best, bestAt] = [m.character, m.start]
@@ -77,22 +81,24 @@ export function attributeSpeakers(s: SceneSpeech): Attribution[] {
     }
     for (let k = spoken.length - 1; k >= 0 && k >= spoken.length - RESOLVE_LOOKBACK && spoken[k]!.at > bestAt; k--) {
       const x = spoken[k]!
-      if (x.at < at && gender(x.character) === g) {
+      if (x.at < at && gender(x.character) === g && !not.includes(x.character)) {
         best = x.character
         break
       }
     }
     // No one of that gender yet: the one character of it the scene's narration names later ("“You look terrible,” he says." before Daniel is named).
-    return best ?? loose ?? onlyOf(g)
+    return best ?? loose ?? onlyOf(g, not)
   }
-  const only = new Map<Gender, number | null>()
-  const onlyOf = (g: Gender): number | null => {
-    if (!only.has(g)) {
-      const of = new Set<number>()
+  const all = new Map<Gender, Set<number>>()
+  const onlyOf = (g: Gender, not: readonly number[]): number | null => {
+    let of = all.get(g)
+    if (!of) {
+      of = new Set<number>()
       for (const m of mentions) if (gender(m.character) === g) of.add(m.character)
-      only.set(g, of.size === 1 ? [...of][0]! : null)
+      all.set(g, of)
     }
-    return only.get(g)!
+    const left = [...of].filter((c) => !not.includes(c))
+    return left.length === 1 ? left[0]! : null
   }
   const formCharacter = (form: string): number | null => {
     const direct = cast.byForm.get(form)
@@ -120,8 +126,8 @@ export function attributeSpeakers(s: SceneSpeech): Attribution[] {
     } else if (tag && tag.pronoun === 'I') {
       set(turn, s.narrator(), 'anaphoric', 0.9)
     } else if (tag) {
-      const c = resolve(tag.pronoun as Gender, turn.tagAt)
-      if (c !== null && !turn.addressed.includes(c)) set(turn, c, 'anaphoric', 0.8)
+      const c = resolve(tag.pronoun as Gender, turn.tagAt, turn.addressed)
+      if (c !== null) set(turn, c, 'anaphoric', 0.8)
       else turn.want = tag.pronoun as Gender
     }
     if (turn.speaker === null) {
