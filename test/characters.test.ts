@@ -75,7 +75,7 @@ describe('the cast', () => {
     expect(cast.length).toBeGreaterThan(0)
   })
 
-  it('takes a short name only ever said to someone for the one given name it starts (“Dag” of “Dagny”)', () => {
+  it('takes a short name only ever said to someone for the one given name it starts or ends (“Dag” of “Dagny”)', () => {
     const text = 'Dagny sold the last loaf at noon. Rello counted the till.\n\n“Dag,” Rello said. “Sit down.”\n\n“I’m fine,” Dagny said.\n\n“Dag. Please.”'
     expect(analyze(text).totals.characters.map((c) => [c.name, c.aliases])).toEqual([
       ['Dagny', ['Dag']],
@@ -83,6 +83,10 @@ describe('the cast', () => {
     ])
     // Two names it starts: no one's.
     expect(castOf(text.replace('Rello counted', 'Dagmar counted'))).toContain('Dag')
+    // The end of one ("Teo" of "Mateo").
+    const teo = text.replaceAll('Dagny', 'Mateo').replaceAll('Dag', 'Teo')
+    expect(analyze(teo).totals.characters.find((c) => c.aliases.includes('Mateo') || c.aliases.includes('Teo'))?.name).toBeDefined()
+    expect(castOf(teo)).toHaveLength(2)
   })
 
   it('keeps a person who is also taken to places, where the story shows a person', () => {
@@ -235,6 +239,12 @@ describe('the point-of-view character', () => {
       ['third', 'Inspector Varga'],
       ['first', 'Edda Lund'],
     ])
+  })
+
+  it('is the she the story follows next where it opens on a she it has not named yet', () => {
+    // "She listens" opening a paragraph after Callum's is no vote that Callum is a she.
+    const text = "The piano at the back of the bar is out of tune. She hears it before she is through the door, a flat A and a sticking hammer, and she wonders who has been playing it.\n\nCallum is behind the bar. Callum waves, and Callum pours her a coffee, and Callum talks about the landlord for ten minutes.\n\nShe listens to the rain on the skylight. She thinks about the hammer.\n\n* * *\n\nHana opens the lid at nine. She feels the old pleasure of a hard job, and she hears the A settle as she turns the pin.\n\nCallum brings her a second coffee. Callum leans on the piano.\n\nShe notices that his hands are shaking. She decides not to ask."
+    expect(analyze(text).scenes.map((s) => s.pov.character)).toEqual(['Hana', 'Hana'])
   })
 
   it('is the she the story followed last where a scene names no one', () => {

@@ -359,11 +359,12 @@ function groupForms(forms: FormStats[], genders: ReadonlyMap<string, Gender>): F
     if (!g && holding.length === 0 && s.vocatives === s.mentions && s.subjects + s.tags === 0) said.push(s)
     else add(s, g)
   }
-  // A nickname is the start of one given name ("Yaz" of "Yasmin", "Rafa" of "Rafael"), three
-  // letters at least, that is only ever said to someone.
+  // A nickname is the start or the end of one given name ("Dag" of "Dagny", "Teo" of "Mateo"),
+  // three letters at least, that is only ever said to someone.
   for (const s of said) {
     const w = s.words[0]!
-    const longer = w.length >= 3 ? groups.filter((g) => g.some((f) => f.words[0] !== w && f.words[0]!.startsWith(w) && !f.title)) : []
+    const part = (name: string) => name !== w && (name.startsWith(w) || name.endsWith(w.toLowerCase()))
+    const longer = w.length >= 3 ? groups.filter((g) => g.some((f) => !f.title && part(f.words[0]!))) : []
     add(s, longer.length === 1 ? longer[0] : undefined)
   }
   return groups

@@ -36,7 +36,7 @@ export const SHE_FORMS: ReadonlySet<string> = new Set(['she', 'her', 'hers', 'he
  * The gender narration gives each name, over the whole story, by votes: a title before it (Mrs
  * Amis, Mr Fisk: 3); where a name is the subject of a sentence's narration, the possessive or
  * reflexive after its verb ("Hana wiped her hands": 1), the he or she that opens the next
- * sentence (1), and the he/she forms of the sentence where only one gender is there (0.5; not him, nor her but before a noun: an object is someone else), and a given name known as a woman's or a man's (1.5).
+ * sentence in its paragraph (1), and the he/she forms of the sentence where only one gender is there (0.5; not him, nor her but before a noun: an object is someone else), and a given name known as a woman's or a man's (1.5).
  * Names with as many votes each way get none.
  */
 export function namedGenders(text: string, table: TokenTable, sentences: readonly { firstToken: number; endToken: number }[]): Map<string, Gender> {
@@ -45,11 +45,15 @@ export function namedGenders(text: string, table: TokenTable, sentences: readonl
   const vote = (name: string, g: Gender, weight: number) => votes.set(name, (votes.get(name) ?? 0) + (g === 'he' ? weight : -weight))
   let subject: string | null = null
   const seen = new Set<string>()
+  let lastToken = -1
   for (const s of sentences) {
-    // "He" or "She" opening a sentence's narration after one whose subject was a name.
+    // "He" or "She" opening a sentence's narration after one whose subject was a name, in its
+    // paragraph (a new one often goes back to the viewpoint character).
     let opening = s.firstToken
     while (opening < s.endToken && (t.skip[opening] === 1 || t.pos[opening] === PUNCT)) opening++
-    if (subject && opening < s.endToken) {
+    const sameParagraph = lastToken >= 0 && s.firstToken < t.start.length && !text.slice(t.end[lastToken]!, t.start[s.firstToken]!).includes('\n')
+    if (s.endToken > s.firstToken) lastToken = s.endToken - 1
+    if (subject && opening < s.endToken && sameParagraph) {
       const g = word(t, opening).toLowerCase()
       if (g === 'he' || g === 'she') vote(subject, g, 1)
     }

@@ -153,16 +153,10 @@ function resolveCharacters(scenes: SceneReport[], counts: Counts[]): void {
   }
   // A third-person scene that names no one of its he's or she's gender ("She didn't sleep. The
   // bed in her old room…"; a she among named men) follows that he or she: the character of that
-  // gender the story followed last.
-  const last: Record<Gender, string | null> = { he: null, she: null }
-  for (const s of scenes) {
-    const c = counts[s.index]!
-    if (s.pov?.dominant !== 'third') continue
-    const want = c.viewpointGender ?? followedGender(c)
-    if (s.pov.character === null && want !== null && last[want] !== null && !namesAnyoneOf(c, want)) s.pov.character = last[want]
-    const g = s.pov.character === null ? null : genderOf(c, s.pov.character)
-    if (g !== null) last[g] = s.pov.character
-  }
+  // gender the story followed last, else (before the story names them: "The piano at the back of
+  // the Linden is out of tune. She…") the one it follows next.
+  followOn(scenes, counts)
+  followOn([...scenes].reverse(), counts)
 }
 
 /** The scene's thinking and perceiving is plainly another's than the protagonist's (see plain). */
@@ -184,6 +178,19 @@ function carryOn(c: Counts, carried: Record<Gender, string | null>): void {
   if (p.dominant !== 'third' || p.character === null) return
   const g = genderOf(c, p.character)
   if (g !== null) carried[g] = p.character.split(' ').find((w) => !TITLE.test(w)) ?? p.character
+}
+
+/** Give each third-person scene that names no one of its he's or she's gender the character of that gender met last in this order. */
+function followOn(order: readonly SceneReport[], counts: Counts[]): void {
+  const held: Record<Gender, string | null> = { he: null, she: null }
+  for (const s of order) {
+    const c = counts[s.index]!
+    if (s.pov?.dominant !== 'third') continue
+    const want = c.viewpointGender ?? followedGender(c)
+    if (s.pov.character === null && want !== null && held[want] !== null && !namesAnyoneOf(c, want)) s.pov.character = held[want]
+    const g = s.pov.character === null ? null : genderOf(c, s.pov.character)
+    if (g !== null) held[g] = s.pov.character
+  }
 }
 
 /** Anyone of the cast of that gender is mentioned in the span. */
