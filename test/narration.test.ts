@@ -214,6 +214,8 @@ describe('point of view of narration', () => {
     ['second', 'You walk to the quay. Your brother is there, and he waves. You say nothing to him. You wait for your turn.', 'second'],
     ['dialogue does not count', '“I know you,” she said. “I saw you and I saw your brother.” He shrugged. She left him there.', 'third'],
     ['titles are not first person', 'My Lady Dedlock has returned to town. My Lady is bored. She sits alone, and her husband reads.', 'third'],
+    ['a narrator with others, "we"', 'It took us six hours to get to the coast. By the time we came over the last hill the light had gone gold. Priya stopped the car. We went on down to the harbour.', 'first'],
+    ['a generic "you" among he and she', 'She knew it the way you know a stove is hot. She took the box down, and she opened it, and she read the first letter. Her mother had written it. She had never sent it. Her father had kept it in the garage, behind the paint, where he kept the things he could not throw away.', 'third'],
   ])('%s', (_name, text, dominant) => {
     expect(scene(text).pov.dominant).toBe(dominant)
   })

@@ -1,45 +1,66 @@
-// Whose eyes each scene sees through, on six stories a helper session wrote and labelled for
-// this (fixtures/viewpoints/README.md): two sisters taking turns, a man's story with two scenes
-// of another man's, a first-person narrator named only in speech, three viewpoints in rotation,
-// a pharmacist's first-person chapters between a detective's third-person ones, and a woman
-// among men and places named like people.
+// Whose eyes each scene sees through, on four sets of six stories helper sessions wrote and
+// labelled for this (fixtures/viewpoints/README.md): sisters, brothers, a mother and daughter
+// taking turns; a man's story with scenes of another man's; first-person narrators named only
+// in speech, a letter or never; three and four viewpoints in rotation; a pharmacist's
+// first-person chapters between a detective's third-person ones; a woman among men and places
+// named like people.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { analyze } from '../src/pipeline.js'
 import { scoreSlips, type NarrationLabels } from '../src/eval/slips-eval.js'
 
-const dir = new URL('./fixtures/viewpoints/', import.meta.url)
-const labels: NarrationLabels[] = JSON.parse(readFileSync(new URL('labels.json', dir), 'utf8'))
-const reports = new Map(labels.map((l) => [l.file, analyze(readFileSync(new URL(l.file, dir)), { path: l.file })]))
-const scores = labels.map((l) => scoreSlips(reports.get(l.file)!, l))
-const charactersOf = (file: string) => reports.get(file)!.scenes.map((s) => s.pov.character)
+const SETS = ['a', 'b', 'c', 'd'] as const
+const read = (set: string) => {
+  const dir = new URL(`./fixtures/viewpoints/${set}/`, import.meta.url)
+  const labels: NarrationLabels[] = JSON.parse(readFileSync(new URL('labels.json', dir), 'utf8'))
+  return labels.map((l) => {
+    const report = analyze(readFileSync(new URL(l.file, dir)), { path: l.file })
+    return { set, labels: l, report, score: scoreSlips(report, l) }
+  })
+}
+const stories = SETS.flatMap(read)
+const story = (set: string, file: string) => stories.find((s) => s.set === set && s.labels.file === file)!
+const charactersOf = (set: string, file: string) => story(set, file).report.scenes.map((s) => s.pov.character)
+const share = (list: typeof stories, right: 'characterRight' | 'quotesRight', all: 'characterScenes' | 'quotes') => list.reduce((n, s) => n + s.score[right], 0) / list.reduce((n, s) => n + s.score[all], 0)
 
-describe('viewpoint characters of stories we had not seen', () => {
-  it('finds each story’s scenes, and each scene’s point of view and tense', () => {
-    for (const [i, s] of scores.entries()) {
-      expect(reports.get(s.file)!.scenes.length, s.file).toBe(labels[i]!.scenes.length)
-      expect(s.povRight, s.file).toBe(s.scenes)
-      expect(s.tenseRight, s.file).toBe(s.scenes)
+describe('viewpoint characters of helper-written stories', () => {
+  it('finds each story’s scenes, and nearly every scene’s point of view and tense', () => {
+    let povRight = 0
+    let scenes = 0
+    for (const s of stories) {
+      expect(s.report.scenes.length, s.set + s.labels.file).toBe(s.labels.scenes.length)
+      expect(s.score.tenseRight, s.set + s.labels.file).toBe(s.score.scenes)
+      povRight += s.score.povRight
+      scenes += s.score.scenes
     }
+    expect(scenes).toBe(151)
+    // One is not: a letter from "I" to "you" quoted in a third-person scene.
+    expect(povRight).toBeGreaterThanOrEqual(150)
   })
 
-  it('names the viewpoint character of at least 90% of the labelled scenes', () => {
-    const right = scores.reduce((n, s) => n + s.characterRight, 0)
-    const all = scores.reduce((n, s) => n + s.characterScenes, 0)
-    expect(all).toBe(39)
-    expect(right / all).toBeGreaterThanOrEqual(0.9)
+  it('names the viewpoint character of at least 84% of the 151 labelled scenes, and 90% of set a', () => {
+    expect(share(stories, 'characterRight', 'characterScenes')).toBeGreaterThanOrEqual(0.84)
+    expect(share(stories.filter((s) => s.set === 'a'), 'characterRight', 'characterScenes')).toBeGreaterThanOrEqual(0.9)
+  })
+
+  it('names the speaker of at least 70% of the labelled quotations', () => {
+    expect(share(stories, 'quotesRight', 'quotes')).toBeGreaterThanOrEqual(0.7)
   })
 
   it('keeps a scene in the head of the man it plainly follows, though the work’s protagonist is there too', () => {
-    expect(charactersOf('story2.txt')).toEqual(['Tomasz', 'Tomasz', 'Rafael', 'Tomasz', 'Tomasz', 'Rafael', 'Tomasz'])
+    expect(charactersOf('a', 'story2.txt')).toEqual(['Tomasz', 'Tomasz', 'Rafael', 'Tomasz', 'Tomasz', 'Rafael', 'Tomasz'])
   })
 
   it('names a first-person narrator by what others call her, though she acts by name in another’s chapters', () => {
-    expect(charactersOf('story5.txt')).toEqual(['Leonie Marsh', 'Leonie Marsh', 'Castellanos', 'Castellanos', 'Leonie Marsh', 'Castellanos', 'Castellanos'])
+    expect(charactersOf('a', 'story5.txt')).toEqual(['Leonie Marsh', 'Leonie Marsh', 'Castellanos', 'Castellanos', 'Leonie Marsh', 'Castellanos', 'Castellanos'])
+  })
+
+  it('leaves a narrator who is never named unnamed, though a place said in speech looks like a name', () => {
+    expect(charactersOf('b', 'story3.txt')).toEqual([null, null, null, null, null, null])
   })
 
   it('names no ship, fort or church as a character', () => {
-    const cast = reports.get('story6.txt')!.totals.characters.map((c) => c.name)
+    const cast = story('a', 'story6.txt').report.totals.characters.map((c) => c.name)
     for (const place of ['Margaret Rose', 'Lady Constance', 'Fort Ellison', 'Ellison', 'Aldric', 'Hannah', 'Mount Clement', 'Admiral Fenwick', 'Port Lucas']) expect(cast).not.toContain(place)
   })
 })

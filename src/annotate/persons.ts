@@ -15,20 +15,25 @@ export interface PersonCounts {
 export type Person = 'first' | 'second' | 'third' | 'mixed'
 
 /**
- * First-person narration: at least this many I/me/my per 1,000 words of narration. Calibrated
+ * First-person narration: at least this many I/me/my and we/us/our per 1,000 words of narration. Calibrated
  * on ../shared/eval: first-person texts had 16 or more, third-person texts 6.5 or fewer once
  * letters quoted in the narration were set apart.
  */
 export const FIRST_PER_1000 = 10
-/** Second-person narration: at least this many you/your per 1,000 words, more than I/me/my. */
+/**
+ * Second-person narration: at least this many you/your per 1,000 words, more than I/me/my, and
+ * at least half as many as he/she/they (a third-person scene's generic "you", or a letter to
+ * "you" inside it, is a minority there; second-person narration says "you" constantly).
+ */
 export const SECOND_PER_1000 = 15
 
 /** The person of narration from its pronouns and words (null without a pronoun). */
-export function dominantPerson({ first, second, third }: PersonCounts, narrationWords: number): Person | null {
+export function dominantPerson({ first, firstPlural, second, third }: PersonCounts, narrationWords: number): Person | null {
   const per1000 = (n: number) => (narrationWords ? (1000 * n) / narrationWords : 0)
-  if (first + second + third === 0) return null
-  if (per1000(second) >= SECOND_PER_1000 && second > first) return 'second'
-  if (per1000(first) >= FIRST_PER_1000) return 'first'
+  if (first + firstPlural + second + third === 0) return null
+  if (per1000(second) >= SECOND_PER_1000 && second > first && 2 * second >= third) return 'second'
+  // "We went on down": a narrator telling of themself with others is telling in the first person.
+  if (per1000(first + firstPlural) >= FIRST_PER_1000) return 'first'
   return third > 0 ? 'third' : 'mixed'
 }
 
