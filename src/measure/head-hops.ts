@@ -128,12 +128,14 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
   // Each paragraph's inner verbs and their subjects: a name, or he/she with the last name of
   // that gender that was a subject before it.
   const paragraphs: { start: number; end: number; owners: Owner[]; verbs: string[] }[] = []
-  const last: Record<Gender, string | null> = { he: null, she: null }
-  // Every name of each gender that was a subject, the latest first.
-  // A scene opening on "He started the next morning" goes on with the one the story followed last.
+  // A name that was a subject earlier in the same paragraph is whom its he or she follow ("Helen
+  // feels the forecourt tilt. She thinks of the bypass…"), even where the viewpoint is a she too.
+  const here: Record<Gender, string | null> = { he: null, she: null }
+  // Every name of each gender that was a subject, the latest first; before any, the one the story
+  // followed last (a scene opening on "He started the next morning" goes on with him).
   const before: Record<Gender, string[]> = { he: carried?.he ? [carried.he] : [], she: carried?.she ? [carried.she] : [] }
   const remember = (g: Gender, name: string) => {
-    last[g] = here[g] = name
+    here[g] = name
     const list = before[g]
     const at = list.indexOf(name)
     if (at !== 0) {
@@ -141,9 +143,6 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
       list.unshift(name)
     }
   }
-  // A name that was a subject earlier in the same paragraph is whom its he or she follow ("Helen
-  // feels the forecourt tilt. She thinks of the bypass…"), even where the viewpoint is a she too.
-  const here: Record<Gender, string | null> = { he: null, she: null }
   let k = 0
   for (const p of a.scene.paragraphs) {
     const owners: Owner[] = []
