@@ -3,7 +3,8 @@
 // ("Mr Darcy", "Darcy"; "Elizabeth Bennet", "Elizabeth").
 import { notNames } from '../data/pronouns.js'
 import { speechVerbs } from '../data/quotes.js'
-import { MONTH_NAMES, titleGender, TITLE, type Gender } from './genders.js'
+import { familyNames, groupForms, groupGender, type FormStats } from './aliases.js'
+import { MONTH_NAMES, TITLE, type Gender } from './genders.js'
 import type { TokenTable } from './index.js'
 import { POS } from './nlp.js'
 
@@ -33,9 +34,6 @@ export const selfNamed = (text: string, at: number): boolean => {
   const before = text.slice(Math.max(0, at - 60), at)
   return SELF_NAMED.test(before) && !DENIED.test(before)
 }
-
-/** Titles that name a family's members apart: Mrs Bennet is not Miss Bennet. */
-const FAMILY_TITLE = /^(?:Mr|Mrs|Miss|Ms|Mx|Master|Mistress)$/
 
 /** The last word of a place's name: "Bracken Hill Farm", "Mercy Lane", "the Crown Inn". */
 const PLACE_HEAD = /^(?:Farm|Hill|Hills|Street|St|Road|Rd|Lane|House|Hall|Park|Bridge|Station|Church|Chapel|Inn|Arms|Theatre|Theater|Hospital|School|College|University|Castle|Abbey|Court|Green|Wood|Woods|Forest|Valley|River|Bay|Harbour|Harbor|Island|Isle|Mountain|Mount|Lake|Moor|Fell|Square|Avenue|Row|Close|Gardens|Garden|Manor|Cottage|Cottages|Mill|Market|Club|Hotel|Tavern|Pub|Bar|Cafe|Café|Shop|Stores|Works|Yard|Quay|Pier|Point|Head|Cross|Gate|End|Way|Place|Terrace|Crescent|Drive|Field|Fields|Common|Heath|Downs|Dale|Ridge|Cliff|Cliffs|Beach|Sands|Port|Haven|Ford|Hollow|Spring|Springs|Falls|Creek|Canyon|Desert|Ocean|Sea|Street|Plaza|Center|Centre|Library|Museum|Cathedral|Palace|Tower|Towers|Barracks|Prison|Academy|Institute|Estate|Grange|Lodge|Priory|County|Shire|City|Town|Village)$/
@@ -97,25 +95,6 @@ export interface Cast {
   mentions: Mention[]
   /** Each form's character. */
   byForm: Map<string, number>
-}
-
-interface FormStats {
-  form: string
-  title: string | null
-  words: string[]
-  mentions: number
-  subjects: number
-  vocatives: number
-  /** After a preposition of place, or after a determiner ("the Crown"). */
-  places: number
-  determined: number
-  /** Named as the speaker in a speech tag ("said Nell"). */
-  tags: number
-  /** Mentions that open a sentence (where any word has a capital). */
-  initial: number
-  /** Said to in narration, or named as the narrator's own name. */
-  narrated: number
-  addressings: number
 }
 
 const word = (t: TokenTable & { text: string }, i: number) => t.text.slice(t.start[i]!, t.end[i]!)
@@ -217,8 +196,7 @@ export function findCast(text: string, table: TokenTable, mentions: Mention[], t
   const forms = [...stats.values()].filter((s) => !common.has(s.words[0]!.toLowerCase()) || s.title !== null || s.words.length > 1 || s.tags > 0)
   for (const s of forms) if (!s.title && s.words.length === 1 && common.has(s.words[0]!.toLowerCase())) s.vocatives = 0
   const groups = groupForms(forms, genders)
-  // Surnames a title of either gender goes with ("Mrs Ashburnham"): the story's gender for them is a family's.
-  const familyNames = new Set(forms.filter((f) => f.title && titleGender(f.title) !== null).map((f) => f.words[f.words.length - 1]!))
+  const families = familyNames(forms)
   const characters: Character[] = []
   const byForm = new Map<string, number>()
   for (const g of groups) {
@@ -234,7 +212,7 @@ export function findCast(text: string, table: TokenTable, mentions: Mention[], t
     // "In June", "June was hot": a month, unless someone is said to or tagged by it.
     if (g.every((s) => s.words.every((w) => MONTH_NAMES.has(w))) && sum('vocatives') + sum('tags') === 0) continue
     if (sum('determined') * 2 > sum('mentions')) continue
-    const gender = groupGender(g, genders, familyNames)
+    const gender = groupGender(g, genders, families)
     // Only ever said to, and also used as a place or a thing ("Kellsport, Tidewater." over the radio, "the Kellsport lifeboat"): a station, not a person.
     if (sum('subjects') + sum('tags') + sum('narrated') === 0 && !titled && sum('determined') + sum('places') > 0) continue
     // A plural capitalised only where a sentence starts, with no gender and nothing but a verb after it ("Shards lay everywhere"): a word.
@@ -281,91 +259,4 @@ function lowerCaseUses(t: TokenTable & { text: string }, stats: ReadonlyMap<stri
     }
   }
   return found
-}
-
-/** A group's gender: its titles' where they agree, else the story's gender of its given name. */
-function groupGender(group: FormStats[], genders: ReadonlyMap<string, Gender>, familyNames: ReadonlySet<string>): Gender | null {
-  let he = 0
-  let she = 0
-  for (const s of group) {
-    const g = s.title ? titleGender(s.title) : null
-    if (g === 'he') he += s.mentions
-    else if (g === 'she') she += s.mentions
-  }
-  if (he !== she) return he > she ? 'he' : 'she'
-  // Untitled forms first, then those whose title has no gender ("Inspector Varga"; not "Captain
-  // Ashburnham" where a "Mrs Ashburnham" is there too).
-  const neutral = group.filter((x) => x.title && titleGender(x.title) === null && (x.words.length > 1 || !familyNames.has(x.words[0]!)))
-  for (const s of [...group.filter((x) => !x.title), ...neutral]) {
-    const g = genders.get(s.words[0]!)
-    if (g) return g
-  }
-  return null
-}
-
-/**
- * Group forms by alias: untitled full names first, then titled names (joining their untitled
- * form, or the one full name ending in their surname), then bare single names (joining the one
- * group whose names hold them, a given name first).
- */
-function groupForms(forms: FormStats[], genders: ReadonlyMap<string, Gender>): FormStats[][] {
-  const groups: FormStats[][] = []
-  const key = new Map<string, FormStats[]>()
-  const add = (s: FormStats, g: FormStats[] | undefined) => {
-    if (g) g.push(s)
-    else groups.push([s])
-  }
-  const full = forms.filter((s) => !s.title && s.words.length > 1)
-  for (const s of full) {
-    const g = [s]
-    groups.push(g)
-    key.set(s.words.join(' '), g)
-  }
-  for (const s of forms.filter((s) => s.title).sort((a, b) => b.words.length - a.words.length)) {
-    const words = s.words.join(' ')
-    let g = key.get(words)
-    if (!g && s.words.length === 1) {
-      // "Mr Temple" is not "Charlotte Temple", nor "Mrs Bennet" "Elizabeth Bennet" where a "Mr
-      // Bennet" is there too: a surname with a title names a family, and joins its one full name
-      // only where no other title goes with it and the given name is of the title's gender.
-      const want = titleGender(s.title!)
-      const titles = new Set(forms.filter((f) => f.title && f.words.length === 1 && f.words[0] === s.words[0]).map((f) => titleGender(f.title!)))
-      const surname = full.filter((f) => f.words[f.words.length - 1] === s.words[0] && (want === null || genders.get(f.words[0]!) === want))
-      if (titles.size > 1) surname.length = 0
-      if (surname.length === 1) g = key.get(surname[0]!.words.join(' '))
-    }
-    if (!g) {
-      // "Sir Henry" and "Sir Henry Curtis", "Mr Holmes" and "Mr Sherlock Holmes": one title, and the one longer name holding the shorter.
-      const longer = groups.filter((x) => x.some((y) => y.title === s.title && y.words.length > s.words.length && s.words.every((w) => y.words.includes(w))))
-      if (longer.length === 1) g = longer[0]
-    }
-    if (!g) {
-      // Two titles of one gender before one name are one person ("Dr Hale", "Doctor Hale"), but two
-      // family titles are two of the family ("Mrs Bennet", "Miss Bennet").
-      const family = (t: string) => FAMILY_TITLE.test(t)
-      g = groups.find((x) => x.every((y) => y.title !== null && y.words.join(' ') === words && titleGender(y.title) === titleGender(s.title!) && !(y.title !== s.title && family(y.title) && family(s.title!))))
-    }
-    add(s, g)
-    if (!g) key.set(s.form, groups[groups.length - 1]!)
-  }
-  const singles = forms.filter((s) => !s.title && s.words.length === 1)
-  const said: FormStats[] = []
-  for (const s of singles) {
-    const w = s.words[0]!
-    const holding = groups.filter((g) => g.some((f) => f.words.includes(w)))
-    const given = holding.filter((g) => g.some((f) => !f.title && f.words.length > 1 && f.words[0] === w))
-    const g = holding.length === 1 ? holding[0] : given.length === 1 ? given[0] : undefined
-    // A short name only ever said to someone may be a longer one's nickname ("Yaz", "Dag"): see below.
-    if (!g && holding.length === 0 && s.vocatives === s.mentions && s.subjects + s.tags === 0) said.push(s)
-    else add(s, g)
-  }
-  // A nickname is the start or the end of one given name ("Dag" of "Dagny", "Teo" of "Mateo"),
-  // three letters at least, that is only ever said to someone.
-  for (const s of said) {
-    const w = s.words[0]!
-    const part = (name: string) => name !== w && (name.startsWith(w) || name.endsWith(w.toLowerCase()))
-    const longer = w.length >= 3 ? groups.filter((g) => g.some((f) => !f.title && part(f.words[0]!))) : []
-    add(s, longer.length === 1 ? longer[0] : undefined)
-  }
-  return groups
 }

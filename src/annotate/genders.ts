@@ -23,6 +23,8 @@ export const isNameWord = (w: string) => /^\p{Lu}\p{Ll}+$/u.test(w) && (!notName
 /** Titles before a name, with a full stop or without ("Mrs." "Dr"). */
 export const TITLE_WORDS = 'Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Sir|Dame|Lady|Lord|Madam|Madame|Mme|Mlle|Monsieur|Mademoiselle|Captain|Capt|Colonel|Col|General|Major|Lieutenant|Lt|Sergeant|Sgt|Inspector|Constable|Detective|Officer|Professor|Prof|Reverend|Rev|Father|Mother|Sister|Brother|Aunt|Auntie|Uncle|Granny|Grandma|Grandpa|Gran|Nurse|Judge|Master|Mistress|King|Queen|Prince|Princess|Duke|Duchess|Count|Countess|Baron|Baroness|Saint|St'
 export const TITLE = new RegExp(`^(?:${TITLE_WORDS})\\.?$`)
+/** A name's first word after any title, as the viewpoint reading names people ("Varga" of "Inspector Varga"); the form itself if all of it is titles. */
+export const firstNameWord = (form: string): string => form.split(' ').find((w) => !TITLE.test(w)) ?? form
 const HE_TITLE = /^(?:Mr|Sir|Lord|Monsieur|Father|Brother|Uncle|Grandpa|King|Prince|Duke|Count|Baron|Master)\.?$/
 const SHE_TITLE = /^(?:Mrs|Miss|Ms|Dame|Lady|Madam|Madame|Mme|Mlle|Mademoiselle|Mother|Sister|Aunt|Auntie|Granny|Grandma|Gran|Queen|Princess|Duchess|Countess|Baroness|Mistress)\.?$/
 
@@ -51,7 +53,7 @@ export function namedGenders(text: string, table: TokenTable, sentences: readonl
     // paragraph (a new one often goes back to the viewpoint character).
     let opening = s.firstToken
     while (opening < s.endToken && (t.skip[opening] === 1 || t.pos[opening] === PUNCT)) opening++
-    const sameParagraph = lastToken >= 0 && s.firstToken < t.start.length && !text.slice(t.end[lastToken]!, t.start[s.firstToken]!).includes('\n')
+    const sameParagraph = lastToken >= 0 && s.firstToken < t.start.length && !hasNewline(text, t.end[lastToken]!, t.start[s.firstToken]!)
     if (s.endToken > s.firstToken) lastToken = s.endToken - 1
     if (subject && opening < s.endToken && sameParagraph) {
       const g = word(t, opening).toLowerCase()
@@ -100,6 +102,12 @@ export function namedGenders(text: string, table: TokenTable, sentences: readonl
   const out = new Map<string, Gender>()
   for (const [name, v] of votes) if (v !== 0) out.set(name, v > 0 ? 'he' : 'she')
   return out
+}
+
+/** A line break in [from, to) (the gap between two sentences), without slicing. */
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true
+  return false
 }
 
 const GIVEN_NAME_WEIGHT = 1.5

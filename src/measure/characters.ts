@@ -4,7 +4,7 @@ import type { Cast, Character } from '../annotate/characters.js'
 import type { AnnotatedScene } from '../annotate/index.js'
 import { NARRATOR } from '../annotate/speakers.js'
 import { firstFrom } from '../annotate/spans.js'
-import { TITLE, type Gender } from '../annotate/genders.js'
+import { firstNameWord, type Gender } from '../annotate/genders.js'
 import type { Counts } from './counts.js'
 
 /** One character's counts over a span. */
@@ -165,8 +165,7 @@ export function followed(c: Counts): string | null {
 export function viewpointCharacter(c: Counts): string | null {
   if (c.viewpoint === null) return null
   // The viewpoint is a name's first word after any title ("Nell", "Varga" of "Inspector Varga"): the one character it names, if only one.
-  const first = (form: string) => form.split(' ').find((w) => !TITLE.test(w))
-  const fits = c.cast.filter((ch) => !ch.described && !ch.narrator && (ch.name === c.viewpoint || ch.aliases.includes(c.viewpoint!) || first(ch.name) === c.viewpoint))
+  const fits = c.cast.filter((ch) => !ch.described && !ch.narrator && (ch.name === c.viewpoint || ch.aliases.includes(c.viewpoint!) || firstNameWord(ch.name) === c.viewpoint))
   return fits.length === 1 ? fits[0]!.name : null
 }
 

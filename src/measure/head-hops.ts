@@ -5,9 +5,10 @@
 // thinking and feeling is all another character's is a shift.
 import type { AnnotatedScene, TokenTable } from '../annotate/index.js'
 import { POS } from '../annotate/nlp.js'
-import { isNameWord, nameAt, TITLE, type Gender } from '../annotate/genders.js'
+import { isNameWord, nameAt, type Gender } from '../annotate/genders.js'
+import { experiencer, hasVerb, sentencePeople } from './subjects.js'
 
-const { PROPN, PRON, VERB, AUX, ADV, PART, PUNCT, CCONJ, NOUN, ADP, DET } = POS
+const { PROPN, VERB, AUX, PUNCT } = POS
 
 /** A third-person scene's reading of who thinks and perceives: see povShifts. */
 export interface Viewpoint {
@@ -61,8 +62,6 @@ const FEELINGS = /^(?:frightened|terrified|afraid|scared|ashamed|relieved|glad|f
 
 /** Verbs of perceiving: the viewpoint character's mostly; they help find who that is, and are no shift. */
 const PERCEPTION_VERBS = new Set(['see', 'sees', 'saw', 'seen', 'listen', 'listens', 'listened', 'listening', 'watch', 'watches', 'watched', 'watching', 'hear', 'hears', 'heard', 'look', 'looks', 'looked', 'glance', 'glances', 'glanced', 'stare', 'stares', 'stared', 'smell', 'smells', 'smelled', 'smelt', 'taste', 'tastes', 'tasted', 'catch', 'catches', 'caught', 'study', 'studies', 'studied'])
-/** "he thought" can be a noun ("the thought"); these only count as verbs when tagged so. */
-const MODAL = /^(?:must|might|may|could|would|should|can|will)$/i
 
 /**
  * One count of paragraphs plainly outweighs another: twice the other's and two more ("he looks
@@ -76,46 +75,6 @@ export const MIN_VIEWPOINT_VERBS = 2
 const word = (t: TokenTable & { text: string }, i: number) => t.text.slice(t.start[i]!, t.end[i]!)
 
 export type { Gender }
-
-/**
- * Who is the subject of the verb at `i`: a name, or he/she, looking back over adverbs, negation
- * and auxiliaries ("Theo did not wonder"); null for anything else, where a modal makes it a guess
- * from outside ("he must have known"), or a past perfect back-story the viewpoint knows.
- */
-function experiencer(t: TokenTable & { text: string }, i: number, from: number): { name: string } | { pronoun: Gender } | null {
-  let j = i - 1
-  while (j >= from && (t.pos[j] === ADV || t.pos[j] === PART || t.pos[j] === AUX)) {
-    // A guess from outside ("he must have known"); back-story the viewpoint knows ("she had
-    // decided", "Ellen has known her for years").
-    // "he could feel it in his throat": what a character can feel or hear, they do.
-    const can = /^could$/i.test(word(t, j)) && /^(?:feel|sense|hear|see|smell|taste)$/i.test(word(t, i))
-    if ((MODAL.test(word(t, j)) && !can) || /^(?:had|has|have|'d|’d)$/i.test(word(t, j))) return null
-    j--
-  }
-  // "believed in porch lights": what a character is like, not what they think now.
-  if (i + 1 < t.start.length && /^believ/i.test(word(t, i)) && /^in$/i.test(word(t, i + 1))) return null
-  // "Owen Barker, leaning on the bar, felt…": the subject before a phrase set off by commas.
-  if (j > from && word(t, j) === ',') {
-    let k = j - 1
-    while (k > from && word(t, k) !== ',' && !(t.pos[k] === AUX || (t.pos[k] === VERB && !/ing$/i.test(word(t, k))))) k--
-    if (k > from && word(t, k) === ',' && j - k <= 20) j = k - 1
-  }
-  if (j < from) return null
-  // "Thornquist lifted the case, and straightened, and looked at her": a verb joined to an
-  // earlier one has its subject.
-  if (t.pos[j] === CCONJ && /^(?:and|then|but)$/i.test(word(t, j)) && (j === from || t.pos[j - 1] === PUNCT || t.pos[j - 1] === NOUN || t.pos[j - 1] === ADV)) return lastSubject(t, from, j)
-  // "which for Quill meant": a name after a preposition is no subject.
-  if (j > from && t.pos[j - 1] === ADP) return null
-  // "she watched Noor not know the answer": a verb's object is no subject.
-  if (j > from && t.pos[j - 1] === VERB) return null
-  const w = word(t, j)
-  if (t.pos[j] === PRON) {
-    const g = w.toLowerCase()
-    return g === 'he' || g === 'she' ? { pronoun: g } : null
-  }
-  if (t.pos[j] !== PROPN || !isNameWord(w)) return null
-  return { name: nameAt(t, j) }
-}
 
 /**
  * A scene's point-of-view shifts, for third-person scenes (`focal`: the name narration follows
@@ -150,18 +109,22 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
     here.he = here.she = null
     for (; k < a.sentences.length && a.sentences[k]!.start < p.end; k++) {
       const s = a.sentences[k]!
-      // A sentence whose first person is he or she keeps one referent for them, to its end and on
-      // into the next: "She stood in the doorway while Mrs Aubert tapped the oven, and she watched…"
-      const opener = openingPronoun(t, s.firstToken, s.endToken)
       // He or she is none of the names of their gender the sentence also holds ("She followed Noor
       // in", "she watched Noor"), except one that opens it as its subject ("Noor said she…").
-      const others = namesIn(t, s.firstToken, s.endToken, gender)
-      // Its he or she is whom the last one was, and stays so for the next ("She followed Noor in.
-      // She felt sorry for her."): the latest name of that gender that is not named beside it.
+      const { opener, others } = sentencePeople(t, s.firstToken, s.endToken, gender)
+      // Whom a he or she of the sentence may be: the name of that gender that was a subject earlier
+      // in the paragraph, and the latest before, of those it is not named beside.
+      const referents = (g: Gender) => {
+        const not = others[g]
+        const h = here[g]
+        return { here: h !== null && !not.has(h) ? h : null, recent: before[g].find((n) => !not.has(n)) ?? null, not }
+      }
+      // A sentence whose first person is he or she keeps one referent for them, to its end and on
+      // into the next: "She stood in the doorway while Mrs Aubert tapped the oven, and she watched…
+      // She felt sorry for her."
       if (opener) {
-        const not = others[opener]
-        const h = here[opener]
-        const ref = h !== null && !not.has(h) ? h : before[opener].find((n) => !not.has(n))
+        const r = referents(opener)
+        const ref = r.here ?? r.recent
         if (ref) remember(opener, ref)
       }
       for (let i = s.firstToken; i < s.endToken; i++) {
@@ -196,9 +159,7 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
         const passing = feeling || (inner && MOMENTARY.test(w))
         if ('name' in who) owners.push({ name: who.name, inner, passing })
         else {
-          const not = others[who.pronoun]
-          const h = here[who.pronoun]
-          owners.push({ pronoun: who.pronoun, recent: before[who.pronoun].find((n) => !not.has(n)) ?? null, here: h !== null && !not.has(h) ? h : null, not, inner, passing })
+          owners.push({ pronoun: who.pronoun, ...referents(who.pronoun), inner, passing })
         }
         verbs.push(feeling ? `${w} ${word(t, i + 1)}` : w)
         // The sentence's thinker is the first: what follows is what they think ("Theo wondered
@@ -267,62 +228,6 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
     })
   }
   return { shifts: out, viewpoint: from, viewpointGender, paragraphs: paragraphsOf }
-}
-
-/** The subject of the last verb before `end` that has one: a name or he or she right before a verb. */
-function lastSubject(t: TokenTable & { text: string }, from: number, end: number): { name: string } | { pronoun: Gender } | null {
-  let subject: { name: string } | { pronoun: Gender } | null = null
-  for (let i = from; i + 1 < end; i++) {
-    let k = i + 1
-    while (k < end && (t.pos[k] === ADV || t.pos[k] === PART)) k++
-    if (k >= end || (t.pos[k] !== VERB && t.pos[k] !== AUX)) continue
-    if (t.pos[i] === PROPN && isNameWord(word(t, i)) && t.pos[i - 1] !== ADP && t.pos[i - 1] !== DET) subject = { name: nameAt(t, i) }
-    else if (t.pos[i] === PRON) {
-      const w = word(t, i).toLowerCase()
-      if (w === 'he' || w === 'she') subject = { pronoun: w }
-      else if (w === 'i' || w === 'they' || w === 'we' || w === 'you' || w === 'it') subject = null
-    }
-  }
-  return subject
-}
-
-const hasVerb = (t: TokenTable, from: number, end: number) => {
-  for (let i = from; i < end; i++) if (t.pos[i] === VERB || t.pos[i] === AUX) return true
-  return false
-}
-
-const NONE: ReadonlySet<string> = new Set()
-
-/** The names of each gender in the sentence's narration, but for a name opening it. */
-function namesIn(t: TokenTable & { text: string }, from: number, end: number, gender: ReadonlyMap<string, Gender>): Record<Gender, ReadonlySet<string>> {
-  const out: Record<Gender, ReadonlySet<string>> = { he: NONE, she: NONE }
-  let opening = from
-  while (opening < end && (t.skip[opening] === 1 || t.pos[opening] === PUNCT)) opening++
-  for (let i = opening; i < end; i++) {
-    if (t.pos[i] !== PROPN || t.skip[i] === 1) continue
-    const w = word(t, i)
-    if (!isNameWord(w) || (i > opening && t.pos[i - 1] === PROPN && isNameWord(word(t, i - 1)))) continue
-    // The name opening the sentence, after any title ("Mrs Aubert said she…").
-    if (i === opening || (i === opening + 1 && TITLE.test(word(t, opening)))) continue
-    const name = nameAt(t, i)
-    const g = gender.get(name)
-    if (!g) continue
-    if (out[g] === NONE) out[g] = new Set()
-    ;(out[g] as Set<string>).add(name)
-  }
-  return out
-}
-
-/** He or she as the sentence's first person, before any name ("Through the wall he could hear…"), or null. */
-function openingPronoun(t: TokenTable & { text: string }, from: number, end: number): Gender | null {
-  for (let i = from; i < end; i++) {
-    if (t.skip[i] === 1) continue
-    if (t.pos[i] === PROPN && isNameWord(word(t, i))) return null
-    if (t.pos[i] !== PRON) continue
-    const w = word(t, i).toLowerCase()
-    if (w === 'he' || w === 'she') return w
-  }
-  return null
 }
 
 /** The subject of a verb of thought or feeling: a name, or he/she with the last subject of that gender before it. */

@@ -5,7 +5,7 @@ import { measureAll } from '../measure/registry.js'
 import { pov, type PovMeasure } from '../measure/pov.js'
 import { plain } from '../measure/head-hops.js'
 import { followedGender, genderOf, viewpointCharacter } from '../measure/characters.js'
-import { TITLE, type Gender } from '../annotate/genders.js'
+import { firstNameWord, type Gender } from '../annotate/genders.js'
 import type { Chapter, Diagnostic, Matter } from '../types.js'
 import { TOOL_NAME, VERSION } from '../version.js'
 import { SCHEMA_VERSION, type ChapterReport, type MatterReport, type Report, type SceneReport } from './types.js'
@@ -68,13 +68,14 @@ export function buildReport(annotated: Annotated, options: ReportOptions = {}): 
   const genders = annotated.genders
   // Each scene's he or she before any name goes on with whom the story followed last.
   const carried: Record<Gender, string | null> = { he: null, she: null }
+  const scenes: SceneReport[] = []
   for (const s of annotated.scenes) {
     const c = countsOf(s, m.text, annotated.tokens, genders, annotated.cast, carried)
+    const r = sceneReport(m.text, s, c)
     sceneCounts.push(c)
-    carryOn(c, carried)
+    scenes.push(r)
+    carryOn(r, c, carried)
   }
-  const scenes: SceneReport[] = []
-  for (let i = 0; i < annotated.scenes.length; i++) scenes.push(sceneReport(m.text, annotated.scenes[i]!, sceneCounts[i]!))
   const chapters: ChapterReport[] = []
   for (const c of m.chapters) chapters.push(chapterReport(c, sceneCounts))
   resolveCharacters(scenes, sceneCounts)
@@ -166,18 +167,17 @@ function followsAnother(c: Counts, name: string): boolean {
   const paragraphs = (n: string) => {
     const ch = c.cast.find((x) => x.name === n)
     // The reading names people by their name's first word after any title ("Leonie" for "Leonie Marsh", "Farrant" for "Mrs Farrant").
-    const forms = new Set([n, ...(ch?.aliases ?? [])].flatMap((f) => [f, f.split(' ').find((w) => !TITLE.test(w)) ?? f]))
+    const forms = new Set([n, ...(ch?.aliases ?? [])].flatMap((f) => [f, firstNameWord(f)]))
     return Math.max(0, ...[...forms].map((f) => c.viewpointParagraphs.get(f) ?? 0))
   }
   return plain(paragraphs(seen), paragraphs(name))
 }
 
 /** Who a third-person scene follows becomes the one its gender's he or she goes on with, by the first word of their name (as the viewpoint reading names people). */
-function carryOn(c: Counts, carried: Record<Gender, string | null>): void {
-  const p = pov(c)
-  if (p.dominant !== 'third' || p.character === null) return
-  const g = genderOf(c, p.character)
-  if (g !== null) carried[g] = p.character.split(' ').find((w) => !TITLE.test(w)) ?? p.character
+function carryOn({ pov }: SceneReport, c: Counts, carried: Record<Gender, string | null>): void {
+  if (pov?.dominant !== 'third' || pov.character === null) return
+  const g = genderOf(c, pov.character)
+  if (g !== null) carried[g] = firstNameWord(pov.character)
 }
 
 /** Give each third-person scene that names no one of its he's or she's gender the character of that gender met last in this order. */
