@@ -55,6 +55,9 @@ describe('the cast', () => {
     // Two family titles of one gender are two people too.
     const sisters = analyze('Mrs Hale poured the tea. Miss Hale laughed at her. Mrs Hale frowned, and Miss Hale went out.').totals.characters.map((c) => c.name)
     expect(sisters.sort()).toEqual(['Miss Hale', 'Mrs Hale'])
+    // "Tarq had seen her take the ledger": her is whom he saw, and the She after it may be her too.
+    const ledger = analyze('Tarq had seen her take the ledger from the shelf. She had not asked him. Tarq watched her count the coins into the tin, and he said nothing at all. Tarq thought about Ysolde in her office, and the lamp, and the tin. Tarq rubbed his eyes.\n\nYsolde came out at noon. She said the count was short.').totals.characters
+    expect(ledger.map((c) => [c.name, c.gender])).toEqual([['Tarq', 'he'], ['Ysolde', 'she']])
     // Used as often, the fuller form is the name.
     expect(cast.find((c) => c.name === 'Elizabeth Bennet')?.aliases).toEqual(['Elizabeth'])
   })
@@ -171,6 +174,31 @@ describe('speakers', () => {
     expect(analyze(text).scenes[0]!.pov.character).toBeNull()
   })
 
+  it('names the narrator by what three people call her, though a notebook read out says “Claire got her promotion”', () => {
+    const text = [
+      '“I’m only saying what we’re all thinking, Claire.”',
+      'I put the kettle on and did not answer. Dad sat at the table with his hands flat on the cloth.',
+      '“What do you think, Claire?” Aunt Ro said.',
+      'I thought the sandwiches had been a mistake, but I kept that to myself.',
+      'In the notebook the entries were short. Frank rang. Claire got her promotion. He is so proud.',
+      '“Claire,” Dad said, with his mouth full. “Pass the salt.”',
+      'I passed it.',
+      '“Sit down, Claire,” Aunt Ro said. “You’ve been up since six.”',
+      'I sat.',
+    ].join('\n\n')
+    expect(analyze(text).scenes[0]!.pov.character).toBe('Claire')
+  })
+
+  it('does not name the narrator by a relation said to someone else (“Tata, it’s me.”)', () => {
+    const text = [
+      'I check the drip at four and write the numbers down. Priya is at the desk with her tea.',
+      '“Tata,” the daughter says. She bends over the bed and puts her forehead on his hand. “Tata, it’s me. I’m here.”',
+      'I leave them alone. I go back to the desk and I sit with Priya, and neither of us says anything for a while.',
+      '“Tata,” she says again, behind the curtain.',
+    ].join('\n\n')
+    expect(analyze(text).scenes[0]!.pov.character).toBeNull()
+  })
+
   it('leaves a speech with no clue unknown', () => {
     expect(speakers('The rain came on.\n\n“Who’s there?”')[0]![1]).toBeNull()
   })
@@ -245,6 +273,33 @@ describe('the point-of-view character', () => {
     // "She listens" opening a paragraph after Callum's is no vote that Callum is a she.
     const text = "The piano at the back of the bar is out of tune. She hears it before she is through the door, a flat A and a sticking hammer, and she wonders who has been playing it.\n\nCallum is behind the bar. Callum waves, and Callum pours her a coffee, and Callum talks about the landlord for ten minutes.\n\nShe listens to the rain on the skylight. She thinks about the hammer.\n\n* * *\n\nHana opens the lid at nine. She feels the old pleasure of a hard job, and she hears the A settle as she turns the pin.\n\nCallum brings her a second coffee. Callum leans on the piano.\n\nShe notices that his hands are shaking. She decides not to ask."
     expect(analyze(text).scenes.map((s) => s.pov.character)).toEqual(['Hana', 'Hana'])
+  })
+
+  it('is the one who knows, though an “as if” later in the sentence is another verb’s', () => {
+    // "she knows it is Teodor …, because nobody else knocks as if he is sorry": the knowing is hers, not read from outside.
+    const text = [
+      'On Tuesday night Wenna is alone in the workshop when someone knocks at the door, and she knows it is Teodor before she opens it, because nobody else in the town knocks as if he is sorry for it.',
+      'He is soaked through. His hair is flat on his forehead.',
+      'Teodor looks at her over the towel, and he shivers, and he says nothing.',
+      'Teodor watches the rain on the skylight. Teodor sighs.',
+      'Wenna lets him in. She finds a towel and throws it to him.',
+      'She wonders where his coat is, and she does not ask.',
+      'She thinks of the third tuning, and of the harp in the corner.',
+    ].join('\n\n')
+    expect(analyze(text).scenes[0]!.pov.character).toBe('Wenna')
+  })
+
+  it('is the woman who thinks in more paragraphs of her scene than the story’s protagonist, of the same gender', () => {
+    const text = [
+      'Nora carried the oars down to the jetty. She thought the lake looked cold. Nora set the oars in the canoe, and Nora wondered whether her mother would come down at all. Nora decided not to wait.',
+      'Nora pushed off. Nora felt the water take the hull, and Nora laughed.',
+      '* * *',
+      'Delia watched the canoe from the kitchen window. Delia knew it would be an hour.',
+      'The radio was still on. Delia turned it off, and Delia rinsed the cups.',
+      'Delia wondered when her daughter had stopped asking her along. She put the kettle on.',
+      'Out on the water Nora looked back at the house once.',
+    ].join('\n\n')
+    expect(analyze(text).scenes.map((s) => s.pov.character)).toEqual(['Nora', 'Delia'])
   })
 
   it('is the she the story followed last where a scene names no one', () => {

@@ -2,7 +2,7 @@
 // tokenised: speech tags first (names a tag gives count as people), then the cast, then each
 // scene's speakers, then the first-person narrator's name.
 import { findCast, findMentions, type Cast } from './characters.js'
-import { genderedPronouns, namedGenders, type Gender } from './genders.js'
+import { genderedPronouns, KINSHIP, knownGivenName, namedGenders, type Gender } from './genders.js'
 import type { AnnotatedScene, TokenTable } from './index.js'
 import { addPersons, dominantPerson } from './persons.js'
 import { firstFrom } from './spans.js'
@@ -73,6 +73,12 @@ function narrationWordsOf(s: AnnotatedScene): number {
   return n
 }
 
+/** A name known as a given name, given a gender by the story, said in full ("Joss Lennie") or said to someone after a comma ("Sit down, Hesper."). */
+function personLike(cast: Cast, c: number): boolean {
+  const ch = cast.characters[c]!
+  return ch.gender !== null || knownGivenName(ch.name) || [ch.name, ...ch.aliases].some((f) => f.includes(' ')) || cast.mentions.some((m) => m.character === c && m.addressing)
+}
+
 /** `third`: each scene is told in the third person, where the narrator is not "I" (its names and tags do not count). */
 function nameNarrator(cast: Cast, scenes: AnnotatedScene[], third: readonly boolean[], narrator: number, votes: ReadonlyMap<number, number>): void {
   const told = scenes.filter((_s, i) => !third[i])
@@ -85,10 +91,23 @@ function nameNarrator(cast: Cast, scenes: AnnotatedScene[], third: readonly bool
   }
   const excluded = new Set<number>()
   for (const s of told) for (const a of s.speakers) if (a.kind === 'explicit' && a.character !== null) excluded.add(a.character)
-  for (const m of mentions) if (m.subject && !m.dialogue && m.character >= 0 && !m.selfNamed) excluded.add(m.character)
-  const ranked = [...all].filter(([c]) => !cast.characters[c]!.described && !excluded.has(c)).sort((a, b) => b[1] - a[1] || a[0] - b[0])
+  // Acting by name in narration as often as others call them by it: someone the narrator tells of
+  // (a written entry read out, "Claire got her promotion", does not outweigh three people calling her Claire).
+  // Named in narration more than once is someone the narrator tells of, too.
+  const acts = new Map<number, number>()
+  const named = new Map<number, number>()
+  for (const m of mentions) {
+    if (m.dialogue || m.character < 0 || m.selfNamed) continue
+    named.set(m.character, (named.get(m.character) ?? 0) + 1)
+    if (m.subject) acts.set(m.character, (acts.get(m.character) ?? 0) + 1)
+  }
+  for (const [c, n] of acts) if (n >= (all.get(c) ?? 0) / 2) excluded.add(c)
+  for (const [c, n] of named) if (n >= 2) excluded.add(c)
+  // A relation ("Tata, it's me", said to a father at a bedside) is no name the narrator is given.
+  const ranked = [...all].filter(([c]) => !cast.characters[c]!.described && !excluded.has(c) && !KINSHIP.has(cast.characters[c]!.name)).sort((a, b) => b[1] - a[1] || a[0] - b[0])
   const [best, n] = ranked[0] ?? [-1, 0]
-  if (best < 0 || (n < 2 && ranked.length > 1) || (ranked[1] && ranked[1][1] === n)) return
+  // One vote only for the one name left, and one plainly a person's ("Jo", "Joss" of "Joss Lennie"; not a speech of one word, "Breakfast?").
+  if (best < 0 || (n < 2 && (ranked.length > 1 || !personLike(cast, best))) || (ranked[1] && ranked[1][1] === n)) return
   cast.characters[best]!.narrator = true
   for (const s of scenes) for (const a of s.speakers) if (a.character === narrator) a.character = best
 }

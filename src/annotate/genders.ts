@@ -24,6 +24,11 @@ export const isNameWord = (w: string) => /^\p{Lu}\p{Ll}+$/u.test(w) && (!notName
 export const TITLE_WORDS = 'Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Sir|Dame|Lady|Lord|Madam|Madame|Mme|Mlle|Monsieur|Mademoiselle|Captain|Capt|Colonel|Col|General|Major|Lieutenant|Lt|Sergeant|Sgt|Inspector|Constable|Detective|Officer|Professor|Prof|Reverend|Rev|Father|Mother|Sister|Brother|Aunt|Auntie|Uncle|Granny|Grandma|Grandpa|Gran|Nurse|Judge|Master|Mistress|King|Queen|Prince|Princess|Duke|Duchess|Count|Countess|Baron|Baroness|Saint|St'
 export const TITLE = new RegExp(`^(?:${TITLE_WORDS})\\.?$`)
 /** A name's first word after any title, as the viewpoint reading names people ("Varga" of "Inspector Varga"); the form itself if all of it is titles. */
+/** What people call their kin ("Mum", "Grandad", "Tata"): a relation, never a name someone is given. */
+export const KINSHIP: ReadonlySet<string> = new Set(
+  'Mum Mom Mam Ma Mama Mamma Mammy Mummy Mommy Mother Dad Daddy Da Papa Pa Pop Pops Father Tata Tato Baba Abba Amma Appa Nana Nan Nanna Nonna Nonno Gran Granny Grandma Grandmother Grandad Granddad Grandpa Grandfather Gramps Grammy Auntie Aunty Uncle Sis Bro'.split(' '),
+)
+
 export const firstNameWord = (form: string): string => form.split(' ').find((w) => !TITLE.test(w)) ?? form
 const HE_TITLE = /^(?:Mr|Sir|Lord|Monsieur|Father|Brother|Uncle|Grandpa|King|Prince|Duke|Count|Baron|Master)\.?$/
 const SHE_TITLE = /^(?:Mrs|Miss|Ms|Dame|Lady|Madam|Madame|Mme|Mlle|Mademoiselle|Mother|Sister|Aunt|Auntie|Granny|Grandma|Gran|Queen|Princess|Duchess|Countess|Baroness|Mistress)\.?$/
@@ -48,6 +53,8 @@ export function namedGenders(text: string, table: TokenTable, sentences: readonl
   let subject: string | null = null
   const seen = new Set<string>()
   let lastToken = -1
+  // The sentence holds an object or possessive of that gender that is not its subject's own.
+  const mentioned: Record<Gender, boolean> = { he: false, she: false }
   for (const s of sentences) {
     // "He" or "She" opening a sentence's narration after one whose subject was a name, in its
     // paragraph (a new one often goes back to the viewpoint character).
@@ -57,9 +64,11 @@ export function namedGenders(text: string, table: TokenTable, sentences: readonl
     if (s.endToken > s.firstToken) lastToken = s.endToken - 1
     if (subject && opening < s.endToken && sameParagraph) {
       const g = word(t, opening).toLowerCase()
-      if (g === 'he' || g === 'she') vote(subject, g, 1)
+      // Not where the sentence before held another of that gender ("Gabe had never seen her change jackets. She…").
+      if ((g === 'he' || g === 'she') && !mentioned[g]) vote(subject, g, 1)
     }
     subject = null
+    mentioned.he = mentioned.she = false
     let he = 0
     let she = 0
     for (let i = s.firstToken; i < s.endToken; i++) {
@@ -70,7 +79,10 @@ export function namedGenders(text: string, table: TokenTable, sentences: readonl
       if (pos !== PROPN) {
         const lower = w.toLowerCase()
         // "Petra Novak nods at him": an object is someone else than the sentence's subject.
-        if (lower === 'him' || (lower === 'her' && t.pos[i + 1] !== POS.NOUN && t.pos[i + 1] !== POS.ADJ)) continue
+        if (lower === 'him' || (lower === 'her' && (!possessive(t, i) || OBJECT_VERBS.test(word(t, i - 1))))) {
+          mentioned[lower === 'him' ? 'he' : 'she'] = true
+          continue
+        }
         if (HE_FORMS.has(lower)) he++
         else if (SHE_FORMS.has(lower)) she++
         continue
@@ -81,10 +93,11 @@ export function namedGenders(text: string, table: TokenTable, sentences: readonl
       if (HE_TITLE.test(before) || SHE_TITLE.test(before)) vote(w, HE_TITLE.test(before) ? 'he' : 'she', 3)
       if (subject || i + 1 >= s.endToken || (t.pos[i + 1] !== VERB && t.pos[i + 1] !== AUX)) continue
       subject = nameAt(t, i)
-      for (let k = i + 2; k < s.endToken && k < i + 8 && t.pos[k] !== PUNCT; k++) {
+      // Up to another name: "Gabe thought about Halloran in her office" is Halloran's office.
+      for (let k = i + 2; k < s.endToken && k < i + 8 && t.pos[k] !== PUNCT && t.pos[k] !== PROPN; k++) {
         const o = word(t, k).toLowerCase()
         if (o === 'his' || o === 'himself') vote(subject, 'he', 1)
-        else if (o === 'herself' || (o === 'her' && t.pos[k + 1] === POS.NOUN)) vote(subject, 'she', 1)
+        else if (o === 'herself' || (o === 'her' && t.pos[k + 1] === POS.NOUN && !OBJECT_VERBS.test(word(t, k - 1)))) vote(subject, 'she', 1)
         else continue
         break
       }
@@ -104,6 +117,12 @@ export function namedGenders(text: string, table: TokenTable, sentences: readonl
   return out
 }
 
+/** "her" before a noun or adjective: a possessive, where wink-nlp's tags are right. */
+const possessive = (t: TokenTable, i: number) => t.pos[i + 1] === POS.NOUN || t.pos[i + 1] === POS.ADJ
+
+/** After these, "her" is the object of a verb that takes a verb after it ("had seen her change jackets", "watched her take inventory"), however the next word is tagged. */
+const OBJECT_VERBS = /^(?:see|sees|saw|seen|seeing|watch|watches|watched|watching|hear|hears|heard|hearing|let|lets|letting|make|makes|made|making|help|helps|helped|helping|feel|feels|felt|feeling)$/i
+
 /** A line break in [from, to) (the gap between two sentences), without slicing. */
 function hasNewline(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true
@@ -113,6 +132,12 @@ function hasNewline(text: string, from: number, to: number): boolean {
 const GIVEN_NAME_WEIGHT = 1.5
 const FEMALE_NAMES: ReadonlySet<string> = new Set(femaleNames)
 const MALE_NAMES: ReadonlySet<string> = new Set(maleNames)
+
+/** The name's first word is a given name compromise's lexicon knows ("Jo", "Claire"; not "Breakfast"). */
+export const knownGivenName = (name: string): boolean => {
+  const w = firstNameWord(name).toLowerCase()
+  return FEMALE_NAMES.has(w) || MALE_NAMES.has(w)
+}
 
 /** He and she forms in the narration of the sentences (outside speech and letters). */
 export function genderedPronouns(text: string, t: TokenTable, sentences: readonly { firstToken: number; endToken: number }[]): { he: number; she: number } {

@@ -55,7 +55,6 @@ const MOMENTARY = /^(?:wonder|think|thought|feel|felt|realis|realiz|hope|fear|wi
 /** What someone seems to think, read from outside: "as if", "as though", "seemed to", "looked like". */
 const SEEN_FROM_OUTSIDE = /\b(?:as if|as though|seem(?:s|ed)?|appear(?:s|ed)? to|look(?:s|ed)? like)\b/i
 
-const AS_IF = /\b(?:as if|as though)\b/i
 
 /** Feelings told with was or is: "Brannock was frightened", "she is furious". */
 const FEELINGS = /^(?:frightened|terrified|afraid|scared|ashamed|relieved|glad|furious|jealous|nervous|embarrassed|mortified|guilty|lonely|miserable|heartbroken|grateful|thrilled|elated|devastated|humiliated|panicked|petrified|desperate|bewildered|stunned|appalled|horrified|overjoyed|giddy|livid|anxious|worried)$/i
@@ -73,6 +72,15 @@ export const plain = (n: number, other: number) => n >= MIN_VIEWPOINT_VERBS && n
 export const MIN_VIEWPOINT_VERBS = 2
 
 const word = (t: TokenTable & { text: string }, i: number) => t.text.slice(t.start[i]!, t.end[i]!)
+
+/** "as if" or "as though" goes with the verb at i: it follows with no other verb between ("looked at it, as if checking", not "knows it's Callum, because nobody knocks as if…"). */
+function asIfFollows(t: TokenTable & { text: string }, i: number, end: number): boolean {
+  for (let j = i + 1; j + 1 < end; j++) {
+    if (word(t, j).toLowerCase() === 'as' && /^(?:if|though)$/i.test(word(t, j + 1))) return true
+    if (t.pos[j] === VERB || t.pos[j] === AUX) return false
+  }
+  return false
+}
 
 export type { Gender }
 
@@ -144,6 +152,13 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
           if (g && g !== opener) remember(g, name)
           continue
         }
+        // A possessor is whom a he or she after goes on with: "Eddie's hand is on the towel. He doesn't remember putting it there."
+        if (t.pos[i] === PROPN && isNameWord(w) && i + 1 < s.endToken && /^['’]s$/.test(word(t, i + 1)) && t.pos[i - 1] !== POS.ADP && t.pos[i - 1] !== POS.DET) {
+          const name = nameAt(t, i)
+          const g = gender.get(name)
+          if (g && g !== opener) remember(g, name)
+          continue
+        }
         if (t.pos[i] !== VERB && t.pos[i] !== AUX) continue
         const lower = w.toLowerCase()
         // "Brannock was frightened": a feeling told with was/is and its adjective.
@@ -155,7 +170,7 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
         // "he looks as if he is deciding": the viewpoint's reading of another's face, from outside.
         if (inner && SEEN_FROM_OUTSIDE.test(text.slice(t.start[s.firstToken]!, t.start[i]!))) continue
         // "she looked at it for a long time, as if checking it for errors": someone watched, read from outside.
-        if (AS_IF.test(text.slice(t.end[i]!, t.end[s.endToken - 1]!))) continue
+        if (asIfFollows(t, i, s.endToken)) continue
         const passing = feeling || (inner && MOMENTARY.test(w))
         if ('name' in who) owners.push({ name: who.name, inner, passing })
         else {

@@ -170,7 +170,7 @@ function followsAnother(c: Counts, name: string): boolean {
     const forms = new Set([n, ...(ch?.aliases ?? [])].flatMap((f) => [f, firstNameWord(f)]))
     return Math.max(0, ...[...forms].map((f) => c.viewpointParagraphs.get(f) ?? 0))
   }
-  return plain(paragraphs(seen), paragraphs(name))
+  return genderOf(c, seen) === genderOf(c, name) ? paragraphs(seen) > paragraphs(name) : plain(paragraphs(seen), paragraphs(name))
 }
 
 /** Who a third-person scene follows becomes the one its gender's he or she goes on with, by the first word of their name (as the viewpoint reading names people). */
