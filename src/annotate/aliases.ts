@@ -19,6 +19,8 @@ export interface FormStats {
   initial: number
   /** Said to in narration, or named as the narrator's own name. */
   narrated: number
+  /** Mentions inside speech. */
+  spoken: number
   addressings: number
 }
 
@@ -100,13 +102,14 @@ export function groupForms(forms: FormStats[], genders: ReadonlyMap<string, Gend
     const holding = groups.filter((g) => g.some((f) => f.words.includes(w)))
     const given = holding.filter((g) => g.some((f) => !f.title && f.words.length > 1 && f.words[0] === w))
     const g = holding.length === 1 ? holding[0] : given.length === 1 ? given[0] : undefined
-    // A short name only ever said to someone may be a longer one's nickname ("Yaz", "Dag"): see below.
-    if (!g && holding.length === 0 && s.vocatives === s.mentions && s.subjects + s.tags === 0) said.push(s)
+    // A short name said to someone and named only in speech may be a longer one's nickname ("Yaz", "Dag"): see below.
+    if (!g && holding.length === 0 && s.vocatives > 0 && s.spoken === s.mentions && s.subjects + s.tags === 0) said.push(s)
     else add(s, g)
   }
   // A nickname is the start or the end of one given name ("Dag" of "Dagny", "Teo" of "Mateo"),
-  // three letters at least, that is only ever said to someone.
-  for (const s of said) {
+  // three letters at least, said to someone and never named in narration. The longest first: a
+  // name only ever said in speech is a given name its nicknames join too ("Beatrice", "Bea").
+  for (const s of said.sort((a, b) => b.words[0]!.length - a.words[0]!.length)) {
     const w = s.words[0]!
     const part = (name: string) => name !== w && (name.startsWith(w) || name.endsWith(w.toLowerCase()))
     const longer = w.length >= 3 ? groups.filter((g) => g.some((f) => !f.title && part(f.words[0]!))) : []

@@ -170,7 +170,7 @@ export function findCast(text: string, table: TokenTable, mentions: Mention[], t
     if (!s) {
       const parts = m.form.split(' ')
       const title = TITLE.test(parts[0]!) && parts.length > 1 ? parts.shift()! : null
-      s = { form: m.form, title, words: parts, mentions: 0, subjects: 0, vocatives: 0, places: 0, determined: 0, tags: 0, initial: 0, narrated: 0, addressings: 0 }
+      s = { form: m.form, title, words: parts, mentions: 0, subjects: 0, vocatives: 0, places: 0, determined: 0, tags: 0, initial: 0, narrated: 0, addressings: 0, spoken: 0 }
       stats.set(m.form, s)
     }
     s.mentions++
@@ -179,6 +179,7 @@ export function findCast(text: string, table: TokenTable, mentions: Mention[], t
     if (m.initial) s.initial++
     if (m.selfAddressed || m.selfNamed) s.narrated++
     if (m.addressing) s.addressings++
+    if (m.dialogue) s.spoken++
     const first = s.title ? m.token - 1 : m.token
     if (first > 0) {
       const before = t.text.slice(t.start[first - 1]!, t.end[first - 1]!).toLowerCase()

@@ -3,9 +3,9 @@ import { openingWords } from '../annotate/words.js'
 import { combine, countsOf, type Counts } from '../measure/counts.js'
 import { measureAll } from '../measure/registry.js'
 import { pov, type PovMeasure } from '../measure/pov.js'
-import { plain } from '../measure/head-hops.js'
-import { followedGender, genderOf, viewpointCharacter } from '../measure/characters.js'
+import { genderOf } from '../measure/characters.js'
 import { firstNameWord, type Gender } from '../annotate/genders.js'
+import { chooseViewpoints } from '../measure/viewpoint-model.js'
 import type { Chapter, Diagnostic, Matter } from '../types.js'
 import { TOOL_NAME, VERSION } from '../version.js'
 import { SCHEMA_VERSION, type ChapterReport, type MatterReport, type Report, type SceneReport } from './types.js'
@@ -63,22 +63,9 @@ function chapterReport(c: Chapter, sceneCounts: Counts[]): ChapterReport {
 /** Measure every scene, chapter and the whole work, and assemble the JSON report. */
 export function buildReport(annotated: Annotated, options: ReportOptions = {}): Report {
   const { manuscript: m } = annotated
-  const sceneCounts: Counts[] = []
-  // The genders narration gives its names, over the whole story: head-hopping reads he and she by them.
-  const genders = annotated.genders
-  // Each scene's he or she before any name goes on with whom the story followed last.
-  const carried: Record<Gender, string | null> = { he: null, she: null }
-  const scenes: SceneReport[] = []
-  for (const s of annotated.scenes) {
-    const c = countsOf(s, m.text, annotated.tokens, genders, annotated.cast, carried)
-    const r = sceneReport(m.text, s, c)
-    sceneCounts.push(c)
-    scenes.push(r)
-    carryOn(r, c, carried)
-  }
+  const { counts: sceneCounts, scenes } = measureScenes(annotated)
   const chapters: ChapterReport[] = []
   for (const c of m.chapters) chapters.push(chapterReport(c, sceneCounts))
-  resolveCharacters(scenes, sceneCounts)
   const totals = measureAll(combine(sceneCounts))
   placeScenes(scenes, totals.words)
   const claimed = claimedWordsDiagnostic(m.meta.claimedWords, totals.words)
@@ -98,6 +85,34 @@ export function buildReport(annotated: Annotated, options: ReportOptions = {}): 
   }
   if (options.includeText !== false) report.text = m.text
   return report
+}
+
+/**
+ * Every scene's counts and report. Each scene's he or she before any name goes on with whom the
+ * scene before followed (by the scene's own reading, see `followed`); once all are measured, the
+ * viewpoint scorer (src/measure/viewpoint-model.ts) chooses whom each third-person scene follows,
+ * over the whole story, and first-person scenes take the narrator's name the work gives.
+ */
+export function measureScenes(annotated: Annotated): { counts: Counts[]; scenes: SceneReport[] } {
+  const { manuscript: m } = annotated
+  const counts: Counts[] = []
+  const carried: Record<Gender, string | null> = { he: null, she: null }
+  const scenes: SceneReport[] = []
+  for (const s of annotated.scenes) {
+    const c = countsOf(s, m.text, annotated.tokens, annotated.genders, annotated.cast, carried)
+    const r = sceneReport(m.text, s, c)
+    counts.push(c)
+    scenes.push(r)
+    carryOn(r, c, carried)
+  }
+  nameNarrators(scenes, counts)
+  const third = scenes.map((s) => s.pov?.dominant === 'third')
+  const chosen = chooseViewpoints(counts, third)
+  scenes.forEach((s, i) => {
+    const k = chosen[i]
+    if (s.pov && third[i] && !s.pov.embedded) s.pov.character = k === null || k === undefined ? null : (annotated.cast.characters[k]?.name ?? null)
+  })
+  return { counts, scenes }
 }
 
 /** At most this many diagnostics of one code are listed; the rest are counted in one more. */
@@ -134,43 +149,15 @@ function claimedWordsDiagnostic(claimed: unknown, counted: number): Diagnostic |
 }
 
 /**
- * Who a scene follows is partly the work's, not only the scene's. A first-person scene that
- * never says the narrator's name takes the name others call the narrator by elsewhere in the
- * work. A third-person scene in which the work's protagonist (the name third-person narration
- * follows most over the work) appears follows the protagonist: the focal character is mostly
- * "she" or "he", while the people around them are named.
+ * A first-person scene that never says the narrator's name takes the name others call the
+ * narrator by elsewhere in the work.
  */
-function resolveCharacters(scenes: SceneReport[], counts: Counts[]): void {
-  for (const person of ['first', 'third'] as const) {
-    const own = scenes.filter((s): s is SceneReport & { pov: PovMeasure } => s.pov?.dominant === person)
-    if (own.length === 0) continue
-    const work = pov(combine(own.map((s) => counts[s.index]!)))
-    const name = work.dominant === person ? work.character : null
-    if (name === null) continue
-    for (const s of own) {
-      if (person === 'first') s.pov.character ??= name
-      else if (mentioned(counts[s.index]!, name) && genderFits(counts[s.index]!, name) && !followsAnother(counts[s.index]!, name)) s.pov.character = name
-    }
-  }
-  // A third-person scene that names no one of its he's or she's gender ("She didn't sleep. The
-  // bed in her old room…"; a she among named men) follows that he or she: the character of that
-  // gender the story followed last, else (before the story names them: "The piano at the back of
-  // the Linden is out of tune. She…") the one it follows next.
-  followOn(scenes, counts)
-  followOn([...scenes].reverse(), counts)
-}
-
-/** The scene's thinking and perceiving is plainly another's than the protagonist's (see plain). */
-function followsAnother(c: Counts, name: string): boolean {
-  const seen = viewpointCharacter(c)
-  if (seen === null || seen === name) return false
-  const paragraphs = (n: string) => {
-    const ch = c.cast.find((x) => x.name === n)
-    // The reading names people by their name's first word after any title ("Leonie" for "Leonie Marsh", "Farrant" for "Mrs Farrant").
-    const forms = new Set([n, ...(ch?.aliases ?? [])].flatMap((f) => [f, firstNameWord(f)]))
-    return Math.max(0, ...[...forms].map((f) => c.viewpointParagraphs.get(f) ?? 0))
-  }
-  return genderOf(c, seen) === genderOf(c, name) ? paragraphs(seen) > paragraphs(name) : plain(paragraphs(seen), paragraphs(name))
+function nameNarrators(scenes: SceneReport[], counts: Counts[]): void {
+  const own = scenes.filter((s): s is SceneReport & { pov: PovMeasure } => s.pov?.dominant === 'first')
+  if (own.length === 0) return
+  const work = pov(combine(own.map((s) => counts[s.index]!)))
+  const name = work.dominant === 'first' ? work.character : null
+  if (name !== null) for (const s of own) s.pov.character ??= name
 }
 
 /** Who a third-person scene follows becomes the one its gender's he or she goes on with, by the first word of their name (as the viewpoint reading names people). */
@@ -180,22 +167,6 @@ function carryOn({ pov }: SceneReport, c: Counts, carried: Record<Gender, string
   if (g !== null) carried[g] = firstNameWord(pov.character)
 }
 
-/** Give each third-person scene that names no one of its he's or she's gender the character of that gender met last in this order. */
-function followOn(order: readonly SceneReport[], counts: Counts[]): void {
-  const held: Record<Gender, string | null> = { he: null, she: null }
-  for (const s of order) {
-    const c = counts[s.index]!
-    if (s.pov?.dominant !== 'third') continue
-    const want = c.viewpointGender ?? followedGender(c)
-    if (s.pov.character === null && want !== null && held[want] !== null && !namesAnyoneOf(c, want)) s.pov.character = held[want]
-    const g = s.pov.character === null ? null : genderOf(c, s.pov.character)
-    if (g !== null) held[g] = s.pov.character
-  }
-}
-
-/** Anyone of the cast of that gender is mentioned in the span. */
-const namesAnyoneOf = (c: Counts, gender: Gender): boolean => [...c.characters].some(([i, t]) => t.mentions > 0 && c.cast[i]?.gender === gender)
-
 /** Each scene's position: the share of the story's words before it (0 for a story with no words). */
 function placeScenes(scenes: SceneReport[], words: number): void {
   let before = 0
@@ -203,21 +174,6 @@ function placeScenes(scenes: SceneReport[], words: number): void {
     s.position = words > 0 ? Math.round((before / words) * 10_000) / 10_000 : 0
     before += s.words
   }
-}
-
-/** The character of that name is mentioned in the span (by any of their names). */
-function mentioned(c: Counts, name: string): boolean {
-  const index = c.cast.findIndex((x) => x.name === name)
-  return index >= 0 ? (c.characters.get(index)?.mentions ?? 0) > 0 : (c.names.get(name) ?? 0) > 0
-}
-
-/** The work's protagonist follows a scene only where the scene's he or she is theirs (or unknown). */
-function genderFits(c: Counts, name: string): boolean {
-  const g = genderOf(c, name)
-  // Thinking and perceiving plainly a she's or a he's: only a protagonist known to be one.
-  if (c.viewpointGender !== null) return g === c.viewpointGender
-  const want = followedGender(c)
-  return want === null || g === null || g === want
 }
 
 function matterReport(text: string, matter: Matter | null): MatterReport | null {
