@@ -199,6 +199,28 @@ describe('speakers', () => {
     expect(analyze(text).scenes[0]!.pov.character).toBeNull()
   })
 
+  it('names each scene’s narrator where two take turns, each named by the other in their own chapters', () => {
+    const text = [
+      'I get to the bus stop before anyone else. Marcus is late again, and I watch the road for him.',
+      '“Morning, Isla,” Mrs Reid says from her gate. “Cold one.”',
+      '“It is,” I say.',
+      'Marcus turns up at last with his tie in his fist. “Isla, don’t start,” he says. “I know.”',
+      '* * *',
+      'I run the whole way and the bus is still there. Isla is at the stop with her arms folded, and Isla looks at me like I have done it on purpose.',
+      '“You’re a disgrace, Marcus,” Mr Reid says, but he is laughing.',
+      '“I know,” I say. “Marcus the disgrace. Put it on my stone.”',
+      '* * *',
+      'At lunch I sit on the wall and wait. Marcus comes out of the canteen with two apples.',
+      '“One for you, Isla,” he says.',
+      '“Thanks,” I say. Mrs Reid waves from the office window. “Isla, your mum rang,” she calls.',
+      '* * *',
+      'I give her the apple because I always do. Isla takes it and says nothing, and Isla eats it in four bites.',
+      '“Marcus, you’re on the team sheet,” Mr Reid says, going past.',
+      '“Great,” I say. “Thanks, sir.” He is gone before I can ask. “Marcus the striker,” I say to myself.',
+    ].join('\n\n')
+    expect(analyze(text).scenes.map((s) => s.pov.character)).toEqual(['Isla', 'Marcus', 'Isla', 'Marcus'])
+  })
+
   it('leaves a speech with no clue unknown', () => {
     expect(speakers('The rain came on.\n\n“Who’s there?”')[0]![1]).toBeNull()
   })

@@ -31,7 +31,7 @@ export function attributeAll(text: string, tokens: TokenTable, scenes: Annotated
     }
     return narrator
   }
-  const narratorVotes = new Map<number, number>()
+  const narratorVotes = scenes.map(() => new Map<number, number>())
   // Where others call the narrator by name, and where the narrator never acts by name: the
   // scenes not told in the third person (a detective's chapters between a pharmacist's
   // first-person ones name her and her speeches as anyone's).
@@ -39,7 +39,7 @@ export function attributeAll(text: string, tokens: TokenTable, scenes: Annotated
   for (const [i, s] of scenes.entries()) {
     const from = firstFrom(cast.mentions, s.scene.start)
     const mentions = cast.mentions.slice(from, firstFrom(cast.mentions, s.scene.end))
-    const votes = third[i] ? new Map<number, number>() : narratorVotes
+    const votes = third[i] ? new Map<number, number>() : narratorVotes[i]!
     s.speakers = attributeSpeakers({ text, tokens, paragraphs: s.scene.paragraphs, speech: speech[i]!, turns: turns[i]!, sentences: s.sentences, cast, mentions, narrator: narratorIndex, knownNarrator: () => narrator, narratorVotes: votes })
     const gendered = genderedPronouns(text, tokens, s.sentences)
     s.he = gendered.he
@@ -79,12 +79,41 @@ function personLike(cast: Cast, c: number): boolean {
   return ch.gender !== null || knownGivenName(ch.name) || [ch.name, ...ch.aliases].some((f) => f.includes(' ')) || cast.mentions.some((m) => m.character === c && m.addressing)
 }
 
-/** `third`: each scene is told in the third person, where the narrator is not "I" (its names and tags do not count). */
-function nameNarrator(cast: Cast, scenes: AnnotatedScene[], third: readonly boolean[], narrator: number, votes: ReadonlyMap<number, number>): void {
-  const told = scenes.filter((_s, i) => !third[i])
+/**
+ * `third`: each scene is told in the third person, where the narrator is not "I" (its names and
+ * tags do not count). `votes`: each scene's calls of the narrator by name. One narrator for the
+ * work where its first-person scenes together name one; else, where scenes name different ones
+ * (two narrators taking turns, each acting by name in the other's chapters), each scene its own.
+ */
+function nameNarrator(cast: Cast, scenes: AnnotatedScene[], third: readonly boolean[], narrator: number, votes: readonly ReadonlyMap<number, number>[]): void {
+  const told = scenes.map((_s, i) => i).filter((i) => !third[i])
+  // Several narrators: two names at least, each the narrator of two scenes at least by those scenes' own evidence.
+  const each = told.map((i) => narratorOf(cast, [scenes[i]!], [votes[i]!]))
+  const scenesOf = new Map<number, number>()
+  for (const k of each) if (k >= 0) scenesOf.set(k, (scenesOf.get(k) ?? 0) + 1)
+  const several = new Set([...scenesOf].filter(([, n]) => n >= 2).map(([k]) => k))
+  if (several.size >= 2) {
+    told.forEach((i, j) => {
+      const k = each[j]!
+      if (!several.has(k)) return
+      const s = scenes[i]!
+      s.narrator = k
+      for (const a of s.speakers) if (a.character === narrator) a.character = k
+    })
+    return
+  }
+  const work = narratorOf(cast, told.map((i) => scenes[i]!), told.map((i) => votes[i]!))
+  if (work < 0) return
+  cast.characters[work]!.narrator = true
+  for (const s of scenes) for (const a of s.speakers) if (a.character === narrator) a.character = work
+}
+
+/** The character the scenes' narrator is, by the votes of others' calls and their own naming (see toldInFirstPerson); -1 where none is plain. */
+function narratorOf(cast: Cast, told: readonly AnnotatedScene[], votes: readonly ReadonlyMap<number, number>[]): number {
   const mentions = told.flatMap((s) => cast.mentions.slice(firstFrom(cast.mentions, s.scene.start), firstFrom(cast.mentions, s.scene.end)))
+  const all = new Map<number, number>()
+  for (const v of votes) for (const [c, n] of v) all.set(c, (all.get(c) ?? 0) + n)
   // The narrator names themself: "My name is Corin Ashby", "She called me Juno" (in narration; in a speech the name would be the speaker's).
-  const all = new Map(votes)
   for (const m of mentions) {
     if (m.dialogue || m.character < 0) continue
     if (m.selfNamed || m.selfAddressed) all.set(m.character, (all.get(m.character) ?? 0) + (m.selfNamed ? 5 : 2))
@@ -107,7 +136,6 @@ function nameNarrator(cast: Cast, scenes: AnnotatedScene[], third: readonly bool
   const ranked = [...all].filter(([c]) => !cast.characters[c]!.described && !excluded.has(c) && !KINSHIP.has(cast.characters[c]!.name)).sort((a, b) => b[1] - a[1] || a[0] - b[0])
   const [best, n] = ranked[0] ?? [-1, 0]
   // One vote only for the one name left, and one plainly a person's ("Jo", "Joss" of "Joss Lennie"; not a speech of one word, "Breakfast?").
-  if (best < 0 || (n < 2 && (ranked.length > 1 || !personLike(cast, best))) || (ranked[1] && ranked[1][1] === n)) return
-  cast.characters[best]!.narrator = true
-  for (const s of scenes) for (const a of s.speakers) if (a.character === narrator) a.character = best
+  if (best < 0 || (n < 2 && (ranked.length > 1 || !personLike(cast, best))) || (ranked[1] && ranked[1][1] === n)) return -1
+  return best
 }

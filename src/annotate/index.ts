@@ -51,6 +51,8 @@ export interface AnnotatedScene {
   /** The speaker of each speech span (kind speech) of `quotes`, in order, and its words. */
   speakers: Attribution[]
   speechWords: number[]
+  /** In a work told by several first-person narrators in turn, this scene's narrator (an index into the cast), where the scene gives their name. */
+  narrator?: number
   /** He and she forms in narration (he/him/his/himself, she/her/hers/herself). */
   he: number
   she: number

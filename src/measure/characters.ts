@@ -177,6 +177,7 @@ export const followedGender = (c: Counts) => (c.he > 1.5 * c.she ? 'he' : c.she 
 
 /** The first-person narrator's name, where the story gives it; else null. */
 export function narratorName(c: Counts): string | null {
+  if (c.sceneNarrator !== null) return c.sceneNarrator
   for (const ch of c.cast) if (ch.narrator && ch.name !== NARRATOR) return ch.name
   return null
 }

@@ -50,6 +50,8 @@ export interface Counts {
   cast: readonly Character[]
   characters: Map<number, Tally>
   speakers: Attribution[]
+  /** A scene's own first-person narrator, where the work has several in turn (see AnnotatedScene.narrator); null in a span of several scenes. */
+  sceneNarrator: string | null
   /** He and she forms of narration. */
   he: number
   she: number
@@ -107,6 +109,7 @@ export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable, ge
     cast: cast.characters,
     characters: tallyScene(a, cast),
     speakers: a.speakers,
+    sceneNarrator: a.narrator === undefined ? null : (cast.characters[a.narrator]?.name ?? null),
     he: a.he,
     she: a.she,
     english: true,
@@ -176,6 +179,7 @@ export function combine(parts: readonly Counts[]): Counts {
     cast: parts[0]?.cast ?? [],
     characters: new Map(),
     speakers: [],
+    sceneNarrator: null,
     he: 0,
     she: 0,
     english: parts.length === 0,
