@@ -5,41 +5,21 @@
 //   node scripts/train-viewpoint.mjs               fit, and write src/data/viewpoint-weights.generated.ts
 //   node scripts/train-viewpoint.mjs --cv          leave one set out: each set scored by weights fitted on the others
 //   node scripts/train-viewpoint.mjs --score DIR…  score the committed weights on other labelled sets (labels.json)
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { readSourceAsync } from '../dist/ingest/index.js'
-import { fitViewpoint, viewpointExamples, viewpointRight } from '../dist/eval/viewpoint-fit.js'
+import { writeFileSync } from 'node:fs'
+import { fitViewpoint, viewpointRight } from '../dist/eval/viewpoint-fit.js'
 import { VIEWPOINT_FEATURES } from '../dist/measure/viewpoint-model.js'
 import { VIEWPOINT_WEIGHTS } from '../dist/data/viewpoint-weights.generated.js'
-
-/** The sets fitted on: each helper-written set of test/fixtures/viewpoints, and the corpus. */
-const FIT_SETS = [...readdirSync('test/fixtures/viewpoints').filter((d) => existsSync(join('test/fixtures/viewpoints', d, 'labels.json'))).sort().map((d) => join('test/fixtures/viewpoints', d)), 'corpus']
-
-/** Each labelled story of a set: its path and its scenes' labels (labels.json, or the corpus's labels/). */
-function labelled(dir) {
-  if (existsSync(join(dir, 'labels.json'))) return JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')).map((l) => ({ path: join(dir, l.file), scenes: l.scenes }))
-  return readdirSync(join(dir, 'labels'))
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(join(dir, 'labels', f), 'utf8')))
-    .map((l) => ({ path: join(dir, l.file), scenes: (l.chapters ?? []).flatMap((c) => c.scenes ?? []) }))
-}
-
-async function examples(dir) {
-  const out = []
-  for (const story of labelled(dir)) out.push(...viewpointExamples(await readSourceAsync(readFileSync(story.path), { path: story.path }), story.scenes))
-  return out
-}
+import { fitSets, setExamples } from '../dist/node/viewpoint-sets.js'
 
 const args = process.argv.slice(2)
 if (args[0] === '--score') {
   for (const dir of args.slice(1)) {
-    const data = await examples(dir)
+    const data = await setExamples(dir)
     console.log(`${dir}: ${viewpointRight(data, VIEWPOINT_WEIGHTS)}/${data.length} third-person scenes`)
   }
 } else {
   const bySet = new Map()
-  for (const dir of FIT_SETS) bySet.set(dir, await examples(dir))
+  for (const dir of fitSets()) bySet.set(dir, await setExamples(dir))
   const all = [...bySet.values()].flat()
   if (args[0] === '--cv') {
     let total = 0

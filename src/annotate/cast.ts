@@ -96,16 +96,20 @@ function nameNarrator(cast: Cast, scenes: AnnotatedScene[], third: readonly bool
     told.forEach((i, j) => {
       const k = each[j]!
       if (!several.has(k)) return
-      const s = scenes[i]!
-      s.narrator = k
-      for (const a of s.speakers) if (a.character === narrator) a.character = k
+      scenes[i]!.narrator = k
+      giveSpeeches(scenes[i]!, narrator, k)
     })
     return
   }
   const work = narratorOf(cast, told.map((i) => scenes[i]!), told.map((i) => votes[i]!))
   if (work < 0) return
   cast.characters[work]!.narrator = true
-  for (const s of scenes) for (const a of s.speakers) if (a.character === narrator) a.character = work
+  for (const s of scenes) giveSpeeches(s, narrator, work)
+}
+
+/** The scene's speeches of the unnamed narrator become the named character's. */
+function giveSpeeches(s: AnnotatedScene, narrator: number, character: number): void {
+  for (const a of s.speakers) if (a.character === narrator) a.character = character
 }
 
 /** The character the scenes' narrator is, by the votes of others' calls and their own naming (see toldInFirstPerson); -1 where none is plain. */

@@ -103,7 +103,7 @@ export function scoreSlips(report: Report, labels: NarrationLabels): SlipScore {
 }
 
 /** A name matches where they share a word ("Nell" and "Nell Harper"). */
-const sameName = (ours: string | null, gold: string) => ours !== null && ours.toLowerCase().split(/\s+/).some((w) => gold.toLowerCase().split(/\s+/).includes(w))
+export const sameName = (ours: string | null, gold: string) => ours !== null && ours.toLowerCase().split(/\s+/).some((w) => gold.toLowerCase().split(/\s+/).includes(w))
 
 /** Each labelled quote, found in order by its first words, against the speaker of the span holding them. */
 function scoreQuotes(report: Report, labels: NarrationLabels) {

@@ -8,6 +8,7 @@ import { candidates, score, storyEvidence, VIEWPOINT_FEATURES } from '../measure
 import { measureScenes } from '../report/build.js'
 import { structure } from '../structure/index.js'
 import type { Source } from '../types.js'
+import { sameName } from './slips-eval.js'
 
 /** One scene to learn from: its candidates' features and whether each is the labelled character. */
 export interface ViewpointExample {
@@ -19,9 +20,6 @@ export interface SceneLabel {
   pov?: string
   character?: string | null
 }
-
-/** A name matches where they share a word ("Nell" and "Nell Harper"), as the evaluation scores it. */
-const sameName = (a: string, b: string) => a.toLowerCase().split(/\s+/).some((w) => b.toLowerCase().split(/\s+/).includes(w))
 
 /**
  * The third-person scenes of a story labelled with a character, as examples. Each scene's

@@ -143,17 +143,14 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
         // Nights wearing…"); or opening the sentence, however it goes on ("Harold, for his part,
         // had…", "Tom’s heart was going"): whom its he or she are.
         const opens = i === s.firstToken || (i > s.firstToken && t.pos[i - 1] === PUNCT && i - s.firstToken <= 2)
-        // A name alone ("Gerald Prager. 04:10. Digoxin.", a note read out) is no one's subject.
-        if (t.pos[i] === PROPN && isNameWord(w) && i + 1 < s.endToken && (t.pos[i + 1] === VERB || t.pos[i + 1] === AUX || (opens && hasVerb(t, i + 1, s.endToken)))) {
+        // A name alone ("Gerald Prager. 04:10. Digoxin.", a note read out) is no one's subject. A
+        // possessor is whom a he or she after goes on with too: "Eddie's hand is on the towel. He
+        // doesn't remember putting it there."
+        if (t.pos[i] === PROPN && isNameWord(w) && i + 1 < s.endToken) {
+          const subject = t.pos[i + 1] === VERB || t.pos[i + 1] === AUX || (opens && hasVerb(t, i + 1, s.endToken))
+          if (!subject && !/^['’]s$/.test(word(t, i + 1))) continue
           const b = i > s.firstToken ? t.pos[i - 1] : -1
           if (b === POS.ADP || b === POS.DET) continue
-          const name = nameAt(t, i)
-          const g = gender.get(name)
-          if (g && g !== opener) remember(g, name)
-          continue
-        }
-        // A possessor is whom a he or she after goes on with: "Eddie's hand is on the towel. He doesn't remember putting it there."
-        if (t.pos[i] === PROPN && isNameWord(w) && i + 1 < s.endToken && /^['’]s$/.test(word(t, i + 1)) && t.pos[i - 1] !== POS.ADP && t.pos[i - 1] !== POS.DET) {
           const name = nameAt(t, i)
           const g = gender.get(name)
           if (g && g !== opener) remember(g, name)
