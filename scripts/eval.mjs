@@ -151,6 +151,7 @@ async function evalSlips(dir) {
     for (const m of s.thoughtMissed) console.log(`  thought missed: ${m.slice(0, 120)}`)
     for (const f of s.hopsFalse) console.log(`  hop false: ${f.slice(0, 120)}`)
     for (const m of s.hopsMissed) console.log(`  hop missed: ${m.slice(0, 120)}`)
+    if (process.env.EVAL_CHARACTERS) for (const m of s.characterMissed) console.log(`  character miss: "${m.opening}": gold ${m.gold}, ours ${m.ours}`)
   }
   const t = totalSlips(scores)
   const num = (x, d = 2) => (x === null ? '–' : x.toFixed(d))

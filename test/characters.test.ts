@@ -281,6 +281,19 @@ describe('the point-of-view character', () => {
     expect(analyze(text).scenes.map((s) => s.pov.character)).toEqual(['Tomasz', 'Tomasz'])
   })
 
+  it('is the she a scene opens on before naming anyone, though the man beside her is named and perceives more', () => {
+    const text = [
+      'Maeve unlocked the studio before dawn. She looked at the clay on the wheel and wondered whether it had dried too far. She thought of the order for the hotel, forty bowls by Friday.',
+      '* * *',
+      'Jonah parked the van behind the studio. He noticed the light was already on, and he felt the old guilt at being late. He wondered what she would say.',
+      '* * *',
+      'On the train home she kept the receipt in her fist. Jonah sat across from her and talked about the hotel, and Jonah laughed, and Jonah counted the money twice. Jonah looked out at the fields and noticed the rain coming.',
+      'Jonah said the manager had liked the glaze. Jonah said they should ask for more next time.',
+      'She watched him talk.',
+    ].join('\n\n')
+    expect(analyze(text).scenes.map((s) => s.pov.character)).toEqual(['Maeve', 'Jonah', 'Maeve'])
+  })
+
   it('names a first-person narrator by what others call her in her chapters, though she acts by name in a detective’s', () => {
     const text = "Chapter 1\n\nI unlock the bakery at five, when the street is still blue. I light the ovens and I set the first dough to rise, and I listen to the pipes knock.\n\nOskar comes in through the back with the flour sacks. \"Morning, Edda,\" he says. \"Cold enough for you?\"\n\n\"Morning,\" I say. \"Put them by the door.\"\n\n\"You look tired, Edda. Did you sleep at all?\"\n\n\"Not much,\" I say. I do not tell him about the letter.\n\nChapter 2\n\nInspector Varga came to the bakery a little after noon. The baker was called Edda Lund, and she was younger than he had expected. He watched her wipe her hands on her apron. He noticed that she did not offer him bread.\n\nEdda Lund sat down across from him and folded the apron in her lap. \"I know why you're here,\" said Edda Lund.\n\nVarga wondered how much she knew. He thought of the letter in his pocket, and he felt the weight of it, and he decided to say nothing yet.\n\nChapter 3\n\nI close the shop early. I walk down to the river with the letter in my coat and I read it again under the lamp. I know every word of it by now."
     const r = analyze(text)

@@ -2,7 +2,7 @@
 // tokenised: speech tags first (names a tag gives count as people), then the cast, then each
 // scene's speakers, then the first-person narrator's name.
 import { findCast, findMentions, type Cast } from './characters.js'
-import { genderedPronouns, KINSHIP, knownGivenName, namedGenders, type Gender } from './genders.js'
+import { genderedPronouns, KINSHIP, openingOf, knownGivenName, namedGenders, type Gender } from './genders.js'
 import type { AnnotatedScene, TokenTable } from './index.js'
 import { addPersons, dominantPerson } from './persons.js'
 import { firstFrom } from './spans.js'
@@ -44,6 +44,7 @@ export function attributeAll(text: string, tokens: TokenTable, scenes: Annotated
     const gendered = genderedPronouns(text, tokens, s.sentences)
     s.he = gendered.he
     s.she = gendered.she
+    s.opening = openingOf(text, tokens, s.sentences)
   }
   if (narrator >= 0 || firstPerson) nameNarrator(cast, scenes, third, narrator, narratorVotes)
   return { cast, genders }

@@ -23,12 +23,12 @@ export const isNameWord = (w: string) => /^\p{Lu}\p{Ll}+$/u.test(w) && (!notName
 /** Titles before a name, with a full stop or without ("Mrs." "Dr"). */
 export const TITLE_WORDS = 'Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Sir|Dame|Lady|Lord|Madam|Madame|Mme|Mlle|Monsieur|Mademoiselle|Captain|Capt|Colonel|Col|General|Major|Lieutenant|Lt|Sergeant|Sgt|Inspector|Constable|Detective|Officer|Professor|Prof|Reverend|Rev|Father|Mother|Sister|Brother|Aunt|Auntie|Uncle|Granny|Grandma|Grandpa|Gran|Nurse|Judge|Master|Mistress|King|Queen|Prince|Princess|Duke|Duchess|Count|Countess|Baron|Baroness|Saint|St'
 export const TITLE = new RegExp(`^(?:${TITLE_WORDS})\\.?$`)
-/** A name's first word after any title, as the viewpoint reading names people ("Varga" of "Inspector Varga"); the form itself if all of it is titles. */
 /** What people call their kin ("Mum", "Grandad", "Tata"): a relation, never a name someone is given. */
 export const KINSHIP: ReadonlySet<string> = new Set(
   'Mum Mom Mam Ma Mama Mamma Mammy Mummy Mommy Mother Dad Daddy Da Papa Pa Pop Pops Father Tata Tato Baba Abba Amma Appa Nana Nan Nanna Nonna Nonno Gran Granny Grandma Grandmother Grandad Granddad Grandpa Grandfather Gramps Grammy Auntie Aunty Uncle Sis Bro'.split(' '),
 )
 
+/** A name's first word after any title, as the viewpoint reading names people ("Varga" of "Inspector Varga"); the form itself if all of it is titles. */
 export const firstNameWord = (form: string): string => form.split(' ').find((w) => !TITLE.test(w)) ?? form
 const HE_TITLE = /^(?:Mr|Sir|Lord|Monsieur|Father|Brother|Uncle|Grandpa|King|Prince|Duke|Count|Baron|Master)\.?$/
 const SHE_TITLE = /^(?:Mrs|Miss|Ms|Dame|Lady|Madam|Madame|Mme|Mlle|Mademoiselle|Mother|Sister|Aunt|Auntie|Granny|Grandma|Gran|Queen|Princess|Duchess|Countess|Baroness|Mistress)\.?$/
@@ -138,6 +138,45 @@ export const knownGivenName = (name: string): boolean => {
   const w = firstNameWord(name).toLowerCase()
   return FEMALE_NAMES.has(w) || MALE_NAMES.has(w)
 }
+
+/** How far into a scene its narration may go before a he or she names no one's gender: three sentences. */
+const OPENING_SENTENCES = 3
+
+/**
+ * How a scene's narration opens: `gender`, that of a he or she before any name in its first
+ * sentences ("On Tuesday night she's alone in the workshop", "She tells him…"); `name`, a name
+ * its first sentence opens on as a verb's subject ("Cal didn't mean to eavesdrop"). Speech is
+ * passed over.
+ */
+export interface SceneOpening {
+  gender: Gender | null
+  name: string | null
+}
+
+export function openingOf(text: string, t: TokenTable, sentences: readonly { firstToken: number; endToken: number; narrationWords: number }[]): SceneOpening {
+  let seen = 0
+  for (const s of sentences) {
+    if (s.narrationWords === 0) continue
+    if (++seen > OPENING_SENTENCES) break
+    for (let i = s.firstToken; i < s.endToken; i++) {
+      if (t.skip[i] === 1) continue
+      const w = text.slice(t.start[i]!, t.end[i]!)
+      if (t.pos[i] === PROPN && isNameWord(w)) {
+        let j = i + 1
+        while (j < s.endToken && t.pos[j] === PROPN) j++
+        const subject = seen === 1 && j < s.endToken && (t.pos[j] === VERB || t.pos[j] === AUX)
+        return { gender: null, name: subject ? nameAt({ ...t, text }, i) : null }
+      }
+      if ((t.pos[i] !== PRON && t.pos[i] !== POS.DET) || w.length > 7) continue
+      const lower = w.toLowerCase()
+      if (HE_FORMS.has(lower)) return { gender: 'he', name: null }
+      if (SHE_FORMS.has(lower)) return { gender: 'she', name: null }
+    }
+  }
+  return NO_OPENING
+}
+
+export const NO_OPENING: SceneOpening = { gender: null, name: null }
 
 /** He and she forms in the narration of the sentences (outside speech and letters). */
 export function genderedPronouns(text: string, t: TokenTable, sentences: readonly { firstToken: number; endToken: number }[]): { he: number; she: number } {

@@ -2,7 +2,7 @@ import type { Diagnostic, Manuscript, Scene, Span } from '../types.js'
 import { attributeAll } from './cast.js'
 import type { Cast } from './characters.js'
 import { findDialogue, type QuoteConvention, type QuoteSpan } from './dialogue.js'
-import type { Gender } from './genders.js'
+import { NO_OPENING, type Gender, type SceneOpening } from './genders.js'
 import type { Attribution } from './speakers.js'
 import { findEmbedded, resolveSpeakers, type EmbeddedNarrative } from './embedded.js'
 import { findLetters } from './letters.js'
@@ -56,6 +56,8 @@ export interface AnnotatedScene {
   /** He and she forms in narration (he/him/his/himself, she/her/hers/herself). */
   he: number
   she: number
+  /** How its narration opens: with a he or she before any name, or on a name as a subject (see openingOf). */
+  opening: SceneOpening
   /** The scene is in English (or a language not told): the English rules (tense, person, names, thought, speakers) read it. */
   english: boolean
 }
@@ -295,7 +297,7 @@ function annotateScene(c: SceneContext, { scene, sentences, paragraphWords, word
   let total = 0
   for (const n of paragraphWords) total += n
   const embedded = !english ? [] : findEmbedded({ text: c.text, tokens: c.tokens, inLetter: c.inLetter, convention: c.convention, quotes, sentences, words, sceneWords: total }, c.skip)
-  return { scene, sentences, paragraphWords, words: total, quotes, dialogueWords, pronouns, names, vocatives, thought, embedded, speakers: [], speechWords: wordsOfSpans(words, quotes), he: 0, she: 0, english }
+  return { scene, sentences, paragraphWords, words: total, quotes, dialogueWords, pronouns, names, vocatives, thought, embedded, speakers: [], speechWords: wordsOfSpans(words, quotes), he: 0, she: 0, opening: NO_OPENING, english }
 }
 
 /**

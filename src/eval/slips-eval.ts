@@ -45,6 +45,8 @@ export interface SlipScore {
   /** Scenes labelled with a viewpoint character, and those whose pov.character is them. */
   characterScenes: number
   characterRight: number
+  /** The scenes whose pov.character is not the labelled one: their opening, the label, ours. */
+  characterMissed: { opening: string; gold: string | null; ours: string | null }[]
   /** Quotes labelled with a speaker; those whose speaker we name rightly; of them tagged with a name, and right. */
   quotes: number
   quotesRight: number
@@ -66,6 +68,7 @@ export function scoreSlips(report: Report, labels: NarrationLabels): SlipScore {
   let tenseRight = 0
   let characterScenes = 0
   let characterRight = 0
+  const characterMissed: SlipScore['characterMissed'] = []
   for (let i = 0; i < scenes; i++) {
     // A scene labelled as holding a told story may take the teller's person and tense (as the
     // report's definition says it does when the story outweighs the frame), or keep the frame's.
@@ -77,7 +80,9 @@ export function scoreSlips(report: Report, labels: NarrationLabels): SlipScore {
     const character = labels.scenes[i]!.character
     if (character !== undefined) {
       characterScenes++
-      if (character === null ? (r.pov?.character ?? null) === null : sameName(r.pov?.character ?? null, character)) characterRight++
+      const ours = r.pov?.character ?? null
+      if (character === null ? ours === null : sameName(ours, character)) characterRight++
+      else characterMissed.push({ opening: labels.scenes[i]!.opening, gold: character, ours })
     }
   }
   const found = report.scenes.flatMap((s) => (s.unmarkedThought?.spans ?? []).map(([a, b]) => normal(text.slice(a, b))))
@@ -98,6 +103,7 @@ export function scoreSlips(report: Report, labels: NarrationLabels): SlipScore {
     ...scoreHops(report, labels),
     characterScenes,
     characterRight,
+    characterMissed,
     ...scoreQuotes(report, labels),
   }
 }

@@ -5,6 +5,7 @@ import type { Attribution } from '../annotate/speakers.js'
 import { combineTallies, tallyScene, type Tally } from './characters.js'
 import { combineEmbedded, embeddedCounts, noEmbedded, type EmbeddedCounts } from './embedded.js'
 import { povShifts, type Gender, type PovShift } from './head-hops.js'
+import { NO_OPENING, type SceneOpening } from '../annotate/genders.js'
 import { dominantPerson, top } from './pov.js'
 import { asideOf, slipSentences, type TenseSentence } from './slips.js'
 import { dominantOf, dominantTense } from './tense.js'
@@ -55,6 +56,8 @@ export interface Counts {
   /** He and she forms of narration. */
   he: number
   she: number
+  /** How a scene's narration opens (see AnnotatedScene.opening); neither a gender nor a name for chapters and the work. */
+  opening: SceneOpening
   /** Some of the span is in English (or a language not told), which the English rules read. */
   english: boolean
   /** Words of the span's scenes in other languages, whose English-only counts above are left empty, and their dialogue words. */
@@ -112,6 +115,7 @@ export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable, ge
     sceneNarrator: a.narrator === undefined ? null : (cast.characters[a.narrator]?.name ?? null),
     he: a.he,
     she: a.she,
+    opening: a.opening,
     english: true,
     otherWords: 0,
     otherDialogueWords: 0,
@@ -182,6 +186,7 @@ export function combine(parts: readonly Counts[]): Counts {
     sceneNarrator: null,
     he: 0,
     she: 0,
+    opening: NO_OPENING,
     english: parts.length === 0,
     otherWords: 0,
     otherDialogueWords: 0,

@@ -38,6 +38,9 @@ export const VIEWPOINT_FEATURES = [
   'firstMentioned',
   // Their paragraphs where their gender is the plain viewpoint gender.
   'paragraphsOfGender',
+  // Their gender against the he or she the scene opens with before naming anyone; the scene opens on them as a subject.
+  'openingGender',
+  'openingName',
 ] as const
 
 export type ViewpointFeature = (typeof VIEWPOINT_FEATURES)[number]
@@ -121,6 +124,8 @@ export function candidates(c: Counts, story: StoryEvidence, carried: Readonly<Re
         ch.gender === null ? 1 : 0,
         first === k ? 1 : 0,
         fits(vpGender) === 1 ? Math.log1p(paragraphs) : 0,
+        fits(c.opening.gender),
+        c.opening.name !== null && forms.includes(c.opening.name) ? 1 : 0,
       ],
     })
   }
