@@ -40,6 +40,19 @@ describe('speech tags', () => {
 })
 
 describe('the cast', () => {
+  it('finds a name wink-nlp tags as a verb where the story writes it as a name (“Hatch drove”, “Hatch laughed”)', () => {
+    const text = [
+      'Hatch drove the truck north through the rain. He wondered whether the bridge at Mallow would still be standing, and he thought about the fuel gauge.',
+      'The boy in the passenger seat said nothing for an hour. Then he said he was hungry, and Hatch laughed, and Hatch gave him the last of the bread.',
+      'By noon the boy had decided that Hatch was not as grim as he looked.',
+    ].join('\n\n')
+    const r = analyze(text)
+    expect(r.totals.characters.map((c) => [c.name, c.mentions])).toEqual([['Hatch', 4]])
+    expect(r.scenes[0]!.pov.character).toBe('Hatch')
+    // A word the story also writes in lower case stays a word.
+    expect(analyze(`${text}\n\nThe hatch at the back would not close. Hatch swore at it.`).totals.characters).toEqual([])
+  })
+
   it('groups a name with its forms, and keeps two titles of one surname apart', () => {
     const text = [
       'Mr Darcy crossed the room. Darcy bowed to Mrs Bennet, and Mr Bennet watched them both.',
@@ -221,6 +234,48 @@ describe('speakers', () => {
     expect(analyze(text).scenes.map((s) => s.pov.character)).toEqual(['Isla', 'Marcus', 'Isla', 'Marcus'])
   })
 
+  it('keeps one narrator called by two names in turn, whom no one tells of in narration (“Hesper”, “Miss Vane”)', () => {
+    const text = [
+      'I came down to the harbour before the boats were in. Old Tam was mending a net on the wall.',
+      '"Morning, Hesper," he said. "You\'re early."',
+      '"Couldn\'t sleep," I said.',
+      '"Nor could I, Hesper. Sit down."',
+      '* * *',
+      'I walked up to the counting house after dinner. The clerk looked up from his ledger.',
+      '"Good afternoon, Miss Vane," he said. "The master is out."',
+      '"I\'ll wait," I said.',
+      '"As you like, Miss Vane."',
+      '* * *',
+      'At dusk I went back down to the wall. Tam had gone, and his brother was there instead.',
+      '"He said you\'d come, Hesper," he said.',
+      '"Did he?" I said.',
+      '"He did, Hesper. He always knows."',
+      '* * *',
+      'The next morning the master himself opened the door to me.',
+      '"Miss Vane," he said. "Come in."',
+      '"Thank you," I said.',
+      '"Sit there, Miss Vane, by the fire."',
+    ].join('\n\n')
+    expect(analyze(text).scenes.map((s) => s.pov.character)).toEqual(['Hesper', 'Hesper', 'Hesper', 'Hesper'])
+  })
+
+  it('gives no “he said” to the first-person narrator, and names them by their given name where their surname is said as often', () => {
+    const text = [
+      'I started at the bakery on a Monday in November. The ovens were already hot when I got there, and the foreman was waiting by the flour bins with a clipboard.',
+      '"You\'re late, Harker," he said.',
+      '"The bus was slow," I said.',
+      '"Then take an earlier bus, Harker," he said. "Trays are over there."',
+      'Mina showed me where the aprons hung. She was my age and she talked the whole time she worked.',
+      '"Don\'t mind him, Nell," she said. "He shouts at everybody."',
+      '"I don\'t mind," I said.',
+      '"You will by Friday, Nell."',
+    ].join('\n\n')
+    const scene = analyze(text).scenes[0]!
+    // The foreman is never named: his lines are no one's we know, not the narrator's.
+    expect(scene.dialogue.speakers.map((s) => s.name)).toEqual([null, 'Nell', null, null, 'Mina', 'Mina', 'Nell', 'Mina'])
+    expect(scene.pov.character).toBe('Nell')
+  })
+
   it('leaves a speech with no clue unknown', () => {
     expect(speakers('The rain came on.\n\n“Who’s there?”')[0]![1]).toBeNull()
   })
@@ -287,7 +342,7 @@ describe('the point-of-view character', () => {
       '* * *',
       'Jonah parked the van behind the studio. He noticed the light was already on, and he felt the old guilt at being late. He wondered what she would say.',
       '* * *',
-      'On the train home she kept the receipt in her fist. Jonah sat across from her and talked about the hotel, and Jonah laughed, and Jonah counted the money twice. Jonah looked out at the fields and noticed the rain coming.',
+      'On the train home she kept the receipt in her fist. Jonah sat across from her and talked about the hotel, and Jonah laughed, and Jonah counted the money twice. Jonah looked out at the fields and watched the rain coming.',
       'Jonah said the manager had liked the glaze. Jonah said they should ask for more next time.',
       'She watched him talk.',
     ].join('\n\n')

@@ -1,4 +1,4 @@
-// Whose eyes each scene sees through, on ten sets of six stories helper sessions wrote and
+// Whose eyes each scene sees through, on twelve sets of six stories helper sessions wrote and
 // labelled for this (fixtures/viewpoints/README.md): sisters, brothers, a mother and daughter
 // taking turns; a man's story with scenes of another man's; first-person narrators named only
 // in speech, a letter or never; three and four viewpoints in rotation; a pharmacist's
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { analyze } from '../src/pipeline.js'
 import { scoreSlips, type NarrationLabels } from '../src/eval/slips-eval.js'
 
-const SETS = ['a', 'b', 'c', 'd', 'f', 'g', 'h', 'i', 'j', 'k'] as const
+const SETS = ['a', 'b', 'c', 'd', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm'] as const
 const read = (set: string) => {
   const dir = new URL(`./fixtures/viewpoints/${set}/`, import.meta.url)
   const labels: NarrationLabels[] = JSON.parse(readFileSync(new URL('labels.json', dir), 'utf8'))
@@ -34,20 +34,30 @@ describe('viewpoint characters of helper-written stories', () => {
       tenseRight += s.score.tenseRight
       scenes += s.score.scenes
     }
-    expect(scenes).toBe(371)
+    expect(scenes).toBe(434)
     // Two are not: a letter from "I" to "you" quoted in a third-person scene, and a scene that is
     // all one soldier's letter home (its person and tense are the letter's, not narration's).
-    expect(povRight).toBeGreaterThanOrEqual(369)
-    expect(tenseRight).toBeGreaterThanOrEqual(370)
+    expect(povRight).toBeGreaterThanOrEqual(432)
+    expect(tenseRight).toBeGreaterThanOrEqual(433)
   })
 
-  it('names the viewpoint character of at least 78% of the 371 labelled scenes, and 90% of set a', () => {
-    expect(share(stories, 'characterRight', 'characterScenes')).toBeGreaterThanOrEqual(0.78)
+  it('names the viewpoint character of at least 83% of the 434 labelled scenes, and 90% of set a', () => {
+    expect(share(stories, 'characterRight', 'characterScenes')).toBeGreaterThanOrEqual(0.83)
     expect(share(stories.filter((s) => s.set === 'a'), 'characterRight', 'characterScenes')).toBeGreaterThanOrEqual(0.9)
   })
 
   it('names the speaker of at least 70% of the labelled quotations', () => {
     expect(share(stories, 'quotesRight', 'quotes')).toBeGreaterThanOrEqual(0.7)
+  })
+
+  it('names a narrator called by her given name and her surname by her given name (Nell, and “Harker” to her supervisor)', () => {
+    expect(charactersOf('l', 'story4.txt')).toEqual(['Nell', 'Nell', 'Nell', 'Nell', 'Nell'])
+  })
+
+  it('finds a man whose name is also a word (“Hatch”) and the scenes that follow him', () => {
+    // Hatch, Cass, Cass, Hatch, Cass, Hatch: the fifth, Cass's, is still read as Hatch's.
+    expect(charactersOf('m', 'story6.txt').filter((c) => c === 'Hatch')).toHaveLength(4)
+    expect(story('m', 'story6.txt').score.characterRight).toBeGreaterThanOrEqual(5)
   })
 
   it('keeps a scene in the head of the man it plainly follows, though the work’s protagonist is there too', () => {

@@ -92,7 +92,11 @@ function nameNarrator(cast: Cast, scenes: AnnotatedScene[], third: readonly bool
   const each = told.map((i) => narratorOf(cast, [scenes[i]!], [votes[i]!]))
   const scenesOf = new Map<number, number>()
   for (const k of each) if (k >= 0) scenesOf.set(k, (scenesOf.get(k) ?? 0) + 1)
-  const several = new Set([...scenesOf].filter(([, n]) => n >= 2).map(([k]) => k))
+  // Each of them named in the narration of another's scene ("Isla is at the stop" in Marcus's): two
+  // names of one narrator ("Hesper", "Miss Vane") are never told of by the other.
+  const toldOf = (k: number) =>
+    told.some((i, j) => each[j] !== k && each[j]! >= 0 && cast.mentions.slice(firstFrom(cast.mentions, scenes[i]!.scene.start), firstFrom(cast.mentions, scenes[i]!.scene.end)).some((m) => m.character === k && !m.dialogue))
+  const several = new Set([...scenesOf].filter(([k, n]) => n >= 2 && toldOf(k)).map(([k]) => k))
   if (several.size >= 2) {
     told.forEach((i, j) => {
       const k = each[j]!
@@ -141,6 +145,13 @@ function narratorOf(cast: Cast, told: readonly AnnotatedScene[], votes: readonly
   const ranked = [...all].filter(([c]) => !cast.characters[c]!.described && !excluded.has(c) && !KINSHIP.has(cast.characters[c]!.name)).sort((a, b) => b[1] - a[1] || a[0] - b[0])
   const [best, n] = ranked[0] ?? [-1, 0]
   // One vote only for the one name left, and one plainly a person's ("Jo", "Joss" of "Joss Lennie"; not a speech of one word, "Breakfast?").
-  if (best < 0 || (n < 2 && (ranked.length > 1 || !personLike(cast, best))) || (ranked[1] && ranked[1][1] === n)) return -1
+  if (best < 0 || (n < 2 && (ranked.length > 1 || !personLike(cast, best)))) return -1
+  // Called as often by two names: by their given name and their surname ("Nell", and "Harker" by a
+  // supervisor), the narrator is the given name; two given names tied name no one.
+  const tied = ranked.filter(([, v]) => v === n).map(([c]) => c)
+  if (tied.length > 1) {
+    const given = tied.filter((c) => knownGivenName(cast.characters[c]!.name))
+    return given.length === 1 ? given[0]! : -1
+  }
   return best
 }

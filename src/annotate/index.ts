@@ -6,6 +6,7 @@ import { NO_OPENING, type Gender, type SceneOpening } from './genders.js'
 import type { Attribution } from './speakers.js'
 import { findEmbedded, resolveSpeakers, type EmbeddedNarrative } from './embedded.js'
 import { findLetters } from './letters.js'
+import { retagNames } from './retag.js'
 import { insideSpans } from './spans.js'
 import { addPersons, countNames, countPronouns, type PersonCounts } from './persons.js'
 import { isLowSurrogate, segment, segmentOther, TokenSink, type Piece, type SentenceSpan } from './sentences.js'
@@ -131,6 +132,7 @@ export function annotate(manuscript: Manuscript, onScene?: (done: number, total:
     }
   }
   const table = sink.done()
+  retagNames(text, table, perScene.flatMap((s) => (s.english ? s.sentences : [])))
   const tokens: Tokens = { text, ...table }
   const inDialogue = insideSpans(tokens.start, speech)
   const inLetter = insideSpans(tokens.start, findLetters(text, manuscript.chapters.flatMap((c) => c.scenes.map((s) => s.paragraphs))))

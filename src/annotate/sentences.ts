@@ -129,7 +129,17 @@ export function segment(pieces: readonly Piece[], tokens: TokenSink, sentences: 
     if (local >= pieces[k]!.text.length || value.trim() === '') continue // a separator
     index[i] = tokens.length
     pieceOf[i] = k
-    tokens.push(pieces[k]!.base + local, pieces[k]!.base + Math.min(end - starts[k]!, pieces[k]!.text.length), POS_CODE[pos[i]!] ?? POS_CODE.X!)
+    const from = pieces[k]!.base + local
+    const to = pieces[k]!.base + Math.min(end - starts[k]!, pieces[k]!.text.length)
+    const possessive = POSSESSIVE.exec(value)
+    if (possessive && to - from === value.length) {
+      // "Bingley’s" as one token: the name and its "’s", as wink-nlp splits them elsewhere.
+      const base = possessive[1]!.length
+      tokens.push(from, from + base, /^\p{Lu}/u.test(value) ? POS_CODE.PROPN! : POS_CODE.NOUN!)
+      tokens.push(from + base, to, POS_CODE.PART!)
+      continue
+    }
+    tokens.push(from, to, POS_CODE[pos[i]!] ?? POS_CODE.X!)
   }
   for (const [from, last] of doc.sentences().out(its.span) as unknown as [number, number][]) {
     // The sentence's tokens, split where they pass from one piece to the next.
@@ -147,6 +157,14 @@ export function segment(pieces: readonly Piece[], tokens: TokenSink, sentences: 
     if (first >= 0) sentences[pieceOf[prev]!]!.push({ start: tokens.start[index[first]!]!, end: tokens.end[index[prev]!]!, firstToken: index[first]!, endToken: index[prev]! + 1 })
   }
 }
+
+/**
+ * A word and its possessive "’s" that wink-nlp gives as one token. It splits "Bingley’s" into
+ * "Bingley" and "’s" the first time it meets it inside a sentence, but keeps it whole before a
+ * comma or a full stop, and then everywhere after, in every text it reads later: its lexicon
+ * learns the whole form. Split here, the tokens do not depend on what was read before.
+ */
+const POSSESSIVE = /^(\p{L}[\p{L}\p{M}\-]*)(['’][sS])$/u
 
 /** How far ahead a token wink-nlp altered is looked for. */
 const NEAR = 64

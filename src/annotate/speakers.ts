@@ -136,7 +136,8 @@ export function attributeSpeakers(s: SceneSpeech): Attribution[] {
     }
     if (turn.speaker !== null) spoken.push({ at: turn.start, character: turn.speaker })
   }
-  const fits = (turn: Turn, c: number) => !turn.addressed.includes(c) && (turn.want === null || gender(c) === null || gender(c) === turn.want)
+  // A turn tagged "he said" or "she said" is never the first-person narrator's (theirs is "I said").
+  const fits = (turn: Turn, c: number) => !turn.addressed.includes(c) && (turn.want === null || (c !== s.knownNarrator() && (gender(c) === null || gender(c) === turn.want)))
   conversation(turns, fits)
   twoParty(turns, mentions, s.paragraphs, fits)
   voteNarratorName(turns, s.knownNarrator(), s.narratorVotes)

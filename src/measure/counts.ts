@@ -47,6 +47,8 @@ export interface Counts {
   viewpointGender: Gender | null
   /** The paragraphs each name thinks, feels or perceives in (see povShifts); empty for chapters and the work. */
   viewpointParagraphs: ReadonlyMap<string, number>
+  /** Of them, the paragraphs each name thinks or feels in. */
+  innerParagraphs: ReadonlyMap<string, number>
   /** The story's characters (shared by every span), each one's counts here, and who said each speech span. */
   cast: readonly Character[]
   characters: Map<number, Tally>
@@ -89,7 +91,7 @@ export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable, ge
     speechIds.add(q.speech)
     speechSpans.push([q.start, q.end])
   }
-  const hops = a.embedded.length === 0 && dominantPerson(narration.pronouns, narration.narrationWords) === 'third' ? povShifts(a, text, tokens, top(a.names), genders, carried) : { shifts: [], viewpoint: null, viewpointGender: null, paragraphs: new Map() }
+  const hops = a.embedded.length === 0 && dominantPerson(narration.pronouns, narration.narrationWords) === 'third' ? povShifts(a, text, tokens, top(a.names), genders, carried) : { shifts: [], viewpoint: null, viewpointGender: null, paragraphs: new Map(), innerParagraphs: new Map() }
   return {
     sentenceWords,
     paragraphWords: a.paragraphWords,
@@ -109,6 +111,7 @@ export function countsOf(a: AnnotatedScene, text: string, tokens: TokenTable, ge
     viewpoint: hops.viewpoint,
     viewpointGender: hops.viewpointGender,
     viewpointParagraphs: hops.paragraphs,
+    innerParagraphs: hops.innerParagraphs,
     cast: cast.characters,
     characters: tallyScene(a, cast),
     speakers: a.speakers,
@@ -180,6 +183,7 @@ export function combine(parts: readonly Counts[]): Counts {
     viewpoint: null,
     viewpointGender: null,
     viewpointParagraphs: new Map(),
+    innerParagraphs: new Map(),
     cast: parts[0]?.cast ?? [],
     characters: new Map(),
     speakers: [],

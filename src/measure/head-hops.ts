@@ -15,8 +15,9 @@ export interface Viewpoint {
   shifts: PovShift[]
   viewpoint: string | null
   viewpointGender: Gender | null
-  /** The paragraphs each name thinks, feels or perceives in. */
+  /** The paragraphs each name thinks, feels or perceives in; of them, those they think or feel in (not only perceive). */
   paragraphs: ReadonlyMap<string, number>
+  innerParagraphs: ReadonlyMap<string, number>
 }
 
 /** A paragraph that tells another character's thoughts or feelings than the scene's viewpoint character's. */
@@ -200,8 +201,10 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
   // other's thoughts: paragraphs are counted, not verbs.
   const count = new Map<string, number>()
   if (focal) count.set(focal, 1)
+  const inner = new Map<string, number>()
   for (const p of paragraphs) {
     for (const n of new Set(p.owners.map((o) => resolve(o, focal, true)))) if (n) count.set(n, (count.get(n) ?? 0) + 1)
+    for (const n of new Set(p.owners.filter((o) => o.inner).map((o) => resolve(o, focal, true)))) if (n) inner.set(n, (inner.get(n) ?? 0) + 1)
   }
   let viewpoint = focal
   let most = viewpoint ? (count.get(viewpoint) ?? 0) : 0
@@ -217,7 +220,7 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
   // Each one's paragraphs, the focal character's head start left out.
   const paragraphsOf = new Map(count)
   if (focal) paragraphsOf.set(focal, count.get(focal)! - 1)
-  if (!viewpoint || most < MIN_VIEWPOINT_VERBS) return { shifts: [], viewpoint: null, viewpointGender, paragraphs: paragraphsOf }
+  if (!viewpoint || most < MIN_VIEWPOINT_VERBS) return { shifts: [], viewpoint: null, viewpointGender, paragraphs: paragraphsOf, innerParagraphs: inner }
   const from: string = viewpoint
   const out: PovShift[] = []
   for (const p of paragraphs) {
@@ -239,7 +242,7 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
       message: `This paragraph tells what ${other} ${verbs.length > 1 ? 'thinks and feels' : 'thinks or feels'} (${verbs.map((v) => `‘${v}’`).join(', ')}); the rest of the scene is told from ${from}'s point of view.`,
     })
   }
-  return { shifts: out, viewpoint: from, viewpointGender, paragraphs: paragraphsOf }
+  return { shifts: out, viewpoint: from, viewpointGender, paragraphs: paragraphsOf, innerParagraphs: inner }
 }
 
 /** The subject of a verb of thought or feeling: a name, or he/she with the last subject of that gender before it. */

@@ -41,6 +41,8 @@ export const VIEWPOINT_FEATURES = [
   // Their gender against the he or she the scene opens with before naming anyone; the scene opens on them as a subject.
   'openingGender',
   'openingName',
+  // The paragraphs they think or feel in, not only perceive (log count).
+  'logInner',
 ] as const
 
 export type ViewpointFeature = (typeof VIEWPOINT_FEATURES)[number]
@@ -126,6 +128,7 @@ export function candidates(c: Counts, story: StoryEvidence, carried: Readonly<Re
         fits(vpGender) === 1 ? Math.log1p(paragraphs) : 0,
         fits(c.opening.gender),
         c.opening.name !== null && forms.includes(c.opening.name) ? 1 : 0,
+        Math.log1p(byForms(c.innerParagraphs, forms)),
       ],
     })
   }
