@@ -259,6 +259,32 @@ describe('speakers', () => {
     expect(analyze(text).scenes.map((s) => s.pov.character)).toEqual(['Hesper', 'Hesper', 'Hesper', 'Hesper'])
   })
 
+  it('names the “you” of a second-person story by what others call them', () => {
+    const text = [
+      'You wake before the nurses come round. The window is grey and the drip beside you ticks like a clock.',
+      '"Morning, Cass," Keiko says from the doorway. "You look terrible."',
+      '"Thanks," you say.',
+      '"Eat something, Cass. I mean it."',
+      '* * *',
+      'In the afternoon you walk the corridor twice. Keiko walks beside you and pretends not to hold your elbow.',
+    ].join('\n\n')
+    expect(analyze(text).scenes.map((s) => [s.pov.dominant, s.pov.character])).toEqual([
+      ['second', 'Cass'],
+      ['second', 'Cass'],
+    ])
+  })
+
+  it('gives a narrator no name from a word said to someone in place of one (“Patience, Kid”)', () => {
+    const text = [
+      'I met Mags in a diner on the ring road. She was eating pie and reading the paper, and she did not look up when I sat down.',
+      '"You\'re late," she said.',
+      '"The bus was slow," I said.',
+      'Ollie came in behind me with his hands in his pockets. He sat at the counter and ordered coffee.',
+      '"Patience, Kid," Mags said to him. "We wait for Fen."',
+    ].join('\n\n')
+    expect(analyze(text).scenes[0]!.pov.character).toBeNull()
+  })
+
   it('gives no “he said” to the first-person narrator, and names them by their given name where their surname is said as often', () => {
     const text = [
       'I started at the bakery on a Monday in November. The ovens were already hot when I got there, and the foreman was waiting by the flour bins with a clipboard.',

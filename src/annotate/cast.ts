@@ -2,7 +2,7 @@
 // tokenised: speech tags first (names a tag gives count as people), then the cast, then each
 // scene's speakers, then the first-person narrator's name.
 import { findCast, findMentions, type Cast } from './characters.js'
-import { genderedPronouns, KINSHIP, openingOf, knownGivenName, namedGenders, type Gender } from './genders.js'
+import { ADDRESS, genderedPronouns, KINSHIP, openingOf, knownGivenName, namedGenders, type Gender } from './genders.js'
 import type { AnnotatedScene, TokenTable } from './index.js'
 import { addPersons, dominantPerson } from './persons.js'
 import { firstFrom } from './spans.js'
@@ -21,7 +21,9 @@ export function attributeAll(text: string, tokens: TokenTable, scenes: Annotated
   const speech = scenes.map(speechOf)
   const turns = scenes.map((s, i) => turnsOf(text, s.scene.paragraphs, speech[i]!))
   for (const t of turns) for (const tag of sceneTags(t)) tagged.set(tag.form, (tagged.get(tag.form) ?? 0) + 1)
-  const firstPerson = toldInFirstPerson(scenes)
+  // Told by "I", or to "you": the one others call by name is the narrator, or the "you" addressed.
+  const person = toldIn(scenes)
+  const firstPerson = person === 'first' || person === 'second'
   const cast = findCast(text, tokens, findMentions(text, tokens, sentences, tagged), tagged, genders, firstPerson)
   let narrator = -1
   const narratorIndex = () => {
@@ -58,14 +60,14 @@ export function attributeAll(text: string, tokens: TokenTable, scenes: Annotated
  * Teodora Lisk") counts 5, their speaking to themself ("Think, Win.") 2. Their speeches become
  * that character's.
  */
-function toldInFirstPerson(scenes: readonly AnnotatedScene[]): boolean {
+function toldIn(scenes: readonly AnnotatedScene[]): ReturnType<typeof dominantPerson> {
   const pronouns = { first: 0, firstPlural: 0, second: 0, third: 0 }
   let narrationWords = 0
   for (const s of scenes) {
     addPersons(pronouns, s.pronouns)
     narrationWords += narrationWordsOf(s)
   }
-  return dominantPerson(pronouns, narrationWords) === 'first'
+  return dominantPerson(pronouns, narrationWords)
 }
 
 function narrationWordsOf(s: AnnotatedScene): number {
@@ -142,7 +144,7 @@ function narratorOf(cast: Cast, told: readonly AnnotatedScene[], votes: readonly
   for (const [c, n] of acts) if (n >= (all.get(c) ?? 0) / 2) excluded.add(c)
   for (const [c, n] of named) if (n >= 2) excluded.add(c)
   // A relation ("Tata, it's me", said to a father at a bedside) is no name the narrator is given.
-  const ranked = [...all].filter(([c]) => !cast.characters[c]!.described && !excluded.has(c) && !KINSHIP.has(cast.characters[c]!.name)).sort((a, b) => b[1] - a[1] || a[0] - b[0])
+  const ranked = [...all].filter(([c]) => !cast.characters[c]!.described && !excluded.has(c) && !KINSHIP.has(cast.characters[c]!.name) && !ADDRESS.has(cast.characters[c]!.name)).sort((a, b) => b[1] - a[1] || a[0] - b[0])
   const [best, n] = ranked[0] ?? [-1, 0]
   // One vote only for the one name left, and one plainly a person's ("Jo", "Joss" of "Joss Lennie"; not a speech of one word, "Breakfast?").
   if (best < 0 || (n < 2 && (ranked.length > 1 || !personLike(cast, best)))) return -1

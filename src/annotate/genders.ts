@@ -28,6 +28,11 @@ export const KINSHIP: ReadonlySet<string> = new Set(
   'Mum Mom Mam Ma Mama Mamma Mammy Mummy Mommy Mother Dad Daddy Da Papa Pa Pop Pops Father Tata Tato Baba Abba Amma Appa Nana Nan Nanna Nonna Nonno Gran Granny Grandma Grandmother Grandad Granddad Grandpa Grandfather Gramps Grammy Auntie Aunty Uncle Sis Bro'.split(' '),
 )
 
+/** What people call someone they do not name ("Patience, Kid.", "Sit down, Doc."): no name the narrator is given. */
+export const ADDRESS: ReadonlySet<string> = new Set(
+  'Kid Kiddo Son Sonny Boy Girl Lad Laddie Lass Lassie Missy Boss Chief Buddy Bud Pal Mate Man Dude Bro Honey Hon Sweetheart Sweetie Darling Dear Love Luv Sugar Babe Baby Doll Champ Sport Doc Sarge Cap Skip Ma Sir Madam Ma’am Maam Stranger Friend Partner Officer Captain Lieutenant Sergeant Doctor Nurse Professor Teacher Miss'.split(' '),
+)
+
 /** A name's first word after any title, as the viewpoint reading names people ("Varga" of "Inspector Varga"); the form itself if all of it is titles. */
 export const firstNameWord = (form: string): string => form.split(' ').find((w) => !TITLE.test(w)) ?? form
 const HE_TITLE = /^(?:Mr|Sir|Lord|Monsieur|Father|Brother|Uncle|Grandpa|King|Prince|Duke|Count|Baron|Master)\.?$/

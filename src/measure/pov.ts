@@ -40,9 +40,10 @@ export const top = (m: Map<string, number>): string | null => {
 }
 
 /** The focal character: in third person the character narration follows (see `followed`); in
- * first person the narrator's name where the story gives it; in second person none. */
+ * first person the narrator's name where the story gives it, in second person the name of the
+ * "you" it is told to. */
 function character(c: Counts, dominant: Person | null): string | null {
   if (dominant === 'third') return followed(c)
-  if (dominant === 'first') return narratorName(c)
+  if (dominant === 'first' || dominant === 'second') return narratorName(c)
   return null
 }

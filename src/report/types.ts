@@ -2,7 +2,7 @@ import type { BreakKind, Diagnostic, Encoding, Format, Layout, MatterField, Meta
 import type { Measures } from '../measure/registry.js'
 import type { QuoteConvention } from '../annotate/dialogue.js'
 
-export const SCHEMA_VERSION = 3
+export const SCHEMA_VERSION = 4
 
 export interface MatterReport {
   start: number
