@@ -10,8 +10,11 @@ const { PROPN, VERB, AUX, NOUN, PUNCT, DET } = POS
 /** A word the story uses as a name: capitalised inside its sentences and as a verb's subject this many times at least. */
 const MIN_USES = 2
 
+/** A word that may open with a capital (A–Z, or a letter past Latin-1's symbols): the rest are passed over unread. */
+const capital = (c: number) => (c >= 65 && c <= 90) || c >= 192
+
 interface Uses {
-  /** Tokens of the word tagged a verb or a noun; capitalised after a sentence's first word; followed by a verb. */
+  /** Tokens of the word tagged a verb or a noun; capitalised after a sentence's first word; followed by a verb; after a determiner. */
   words: number
   inside: number
   subject: number
@@ -27,18 +30,15 @@ interface Uses {
  */
 export function retagNames(text: string, table: { start: Int32Array; end: Int32Array; pos: Uint8Array }, sentences: readonly { firstToken: number; endToken: number }[]): void {
   const uses = new Map<string, Uses>()
-  const lower = new Set<string>()
   const word = (i: number) => text.slice(table.start[i]!, table.end[i]!)
   for (const s of sentences) {
     for (let i = s.firstToken; i < s.endToken; i++) {
-      const w = word(i)
-      const c = w.charCodeAt(0)
-      if (c >= 97 && c <= 122) {
-        lower.add(w)
-        continue
-      }
       const pos = table.pos[i]
-      if ((pos !== VERB && pos !== NOUN) || !isNameWord(w) || TITLE.test(w) || KINSHIP.has(w)) continue
+      if (pos !== VERB && pos !== NOUN) continue
+      // Only a capital opens a name: the rest is passed over without reading the word.
+      if (!capital(text.charCodeAt(table.start[i]!))) continue
+      const w = word(i)
+      if (!isNameWord(w) || TITLE.test(w) || KINSHIP.has(w)) continue
       let u = uses.get(w)
       if (!u) uses.set(w, (u = { words: 0, inside: 0, subject: 0, determined: 0 }))
       u.words++
@@ -51,8 +51,14 @@ export function retagNames(text: string, table: { start: Int32Array; end: Int32A
     }
   }
   const names = new Set<string>()
-  for (const [w, u] of uses) if (u.inside >= MIN_USES && u.subject >= MIN_USES && u.determined === 0 && !lower.has(w.toLowerCase())) names.add(w)
-
+  for (const [w, u] of uses) {
+    // Never written in lower case anywhere in the text ("The hatch would not close").
+    if (u.inside >= MIN_USES && u.subject >= MIN_USES && u.determined === 0 && !new RegExp(`(?<!\\p{L})${w.toLowerCase()}(?!\\p{L})`, 'u').test(text)) names.add(w)
+  }
   if (names.size === 0) return
-  for (const s of sentences) for (let i = s.firstToken; i < s.endToken; i++) if (table.pos[i] !== PROPN && names.has(word(i))) table.pos[i] = PROPN
+  for (const s of sentences) {
+    for (let i = s.firstToken; i < s.endToken; i++) {
+      if (table.pos[i] !== PROPN && capital(text.charCodeAt(table.start[i]!)) && names.has(word(i))) table.pos[i] = PROPN
+    }
+  }
 }
