@@ -285,6 +285,42 @@ describe('speakers', () => {
     expect(analyze(text).scenes[0]!.pov.character).toBeNull()
   })
 
+  it('names each of two narrators taking turns where only one names the other in narration', () => {
+    const text = [
+      'I get to the bus stop before anyone else. Marcus is late again, and I watch the road for him.',
+      '“Morning, Isla,” Mrs Reid says from her gate. “Cold one.”',
+      '“It is,” I say.',
+      '“Isla, you’ll freeze out here,” she says.',
+      '* * *',
+      'I run the whole way and the bus is still there. The girl from number nine is at the stop with her arms folded, and she looks at me like I have done it on purpose.',
+      '“You’re a disgrace, Marcus,” Mr Reid says, but he is laughing.',
+      '“I know,” I say.',
+      '“Tuck your shirt in, Marcus.”',
+      '* * *',
+      'At lunch I sit on the wall and wait. Marcus comes out of the canteen with two apples.',
+      '“One for you, Isla,” he says.',
+      '“Thanks,” I say. Mrs Reid waves from the office window. “Isla, your mum rang,” she calls.',
+      '* * *',
+      'I give her the apple because I always do. She takes it and says nothing, and she eats it in four bites.',
+      '“Marcus, you’re on the team sheet,” Mr Reid says, going past.',
+      '“Great,” I say. “Thanks, sir.” He is gone before I can ask. “Marcus, you idiot,” I say to myself.',
+    ].join('\n\n')
+    expect(analyze(text).scenes.map((s) => s.pov.character)).toEqual(['Isla', 'Marcus', 'Isla', 'Marcus'])
+  })
+
+  it('gives the “you” of a second-person story none of the lines of an “I” who watches them', () => {
+    const text = [
+      'You get off the bus at the harbour. The rain has found its way inside your collar, and you do not care.',
+      '"Isla, you\'re soaked," Tam says. "Go on home."',
+      'You walk down to the sea wall. I am there already, waiting, though you have not seen me.',
+      '"Wait," I say, but you do not hear me. You walk on.',
+      '"Isla, your bag," Tam calls after you.',
+    ].join('\n\n')
+    const scene = analyze(text).scenes[0]!
+    expect(scene.pov.character).toBe('Isla')
+    expect(scene.dialogue.speakers.map((s) => s.name)).toEqual(['Tam', 'Tam', 'narrator', 'Tam'])
+  })
+
   it('gives no “he said” to the first-person narrator, and names them by their given name where their surname is said as often', () => {
     const text = [
       'I started at the bakery on a Monday in November. The ovens were already hot when I got there, and the foreman was waiting by the flour bins with a clipboard.',
@@ -455,5 +491,23 @@ describe('speaker scoring', () => {
     const swapped = scoreSpeakers(text, analyze(text), { ...gold, speakers: [gold.speakers[0]!, gold.speakers[1]!, gold.speakers[1]!, gold.speakers[0]!] })
     expect(swapped.right).toBe(2)
     expect(swapped.wrong.map((w) => w.ours)).toEqual(['Tom', 'Nell'])
+  })
+})
+
+describe('whatever wink-nlp read before', () => {
+  it('reads a possessive the same way, and keeps its “’s” in the sentence it ends', async () => {
+    const { annotate } = await import('../src/annotate/index.js')
+    const { structure } = await import('../src/structure/index.js')
+    const { readSource } = await import('../src/ingest/index.js')
+    const text = 'Quellbrook’s hat was on the peg, and she took Quellbrook’s coat too.\n\nShe ran all the way to Quellbrook’s'
+    const first = analyze(text)
+    // Once wink-nlp has seen "Quellbrook’s" before a comma it keeps it whole in every text after.
+    analyze('They stayed at Quellbrook’s, of course. It rained at Quellbrook’s.')
+    expect(analyze(text)).toEqual(first)
+    const a = annotate(structure(readSource(Buffer.from(text), { path: 'x.txt' })))
+    const sentences = a.scenes.flatMap((s) => s.sentences)
+    expect(sentences.at(-1)!.endToken).toBe(a.tokens.start.length)
+    expect(text.slice(a.tokens.start.at(-1)!, a.tokens.end.at(-1)!)).toBe('’s')
+    for (let k = 1; k < sentences.length; k++) expect(sentences[k]!.firstToken).toBe(sentences[k - 1]!.endToken)
   })
 })

@@ -48,12 +48,12 @@ export function attributeAll(text: string, tokens: TokenTable, scenes: Annotated
     s.she = gendered.she
     s.opening = openingOf(text, tokens, s.sentences)
   }
-  if (narrator >= 0 || firstPerson) nameNarrator(cast, scenes, third, narrator, narratorVotes)
+  if (narrator >= 0 || firstPerson) nameNarrator(cast, scenes, third, narrator, narratorVotes, person === 'second')
   return { cast, genders }
 }
 
 /**
- * In a story told in the first person, the narrator takes the name others call them by most (2
+ * In a story told in the first person (or to "you" in the second), the narrator (the "you") takes the name others call them by most (2
  * votes at least, or 1 with no other name), if that character never acts by name in narration
  * (the narrator is "I" there) and no tag names them as speaking (that is someone the narrator
  * speaks with: "‘eh, Good?’ … said Good"). The narrator's own name in narration ("My name is
@@ -88,18 +88,18 @@ function personLike(cast: Cast, c: number): boolean {
  * work where its first-person scenes together name one; else, where scenes name different ones
  * (two narrators taking turns, each acting by name in the other's chapters), each scene its own.
  */
-function nameNarrator(cast: Cast, scenes: AnnotatedScene[], third: readonly boolean[], narrator: number, votes: readonly ReadonlyMap<number, number>[]): void {
+function nameNarrator(cast: Cast, scenes: AnnotatedScene[], third: readonly boolean[], narrator: number, votes: readonly ReadonlyMap<number, number>[], toYou: boolean): void {
   const told = scenes.map((_s, i) => i).filter((i) => !third[i])
   // Several narrators: two names at least, each the narrator of two scenes at least by those scenes' own evidence.
   const each = told.map((i) => narratorOf(cast, [scenes[i]!], [votes[i]!]))
   const scenesOf = new Map<number, number>()
   for (const k of each) if (k >= 0) scenesOf.set(k, (scenesOf.get(k) ?? 0) + 1)
-  // Each of them named in the narration of another's scene ("Isla is at the stop" in Marcus's): two
-  // names of one narrator ("Hesper", "Miss Vane") are never told of by the other.
+  const several = new Set([...scenesOf].filter(([, n]) => n >= 2).map(([k]) => k))
+  // One of them at least named in the narration of another's scene ("Isla is at the stop" in
+  // Marcus's): two names of one narrator ("Hesper", "Miss Vane") are never told of by the other.
   const toldOf = (k: number) =>
     told.some((i, j) => each[j] !== k && each[j]! >= 0 && cast.mentions.slice(firstFrom(cast.mentions, scenes[i]!.scene.start), firstFrom(cast.mentions, scenes[i]!.scene.end)).some((m) => m.character === k && !m.dialogue))
-  const several = new Set([...scenesOf].filter(([k, n]) => n >= 2 && toldOf(k)).map(([k]) => k))
-  if (several.size >= 2) {
+  if (several.size >= 2 && [...several].some(toldOf)) {
     told.forEach((i, j) => {
       const k = each[j]!
       if (!several.has(k)) return
@@ -111,6 +111,8 @@ function nameNarrator(cast: Cast, scenes: AnnotatedScene[], third: readonly bool
   const work = narratorOf(cast, told.map((i) => scenes[i]!), told.map((i) => votes[i]!))
   if (work < 0) return
   cast.characters[work]!.narrator = true
+  // The "you" a story is told to is named so, but an "I" telling it is someone else.
+  if (toYou) return
   for (const s of scenes) giveSpeeches(s, narrator, work)
 }
 
@@ -119,7 +121,7 @@ function giveSpeeches(s: AnnotatedScene, narrator: number, character: number): v
   for (const a of s.speakers) if (a.character === narrator) a.character = character
 }
 
-/** The character the scenes' narrator is, by the votes of others' calls and their own naming (see toldInFirstPerson); -1 where none is plain. */
+/** The character the scenes' narrator is, by the votes of others' calls and their own naming (see toldIn); -1 where none is plain. */
 function narratorOf(cast: Cast, told: readonly AnnotatedScene[], votes: readonly ReadonlyMap<number, number>[]): number {
   const mentions = told.flatMap((s) => cast.mentions.slice(firstFrom(cast.mentions, s.scene.start), firstFrom(cast.mentions, s.scene.end)))
   const all = new Map<number, number>()

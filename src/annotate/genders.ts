@@ -149,9 +149,9 @@ const OPENING_SENTENCES = 3
 
 /**
  * How a scene's narration opens: `gender`, that of a he or she before any name in its first
- * sentences ("On Tuesday night she's alone in the workshop", "She tells him…"); `name`, a name
- * its first sentence opens on as a verb's subject ("Cal didn't mean to eavesdrop"). Speech is
- * passed over.
+ * sentences ("On Tuesday night she's alone in the workshop", "She tells him…"); `name`, the
+ * first name of its first sentence where a verb follows it ("Cal didn't mean to eavesdrop", "The
+ * door opened and Mara walked in"). Speech is passed over.
  */
 export interface SceneOpening {
   gender: Gender | null

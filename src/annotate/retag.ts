@@ -14,8 +14,7 @@ const MIN_USES = 2
 const capital = (c: number) => (c >= 65 && c <= 90) || c >= 192
 
 interface Uses {
-  /** Tokens of the word tagged a verb or a noun; capitalised after a sentence's first word; followed by a verb; after a determiner. */
-  words: number
+  /** Tokens of the word capitalised after a sentence's first word; followed by a verb; after a determiner. */
   inside: number
   subject: number
   determined: number
@@ -23,7 +22,7 @@ interface Uses {
 
 /**
  * Retag as proper nouns (in place) the tokens of each capitalised word that wink-nlp tagged a verb
- * or a noun but the story uses as a name: never written in lower case, capitalised inside a
+ * or a noun but the story uses as a name: never written in lower case nor after a determiner, capitalised inside a
  * sentence (after a word or a comma, not opening a speech) and followed by a verb twice or more
  * each ("Cass decided that Hatch was not unfriendly"). Titles, kin ("Mum") and the words that are
  * mostly no name ("Good", "Heaven") are left as they are. `sentences`: every sentence's token range.
@@ -40,10 +39,9 @@ export function retagNames(text: string, table: { start: Int32Array; end: Int32A
       const w = word(i)
       if (!isNameWord(w) || TITLE.test(w) || KINSHIP.has(w)) continue
       let u = uses.get(w)
-      if (!u) uses.set(w, (u = { words: 0, inside: 0, subject: 0, determined: 0 }))
-      u.words++
+      if (!u) uses.set(w, (u = { inside: 0, subject: 0, determined: 0 }))
       const before = i > s.firstToken ? i - 1 : -1
-      // A word after "the" is a thing or a place ("everyone in the Reach knew").
+      // A word after a determiner is a thing or a place ("everyone in the Reach knew", "every Sunday").
       if (before >= 0 && table.pos[before] === DET) u.determined++
       else if (before >= 0 && (table.pos[before] !== PUNCT || word(before) === ',')) u.inside++
       const after = i + 1 < s.endToken ? table.pos[i + 1] : -1

@@ -110,6 +110,8 @@ export function segment(pieces: readonly Piece[], tokens: TokenSink, sentences: 
   const pos = winkTokens.out(its.pos) as string[]
   // Each wink-nlp token's index in `tokens` and its piece, or -1 for the blank lines between.
   const index = new Int32Array(values.length).fill(-1)
+  // And the index of its last token in `tokens` (a possessive split in two: see POSSESSIVE).
+  const lastOf = new Int32Array(values.length).fill(-1)
   const pieceOf = new Int32Array(values.length).fill(-1)
   let k = 0
   let at = 0
@@ -132,14 +134,25 @@ export function segment(pieces: readonly Piece[], tokens: TokenSink, sentences: 
     const from = pieces[k]!.base + local
     const to = pieces[k]!.base + Math.min(end - starts[k]!, pieces[k]!.text.length)
     const possessive = POSSESSIVE.exec(value)
-    if (possessive && to - from === value.length) {
+    if (possessive && to - from === value.length && !PRONOUN_BASE.test(possessive[1]!)) {
       // "Bingley’s" as one token: the name and its "’s", as wink-nlp splits them elsewhere.
       const base = possessive[1]!.length
-      tokens.push(from, from + base, /^\p{Lu}/u.test(value) ? POS_CODE.PROPN! : POS_CODE.NOUN!)
+      tokens.push(from, from + base, possessorPos(possessive[1]!))
       tokens.push(from + base, to, POS_CODE.PART!)
+      lastOf[i] = tokens.length - 1
       continue
     }
     tokens.push(from, to, POS_CODE[pos[i]!] ?? POS_CODE.X!)
+    lastOf[i] = tokens.length - 1
+    // "Bingley" and "’s" as wink-nlp splits them: tagged as the whole form is, whatever it read before.
+    const before = tokens.length - 2
+    if (CLITIC.test(value) && before >= 0 && lastOf[i - 1] === before && tokens.end[before] === from) {
+      const owner = input.slice(tokens.start[before]! - pieces[k]!.base + starts[k]!, from - pieces[k]!.base + starts[k]!)
+      if (POSSESSOR.test(owner) && !PRONOUN_BASE.test(owner)) {
+        tokens.pos[before] = possessorPos(owner)
+        tokens.pos[before + 1] = POS_CODE.PART!
+      }
+    }
   }
   for (const [from, last] of doc.sentences().out(its.span) as unknown as [number, number][]) {
     // The sentence's tokens, split where they pass from one piece to the next.
@@ -148,13 +161,13 @@ export function segment(pieces: readonly Piece[], tokens: TokenSink, sentences: 
     for (let i = from; i <= last && i < values.length; i++) {
       if (index[i]! < 0) continue
       if (first >= 0 && pieceOf[i] !== pieceOf[prev]) {
-        sentences[pieceOf[prev]!]!.push({ start: tokens.start[index[first]!]!, end: tokens.end[index[prev]!]!, firstToken: index[first]!, endToken: index[prev]! + 1 })
+        sentences[pieceOf[prev]!]!.push({ start: tokens.start[index[first]!]!, end: tokens.end[lastOf[prev]!]!, firstToken: index[first]!, endToken: lastOf[prev]! + 1 })
         first = -1
       }
       if (first < 0) first = i
       prev = i
     }
-    if (first >= 0) sentences[pieceOf[prev]!]!.push({ start: tokens.start[index[first]!]!, end: tokens.end[index[prev]!]!, firstToken: index[first]!, endToken: index[prev]! + 1 })
+    if (first >= 0) sentences[pieceOf[prev]!]!.push({ start: tokens.start[index[first]!]!, end: tokens.end[lastOf[prev]!]!, firstToken: index[first]!, endToken: lastOf[prev]! + 1 })
   }
 }
 
@@ -164,7 +177,14 @@ export function segment(pieces: readonly Piece[], tokens: TokenSink, sentences: 
  * comma or a full stop, and then everywhere after, in every text it reads later: its lexicon
  * learns the whole form. Split here, the tokens do not depend on what was read before.
  */
-const POSSESSIVE = /^(\p{L}[\p{L}\p{M}\-]*)(['’][sS])$/u
+const POSSESSIVE = /^(\p{L}[\p{L}\p{M}'’\-]*?)(['’][sS])$/u
+/** A possessive's owner and its "’s" as wink-nlp gives them apart. */
+const POSSESSOR = /^\p{L}[\p{L}\p{M}'’\-]*$/u
+const CLITIC = /^['’][sS]$/
+/** Words whose "’s" is "is" or "has" ("it’s", "everybody’s here") or "us" ("let’s"): left as wink-nlp tags them. */
+const PRONOUN_BASE = /^(?:it|that|this|there|here|what|who|where|when|why|how|he|she|let|everybody|everyone|somebody|someone|nobody|anybody|anyone|one|other|another|each)$/i
+/** A possessive's owner: a name where it has a capital, else a noun. */
+const possessorPos = (owner: string): number => (/^\p{Lu}/u.test(owner) ? POS_CODE.PROPN! : POS_CODE.NOUN!)
 
 /** How far ahead a token wink-nlp altered is looked for. */
 const NEAR = 64
