@@ -2,7 +2,7 @@
 // tokenised: speech tags first (names a tag gives count as people), then the cast, then each
 // scene's speakers, then the first-person narrator's name.
 import { findCast, findMentions, type Cast } from './characters.js'
-import { ADDRESS, genderedPronouns, KINSHIP, openingOf, knownGivenName, namedGenders, type Gender } from './genders.js'
+import { ADDRESS, genderedPronouns, KINSHIP, openingOf, knownGivenName, namedGenders, TITLE, type Gender } from './genders.js'
 import type { AnnotatedScene, TokenTable } from './index.js'
 import { addPersons, dominantPerson } from './persons.js'
 import { firstFrom } from './spans.js'
@@ -91,7 +91,7 @@ function personLike(cast: Cast, c: number): boolean {
 function nameNarrator(cast: Cast, scenes: AnnotatedScene[], third: readonly boolean[], narrator: number, votes: readonly ReadonlyMap<number, number>[], toYou: boolean): void {
   const told = scenes.map((_s, i) => i).filter((i) => !third[i])
   // Several narrators: two names at least, each the narrator of two scenes at least by those scenes' own evidence.
-  const each = told.map((i) => narratorOf(cast, [scenes[i]!], [votes[i]!]))
+  const each = told.map((i) => narratorOf(cast, [scenes[i]!], [votes[i]!]).character)
   const scenesOf = new Map<number, number>()
   for (const k of each) if (k >= 0) scenesOf.set(k, (scenesOf.get(k) ?? 0) + 1)
   const several = new Set([...scenesOf].filter(([, n]) => n >= 2).map(([k]) => k))
@@ -108,8 +108,9 @@ function nameNarrator(cast: Cast, scenes: AnnotatedScene[], third: readonly bool
     })
     return
   }
-  const work = narratorOf(cast, told.map((i) => scenes[i]!), told.map((i) => votes[i]!))
+  const { character: work, alias } = narratorOf(cast, told.map((i) => scenes[i]!), told.map((i) => votes[i]!))
   if (work < 0) return
+  if (alias >= 0) mergeInto(cast, scenes, alias, work)
   cast.characters[work]!.narrator = true
   // The "you" a story is told to is named so, but an "I" telling it is someone else.
   if (toYou) return
@@ -121,8 +122,11 @@ function giveSpeeches(s: AnnotatedScene, narrator: number, character: number): v
   for (const a of s.speakers) if (a.character === narrator) a.character = character
 }
 
-/** The character the scenes' narrator is, by the votes of others' calls and their own naming (see toldIn); -1 where none is plain. */
-function narratorOf(cast: Cast, told: readonly AnnotatedScene[], votes: readonly ReadonlyMap<number, number>[]): number {
+/**
+ * The character the scenes' narrator is, by the votes of others' calls and their own naming (see
+ * toldIn); -1 where none is plain. `alias`: another character who is the narrator too (-1 for none).
+ */
+function narratorOf(cast: Cast, told: readonly AnnotatedScene[], votes: readonly ReadonlyMap<number, number>[]): { character: number; alias: number } {
   const mentions = told.flatMap((s) => cast.mentions.slice(firstFrom(cast.mentions, s.scene.start), firstFrom(cast.mentions, s.scene.end)))
   const all = new Map<number, number>()
   for (const v of votes) for (const [c, n] of v) all.set(c, (all.get(c) ?? 0) + n)
@@ -146,16 +150,43 @@ function narratorOf(cast: Cast, told: readonly AnnotatedScene[], votes: readonly
   for (const [c, n] of acts) if (n >= (all.get(c) ?? 0) / 2) excluded.add(c)
   for (const [c, n] of named) if (n >= 2) excluded.add(c)
   // A relation ("Tata, it's me", said to a father at a bedside) is no name the narrator is given.
-  const ranked = [...all].filter(([c]) => !cast.characters[c]!.described && !excluded.has(c) && !KINSHIP.has(cast.characters[c]!.name) && !ADDRESS.has(cast.characters[c]!.name)).sort((a, b) => b[1] - a[1] || a[0] - b[0])
+  // Nor is a name said with a relation's title ("that's creepy, Aunt Carol"): the speaker's aunt, whom the narrator calls otherwise.
+  const kin = (c: number) => {
+    const { name } = cast.characters[c]!
+    const first = name.split(' ')[0]!
+    return KINSHIP.has(name) || (TITLE.test(first) && KINSHIP.has(first))
+  }
+  const ranked = [...all].filter(([c]) => !cast.characters[c]!.described && !excluded.has(c) && !kin(c) && !ADDRESS.has(cast.characters[c]!.name)).sort((a, b) => b[1] - a[1] || a[0] - b[0])
   const [best, n] = ranked[0] ?? [-1, 0]
   // One vote only for the one name left, and one plainly a person's ("Jo", "Joss" of "Joss Lennie"; not a speech of one word, "Breakfast?").
-  if (best < 0 || (n < 2 && (ranked.length > 1 || !personLike(cast, best)))) return -1
+  if (best < 0 || (n < 2 && (ranked.length > 1 || !personLike(cast, best)))) return { character: -1, alias: -1 }
   // Called as often by two names: by their given name and their surname ("Nell", and "Harker" by a
   // supervisor), the narrator is the given name; two given names tied name no one.
   const tied = ranked.filter(([, v]) => v === n).map(([c]) => c)
   if (tied.length > 1) {
     const given = tied.filter((c) => knownGivenName(cast.characters[c]!.name))
-    return given.length === 1 ? given[0]! : -1
+    return { character: given.length === 1 ? given[0]! : -1, alias: -1 }
   }
-  return best
+  // Called most by a title and surname ("Miss Vance", by the Inspector and the sexton) and by one
+  // given name too ("Well, Nora," said her brother): the narrator is the given name, as those
+  // close to them call them.
+  const titled = cast.characters[best]!
+  const parts = titled.name.split(' ')
+  if (parts.length === 2 && TITLE.test(parts[0]!)) {
+    const given = ranked.filter(([c]) => c !== best && !cast.characters[c]!.name.includes(' ') && knownGivenName(cast.characters[c]!.name) && (cast.characters[c]!.gender ?? titled.gender) === titled.gender)
+    if (given.length === 1) return { character: given[0]![0], alias: best }
+  }
+  return { character: best, alias: -1 }
+}
+
+/** The character `from` is another name of `to` ("Miss Vance" of the narrator Nora): its mentions, forms and speeches become theirs. */
+function mergeInto(cast: Cast, scenes: readonly AnnotatedScene[], from: number, to: number): void {
+  const source = cast.characters[from]!
+  const target = cast.characters[to]!
+  target.aliases.push(source.name, ...source.aliases)
+  target.gender ??= source.gender
+  source.aliases = []
+  for (const m of cast.mentions) if (m.character === from) m.character = to
+  for (const [form, k] of cast.byForm) if (k === from) cast.byForm.set(form, to)
+  for (const s of scenes) giveSpeeches(s, from, to)
 }

@@ -226,7 +226,12 @@ export function findCast(text: string, table: TokenTable, mentions: Mention[], t
     // "Bracken Hill Farm", "the Fellgate Arms": a place's name by its last word.
     // A title makes a person ("Mrs Hall"), and a surname alone may be one ("Ford").
     if (g.every((s) => s.title === null) && g.some((s) => s.words.length > 1 && PLACE_HEAD.test(s.words[s.words.length - 1]!))) continue
-    const sorted = [...g].sort((a, b) => b.mentions - a.mentions || b.form.length - a.form.length || (a.form < b.form ? -1 : 1))
+    // The form used most, an untitled fuller form's uses counting as its first name's too ("Hollis
+    // Pryor" is a use of "Hollis"), unless its last word is a form of its own ("Warden Greave", "Greave").
+    const alone = new Set(g.filter((o) => o.title === null && o.words.length === 1).map((o) => o.words[0]))
+    const fuller = (o: FormStats, first: string) => o.title === null && o.words.length > 1 && o.words[0] === first && !alone.has(o.words[o.words.length - 1]!)
+    const uses = (f: FormStats) => f.mentions + (f.title === null && f.words.length === 1 ? g.reduce((n, o) => n + (fuller(o, f.words[0]!) ? o.mentions : 0), 0) : 0)
+    const sorted = [...g].sort((a, b) => uses(b) - uses(a) || b.form.length - a.form.length || (a.form < b.form ? -1 : 1))
     const index = characters.length
     characters.push({ name: sorted[0]!.form, aliases: sorted.slice(1).map((s) => s.form), gender })
     for (const s of g) byForm.set(s.form, index)

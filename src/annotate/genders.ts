@@ -25,7 +25,7 @@ export const TITLE_WORDS = 'Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Sir|Dame|Lady|Lord|Madam
 export const TITLE = new RegExp(`^(?:${TITLE_WORDS})\\.?$`)
 /** What people call their kin ("Mum", "Grandad", "Tata"): a relation, never a name someone is given. */
 export const KINSHIP: ReadonlySet<string> = new Set(
-  'Mum Mom Mam Ma Mama Mamma Mammy Mummy Mommy Mother Dad Daddy Da Papa Pa Pop Pops Father Tata Tato Baba Abba Amma Appa Nana Nan Nanna Nonna Nonno Gran Granny Grandma Grandmother Grandad Granddad Grandpa Grandfather Gramps Grammy Auntie Aunty Uncle Sis Bro'.split(' '),
+  'Mum Mom Mam Ma Mama Mamma Mammy Mummy Mommy Mother Dad Daddy Da Papa Pa Pop Pops Father Tata Tato Baba Abba Amma Appa Nana Nan Nanna Nonna Nonno Gran Granny Grandma Grandmother Grandad Granddad Grandpa Grandfather Gramps Grammy Aunt Auntie Aunty Uncle Sis Bro'.split(' '),
 )
 
 /** What people call someone they do not name ("Patience, Kid.", "Sit down, Doc."): no name the narrator is given. */

@@ -6,6 +6,7 @@
 import type { AnnotatedScene, TokenTable } from '../annotate/index.js'
 import { POS } from '../annotate/nlp.js'
 import { isNameWord, nameAt, type Gender } from '../annotate/genders.js'
+import { isSpeechVerb } from '../annotate/tags.js'
 import { experiencer, hasVerb, sentencePeople } from './subjects.js'
 
 const { PROPN, VERB, AUX, PUNCT } = POS
@@ -111,6 +112,10 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
       list.unshift(name)
     }
   }
+  // Each gender's names in the scene, the most named first: a he or she who is plainly none of
+  // the names beside it and follows no one named before is the other of that gender the scene
+  // names ("He could feel Theo looking" in a scene that names Cal once, later).
+  const named = sceneNames(t, a, gender)
   let k = 0
   for (const p of a.scene.paragraphs) {
     const owners: Owner[] = []
@@ -126,7 +131,8 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
       const referents = (g: Gender) => {
         const not = others[g]
         const h = here[g]
-        return { here: h !== null && !not.has(h) ? h : null, recent: before[g].find((n) => !not.has(n)) ?? null, not }
+        const recent = before[g].find((n) => !not.has(n)) ?? (not.size > 0 ? named[g].find((n) => !not.has(n)) : undefined) ?? null
+        return { here: h !== null && !not.has(h) ? h : null, recent, not }
       }
       // A sentence whose first person is he or she keeps one referent for them, to its end and on
       // into the next: "She stood in the doorway while Mrs Aubert tapped the oven, and she watched…
@@ -149,7 +155,9 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
         // doesn't remember putting it there."
         if (t.pos[i] === PROPN && isNameWord(w) && i + 1 < s.endToken) {
           const subject = t.pos[i + 1] === VERB || t.pos[i + 1] === AUX || (opens && hasVerb(t, i + 1, s.endToken))
-          if (!subject && !/^['’]s$/.test(word(t, i + 1))) continue
+          // A speech tag's speaker after its verb ("“Nothing’s happening,” said Delia."): the subject of the line.
+          const tagged = i > s.firstToken && t.pos[i - 1] === VERB && isSpeechVerb(word(t, i - 1).toLowerCase()) && t.pos[i + 1] === PUNCT
+          if (!subject && !tagged && !/^['’]s$/.test(word(t, i + 1))) continue
           const b = i > s.firstToken ? t.pos[i - 1] : -1
           if (b === POS.ADP || b === POS.DET) continue
           const name = nameAt(t, i)
@@ -248,3 +256,17 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
 /** The subject of a verb of thought or feeling: a name, or he/she with the last subject of that gender before it. */
 /** `inner`: a verb of thought or feeling (else of perceiving); `passing`: a passing thought or feeling, which can make a shift. */
 type Owner = ({ name: string } | { pronoun: Gender; recent: string | null; here: string | null; not: ReadonlySet<string> }) & { inner: boolean; passing: boolean }
+
+/** The names of each gender the scene holds (narration and speech), the most named first. */
+function sceneNames(t: TokenTable & { text: string }, a: AnnotatedScene, gender: ReadonlyMap<string, Gender>): Record<Gender, string[]> {
+  const count = new Map<string, number>()
+  const from = a.sentences[0]?.firstToken ?? 0
+  const end = a.sentences[a.sentences.length - 1]?.endToken ?? 0
+  for (let i = from; i < end; i++) {
+    if (t.pos[i] !== PROPN || !isNameWord(word(t, i)) || (i > from && t.pos[i - 1] === PROPN && isNameWord(word(t, i - 1)))) continue
+    const name = word(t, i)
+    if (gender.has(name)) count.set(name, (count.get(name) ?? 0) + 1)
+  }
+  const ranked = [...count].sort((x, y) => y[1] - x[1]).map(([n]) => n)
+  return { he: ranked.filter((n) => gender.get(n) === 'he'), she: ranked.filter((n) => gender.get(n) === 'she') }
+}
