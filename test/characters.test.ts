@@ -215,6 +215,36 @@ describe('speakers', () => {
     expect(analyze(text).scenes[0]!.pov.character).toBeNull()
   })
 
+  it('does not name the narrator by a name said with a relation’s title (“That’s creepy, Aunt Carol”)', () => {
+    const text = [
+      'I got off the bus at the end of the lane. My cousin Mel was at the gate with the dog. “You came,” she said. “Mum said you wouldn’t.”',
+      '“Mum says a lot of things.”',
+      'Mel laughed. We walked up to the house. The kitchen was warm, and someone was on the phone to Mel before she had her coat off.',
+      '“Hello, Aunt Carol,” Mel said. “Look who it is.”',
+      'I sat down. Mel put the kettle on and stared at the photographs on the dresser.',
+      '“That’s creepy, Aunt Carol,” Mel said. “They all look like her.”',
+      'I did not look at them. I drank my tea.',
+    ].join('\n\n')
+    expect(analyze(text).scenes[0]!.pov.character).toBeNull()
+  })
+
+  it('names a narrator called most by a title and surname by the given name one person calls her (“Miss Vance”, “Nora”)', () => {
+    const text = [
+      'The sexton was waiting for me at the lych-gate. “Good morning, Miss Vance,” he said. “You’ll want the register, I expect.”',
+      '“I will,” I said. I followed him up the path between the stones.',
+      'Inspector Hale was in the vestry already. “Miss Vance. Sit down, please.” He had the register open on the table.',
+      'I sat. I looked at the page he showed me and I said nothing for a long time.',
+      '“Miss Vance, you knew the family,” he said.',
+      '“Everyone knew the family.”',
+      'My brother came in at noon with sandwiches. “Well, Nora,” he said, “have they arrested you yet?”',
+      '“Not yet,” I said.',
+      'The sexton laughed at that. “Miss Vance would never,” he said.',
+    ].join('\n\n')
+    const r = analyze(text)
+    expect(r.scenes[0]!.pov.character).toBe('Nora')
+    expect(r.totals.characters.map((c) => [c.name, c.aliases])).toEqual([['Inspector Hale', []], ['Nora', ['Miss Vance']]])
+  })
+
   it('names each scene’s narrator where two take turns, each named by the other in their own chapters', () => {
     const text = [
       'I get to the bus stop before anyone else. Marcus is late again, and I watch the road for him.',

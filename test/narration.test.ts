@@ -390,6 +390,22 @@ describe('point-of-view shifts (head-hopping)', () => {
     expect(scene(para(...opening, line, closing)).povShifts).toEqual([])
   })
 
+  it('takes the speaker of an inverted tag (“said Tom.”) for the he that follows', () => {
+    const hop = '“The well is dry,” said Tom. He felt sure that Nell had known for a week.'
+    const text = para(...opening, hop, closing)
+    expect(scene(text).povShifts.map((x) => [text.slice(x.start, x.end), x.from, x.to])).toEqual([[hop, 'Nell', 'Tom']])
+  })
+
+  it('takes a he who is not the man beside him, and follows no one, for the other man the scene names', () => {
+    const text = para(
+      'Theo stood at the window of the ward. He wanted to sleep. He thought of the rain on the roof, and he wondered when it would stop.',
+      'He could feel Theo watching him from the door, and he hated it.',
+      'Theo turned away from the glass. Cal said nothing. Cal sat on the bed and Cal pulled his boots off.',
+      'Theo decided to let him be. He felt tired.',
+    )
+    expect(scene(text).povShifts.map((x) => [x.from, x.to, x.verbs])).toEqual([['Theo', 'Cal', ['feel']]])
+  })
+
   it('looks for none in a first-person scene', () => {
     const text = 'I wiped my hands and looked at the door. I knew the knock. Amos wondered whether I had read the letter. I hoped he would go. I thought of the drawer.'
     expect(scene(text).povShifts).toEqual([])
