@@ -1,4 +1,4 @@
-// Whose eyes each scene sees through, on seventeen sets of six stories helper sessions wrote and
+// Whose eyes each scene sees through, on eighteen sets of six stories helper sessions wrote and
 // labelled for this (fixtures/viewpoints/README.md): sisters, brothers, a mother and daughter
 // taking turns; a man's story with scenes of another man's; first-person narrators named only
 // in speech, a letter or never; three and four viewpoints in rotation; a pharmacist's
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { analyze } from '../src/pipeline.js'
 import { scoreSlips, type NarrationLabels } from '../src/eval/slips-eval.js'
 
-const SETS = ['a', 'b', 'c', 'd', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r'] as const
+const SETS = ['a', 'b', 'c', 'd', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's'] as const
 const read = (set: string) => {
   const dir = new URL(`./fixtures/viewpoints/${set}/`, import.meta.url)
   const labels: NarrationLabels[] = JSON.parse(readFileSync(new URL('labels.json', dir), 'utf8'))
@@ -34,14 +34,15 @@ describe('viewpoint characters of helper-written stories', () => {
       tenseRight += s.score.tenseRight
       scenes += s.score.scenes
     }
-    expect(scenes).toBe(589)
-    // Two are not: a letter from "I" to "you" quoted in a third-person scene, and a scene that is
-    // all one soldier's letter home (its person and tense are the letter's, not narration's).
-    expect(povRight).toBeGreaterThanOrEqual(587)
-    expect(tenseRight).toBeGreaterThanOrEqual(588)
+    expect(scenes).toBe(619)
+    // Four are not: a letter from "I" to "you" quoted in a third-person scene, a scene that is all
+    // one soldier's letter home (its person and tense are the letter's, not narration's), and two
+    // scenes of an "I" who tells them to a "you" they are with, read as second person.
+    expect(povRight).toBeGreaterThanOrEqual(615)
+    expect(tenseRight).toBeGreaterThanOrEqual(618)
   })
 
-  it('names the viewpoint character of at least 85% of the 589 labelled scenes, and 90% of set a', () => {
+  it('names the viewpoint character of at least 85% of the 619 labelled scenes, and 90% of set a', () => {
     expect(share(stories, 'characterRight', 'characterScenes')).toBeGreaterThanOrEqual(0.85)
     expect(share(stories.filter((s) => s.set === 'a'), 'characterRight', 'characterScenes')).toBeGreaterThanOrEqual(0.9)
   })
@@ -50,14 +51,17 @@ describe('viewpoint characters of helper-written stories', () => {
     expect(share(stories, 'quotesRight', 'quotes')).toBeGreaterThanOrEqual(0.72)
   })
 
+  it('follows two of one gender taking turns a scene at a time (Theo and Jax; Helen and Nora)', () => {
+    expect(charactersOf('q', 'story4.txt')).toEqual(['Theo', 'Jax', 'Theo', 'Jax', 'Theo'])
+    expect(charactersOf('r', 'story1.txt')).toEqual(['Helen', 'Nora', 'Helen', 'Nora', 'Helen'])
+  })
+
   it('names a narrator called by her given name and her surname by her given name (Nell, and “Harker” to her supervisor)', () => {
     expect(charactersOf('l', 'story4.txt')).toEqual(['Nell', 'Nell', 'Nell', 'Nell', 'Nell'])
   })
 
   it('finds a man whose name is also a word (“Hatch”) and the scenes that follow him', () => {
-    // Hatch, Cass, Cass, Hatch, Cass, Hatch: the fifth, Cass's, is still read as Hatch's.
-    expect(charactersOf('m', 'story6.txt').filter((c) => c === 'Hatch')).toHaveLength(4)
-    expect(story('m', 'story6.txt').score.characterRight).toBeGreaterThanOrEqual(5)
+    expect(charactersOf('m', 'story6.txt')).toEqual(['Hatch', 'Cass', 'Cass', 'Hatch', 'Cass', 'Hatch'])
   })
 
   it('names the “you” of a second-person story (Cass), and no narrator after a word said in place of a name (“Patience, Kid”)', () => {

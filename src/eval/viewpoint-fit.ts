@@ -4,7 +4,7 @@
 // weights; test/viewpoint-model.test.ts checks the committed weights are the ones it fits.
 import { annotate } from '../annotate/index.js'
 import { assignLanguages } from '../language/index.js'
-import { candidates, score, storyEvidence, VIEWPOINT_FEATURES } from '../measure/viewpoint-model.js'
+import { candidates, nextTurns, NO_TURNS, score, storyEvidence, VIEWPOINT_FEATURES } from '../measure/viewpoint-model.js'
 import { measureScenes } from '../report/build.js'
 import { structure } from '../structure/index.js'
 import type { Source } from '../types.js'
@@ -36,14 +36,16 @@ export function viewpointExamples(source: Source, labels: readonly SceneLabel[])
   const evidence = storyEvidence(counts.filter((_c, i) => third[i]))
   const cast = annotated.cast.characters
   const carried: Record<'he' | 'she', number | null> = { he: null, she: null }
+  let turns = NO_TURNS
   const out: ViewpointExample[] = []
   scenes.forEach((_s, i) => {
     const gold = labels[i]!
     const name = gold.character ?? null
     if (third[i] && gold.pov === 'third' && name !== null) {
-      out.push({ candidates: candidates(counts[i]!, evidence, carried).map((x) => ({ features: x.features, right: sameName(cast[x.character]!.name, name) })) })
+      out.push({ candidates: candidates(counts[i]!, evidence, carried, turns).map((x) => ({ features: x.features, right: sameName(cast[x.character]!.name, name) })) })
     }
     const k = name === null ? -1 : cast.findIndex((ch) => !ch.narrator && sameName(ch.name, name))
+    if (third[i]) turns = nextTurns(turns, k >= 0 ? k : null)
     const g = k >= 0 ? cast[k]!.gender : null
     if (g) carried[g] = k
   })

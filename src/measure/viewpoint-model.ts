@@ -43,6 +43,8 @@ export const VIEWPOINT_FEATURES = [
   'openingName',
   // The paragraphs they think or feel in, not only perceive (log count).
   'logInner',
+  // The viewpoint of the third-person scene before last, where the last was someone else's (turns taken).
+  'turn',
 ] as const
 
 export type ViewpointFeature = (typeof VIEWPOINT_FEATURES)[number]
@@ -82,7 +84,7 @@ function byForms(m: ReadonlyMap<string, number>, forms: readonly string[]): numb
 }
 
 /** Each candidate for the scene's viewpoint: everyone it mentions, and whom each gender's he or she went on with; only those of the scene's plain viewpoint gender, where it has one. */
-export function candidates(c: Counts, story: StoryEvidence, carried: Readonly<Record<Gender, number | null>>): Candidate[] {
+export function candidates(c: Counts, story: StoryEvidence, carried: Readonly<Record<Gender, number | null>>, turns: Turns = NO_TURNS): Candidate[] {
   const seen = viewpointCharacter(c)
   const vpGender = c.viewpointGender
   const pronounGender = followedGender(c)
@@ -129,11 +131,21 @@ export function candidates(c: Counts, story: StoryEvidence, carried: Readonly<Re
         fits(c.opening.gender),
         c.opening.name !== null && forms.includes(c.opening.name) ? 1 : 0,
         Math.log1p(byForms(c.innerParagraphs, forms)),
+        turns.before === k && turns.last !== null && turns.last !== k ? 1 : 0,
       ],
     })
   }
   return out
 }
+
+/** The viewpoints of the last two third-person scenes before this one (null for none or unknown). */
+export interface Turns {
+  last: number | null
+  before: number | null
+}
+export const NO_TURNS: Turns = { last: null, before: null }
+/** The turns after a scene whose viewpoint was `k`. */
+export const nextTurns = (t: Turns, k: number | null): Turns => ({ last: k, before: t.last })
 
 /** A candidate's score under the weights. */
 export const score = (features: readonly number[], weights: readonly number[] = VIEWPOINT_WEIGHTS): number => {
@@ -152,14 +164,16 @@ export const score = (features: readonly number[], weights: readonly number[] = 
 export function chooseViewpoints(counts: readonly Counts[], third: readonly boolean[]): (number | null)[] {
   const story = storyEvidence(counts.filter((_c, i) => third[i]))
   const carried: Record<Gender, number | null> = { he: null, she: null }
+  let turns = NO_TURNS
   const chosen = counts.map((c, i) => {
     if (!third[i]) return null
     let best: Candidate | null = null
     let bestScore = -Infinity
-    for (const x of candidates(c, story, carried)) {
+    for (const x of candidates(c, story, carried, turns)) {
       const s = score(x.features)
       if (s > bestScore) [best, bestScore] = [x, s]
     }
+    turns = nextTurns(turns, best?.character ?? null)
     if (best === null) return null
     const g = c.cast[best.character]?.gender
     if (g) carried[g] = best.character
