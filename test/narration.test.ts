@@ -214,6 +214,7 @@ describe('point of view of narration', () => {
     ['second', 'You walk to the quay. Your brother is there, and he waves. You say nothing to him. You wait for your turn.', 'second'],
     ['dialogue does not count', '“I know you,” she said. “I saw you and I saw your brother.” He shrugged. She left him there.', 'third'],
     ['titles are not first person', 'My Lady Dedlock has returned to town. My Lady is bored. She sits alone, and her husband reads.', 'third'],
+    ['an "I" telling it to a "you" beside them', 'You are asleep when I get up. I leave you a note by your kettle, and I think about you all the way to the yard. You will be cross with me. I go in anyway, and you are still cross when I come home at six, and your tea has gone cold.', 'first'],
     ['a narrator with others, "we"', 'It took us six hours to get to the coast. By the time we came over the last hill the light had gone gold. Priya stopped the car. We went on down to the harbour.', 'first'],
     ['a generic "you" among he and she', 'She knew it the way you know a stove is hot. She took the box down, and she opened it, and she read the first letter. Her mother had written it. She had never sent it. Her father had kept it in the garage, behind the paint, where he kept the things he could not throw away.', 'third'],
   ])('%s', (_name, text, dominant) => {

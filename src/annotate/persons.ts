@@ -21,8 +21,9 @@ export type Person = 'first' | 'second' | 'third' | 'mixed'
  */
 export const FIRST_PER_1000 = 10
 /**
- * Second-person narration: at least this many you/your per 1,000 words, more than I/me/my, and
- * at least half as many as he/she/they (a third-person scene's generic "you", or a letter to
+ * Second-person narration: at least this many you/your per 1,000 words, half as many again as
+ * I/me/my (an "I" telling a scene to a "you" beside them says one about as often as the other),
+ * and at least half as many as he/she/they (a third-person scene's generic "you", or a letter to
  * "you" inside it, is a minority there; second-person narration says "you" constantly).
  */
 export const SECOND_PER_1000 = 15
@@ -31,7 +32,7 @@ export const SECOND_PER_1000 = 15
 export function dominantPerson({ first, firstPlural, second, third }: PersonCounts, narrationWords: number): Person | null {
   const per1000 = (n: number) => (narrationWords ? (1000 * n) / narrationWords : 0)
   if (first + firstPlural + second + third === 0) return null
-  if (per1000(second) >= SECOND_PER_1000 && second > first && 2 * second >= third) return 'second'
+  if (per1000(second) >= SECOND_PER_1000 && 2 * second >= 3 * first && 2 * second >= third) return 'second'
   // "We went on down": a narrator telling of themself with others is telling in the first person.
   if (per1000(first + firstPlural) >= FIRST_PER_1000) return 'first'
   return third > 0 ? 'third' : 'mixed'
