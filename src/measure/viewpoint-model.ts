@@ -43,7 +43,8 @@ export const VIEWPOINT_FEATURES = [
   'openingName',
   // The paragraphs they think or feel in, not only perceive (log count).
   'logInner',
-  // The viewpoint of the third-person scene before last, where the last was someone else's (turns taken).
+  // The viewpoint of the third-person scene before last, where the last was someone else's (turns
+  // taken), named in this scene (a wrong choice two scenes back is not carried into a scene without them).
   'turn',
 ] as const
 
@@ -131,7 +132,7 @@ export function candidates(c: Counts, story: StoryEvidence, carried: Readonly<Re
         fits(c.opening.gender),
         c.opening.name !== null && forms.includes(c.opening.name) ? 1 : 0,
         Math.log1p(byForms(c.innerParagraphs, forms)),
-        turns.before === k && turns.last !== null && turns.last !== k ? 1 : 0,
+        turns.before === k && turns.last !== null && turns.last !== k && (t?.mentions ?? 0) > 0 ? 1 : 0,
       ],
     })
   }
