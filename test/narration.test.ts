@@ -221,6 +221,19 @@ describe('point of view of narration', () => {
     expect(scene(text).pov.dominant).toBe(dominant)
   })
 
+  it('keeps a first-person story\'s "I" in a scene told to a "you" beside them, though "you" outnumbers "I" there', () => {
+    const text = [
+      'I walked down to the harbour before it was light. I had the keys in my pocket and I let myself into the shed, and I sat there for a long time with the lamp off.',
+      '* * *',
+      'You are asleep when I get up. You look younger asleep. You always did. I leave you a note by your kettle, and you will not read it. You will be cross. You will say your tea is cold, and you will be right.',
+      '* * *',
+      'I went back at noon. I found the boat where I had left it, and I bailed her out, and I rowed across to the island and back before anyone saw me.',
+    ].join('\n\n')
+    expect(analyze(text).scenes.map((s) => s.pov.dominant)).toEqual(['first', 'first', 'first'])
+    // Alone, that scene is second person: "you" is twice as frequent as "I".
+    expect(scene(text.split('\n\n')[2]!).pov.dominant).toBe('second')
+  })
+
   it('names the focal character in third person and the narrator in first', () => {
     expect(scene('Wren watches the tide. Wren counts the boats, and Tamsin laughs at her. Wren sighs.').pov.character).toBe('Wren')
     expect(scene('“Hesper,” he said, “come here.” I went to him. “Sit down, Hesper.” I sat.').pov.character).toBe('Hesper')

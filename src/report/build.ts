@@ -2,7 +2,8 @@ import type { Annotated, AnnotatedScene } from '../annotate/index.js'
 import { openingWords } from '../annotate/words.js'
 import { combine, countsOf, type Counts } from '../measure/counts.js'
 import { measureAll } from '../measure/registry.js'
-import { pov, type PovMeasure } from '../measure/pov.js'
+import { FIRST_PER_1000, pov, type PovMeasure } from '../measure/pov.js'
+import { narrationOf } from '../measure/embedded.js'
 import { genderOf } from '../measure/characters.js'
 import { firstNameWord, type Gender } from '../annotate/genders.js'
 import { chooseViewpoints } from '../measure/viewpoint-model.js'
@@ -105,6 +106,7 @@ export function measureScenes(annotated: Annotated): { counts: Counts[]; scenes:
     scenes.push(r)
     carryOn(r, c, carried)
   }
+  keepNarratorsPerson(scenes, counts)
   nameNarrators(scenes, counts)
   const third = scenes.map((s) => s.pov?.dominant === 'third')
   const chosen = chooseViewpoints(counts, third)
@@ -145,6 +147,20 @@ function claimedWordsDiagnostic(claimed: unknown, counted: number): Diagnostic |
     severity: 'info',
     code: 'word-count-differs',
     message: `The work states ${f(claimed)} words; proselens counts ${f(counted)} (${Math.abs(diff * 100).toFixed(1)}% ${diff < 0 ? 'fewer' : 'more'}). Archives count words their own way, and notes or headings may be counted there.`,
+  }
+}
+
+/**
+ * A scene read as second person in a story told mostly in the first, whose "I" is as frequent as
+ * a first-person scene's, is the narrator's too: they tell that scene to a "you" beside them ("You
+ * are asleep when I get up. I leave you a note…").
+ */
+function keepNarratorsPerson(scenes: SceneReport[], counts: Counts[]): void {
+  const second = scenes.filter((s): s is SceneReport & { pov: PovMeasure } => s.pov?.dominant === 'second' && !s.pov.embedded)
+  if (second.length === 0 || scenes.filter((s) => s.pov?.dominant === 'first').length <= second.length) return
+  for (const s of second) {
+    const { pronouns, narrationWords } = narrationOf(counts[s.index]!)
+    if (narrationWords > 0 && (1000 * (pronouns.first + pronouns.firstPlural)) / narrationWords >= FIRST_PER_1000) s.pov.dominant = 'first'
   }
 }
 
