@@ -58,9 +58,9 @@ export function tagAfter(gap: string): Tag | null {
 /** Every verb of speech of the tags, by its first word ("went" of "went on"). */
 const SPEECH_VERB_WORDS = new Set(VERB_RE.slice(3, -1).split('|').map((v) => v.split(' ')[0]!))
 const NOT_LETTERS = /[^a-z]+/
-const hasSpeechVerb = (words: readonly string[]): boolean => words.some((w) => SPEECH_VERB_WORDS.has(w))
 /** A verb of speech as tags use it ("said", "asked", "whispered"), in lower case. */
 export const isSpeechVerb = (w: string): boolean => SPEECH_VERB_WORDS.has(w)
+const hasSpeechVerb = (words: readonly string[]): boolean => words.some(isSpeechVerb)
 
 /** The speech tag before an opening quote mark, at the end of the narration before it. */
 export function tagBefore(narration: string): Tag | null {

@@ -114,8 +114,9 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
   }
   // Each gender's names in the scene, the most named first: a he or she who is plainly none of
   // the names beside it and follows no one named before is the other of that gender the scene
-  // names ("He could feel Theo looking" in a scene that names Cal once, later).
-  const named = sceneNames(t, a, gender)
+  // names ("He could feel Theo looking" in a scene that names Cal once, later). Counted only for
+  // such a he or she.
+  let named: Record<Gender, string[]> | null = null
   let k = 0
   for (const p of a.scene.paragraphs) {
     const owners: Owner[] = []
@@ -131,7 +132,7 @@ export function povShifts(a: AnnotatedScene, text: string, table: TokenTable, fo
       const referents = (g: Gender) => {
         const not = others[g]
         const h = here[g]
-        const recent = before[g].find((n) => !not.has(n)) ?? (not.size > 0 ? named[g].find((n) => !not.has(n)) : undefined) ?? null
+        const recent = before[g].find((n) => !not.has(n)) ?? (not.size > 0 ? (named ??= sceneNames(t, a, gender))[g].find((n) => !not.has(n)) : undefined) ?? null
         return { here: h !== null && !not.has(h) ? h : null, recent, not }
       }
       // A sentence whose first person is he or she keeps one referent for them, to its end and on
@@ -263,9 +264,9 @@ function sceneNames(t: TokenTable & { text: string }, a: AnnotatedScene, gender:
   const from = a.sentences[0]?.firstToken ?? 0
   const end = a.sentences[a.sentences.length - 1]?.endToken ?? 0
   for (let i = from; i < end; i++) {
-    if (t.pos[i] !== PROPN || !isNameWord(word(t, i)) || (i > from && t.pos[i - 1] === PROPN && isNameWord(word(t, i - 1)))) continue
+    if (t.pos[i] !== PROPN || (i > from && t.pos[i - 1] === PROPN && isNameWord(word(t, i - 1)))) continue
     const name = word(t, i)
-    if (gender.has(name)) count.set(name, (count.get(name) ?? 0) + 1)
+    if (isNameWord(name) && gender.has(name)) count.set(name, (count.get(name) ?? 0) + 1)
   }
   const ranked = [...count].sort((x, y) => y[1] - x[1]).map(([n]) => n)
   return { he: ranked.filter((n) => gender.get(n) === 'he'), she: ranked.filter((n) => gender.get(n) === 'she') }

@@ -2,7 +2,7 @@ import type { Annotated, AnnotatedScene } from '../annotate/index.js'
 import { openingWords } from '../annotate/words.js'
 import { combine, countsOf, type Counts } from '../measure/counts.js'
 import { measureAll } from '../measure/registry.js'
-import { FIRST_PER_1000, pov, type PovMeasure } from '../measure/pov.js'
+import { dominantPerson, pov, type PovMeasure } from '../measure/pov.js'
 import { narrationOf } from '../measure/embedded.js'
 import { genderOf } from '../measure/characters.js'
 import { firstNameWord, type Gender } from '../annotate/genders.js'
@@ -159,8 +159,9 @@ function keepNarratorsPerson(scenes: SceneReport[], counts: Counts[]): void {
   const second = scenes.filter((s): s is SceneReport & { pov: PovMeasure } => s.pov?.dominant === 'second' && !s.pov.embedded)
   if (second.length === 0 || scenes.filter((s) => s.pov?.dominant === 'first').length <= second.length) return
   for (const s of second) {
+    // Its person with "you" set aside.
     const { pronouns, narrationWords } = narrationOf(counts[s.index]!)
-    if (narrationWords > 0 && (1000 * (pronouns.first + pronouns.firstPlural)) / narrationWords >= FIRST_PER_1000) s.pov.dominant = 'first'
+    if (dominantPerson({ ...pronouns, second: 0 }, narrationWords) === 'first') s.pov.dominant = 'first'
   }
 }
 
